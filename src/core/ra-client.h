@@ -1,0 +1,79 @@
+/* ra-client.h — the Nexthink Remote Actions and NQL API client
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ra-types.h"
+
+G_BEGIN_DECLS
+
+#define RA_TYPE_CLIENT (ra_client_get_type ())
+G_DECLARE_FINAL_TYPE (RaClient, ra_client, RA, CLIENT, GObject)
+
+/* Bodies larger than this are refused with RA_ERROR_RESPONSE_TOO_LARGE. */
+#define RA_CLIENT_DEFAULT_MAX_BODY_SIZE (256 * 1024 * 1024)
+
+RaClient          *ra_client_new                     (RaEndpoint           *endpoint,
+                                                      const char           *client_id,
+                                                      const char           *client_secret,
+                                                      RaTokenEndpointKind   token_kind);
+RaEndpoint        *ra_client_get_endpoint            (RaClient             *self);
+RaTokenProvider   *ra_client_get_token_provider      (RaClient             *self);
+void               ra_client_set_max_body_size       (RaClient             *self,
+                                                      gsize                 max_body_size);
+/* How many times a GET is retried on 429/503 (default 3) and the longest
+ * Retry-After it waits for by itself (default 30 s; longer → error). */
+void               ra_client_set_retry_policy        (RaClient             *self,
+                                                      guint                 max_retries,
+                                                      guint                 max_wait_seconds);
+/* Drops the cached token: sign-out, account removed. */
+void               ra_client_sign_out                (RaClient             *self);
+
+/* Result: a GListStore of RaRemoteAction. Parsing runs in a worker thread. */
+void               ra_client_list_actions_async      (RaClient             *self,
+                                                      RaFilter              has_script_windows,
+                                                      RaFilter              has_script_macos,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+GListModel        *ra_client_list_actions_finish     (RaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+void               ra_client_get_action_async        (RaClient             *self,
+                                                      const char           *nql_id,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+RaRemoteAction    *ra_client_get_action_finish       (RaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+/* Validates the request first (RA_ERROR_INVALID_INPUT, nothing sent). Never
+ * re-sent once it may have reached the server; the one retry is a 401 →
+ * fresh token → send again. */
+void               ra_client_execute_async           (RaClient             *self,
+                                                      RaExecutionRequest   *request,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+RaExecutionResult *ra_client_execute_finish          (RaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+/* POST /api/v2/nql/execute. parameters: string → string, may be NULL. */
+void               ra_client_nql_execute_async       (RaClient             *self,
+                                                      const char           *query_id,
+                                                      GHashTable           *parameters,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+RaNqlResult       *ra_client_nql_execute_finish      (RaClient             *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* ra-endpoint.h — instance + region → API and token URLs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "ra-types.h"
+
+G_BEGIN_DECLS
+
+#define RA_TYPE_ENDPOINT (ra_endpoint_get_type ())
+G_DECLARE_FINAL_TYPE (RaEndpoint, ra_endpoint, RA, ENDPOINT, GObject)
+
+/* The four documented regions, in display order. NULL-terminated. */
+const char * const *ra_endpoint_get_regions            (void);
+gboolean            ra_endpoint_validate_instance      (const char  *instance,
+                                                        GError     **error);
+gboolean            ra_endpoint_validate_region        (const char  *region,
+                                                        GError     **error);
+/* https://…, or http:// to a loopback address only. */
+gboolean            ra_endpoint_validate_base_url      (const char  *base_url,
+                                                        GError     **error);
+
+/* base_url_override may be NULL. With an override, the API and both token
+ * endpoints live under that URL (/api/v1/token, /oauth2/default/v1/token). */
+RaEndpoint         *ra_endpoint_new                    (const char  *instance,
+                                                        const char  *region,
+                                                        const char  *base_url_override,
+                                                        GError     **error);
+const char         *ra_endpoint_get_instance           (RaEndpoint  *self);
+const char         *ra_endpoint_get_region             (RaEndpoint  *self);
+const char         *ra_endpoint_get_base_url_override  (RaEndpoint  *self);
+/* No trailing slash: "https://acme.api.eu.nexthink.cloud" */
+const char         *ra_endpoint_get_api_base_url       (RaEndpoint  *self);
+const char         *ra_endpoint_get_legacy_token_url   (RaEndpoint  *self);
+const char         *ra_endpoint_get_oauth_token_url    (RaEndpoint  *self);
+/* Joins the API base URL and an absolute path such as "/api/v1/act/execute". */
+char               *ra_endpoint_build_api_url          (RaEndpoint  *self,
+                                                        const char  *path);
+
+G_END_DECLS

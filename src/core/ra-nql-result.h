@@ -1,0 +1,32 @@
+/* ra-nql-result.h — what POST /api/v2/nql/execute answers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+#include <json-glib/json-glib.h>
+
+#include "ra-types.h"
+
+G_BEGIN_DECLS
+
+#define RA_TYPE_NQL_RESULT (ra_nql_result_get_type ())
+G_DECLARE_FINAL_TYPE (RaNqlResult, ra_nql_result, RA, NQL_RESULT, GObject)
+
+RaNqlResult        *ra_nql_result_new_from_json         (JsonNode     *node,
+                                                         GError      **error);
+const char         *ra_nql_result_get_query_id          (RaNqlResult  *self);
+const char         *ra_nql_result_get_executed_query    (RaNqlResult  *self);
+const char         *ra_nql_result_get_execution_date_time (RaNqlResult *self);
+/* Column names in first-seen order over all rows. NULL-terminated. */
+const char * const *ra_nql_result_get_columns           (RaNqlResult  *self);
+guint               ra_nql_result_get_n_rows            (RaNqlResult  *self);
+/* A cell as display text (numbers, booleans and null rendered; nested
+ * values as compact JSON); NULL when the row has no such column. */
+const char         *ra_nql_result_get_value             (RaNqlResult  *self,
+                                                         guint         row,
+                                                         const char   *column);
+
+G_END_DECLS

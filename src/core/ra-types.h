@@ -1,0 +1,59 @@
+/* ra-types.h — forward declarations shared by the core library
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _RaAccount          RaAccount;
+typedef struct _RaAccountManager   RaAccountManager;
+typedef struct _RaActionInput      RaActionInput;
+typedef struct _RaActionOutput     RaActionOutput;
+typedef struct _RaClient           RaClient;
+typedef struct _RaDeviceIds        RaDeviceIds;
+typedef struct _RaEndpoint         RaEndpoint;
+typedef struct _RaExecutionRequest RaExecutionRequest;
+typedef struct _RaExecutionResult  RaExecutionResult;
+typedef struct _RaNqlResult        RaNqlResult;
+typedef struct _RaRemoteAction     RaRemoteAction;
+typedef struct _RaSecretStore      RaSecretStore;
+typedef struct _RaTokenProvider    RaTokenProvider;
+
+/* Which token endpoint a token provider talks to. AUTO tries the
+ * documented /api/v1/token first and falls back to the OAuth
+ * "<instance>-login" host on 404/405, then remembers which worked. */
+typedef enum
+{
+  RA_TOKEN_ENDPOINT_AUTO,
+  RA_TOKEN_ENDPOINT_LEGACY,
+  RA_TOKEN_ENDPOINT_OAUTH,
+} RaTokenEndpointKind;
+
+/* A tri-state for the hasScriptWindows / hasScriptMacOs list filters. */
+typedef enum
+{
+  RA_FILTER_ANY,
+  RA_FILTER_YES,
+  RA_FILTER_NO,
+} RaFilter;
+
+typedef enum /*< flags >*/
+{
+  RA_PURPOSE_NONE            = 0,
+  RA_PURPOSE_DATA_COLLECTION = 1 << 0,
+  RA_PURPOSE_REMEDIATION     = 1 << 1,
+} RaPurpose;
+
+typedef enum
+{
+  RA_RUN_AS_UNKNOWN,
+  RA_RUN_AS_LOCAL_SYSTEM,
+  RA_RUN_AS_INTERACTIVE_USER,
+  RA_RUN_AS_DELEGATE_TO_SERVICE,
+} RaRunAs;
+
+G_END_DECLS

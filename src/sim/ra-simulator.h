@@ -1,0 +1,115 @@
+/* ra-simulator.h — a Nexthink API simulator on loopback
+ *
+ * The app's built-in demo instance and the tests' server. It speaks the
+ * documented API: both token endpoints, the remote action list/details,
+ * execute, and NQL v2 execute.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define RA_SIM_DEFAULT_CLIENT_ID     "demo-client"
+#define RA_SIM_DEFAULT_CLIENT_SECRET "demo-secret"
+
+#define RA_TYPE_SIMULATOR (ra_simulator_get_type ())
+G_DECLARE_FINAL_TYPE (RaSimulator, ra_simulator, RA, SIMULATOR, GObject)
+
+/* One request as the simulator received it. Authorization is recorded as
+ * "Basic <redacted>" / "Bearer <redacted>", never the credential itself. */
+typedef struct
+{
+  char        *method;
+  char        *path;
+  char        *query;      /* raw query string or NULL */
+  GHashTable  *headers;    /* lower-case name → value */
+  char        *body;       /* NUL-terminated, possibly empty */
+  guint        status;     /* what the simulator answered */
+} RaSimRequest;
+
+typedef enum
+{
+  RA_SIM_BODY_NORMAL,
+  RA_SIM_BODY_MALFORMED,   /* not JSON at all */
+  RA_SIM_BODY_TRUNCATED,   /* valid JSON cut in the middle */
+  RA_SIM_BODY_WRONG_TYPE,  /* JSON of the wrong shape (e.g. name is a number) */
+  RA_SIM_BODY_OVERSIZED,   /* a body of ra_simulator_set_oversized_bytes () */
+} RaSimBodyFault;
+
+RaSimulator       *ra_simulator_new                   (void);
+
+/* Configuration (before or after start). */
+void               ra_simulator_set_credentials       (RaSimulator    *self,
+                                                       const char     *client_id,
+                                                       const char     *client_secret);
+void               ra_simulator_set_token_lifetime    (RaSimulator    *self,
+                                                       guint           seconds);
+/* FALSE makes /api/v1/token answer 404 so clients must fall back to OAuth. */
+void               ra_simulator_set_legacy_token_enabled (RaSimulator *self,
+                                                       gboolean        enabled);
+/* Replaces the demo catalogue by n generated actions (0 → demo catalogue). */
+void               ra_simulator_set_generated_actions (RaSimulator    *self,
+                                                       guint           n);
+/* Adds one action (a RemoteAction JSON object) to the catalogue. */
+void               ra_simulator_add_action            (RaSimulator    *self,
+                                                       JsonNode       *action);
+/* NQL v2: what POST /api/v2/nql/execute answers for query_id. data is a
+ * JSON array of row objects. */
+void               ra_simulator_add_nql_query         (RaSimulator    *self,
+                                                       const char     *query_id,
+                                                       JsonNode       *data);
+/* Makes every token issued so far invalid (401 on next use). */
+void               ra_simulator_expire_tokens         (RaSimulator    *self);
+
+/* Fault injection, all consumed by the next requests to /api/ paths
+ * other than the token endpoints unless said otherwise. */
+void               ra_simulator_set_latency           (RaSimulator    *self,
+                                                       guint           milliseconds);
+/* The next n requests answer status (with Retry-After if retry_after > 0,
+ * and a {code,message} body for 400/403/404/5xx). */
+void               ra_simulator_fail_next             (RaSimulator    *self,
+                                                       guint           n,
+                                                       guint           status,
+                                                       guint           retry_after);
+void               ra_simulator_set_body_fault        (RaSimulator    *self,
+                                                       RaSimBodyFault  fault,
+                                                       guint           n);
+void               ra_simulator_set_oversized_bytes   (RaSimulator    *self,
+                                                       gsize           bytes);
+/* The next n requests have their connection closed without an answer,
+ * after the request was read (so a POST may have been acted on). */
+void               ra_simulator_drop_next             (RaSimulator    *self,
+                                                       guint           n);
+
+/* Listens on 127.0.0.1:port (0 → random). Serves on the thread-default
+ * main context of the caller. */
+gboolean           ra_simulator_start                 (RaSimulator    *self,
+                                                       guint           port,
+                                                       GError        **error);
+/* The same, but serves from a thread of its own with its own main context,
+ * so a busy client main loop does not delay the server (and vice versa).
+ * Configuration calls stay safe from any thread. */
+gboolean           ra_simulator_start_in_thread       (RaSimulator    *self,
+                                                       guint           port,
+                                                       GError        **error);
+void               ra_simulator_stop                  (RaSimulator    *self);
+guint              ra_simulator_get_port              (RaSimulator    *self);
+/* "http://127.0.0.1:PORT", no trailing slash. */
+const char        *ra_simulator_get_base_url          (RaSimulator    *self);
+
+/* The request log, oldest first. The returned array is a snapshot: free it
+ * with g_ptr_array_unref (). */
+GPtrArray         *ra_simulator_get_requests          (RaSimulator    *self);
+guint              ra_simulator_count_requests        (RaSimulator    *self,
+                                                       const char     *method,
+                                                       const char     *path);
+void               ra_simulator_clear_requests        (RaSimulator    *self);
+/* Every access token the simulator has issued (for leak audits). */
+GStrv              ra_simulator_dup_issued_tokens     (RaSimulator    *self);
+
+G_END_DECLS
