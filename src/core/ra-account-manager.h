@@ -1,0 +1,54 @@
+/* ra-account-manager.h — the list of accounts, kept in a key file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ra-types.h"
+
+G_BEGIN_DECLS
+
+#define RA_TYPE_ACCOUNT_MANAGER (ra_account_manager_get_type ())
+G_DECLARE_FINAL_TYPE (RaAccountManager, ra_account_manager, RA, ACCOUNT_MANAGER, GObject)
+
+/* A GListModel of RaAccount in the order they were added. Only the
+ * non-secret fields are written; client secrets live in the keyring
+ * (RaSecretStore) and tokens only in memory.
+ *
+ * path: the key file, or NULL for
+ * $XDG_CONFIG_HOME/remote-actions/accounts.ini. Nothing is read until
+ * ra_account_manager_load (). */
+RaAccountManager *ra_account_manager_new          (const char        *path);
+const char       *ra_account_manager_get_path     (RaAccountManager  *self);
+
+/* A missing file is an empty list, not an error. A file that cannot be
+ * understood is copied next to itself ("accounts.ini.bak", or .bak.1 …
+ * when that exists) before anything else happens, the accounts that can
+ * be read are kept, and the error says where the copy is. */
+gboolean          ra_account_manager_load         (RaAccountManager  *self,
+                                                   GError           **error);
+/* Atomic: the file is either the old or the new list, never half of one. */
+gboolean          ra_account_manager_save         (RaAccountManager  *self,
+                                                   GError           **error);
+
+/* transfer none; NULL when no account has this id. */
+RaAccount        *ra_account_manager_lookup       (RaAccountManager  *self,
+                                                   const char        *id);
+
+/* Each of these changes the list and saves it; when saving fails the list
+ * is left as it was and the error is returned. */
+gboolean          ra_account_manager_add          (RaAccountManager  *self,
+                                                   RaAccount         *account,
+                                                   GError           **error);
+/* Copies the fields of edited into the stored account with the same id. */
+gboolean          ra_account_manager_update       (RaAccountManager  *self,
+                                                   RaAccount         *edited,
+                                                   GError           **error);
+gboolean          ra_account_manager_remove       (RaAccountManager  *self,
+                                                   const char        *id,
+                                                   GError           **error);
+
+G_END_DECLS

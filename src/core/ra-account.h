@@ -1,0 +1,50 @@
+/* ra-account.h — one connection to a Nexthink instance (never its secret)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "ra-types.h"
+
+G_BEGIN_DECLS
+
+#define RA_TYPE_ACCOUNT (ra_account_get_type ())
+G_DECLARE_FINAL_TYPE (RaAccount, ra_account, RA, ACCOUNT, GObject)
+
+/* A new account with a freshly generated UUID as its id. */
+RaAccount           *ra_account_new                    (void);
+/* An account with a known id, e.g. read back from disk. */
+RaAccount           *ra_account_new_with_id            (const char          *id);
+/* A copy with the same id, for editing without touching the original. */
+RaAccount           *ra_account_copy                   (RaAccount           *self);
+/* Copies every field except the id from other. */
+void                 ra_account_assign                 (RaAccount           *self,
+                                                        RaAccount           *other);
+
+const char          *ra_account_get_id                 (RaAccount           *self);
+const char          *ra_account_get_display_name       (RaAccount           *self);
+void                 ra_account_set_display_name       (RaAccount           *self,
+                                                        const char          *display_name);
+/* The display name, or "<instance> (<region>)" when it is empty. */
+char                *ra_account_dup_title              (RaAccount           *self);
+const char          *ra_account_get_instance           (RaAccount           *self);
+void                 ra_account_set_instance           (RaAccount           *self,
+                                                        const char          *instance);
+const char          *ra_account_get_region             (RaAccount           *self);
+void                 ra_account_set_region             (RaAccount           *self,
+                                                        const char          *region);
+const char          *ra_account_get_client_id          (RaAccount           *self);
+void                 ra_account_set_client_id          (RaAccount           *self,
+                                                        const char          *client_id);
+RaTokenEndpointKind  ra_account_get_token_endpoint_kind (RaAccount          *self);
+void                 ra_account_set_token_endpoint_kind (RaAccount          *self,
+                                                        RaTokenEndpointKind  kind);
+/* NULL or "" means the documented Nexthink hosts. */
+const char          *ra_account_get_base_url_override  (RaAccount           *self);
+void                 ra_account_set_base_url_override  (RaAccount           *self,
+                                                        const char          *base_url);
+
+G_END_DECLS

@@ -1,0 +1,380 @@
+/* test-secret-store.c — client secrets in a real gnome-keyring-daemon
+ *
+ * Runs against the private D-Bus session and unlocked keyring that the
+ * test runner starts; outside of it the keyring tests skip, so they never
+ * touch a developer's own keyring.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-secret-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ra-account.h"
+#include "ra-error.h"
+#include "ra-secret-store.h"
+
+#define TIMEOUT_SECONDS 20
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until *result is set, failing after a bound. */
+static void
+wait_for_result (GAsyncResult **result)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (*result == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("The keyring did not answer within %d seconds", TIMEOUT_SECONDS);
+
+  g_source_remove (id);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+store_secret (RaSecretStore  *store,
+              RaAccount      *account,
+              const char     *secret,
+              GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ra_secret_store_store_async (store, account, secret, NULL, store_result_cb, &result);
+  wait_for_result (&result);
+
+  return ra_secret_store_store_finish (store, result, error);
+}
+
+static char *
+lookup_secret (RaSecretStore  *store,
+               RaAccount      *account,
+               GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ra_secret_store_lookup_async (store, account, NULL, store_result_cb, &result);
+  wait_for_result (&result);
+
+  return ra_secret_store_lookup_finish (store, result, error);
+}
+
+static gboolean
+clear_secret (RaSecretStore  *store,
+              RaAccount      *account,
+              GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ra_secret_store_clear_async (store, account, NULL, store_result_cb, &result);
+  wait_for_result (&result);
+
+  return ra_secret_store_clear_finish (store, result, error);
+}
+
+static RaAccount *
+make_account (const char *instance,
+              const char *region,
+              const char *client_id)
+{
+  RaAccount *account = ra_account_new ();
+
+  ra_account_set_instance (account, instance);
+  ra_account_set_region (account, region);
+  ra_account_set_client_id (account, client_id);
+
+  return account;
+}
+
+static gboolean
+in_private_keyring (void)
+{
+  if (g_getenv ("RA_TEST_SESSION") == NULL)
+    {
+      g_test_skip ("Not inside the test runner's private keyring session (build-aux/dev test)");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+test_store_lookup_update_delete (void)
+{
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(RaAccount) account = make_account ("acme", "eu", "client-one");
+  g_autoptr(RaAccount) before_edit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaSecret) secret = NULL;
+
+  if (!in_private_keyring ())
+    return;
+
+  /* Nothing stored yet: no secret, no error. */
+  secret = lookup_secret (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  g_assert_true (store_secret (store, account, "s3cr3t-ü-one", &error));
+  g_assert_no_error (error);
+  secret = lookup_secret (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, "s3cr3t-ü-one");
+  g_clear_pointer (&secret, ra_secret_free);
+
+  /* Update in place. */
+  g_assert_true (store_secret (store, account, "second", &error));
+  g_assert_no_error (error);
+  secret = lookup_secret (store, account, &error);
+  g_assert_cmpstr (secret, ==, "second");
+  g_clear_pointer (&secret, ra_secret_free);
+
+  /* The account moves to another instance: the secret follows and no
+   * item is left behind under the old attributes. */
+  before_edit = ra_account_copy (account);
+  ra_account_set_instance (account, "acme-new");
+  secret = lookup_secret (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+  g_assert_true (store_secret (store, account, "third", &error));
+  g_assert_no_error (error);
+  secret = lookup_secret (store, account, &error);
+  g_assert_cmpstr (secret, ==, "third");
+  g_clear_pointer (&secret, ra_secret_free);
+  secret = lookup_secret (store, before_edit, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  g_assert_true (clear_secret (store, account, &error));
+  g_assert_no_error (error);
+  secret = lookup_secret (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  /* Deleting what is gone is not an error. */
+  g_assert_true (clear_secret (store, account, &error));
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_label_and_attributes (void)
+{
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(RaAccount) account = make_account ("acme", "eu", "client-label");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GHashTable) query = NULL;
+  GList *items;
+  GHashTable *attributes;
+  g_autofree char *label = NULL;
+
+  if (!in_private_keyring ())
+    return;
+
+  g_assert_true (store_secret (store, account, "labelled", &error));
+  g_assert_no_error (error);
+
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  query = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (query, (char *)"account-id", (char *)ra_account_get_id (account));
+  items = secret_service_search_sync (service, ra_secret_store_get_schema (), query,
+                                      SECRET_SEARCH_ALL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_length (items), ==, 1);
+
+  label = secret_item_get_label (items->data);
+  g_assert_cmpstr (label, ==, "Remote Actions: acme (eu)");
+  attributes = secret_item_get_attributes (items->data);
+  g_assert_cmpstr (g_hash_table_lookup (attributes, "xdg:schema"), ==,
+                   "io.github.nxra.RemoteActions.ClientSecret");
+  g_assert_cmpstr (g_hash_table_lookup (attributes, "instance"), ==, "acme");
+  g_assert_cmpstr (g_hash_table_lookup (attributes, "region"), ==, "eu");
+  g_assert_cmpstr (g_hash_table_lookup (attributes, "client-id"), ==, "client-label");
+  g_hash_table_unref (attributes);
+  g_list_free_full (items, g_object_unref);
+
+  g_assert_true (clear_secret (store, account, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_same_client_id_no_collision (void)
+{
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(RaAccount) prod = make_account ("acme", "eu", "shared-client");
+  g_autoptr(RaAccount) test = make_account ("acme-test", "eu", "shared-client");
+  g_autoptr(RaAccount) other_region = make_account ("acme", "us", "shared-client");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaSecret) secret = NULL;
+
+  if (!in_private_keyring ())
+    return;
+
+  g_assert_true (store_secret (store, prod, "prod-secret", &error));
+  g_assert_true (store_secret (store, test, "test-secret", &error));
+  g_assert_true (store_secret (store, other_region, "us-secret", &error));
+  g_assert_no_error (error);
+
+  secret = lookup_secret (store, prod, &error);
+  g_assert_cmpstr (secret, ==, "prod-secret");
+  g_clear_pointer (&secret, ra_secret_free);
+  secret = lookup_secret (store, test, &error);
+  g_assert_cmpstr (secret, ==, "test-secret");
+  g_clear_pointer (&secret, ra_secret_free);
+  secret = lookup_secret (store, other_region, &error);
+  g_assert_cmpstr (secret, ==, "us-secret");
+  g_clear_pointer (&secret, ra_secret_free);
+
+  /* Removing one account leaves the others alone. */
+  g_assert_true (clear_secret (store, prod, &error));
+  g_assert_no_error (error);
+  secret = lookup_secret (store, prod, &error);
+  g_assert_null (secret);
+  secret = lookup_secret (store, test, &error);
+  g_assert_cmpstr (secret, ==, "test-secret");
+  g_clear_pointer (&secret, ra_secret_free);
+  secret = lookup_secret (store, other_region, &error);
+  g_assert_cmpstr (secret, ==, "us-secret");
+  g_clear_pointer (&secret, ra_secret_free);
+
+  g_assert_true (clear_secret (store, test, &error));
+  g_assert_true (clear_secret (store, other_region, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_session_secret (void)
+{
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(RaAccount) account = make_account ("acme", "eu", "session-client");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaSecret) secret = NULL;
+
+  g_assert_false (ra_secret_store_has_session_secret (store, ra_account_get_id (account)));
+  ra_secret_store_set_session_secret (store, ra_account_get_id (account), "only-in-memory");
+  g_assert_true (ra_secret_store_has_session_secret (store, ra_account_get_id (account)));
+
+  /* Served from memory: works even without a keyring. */
+  secret = lookup_secret (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, "only-in-memory");
+  g_clear_pointer (&secret, ra_secret_free);
+
+  ra_secret_store_set_session_secret (store, ra_account_get_id (account), NULL);
+  g_assert_false (ra_secret_store_has_session_secret (store, ra_account_get_id (account)));
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* Runs in a subprocess whose session bus is a fresh, empty dbus-daemon
+ * with no service files, so nothing can provide org.freedesktop.secrets. */
+static void
+test_no_secret_service (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_autoptr(RaSecretStore) store = NULL;
+      g_autoptr(RaAccount) account = make_account ("acme", "eu", "client");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RaSecret) secret = NULL;
+
+      g_test_dbus_up (bus);
+      store = ra_secret_store_new ();
+
+      g_assert_false (store_secret (store, account, "never-stored", &error));
+      g_assert_error (error, RA_ERROR, RA_ERROR_KEYRING);
+      g_assert_nonnull (strstr (error->message, "No keyring service"));
+      g_assert_null (strstr (error->message, "never-stored"));
+      g_printerr ("%s\n", error->message);
+      g_clear_error (&error);
+
+      secret = lookup_secret (store, account, &error);
+      g_assert_null (secret);
+      g_assert_error (error, RA_ERROR, RA_ERROR_KEYRING);
+      g_assert_nonnull (strstr (error->message, "No keyring service"));
+      g_clear_error (&error);
+
+      g_assert_false (clear_secret (store, account, &error));
+      g_assert_error (error, RA_ERROR, RA_ERROR_KEYRING);
+      g_clear_error (&error);
+
+      /* The way forward: a secret for this session only. */
+      ra_secret_store_set_session_secret (store, ra_account_get_id (account), "for-now");
+      secret = lookup_secret (store, account, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (secret, ==, "for-now");
+
+      /* No g_test_dbus_down (): libsecret keeps the bus connection in a
+       * singleton, so the wait for it to go would time out. The bus
+       * daemon's watcher ends it when this process exits. */
+      g_clear_object (&store);
+      (void) g_steal_pointer (&bus);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*No keyring service (Secret Service) is running*");
+  g_test_trap_assert_stderr_unmatched ("*never-stored*");
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(RaAccount) account = make_account ("acme", "eu", "cancel-client");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!in_private_keyring ())
+    return;
+
+  g_cancellable_cancel (cancellable);
+  ra_secret_store_store_async (store, account, "x", cancellable, store_result_cb, &result);
+  wait_for_result (&result);
+  g_assert_false (ra_secret_store_store_finish (store, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/secret-store/store-lookup-update-delete", test_store_lookup_update_delete);
+  g_test_add_func ("/secret-store/label-and-attributes", test_label_and_attributes);
+  g_test_add_func ("/secret-store/same-client-id-no-collision", test_same_client_id_no_collision);
+  g_test_add_func ("/secret-store/session-secret", test_session_secret);
+  g_test_add_func ("/secret-store/no-secret-service", test_no_secret_service);
+  g_test_add_func ("/secret-store/cancelled", test_cancelled);
+
+  return g_test_run ();
+}
