@@ -17,10 +17,14 @@ G_DECLARE_FINAL_TYPE (RaRemoteAction, ra_remote_action, RA, REMOTE_ACTION, GObje
 
 /* Follows the official RemoteAction schema: unknown members are ignored; a
  * missing required member or one of the wrong type is an
- * RA_ERROR_MALFORMED_RESPONSE that names it ("scriptInfo.inputs[2].name"). */
+ * RA_ERROR_MALFORMED_RESPONSE that names it ("scriptInfo.inputs[2].name").
+ * A purpose or runAs value outside the documented enums is such an error
+ * too, so RA_RUN_AS_UNKNOWN never comes out of a parsed action. */
 RaRemoteAction *ra_remote_action_new_from_json              (JsonNode        *node,
                                                              GError         **error);
-/* A JSON array of RemoteAction → GListStore of RaRemoteAction. */
+/* A JSON array of RemoteAction → GListStore of RaRemoteAction. All or
+ * nothing: the error path starts with the action's index, "[17].name".
+ * Thread-safe; meant to run in a worker thread for large catalogues. */
 GListStore     *ra_remote_action_list_from_json             (JsonNode        *node,
                                                              GError         **error);
 
@@ -44,6 +48,9 @@ gboolean        ra_remote_action_get_has_script_macos       (RaRemoteAction  *se
 GListModel     *ra_remote_action_get_inputs                 (RaRemoteAction  *self);
 GListModel     *ra_remote_action_get_outputs                (RaRemoteAction  *self);
 
+/* The API's spelling, "LOCAL_SYSTEM"; NULL for RA_RUN_AS_UNKNOWN. */
 const char     *ra_run_as_to_string                         (RaRunAs          run_as);
+/* A translated label for people, "Local system". */
+const char     *ra_run_as_to_label                          (RaRunAs          run_as);
 
 G_END_DECLS

@@ -1,0 +1,257 @@
+/* ra-action-input.c — one input (script parameter) of a remote action
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-action-input"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ra-error.h"
+#include "ra-models-private.h"
+
+struct _RaActionInput
+{
+  GObject parent_instance;
+
+  char *id;
+  char *name;
+  char *description;
+  char **options;
+  guint used_by_windows : 1;
+  guint used_by_macos : 1;
+  guint allow_custom_value : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RaActionInput, ra_action_input, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_USED_BY_WINDOWS,
+  PROP_USED_BY_MACOS,
+  PROP_OPTIONS,
+  PROP_ALLOW_CUSTOM_VALUE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+ra_action_input_finalize (GObject *object)
+{
+  RaActionInput *self = (RaActionInput *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->options, g_strfreev);
+
+  G_OBJECT_CLASS (ra_action_input_parent_class)->finalize (object);
+}
+
+static void
+ra_action_input_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RaActionInput *self = RA_ACTION_INPUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_USED_BY_WINDOWS:
+      g_value_set_boolean (value, self->used_by_windows);
+      break;
+    case PROP_USED_BY_MACOS:
+      g_value_set_boolean (value, self->used_by_macos);
+      break;
+    case PROP_OPTIONS:
+      g_value_set_boxed (value, self->options);
+      break;
+    case PROP_ALLOW_CUSTOM_VALUE:
+      g_value_set_boolean (value, self->allow_custom_value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_action_input_class_init (RaActionInputClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ra_action_input_finalize;
+  object_class->get_property = ra_action_input_get_property;
+
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_USED_BY_WINDOWS] =
+    g_param_spec_boolean ("used-by-windows", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_USED_BY_MACOS] =
+    g_param_spec_boolean ("used-by-macos", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_OPTIONS] =
+    g_param_spec_boxed ("options", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_ALLOW_CUSTOM_VALUE] =
+    g_param_spec_boolean ("allow-custom-value", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ra_action_input_init (RaActionInput *self)
+{
+}
+
+RaActionInput *
+_ra_action_input_parse (JsonNode          *node,
+                        const RaJsonPath  *path,
+                        GError           **error)
+{
+  g_autoptr(RaActionInput) self = g_object_new (RA_TYPE_ACTION_INPUT, NULL);
+  JsonObject *object = NULL;
+  gboolean used_by_windows = FALSE;
+  gboolean used_by_macos = FALSE;
+  gboolean allow_custom_value = FALSE;
+
+  /* Members in the schema's order, so the first missing one is named. */
+  if (!ra_json_node_object (node, path, RA_JSON_REQUIRED, &object, error) ||
+      !ra_json_member_dup_string (object, path, "id", RA_JSON_REQUIRED, &self->id, error) ||
+      !ra_json_member_dup_string (object, path, "name", RA_JSON_REQUIRED, &self->name, error) ||
+      !ra_json_member_dup_string (object, path, "description", RA_JSON_REQUIRED, &self->description, error) ||
+      !ra_json_member_boolean (object, path, "usedByWindows", RA_JSON_REQUIRED, &used_by_windows, error) ||
+      !ra_json_member_boolean (object, path, "usedByMacOs", RA_JSON_REQUIRED, &used_by_macos, error) ||
+      !ra_json_member_strv (object, path, "options", RA_JSON_REQUIRED, &self->options, error) ||
+      !ra_json_member_boolean (object, path, "allowCustomValue", RA_JSON_REQUIRED, &allow_custom_value, error))
+    return NULL;
+
+  self->used_by_windows = !!used_by_windows;
+  self->used_by_macos = !!used_by_macos;
+  self->allow_custom_value = !!allow_custom_value;
+
+  return g_steal_pointer (&self);
+}
+
+RaActionInput *
+ra_action_input_new_from_json (JsonNode    *node,
+                               const char  *path,
+                               GError     **error)
+{
+  RaJsonPath root = RA_JSON_PATH_INIT (path);
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _ra_action_input_parse (node, &root, error);
+}
+
+const char *
+ra_action_input_get_id (RaActionInput *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), NULL);
+
+  return self->id;
+}
+
+const char *
+ra_action_input_get_name (RaActionInput *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), NULL);
+
+  return self->name;
+}
+
+const char *
+ra_action_input_get_description (RaActionInput *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), NULL);
+
+  return self->description;
+}
+
+gboolean
+ra_action_input_get_used_by_windows (RaActionInput *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), FALSE);
+
+  return self->used_by_windows;
+}
+
+gboolean
+ra_action_input_get_used_by_macos (RaActionInput *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), FALSE);
+
+  return self->used_by_macos;
+}
+
+const char * const *
+ra_action_input_get_options (RaActionInput *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), NULL);
+
+  return (const char * const *)self->options;
+}
+
+gboolean
+ra_action_input_get_allow_custom_value (RaActionInput *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), FALSE);
+
+  return self->allow_custom_value;
+}
+
+gboolean
+ra_action_input_validate_value (RaActionInput  *self,
+                                const char     *value,
+                                GError        **error)
+{
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), FALSE);
+
+  if (value == NULL)
+    value = "";
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
+                   _("The value for “%s” is not valid text."),
+                   self->name);
+      return FALSE;
+    }
+
+  if (self->options[0] == NULL || self->allow_custom_value)
+    return TRUE;
+
+  if (g_strv_contains ((const char * const *)self->options, value))
+    return TRUE;
+
+  g_set_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
+               _("“%s” is not one of the values allowed for “%s”."),
+               value, self->name);
+  return FALSE;
+}

@@ -1,0 +1,140 @@
+/* ra-json-private.h — typed JSON getters whose errors name the member path
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A path into a JSON document, kept on the stack while parsing so that a
+ * readable "scriptInfo.inputs[2].name" is only built when something is
+ * wrong: parsing a large catalogue must not allocate a string per member. */
+typedef struct _RaJsonPath RaJsonPath;
+
+struct _RaJsonPath
+{
+  const RaJsonPath *parent;
+  const char       *member;  /* NULL for an array element */
+  guint             index;
+};
+
+/* The root is never an array element, even without a prefix. */
+#define RA_JSON_PATH_INIT(prefix) { NULL, (prefix) != NULL ? (prefix) : "", 0 }
+
+static inline RaJsonPath
+ra_json_path_member (const RaJsonPath *parent,
+                     const char       *member)
+{
+  RaJsonPath path = { parent, member, 0 };
+  return path;
+}
+
+static inline RaJsonPath
+ra_json_path_element (const RaJsonPath *parent,
+                      guint             index)
+{
+  RaJsonPath path = { parent, NULL, index };
+  return path;
+}
+
+typedef enum
+{
+  RA_JSON_OPTIONAL = 0,
+  RA_JSON_REQUIRED = 1 << 0,
+  RA_JSON_NON_EMPTY = 1 << 1,  /* strings only */
+} RaJsonFlags;
+
+char     *ra_json_path_to_string  (const RaJsonPath  *path);
+
+void      ra_json_set_missing     (GError           **error,
+                                   const RaJsonPath  *path);
+void      ra_json_set_invalid_text (GError          **error,
+                                   const RaJsonPath  *path);
+void      ra_json_set_not_one_of  (GError           **error,
+                                   const RaJsonPath  *path,
+                                   const char        *allowed);
+
+/* The node-level getters: node NULL means absent. An absent or null
+ * optional member leaves *out untouched and succeeds. */
+gboolean  ra_json_node_object     (JsonNode          *node,
+                                   const RaJsonPath  *path,
+                                   RaJsonFlags        flags,
+                                   JsonObject       **out,
+                                   GError           **error);
+gboolean  ra_json_node_array      (JsonNode          *node,
+                                   const RaJsonPath  *path,
+                                   RaJsonFlags        flags,
+                                   JsonArray        **out,
+                                   GError           **error);
+gboolean  ra_json_node_string     (JsonNode          *node,
+                                   const RaJsonPath  *path,
+                                   RaJsonFlags        flags,
+                                   const char       **out,
+                                   GError           **error);
+gboolean  ra_json_node_boolean    (JsonNode          *node,
+                                   const RaJsonPath  *path,
+                                   RaJsonFlags        flags,
+                                   gboolean          *out,
+                                   GError           **error);
+/* Whole numbers only (1.0 counts, 1.5 does not), within [min, max]. */
+gboolean  ra_json_node_int        (JsonNode          *node,
+                                   const RaJsonPath  *path,
+                                   RaJsonFlags        flags,
+                                   gint64             min,
+                                   gint64             max,
+                                   gint64            *out,
+                                   GError           **error);
+
+/* The same for a member of an object; the error names parent.member. */
+gboolean  ra_json_member_object   (JsonObject        *object,
+                                   const RaJsonPath  *parent,
+                                   const char        *member,
+                                   RaJsonFlags        flags,
+                                   JsonObject       **out,
+                                   GError           **error);
+gboolean  ra_json_member_array    (JsonObject        *object,
+                                   const RaJsonPath  *parent,
+                                   const char        *member,
+                                   RaJsonFlags        flags,
+                                   JsonArray        **out,
+                                   GError           **error);
+gboolean  ra_json_member_string   (JsonObject        *object,
+                                   const RaJsonPath  *parent,
+                                   const char        *member,
+                                   RaJsonFlags        flags,
+                                   const char       **out,
+                                   GError           **error);
+/* Like ra_json_member_string, but *out is replaced by a copy. */
+gboolean  ra_json_member_dup_string (JsonObject      *object,
+                                   const RaJsonPath  *parent,
+                                   const char        *member,
+                                   RaJsonFlags        flags,
+                                   char             **out,
+                                   GError           **error);
+gboolean  ra_json_member_boolean  (JsonObject        *object,
+                                   const RaJsonPath  *parent,
+                                   const char        *member,
+                                   RaJsonFlags        flags,
+                                   gboolean          *out,
+                                   GError           **error);
+gboolean  ra_json_member_int      (JsonObject        *object,
+                                   const RaJsonPath  *parent,
+                                   const char        *member,
+                                   RaJsonFlags        flags,
+                                   gint64             min,
+                                   gint64             max,
+                                   gint64            *out,
+                                   GError           **error);
+
+/* An array of strings → a NULL-terminated vector of copies. */
+gboolean  ra_json_member_strv     (JsonObject        *object,
+                                   const RaJsonPath  *parent,
+                                   const char        *member,
+                                   RaJsonFlags        flags,
+                                   char            ***out,
+                                   GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,652 @@
+/* ra-remote-action.c — one remote action, as the API describes it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-remote-action"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ra-enum-types.h"
+#include "ra-error.h"
+#include "ra-models-private.h"
+
+struct _RaRemoteAction
+{
+  GObject parent_instance;
+
+  char *id;
+  char *uuid;
+  char *name;
+  char *description;
+  char *origin;
+  char *built_in_content_version;
+  char *execution_service_delegate;
+  GListStore *inputs;
+  GListStore *outputs;
+  gint64 timeout_seconds;
+  RaPurpose purpose;
+  RaRunAs run_as;
+  guint api_enabled : 1;
+  guint manual_enabled : 1;
+  guint workflow_enabled : 1;
+  guint manual_allow_multiple_devices : 1;
+  guint has_script_windows : 1;
+  guint has_script_macos : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RaRemoteAction, ra_remote_action, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_NAME,
+  PROP_DESCRIPTION,
+  PROP_ORIGIN,
+  PROP_BUILT_IN_CONTENT_VERSION,
+  PROP_PURPOSE,
+  PROP_API_ENABLED,
+  PROP_MANUAL_ENABLED,
+  PROP_WORKFLOW_ENABLED,
+  PROP_MANUAL_ALLOW_MULTIPLE_DEVICES,
+  PROP_EXECUTION_SERVICE_DELEGATE,
+  PROP_RUN_AS,
+  PROP_TIMEOUT_SECONDS,
+  PROP_HAS_SCRIPT_WINDOWS,
+  PROP_HAS_SCRIPT_MACOS,
+  PROP_INPUTS,
+  PROP_OUTPUTS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+ra_remote_action_finalize (GObject *object)
+{
+  RaRemoteAction *self = (RaRemoteAction *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->built_in_content_version, g_free);
+  g_clear_pointer (&self->execution_service_delegate, g_free);
+  g_clear_object (&self->inputs);
+  g_clear_object (&self->outputs);
+
+  G_OBJECT_CLASS (ra_remote_action_parent_class)->finalize (object);
+}
+
+static void
+ra_remote_action_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RaRemoteAction *self = RA_REMOTE_ACTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_ORIGIN:
+      g_value_set_string (value, self->origin);
+      break;
+    case PROP_BUILT_IN_CONTENT_VERSION:
+      g_value_set_string (value, self->built_in_content_version);
+      break;
+    case PROP_PURPOSE:
+      g_value_set_flags (value, self->purpose);
+      break;
+    case PROP_API_ENABLED:
+      g_value_set_boolean (value, self->api_enabled);
+      break;
+    case PROP_MANUAL_ENABLED:
+      g_value_set_boolean (value, self->manual_enabled);
+      break;
+    case PROP_WORKFLOW_ENABLED:
+      g_value_set_boolean (value, self->workflow_enabled);
+      break;
+    case PROP_MANUAL_ALLOW_MULTIPLE_DEVICES:
+      g_value_set_boolean (value, self->manual_allow_multiple_devices);
+      break;
+    case PROP_EXECUTION_SERVICE_DELEGATE:
+      g_value_set_string (value, self->execution_service_delegate);
+      break;
+    case PROP_RUN_AS:
+      g_value_set_enum (value, self->run_as);
+      break;
+    case PROP_TIMEOUT_SECONDS:
+      g_value_set_int64 (value, self->timeout_seconds);
+      break;
+    case PROP_HAS_SCRIPT_WINDOWS:
+      g_value_set_boolean (value, self->has_script_windows);
+      break;
+    case PROP_HAS_SCRIPT_MACOS:
+      g_value_set_boolean (value, self->has_script_macos);
+      break;
+    case PROP_INPUTS:
+      g_value_set_object (value, self->inputs);
+      break;
+    case PROP_OUTPUTS:
+      g_value_set_object (value, self->outputs);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+#define STRING_PROP(id, name) \
+  properties [id] = g_param_spec_string (name, NULL, NULL, NULL, \
+                                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define BOOLEAN_PROP(id, name) \
+  properties [id] = g_param_spec_boolean (name, NULL, NULL, FALSE, \
+                                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+
+static void
+ra_remote_action_class_init (RaRemoteActionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ra_remote_action_finalize;
+  object_class->get_property = ra_remote_action_get_property;
+
+  STRING_PROP (PROP_ID, "id");
+  STRING_PROP (PROP_UUID, "uuid");
+  STRING_PROP (PROP_NAME, "name");
+  STRING_PROP (PROP_DESCRIPTION, "description");
+  STRING_PROP (PROP_ORIGIN, "origin");
+  STRING_PROP (PROP_BUILT_IN_CONTENT_VERSION, "built-in-content-version");
+  properties [PROP_PURPOSE] =
+    g_param_spec_flags ("purpose", NULL, NULL,
+                        RA_TYPE_PURPOSE, RA_PURPOSE_NONE,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  BOOLEAN_PROP (PROP_API_ENABLED, "api-enabled");
+  BOOLEAN_PROP (PROP_MANUAL_ENABLED, "manual-enabled");
+  BOOLEAN_PROP (PROP_WORKFLOW_ENABLED, "workflow-enabled");
+  BOOLEAN_PROP (PROP_MANUAL_ALLOW_MULTIPLE_DEVICES, "manual-allow-multiple-devices");
+  STRING_PROP (PROP_EXECUTION_SERVICE_DELEGATE, "execution-service-delegate");
+  properties [PROP_RUN_AS] =
+    g_param_spec_enum ("run-as", NULL, NULL,
+                       RA_TYPE_RUN_AS, RA_RUN_AS_UNKNOWN,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_TIMEOUT_SECONDS] =
+    g_param_spec_int64 ("timeout-seconds", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  BOOLEAN_PROP (PROP_HAS_SCRIPT_WINDOWS, "has-script-windows");
+  BOOLEAN_PROP (PROP_HAS_SCRIPT_MACOS, "has-script-macos");
+  properties [PROP_INPUTS] =
+    g_param_spec_object ("inputs", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_OUTPUTS] =
+    g_param_spec_object ("outputs", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+#undef STRING_PROP
+#undef BOOLEAN_PROP
+
+static void
+ra_remote_action_init (RaRemoteAction *self)
+{
+}
+
+static const struct {
+  const char *name;
+  RaPurpose   value;
+} purposes[] = {
+  { "DATA_COLLECTION", RA_PURPOSE_DATA_COLLECTION },
+  { "REMEDIATION", RA_PURPOSE_REMEDIATION },
+};
+
+static const struct {
+  const char *name;
+  RaRunAs     value;
+} run_as_options[] = {
+  { "LOCAL_SYSTEM", RA_RUN_AS_LOCAL_SYSTEM },
+  { "INTERACTIVE_USER", RA_RUN_AS_INTERACTIVE_USER },
+  { "DELEGATE_TO_SERVICE", RA_RUN_AS_DELEGATE_TO_SERVICE },
+};
+
+/* A value outside the documented enum is an error rather than a silent
+ * "unknown": a purpose or account the app does not know about could
+ * mean the action does something the admin is not told about. */
+static gboolean
+parse_purpose (JsonObject        *object,
+               const RaJsonPath  *parent,
+               RaPurpose         *out,
+               GError           **error)
+{
+  RaJsonPath path = ra_json_path_member (parent, "purpose");
+  JsonArray *array = NULL;
+  RaPurpose purpose = RA_PURPOSE_NONE;
+  guint n;
+
+  if (!ra_json_node_array (json_object_get_member (object, "purpose"),
+                           &path, RA_JSON_REQUIRED, &array, error))
+    return FALSE;
+
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      RaJsonPath element = ra_json_path_element (&path, i);
+      const char *value = NULL;
+      gboolean found = FALSE;
+
+      if (!ra_json_node_string (json_array_get_element (array, i), &element,
+                                RA_JSON_REQUIRED, &value, error))
+        return FALSE;
+
+      for (guint j = 0; j < G_N_ELEMENTS (purposes); j++)
+        {
+          if (g_str_equal (value, purposes[j].name))
+            {
+              purpose |= purposes[j].value;
+              found = TRUE;
+              break;
+            }
+        }
+
+      if (!found)
+        {
+          ra_json_set_not_one_of (error, &element, "DATA_COLLECTION, REMEDIATION");
+          return FALSE;
+        }
+    }
+
+  *out = purpose;
+  return TRUE;
+}
+
+static gboolean
+parse_run_as (JsonObject        *object,
+              const RaJsonPath  *parent,
+              RaRunAs           *out,
+              GError           **error)
+{
+  RaJsonPath path = ra_json_path_member (parent, "runAs");
+  const char *value = NULL;
+
+  if (!ra_json_node_string (json_object_get_member (object, "runAs"),
+                            &path, RA_JSON_REQUIRED, &value, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (run_as_options); i++)
+    {
+      if (g_str_equal (value, run_as_options[i].name))
+        {
+          *out = run_as_options[i].value;
+          return TRUE;
+        }
+    }
+
+  ra_json_set_not_one_of (error, &path,
+                          "LOCAL_SYSTEM, INTERACTIVE_USER, DELEGATE_TO_SERVICE");
+  return FALSE;
+}
+
+typedef gpointer (*ParseFunc) (JsonNode *, const RaJsonPath *, GError **);
+
+static gpointer
+parse_input (JsonNode          *node,
+             const RaJsonPath  *path,
+             GError           **error)
+{
+  return _ra_action_input_parse (node, path, error);
+}
+
+static gpointer
+parse_output (JsonNode          *node,
+              const RaJsonPath  *path,
+              GError           **error)
+{
+  return _ra_action_output_parse (node, path, error);
+}
+
+static GListStore *
+parse_list (JsonObject        *object,
+            const RaJsonPath  *parent,
+            const char        *member,
+            GType              item_type,
+            ParseFunc          parse,
+            GError           **error)
+{
+  RaJsonPath path = ra_json_path_member (parent, member);
+  g_autoptr(GPtrArray) items = NULL;
+  GListStore *store;
+  JsonArray *array = NULL;
+  guint n;
+
+  if (!ra_json_node_array (json_object_get_member (object, member),
+                           &path, RA_JSON_REQUIRED, &array, error))
+    return NULL;
+
+  n = json_array_get_length (array);
+  items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RaJsonPath element = ra_json_path_element (&path, i);
+      gpointer item = parse (json_array_get_element (array, i), &element, error);
+
+      if (item == NULL)
+        return NULL;
+
+      g_ptr_array_add (items, item);
+    }
+
+  store = g_list_store_new (item_type);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+
+  return store;
+}
+
+RaRemoteAction *
+_ra_remote_action_parse (JsonNode          *node,
+                         const RaJsonPath  *path,
+                         GError           **error)
+{
+  g_autoptr(RaRemoteAction) self = g_object_new (RA_TYPE_REMOTE_ACTION, NULL);
+  JsonObject *object = NULL;
+  JsonObject *targeting = NULL;
+  JsonObject *script_info = NULL;
+  RaJsonPath targeting_path = ra_json_path_member (path, "targeting");
+  RaJsonPath script_info_path = ra_json_path_member (path, "scriptInfo");
+  gboolean api_enabled = FALSE;
+  gboolean manual_enabled = FALSE;
+  gboolean workflow_enabled = FALSE;
+  gboolean manual_allow_multiple_devices = FALSE;
+  gboolean has_script_windows = FALSE;
+  gboolean has_script_macos = FALSE;
+
+  /* Members in the schema's order, so that the first missing one is the
+   * one named in the error. */
+  if (!ra_json_node_object (node, path, RA_JSON_REQUIRED, &object, error) ||
+      !ra_json_member_dup_string (object, path, "id", RA_JSON_REQUIRED, &self->id, error) ||
+      !ra_json_member_dup_string (object, path, "uuid", RA_JSON_REQUIRED, &self->uuid, error) ||
+      !ra_json_member_dup_string (object, path, "name", RA_JSON_REQUIRED, &self->name, error) ||
+      !ra_json_member_dup_string (object, path, "description", RA_JSON_REQUIRED, &self->description, error) ||
+      !ra_json_member_dup_string (object, path, "origin", RA_JSON_REQUIRED, &self->origin, error) ||
+      !ra_json_member_dup_string (object, path, "builtInContentVersion", RA_JSON_REQUIRED, &self->built_in_content_version, error) ||
+      !parse_purpose (object, path, &self->purpose, error))
+    return NULL;
+
+  if (!ra_json_member_object (object, path, "targeting", RA_JSON_REQUIRED, &targeting, error) ||
+      !ra_json_member_boolean (targeting, &targeting_path, "apiEnabled", RA_JSON_REQUIRED, &api_enabled, error) ||
+      !ra_json_member_boolean (targeting, &targeting_path, "manualEnabled", RA_JSON_REQUIRED, &manual_enabled, error) ||
+      !ra_json_member_boolean (targeting, &targeting_path, "workflowEnabled", RA_JSON_REQUIRED, &workflow_enabled, error) ||
+      !ra_json_member_boolean (targeting, &targeting_path, "manualAllowMultipleDevices", RA_JSON_REQUIRED, &manual_allow_multiple_devices, error))
+    return NULL;
+
+  if (!ra_json_member_object (object, path, "scriptInfo", RA_JSON_REQUIRED, &script_info, error) ||
+      !ra_json_member_dup_string (script_info, &script_info_path, "executionServiceDelegate", RA_JSON_REQUIRED, &self->execution_service_delegate, error) ||
+      !parse_run_as (script_info, &script_info_path, &self->run_as, error) ||
+      !ra_json_member_int (script_info, &script_info_path, "timeoutSeconds", RA_JSON_REQUIRED, 0, G_MAXINT32, &self->timeout_seconds, error) ||
+      !ra_json_member_boolean (script_info, &script_info_path, "hasScriptWindows", RA_JSON_REQUIRED, &has_script_windows, error) ||
+      !ra_json_member_boolean (script_info, &script_info_path, "hasScriptMacOs", RA_JSON_REQUIRED, &has_script_macos, error))
+    return NULL;
+
+  self->inputs = parse_list (script_info, &script_info_path, "inputs",
+                             RA_TYPE_ACTION_INPUT,
+                             parse_input, error);
+  if (self->inputs == NULL)
+    return NULL;
+
+  self->outputs = parse_list (script_info, &script_info_path, "outputs",
+                              RA_TYPE_ACTION_OUTPUT,
+                              parse_output, error);
+  if (self->outputs == NULL)
+    return NULL;
+
+  self->api_enabled = !!api_enabled;
+  self->manual_enabled = !!manual_enabled;
+  self->workflow_enabled = !!workflow_enabled;
+  self->manual_allow_multiple_devices = !!manual_allow_multiple_devices;
+  self->has_script_windows = !!has_script_windows;
+  self->has_script_macos = !!has_script_macos;
+
+  return g_steal_pointer (&self);
+}
+
+RaRemoteAction *
+ra_remote_action_new_from_json (JsonNode  *node,
+                                GError   **error)
+{
+  RaJsonPath root = RA_JSON_PATH_INIT (NULL);
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _ra_remote_action_parse (node, &root, error);
+}
+
+/* All or nothing: a catalogue with one action that does not follow the
+ * schema is reported, with the action's index in the path, rather than
+ * shown incomplete. Safe to call from any thread. */
+GListStore *
+ra_remote_action_list_from_json (JsonNode  *node,
+                                 GError   **error)
+{
+  RaJsonPath root = RA_JSON_PATH_INIT (NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  GListStore *store;
+  JsonArray *array = NULL;
+  guint n;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!ra_json_node_array (node, &root, RA_JSON_REQUIRED, &array, error))
+    return NULL;
+
+  n = json_array_get_length (array);
+  items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RaJsonPath element = ra_json_path_element (&root, i);
+      RaRemoteAction *action;
+
+      action = _ra_remote_action_parse (json_array_get_element (array, i),
+                                        &element, error);
+      if (action == NULL)
+        return NULL;
+
+      g_ptr_array_add (items, action);
+    }
+
+  store = g_list_store_new (RA_TYPE_REMOTE_ACTION);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+
+  return store;
+}
+
+const char *
+ra_remote_action_get_id (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), NULL);
+
+  return self->id;
+}
+
+const char *
+ra_remote_action_get_uuid (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), NULL);
+
+  return self->uuid;
+}
+
+const char *
+ra_remote_action_get_name (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), NULL);
+
+  return self->name;
+}
+
+const char *
+ra_remote_action_get_description (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), NULL);
+
+  return self->description;
+}
+
+const char *
+ra_remote_action_get_origin (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), NULL);
+
+  return self->origin;
+}
+
+const char *
+ra_remote_action_get_built_in_content_version (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), NULL);
+
+  return self->built_in_content_version;
+}
+
+RaPurpose
+ra_remote_action_get_purpose (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), RA_PURPOSE_NONE);
+
+  return self->purpose;
+}
+
+gboolean
+ra_remote_action_get_api_enabled (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+
+  return self->api_enabled;
+}
+
+gboolean
+ra_remote_action_get_manual_enabled (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+
+  return self->manual_enabled;
+}
+
+gboolean
+ra_remote_action_get_workflow_enabled (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+
+  return self->workflow_enabled;
+}
+
+gboolean
+ra_remote_action_get_manual_allow_multiple_devices (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+
+  return self->manual_allow_multiple_devices;
+}
+
+const char *
+ra_remote_action_get_execution_service_delegate (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), NULL);
+
+  return self->execution_service_delegate;
+}
+
+RaRunAs
+ra_remote_action_get_run_as (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), RA_RUN_AS_UNKNOWN);
+
+  return self->run_as;
+}
+
+gint64
+ra_remote_action_get_timeout_seconds (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), 0);
+
+  return self->timeout_seconds;
+}
+
+gboolean
+ra_remote_action_get_has_script_windows (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+
+  return self->has_script_windows;
+}
+
+gboolean
+ra_remote_action_get_has_script_macos (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+
+  return self->has_script_macos;
+}
+
+GListModel *
+ra_remote_action_get_inputs (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), NULL);
+
+  return G_LIST_MODEL (self->inputs);
+}
+
+GListModel *
+ra_remote_action_get_outputs (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), NULL);
+
+  return G_LIST_MODEL (self->outputs);
+}
+
+const char *
+ra_run_as_to_string (RaRunAs run_as)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (run_as_options); i++)
+    {
+      if (run_as_options[i].value == run_as)
+        return run_as_options[i].name;
+    }
+
+  return NULL;
+}
+
+const char *
+ra_run_as_to_label (RaRunAs run_as)
+{
+  switch (run_as)
+    {
+    case RA_RUN_AS_LOCAL_SYSTEM:
+      return _("Local system");
+    case RA_RUN_AS_INTERACTIVE_USER:
+      return _("Signed-in user");
+    case RA_RUN_AS_DELEGATE_TO_SERVICE:
+      return _("Delegated to a service");
+    case RA_RUN_AS_UNKNOWN:
+    default:
+      return _("Unknown");
+    }
+}

@@ -1,0 +1,801 @@
+/* test-models.c — parsing the API's models, following the official schemas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-models"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ra-action-input.h"
+#include "ra-action-output.h"
+#include "ra-enum-types.h"
+#include "ra-error.h"
+#include "ra-execution-result.h"
+#include "ra-nql-result.h"
+#include "ra-remote-action.h"
+
+/* The list example of the documented page, as printed there (one element,
+ * without the trailing comma). It leaves out members that the official
+ * schema requires. */
+static const char seed_action[] =
+  "    {\n"
+  "        \"id\": \"#ExampleRA\",\n"
+  "        \"uuid\": \"5g5158g0-cd00-46be-9bfb-a9283ba800b\",\n"
+  "        \"name\": \"Example Remote Action\",\n"
+  "        \"purpose\": [\n"
+  "            \"DATA_COLLECTION\"\n"
+  "        ],\n"
+  "        \"targeting\": {\n"
+  "            \"apiEnabled\": false,\n"
+  "            \"manualEnabled\": true,\n"
+  "            \"manualAllowMultipleDevices\": true\n"
+  "        },\n"
+  "        \"scriptInfo\": {\n"
+  "            \"runAs\": \"LOCAL_SYSTEM\",\n"
+  "            \"timeoutSeconds\": 120,\n"
+  "            \"hasScriptWindows\": true,\n"
+  "            \"hasScriptMacOs\": false,\n"
+  "            \"inputs\": [\n"
+  "                {\n"
+  "                    \"id\": \"name\",\n"
+  "                    \"name\": \"Name\",\n"
+  "                    \"usedByWindows\": true,\n"
+  "                    \"usedByMacOs\": false,\n"
+  "                    \"options\": [\n"
+  "                        \"X\"\n"
+  "                    ],\n"
+  "                    \"allowCustomValue\": true\n"
+  "                },\n"
+  "                {\n"
+  "                    \"id\": \"StatusChange\",\n"
+  "                    \"name\": \"Status Change\",\n"
+  "                    \"usedByWindows\": true,\n"
+  "                    \"usedByMacOs\": false,\n"
+  "                    \"options\": [\n"
+  "                        \"On\"\n"
+  "                    ],\n"
+  "                    \"allowCustomValue\": true\n"
+  "                },\n"
+  "                {\n"
+  "                    \"id\": \"SetStartTypeTo\",\n"
+  "                    \"name\": \"Set Start Type To\",\n"
+  "                    \"usedByWindows\": true,\n"
+  "                    \"usedByMacOs\": false,\n"
+  "                    \"options\": [\n"
+  "                        \"X\"\n"
+  "                    ],\n"
+  "                    \"allowCustomValue\": true\n"
+  "                }\n"
+  "            ],\n"
+  "            \"outputs\": [\n"
+  "                {\n"
+  "                    \"id\": \"UpdatedServiceStatus\",\n"
+  "                    \"name\": \"Updated Service Status\",\n"
+  "                    \"type\": \"list_of_strings\",\n"
+  "                    \"usedByWindows\": true,\n"
+  "                    \"usedByMacOs\": false\n"
+  "                }\n"
+  "            ]\n"
+  "        }\n"
+  "    }\n";
+
+/* The same action with every member the RemoteAction schema requires. */
+static const char complete_action[] =
+  "{"
+  "  \"id\": \"#restart_service\","
+  "  \"uuid\": \"5f5158f0-cd00-46be-9bfb-a9283ba800b0\","
+  "  \"name\": \"Restart service\","
+  "  \"description\": \"Restarts a Windows service and reports its new status.\","
+  "  \"origin\": \"CUSTOM\","
+  "  \"builtInContentVersion\": \"1.2.0\","
+  "  \"purpose\": [\"DATA_COLLECTION\", \"REMEDIATION\"],"
+  "  \"targeting\": {"
+  "    \"apiEnabled\": true,"
+  "    \"manualEnabled\": true,"
+  "    \"workflowEnabled\": false,"
+  "    \"manualAllowMultipleDevices\": true"
+  "  },"
+  "  \"scriptInfo\": {"
+  "    \"executionServiceDelegate\": \"\","
+  "    \"runAs\": \"INTERACTIVE_USER\","
+  "    \"timeoutSeconds\": 120,"
+  "    \"hasScriptWindows\": true,"
+  "    \"hasScriptMacOs\": false,"
+  "    \"inputs\": ["
+  "      {"
+  "        \"id\": \"ServiceName\","
+  "        \"name\": \"Service name\","
+  "        \"description\": \"The service to restart\","
+  "        \"usedByWindows\": true,"
+  "        \"usedByMacOs\": false,"
+  "        \"options\": [],"
+  "        \"allowCustomValue\": true"
+  "      },"
+  "      {"
+  "        \"id\": \"StartType\","
+  "        \"name\": \"Start type\","
+  "        \"description\": \"How the service starts afterwards\","
+  "        \"usedByWindows\": true,"
+  "        \"usedByMacOs\": true,"
+  "        \"options\": [\"Automatic\", \"Manual\", \"Disabled\"],"
+  "        \"allowCustomValue\": false"
+  "      }"
+  "    ],"
+  "    \"outputs\": ["
+  "      {"
+  "        \"id\": \"UpdatedServiceStatus\","
+  "        \"name\": \"Updated service status\","
+  "        \"type\": \"list_of_strings\","
+  "        \"description\": \"The status after the restart\","
+  "        \"usedByWindows\": true,"
+  "        \"usedByMacOs\": false"
+  "      },"
+  "      {"
+  "        \"id\": \"Attempts\","
+  "        \"name\": \"Attempts\","
+  "        \"type\": \"int\","
+  "        \"description\": \"\","
+  "        \"usedByWindows\": false,"
+  "        \"usedByMacOs\": true"
+  "      }"
+  "    ]"
+  "  }"
+  "}";
+
+/* Every member the official schema requires, as the error names it. */
+static const char * const required_paths[] = {
+  "id", "uuid", "name", "description", "origin", "builtInContentVersion",
+  "purpose", "targeting", "scriptInfo",
+  "targeting.apiEnabled", "targeting.manualEnabled",
+  "targeting.workflowEnabled", "targeting.manualAllowMultipleDevices",
+  "scriptInfo.executionServiceDelegate", "scriptInfo.runAs",
+  "scriptInfo.timeoutSeconds", "scriptInfo.hasScriptWindows",
+  "scriptInfo.hasScriptMacOs", "scriptInfo.inputs", "scriptInfo.outputs",
+  "scriptInfo.inputs[1].id", "scriptInfo.inputs[1].name",
+  "scriptInfo.inputs[1].description", "scriptInfo.inputs[1].usedByWindows",
+  "scriptInfo.inputs[1].usedByMacOs", "scriptInfo.inputs[1].options",
+  "scriptInfo.inputs[1].allowCustomValue",
+  "scriptInfo.outputs[1].id", "scriptInfo.outputs[1].name",
+  "scriptInfo.outputs[1].type", "scriptInfo.outputs[1].description",
+  "scriptInfo.outputs[1].usedByWindows", "scriptInfo.outputs[1].usedByMacOs",
+};
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/* Follows "a.b[2].c" to the object holding the last member. */
+static JsonObject *
+resolve_parent (JsonNode    *root,
+                const char  *path,
+                char       **last)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  JsonNode *node = root;
+  guint n = g_strv_length (parts);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      char *bracket = strchr (parts[i], '[');
+      guint index = 0;
+
+      if (bracket != NULL)
+        {
+          index = (guint) g_ascii_strtoull (bracket + 1, NULL, 10);
+          *bracket = '\0';
+        }
+
+      node = json_object_get_member (json_node_get_object (node), parts[i]);
+      g_assert_nonnull (node);
+
+      if (bracket != NULL)
+        node = json_array_get_element (json_node_get_array (node), index);
+    }
+
+  *last = g_strdup (parts[n - 1]);
+  return json_node_get_object (node);
+}
+
+/* Parses complete_action with the member at path replaced by replacement
+ * (a JSON text), or removed when replacement is NULL. */
+static RaRemoteAction *
+parse_mutated (const char  *path,
+               const char  *replacement,
+               GError     **error)
+{
+  g_autoptr(JsonNode) root = parse (complete_action);
+  g_autofree char *member = NULL;
+  JsonObject *parent = resolve_parent (root, path, &member);
+
+  g_assert_true (json_object_has_member (parent, member));
+
+  if (replacement == NULL)
+    json_object_remove_member (parent, member);
+  else
+    json_object_set_member (parent, member, parse (replacement));
+
+  return ra_remote_action_new_from_json (root, error);
+}
+
+static void
+assert_malformed (const GError *error,
+                  const char   *path,
+                  const char   *what)
+{
+  g_autofree char *expected = g_strdup_printf ("%s%s%s", path, what[0] == '[' ? "" : " ", what);
+
+  g_assert_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+}
+
+static void
+test_seed_example (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = parse (seed_action);
+  g_autoptr(RaRemoteAction) action = NULL;
+  g_autoptr(GListStore) list = NULL;
+  g_autofree char *list_text = g_strdup_printf ("[%s]", seed_action);
+  g_autoptr(JsonNode) list_node = parse (list_text);
+
+  /* The page's example is not valid against the official schema: the
+   * first required member it lacks is "description", and that is what
+   * the error names. Nothing is made up to fill the gap. */
+  action = ra_remote_action_new_from_json (node, &error);
+  g_assert_null (action);
+  assert_malformed (error, "description", "is missing");
+  g_clear_error (&error);
+
+  list = ra_remote_action_list_from_json (list_node, &error);
+  g_assert_null (list);
+  assert_malformed (error, "[0].description", "is missing");
+}
+
+static void
+test_complete_example (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = parse (complete_action);
+  RaRemoteAction *action;
+  GListModel *inputs, *outputs;
+  RaActionInput *input;
+  RaActionOutput *output;
+  const char * const *options;
+  g_autoptr(GListModel) inputs_prop = NULL;
+  RaPurpose purpose;
+  RaRunAs run_as;
+
+  action = ra_remote_action_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (action);
+
+  g_assert_cmpstr (ra_remote_action_get_id (action), ==, "#restart_service");
+  g_assert_cmpstr (ra_remote_action_get_uuid (action), ==, "5f5158f0-cd00-46be-9bfb-a9283ba800b0");
+  g_assert_cmpstr (ra_remote_action_get_name (action), ==, "Restart service");
+  g_assert_cmpstr (ra_remote_action_get_description (action), ==, "Restarts a Windows service and reports its new status.");
+  g_assert_cmpstr (ra_remote_action_get_origin (action), ==, "CUSTOM");
+  g_assert_cmpstr (ra_remote_action_get_built_in_content_version (action), ==, "1.2.0");
+  g_assert_cmpint (ra_remote_action_get_purpose (action), ==, RA_PURPOSE_DATA_COLLECTION | RA_PURPOSE_REMEDIATION);
+  g_assert_true (ra_remote_action_get_api_enabled (action));
+  g_assert_true (ra_remote_action_get_manual_enabled (action));
+  g_assert_false (ra_remote_action_get_workflow_enabled (action));
+  g_assert_true (ra_remote_action_get_manual_allow_multiple_devices (action));
+  g_assert_cmpstr (ra_remote_action_get_execution_service_delegate (action), ==, "");
+  g_assert_cmpint (ra_remote_action_get_run_as (action), ==, RA_RUN_AS_INTERACTIVE_USER);
+  g_assert_cmpstr (ra_run_as_to_string (ra_remote_action_get_run_as (action)), ==, "INTERACTIVE_USER");
+  g_assert_cmpint (ra_remote_action_get_timeout_seconds (action), ==, 120);
+  g_assert_true (ra_remote_action_get_has_script_windows (action));
+  g_assert_false (ra_remote_action_get_has_script_macos (action));
+
+  inputs = ra_remote_action_get_inputs (action);
+  g_assert_cmpuint (g_list_model_get_n_items (inputs), ==, 2);
+  g_assert_true (g_list_model_get_item_type (inputs) == RA_TYPE_ACTION_INPUT);
+
+  input = g_list_model_get_item (inputs, 0);
+  g_assert_cmpstr (ra_action_input_get_id (input), ==, "ServiceName");
+  g_assert_cmpstr (ra_action_input_get_name (input), ==, "Service name");
+  g_assert_cmpstr (ra_action_input_get_description (input), ==, "The service to restart");
+  g_assert_true (ra_action_input_get_used_by_windows (input));
+  g_assert_false (ra_action_input_get_used_by_macos (input));
+  g_assert_cmpuint (g_strv_length ((char **) ra_action_input_get_options (input)), ==, 0);
+  g_assert_true (ra_action_input_get_allow_custom_value (input));
+  g_assert_true (ra_action_input_validate_value (input, "Spooler", NULL));
+  g_object_unref (input);
+
+  input = g_list_model_get_item (inputs, 1);
+  g_assert_cmpstr (ra_action_input_get_id (input), ==, "StartType");
+  g_assert_true (ra_action_input_get_used_by_macos (input));
+  options = ra_action_input_get_options (input);
+  g_assert_cmpuint (g_strv_length ((char **) options), ==, 3);
+  g_assert_cmpstr (options[0], ==, "Automatic");
+  g_assert_cmpstr (options[2], ==, "Disabled");
+  g_assert_false (ra_action_input_get_allow_custom_value (input));
+  g_assert_true (ra_action_input_validate_value (input, "Manual", NULL));
+  g_assert_false (ra_action_input_validate_value (input, "manual", &error));
+  g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (ra_action_input_validate_value (input, NULL, &error));
+  g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_object_unref (input);
+
+  outputs = ra_remote_action_get_outputs (action);
+  g_assert_cmpuint (g_list_model_get_n_items (outputs), ==, 2);
+  output = g_list_model_get_item (outputs, 0);
+  g_assert_cmpstr (ra_action_output_get_id (output), ==, "UpdatedServiceStatus");
+  g_assert_cmpstr (ra_action_output_get_name (output), ==, "Updated service status");
+  g_assert_cmpstr (ra_action_output_get_output_type (output), ==, "list_of_strings");
+  g_assert_cmpstr (ra_action_output_get_description (output), ==, "The status after the restart");
+  g_assert_true (ra_action_output_get_used_by_windows (output));
+  g_assert_false (ra_action_output_get_used_by_macos (output));
+  g_object_unref (output);
+  output = g_list_model_get_item (outputs, 1);
+  g_assert_cmpstr (ra_action_output_get_output_type (output), ==, "int");
+  g_assert_true (ra_action_output_get_used_by_macos (output));
+  g_object_unref (output);
+
+  /* The properties say the same as the getters. */
+  g_object_get (action, "purpose", &purpose, "run-as", &run_as, "inputs", &inputs_prop, NULL);
+  g_assert_cmpint (purpose, ==, RA_PURPOSE_DATA_COLLECTION | RA_PURPOSE_REMEDIATION);
+  g_assert_cmpint (run_as, ==, RA_RUN_AS_INTERACTIVE_USER);
+  g_assert_true (inputs_prop == inputs);
+  g_clear_object (&inputs_prop);
+
+  g_assert_finalize_object (action);
+}
+
+static void
+test_required_members (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (required_paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RaRemoteAction) action = parse_mutated (required_paths[i], NULL, &error);
+
+      g_assert_null (action);
+      assert_malformed (error, required_paths[i], "is missing");
+    }
+}
+
+typedef struct {
+  const char *path;
+  const char *value;
+  const char *says;
+} WrongType;
+
+static void
+test_wrong_types (void)
+{
+  static const WrongType cases[] = {
+    { "id", "42", "should be a string" },
+    { "uuid", "null", "should be a string" },
+    { "name", "[\"Restart\"]", "should be a string" },
+    { "description", "{}", "should be a string" },
+    { "origin", "true", "should be a string" },
+    { "builtInContentVersion", "1.2", "should be a string" },
+    { "purpose", "\"REMEDIATION\"", "should be an array" },
+    { "purpose", "[\"REMEDIATION\", 3]", "[1] should be a string" },
+    { "purpose", "[\"REPAIR\"]", "[0] should be one of DATA_COLLECTION, REMEDIATION" },
+    { "targeting", "[]", "should be an object" },
+    { "targeting.apiEnabled", "\"true\"", "should be true or false" },
+    { "targeting.manualEnabled", "1", "should be true or false" },
+    { "targeting.workflowEnabled", "null", "should be true or false" },
+    { "targeting.manualAllowMultipleDevices", "{}", "should be true or false" },
+    { "scriptInfo", "\"script\"", "should be an object" },
+    { "scriptInfo.executionServiceDelegate", "false", "should be a string" },
+    { "scriptInfo.runAs", "\"ROOT\"", "should be one of LOCAL_SYSTEM, INTERACTIVE_USER, DELEGATE_TO_SERVICE" },
+    { "scriptInfo.runAs", "\"local_system\"", "should be one of" },
+    { "scriptInfo.runAs", "0", "should be a string" },
+    { "scriptInfo.timeoutSeconds", "\"120\"", "should be a whole number" },
+    { "scriptInfo.timeoutSeconds", "120.5", "should be a whole number" },
+    { "scriptInfo.timeoutSeconds", "-1", "should be a whole number from 0 to 2147483647" },
+    { "scriptInfo.timeoutSeconds", "2147483648", "should be a whole number from 0 to 2147483647" },
+    { "scriptInfo.timeoutSeconds", "1e300", "should be a whole number" },
+    { "scriptInfo.hasScriptWindows", "\"yes\"", "should be true or false" },
+    { "scriptInfo.hasScriptMacOs", "0", "should be true or false" },
+    { "scriptInfo.inputs", "{}", "should be an array" },
+    { "scriptInfo.inputs", "[1]", "[0] should be an object" },
+    { "scriptInfo.outputs", "null", "should be an array" },
+    { "scriptInfo.inputs[1].id", "1", "should be a string" },
+    { "scriptInfo.inputs[1].options", "\"Automatic\"", "should be an array" },
+    { "scriptInfo.inputs[1].options", "[\"Automatic\", null]", "[1] should be a string" },
+    { "scriptInfo.inputs[1].allowCustomValue", "\"false\"", "should be true or false" },
+    { "scriptInfo.outputs[1].type", "[]", "should be a string" },
+    { "scriptInfo.outputs[1].usedByMacOs", "\"no\"", "should be true or false" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RaRemoteAction) action = parse_mutated (cases[i].path, cases[i].value, &error);
+
+      g_assert_null (action);
+      assert_malformed (error, cases[i].path, cases[i].says);
+    }
+}
+
+static void
+test_lenient_values (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaRemoteAction) action = NULL;
+
+  /* 120.0 is a whole number, whatever the serializer. */
+  action = parse_mutated ("scriptInfo.timeoutSeconds", "120.0", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ra_remote_action_get_timeout_seconds (action), ==, 120);
+  g_clear_object (&action);
+
+  action = parse_mutated ("purpose", "[]", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ra_remote_action_get_purpose (action), ==, RA_PURPOSE_NONE);
+  g_clear_object (&action);
+
+  action = parse_mutated ("scriptInfo.runAs", "\"DELEGATE_TO_SERVICE\"", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ra_remote_action_get_run_as (action), ==, RA_RUN_AS_DELEGATE_TO_SERVICE);
+}
+
+static void
+test_unknown_members (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = parse (complete_action);
+  JsonObject *object = json_node_get_object (root);
+  JsonObject *script_info = json_object_get_object_member (object, "scriptInfo");
+  JsonArray *inputs = json_object_get_array_member (script_info, "inputs");
+  JsonArray *outputs = json_object_get_array_member (script_info, "outputs");
+  RaRemoteAction *action;
+
+  json_object_set_string_member (object, "newTopLevelThing", "x");
+  json_object_set_member (object, "nested", parse ("{\"a\": [1, {\"b\": null}]}"));
+  json_object_set_int_member (json_object_get_object_member (object, "targeting"), "campaignEnabled", 3);
+  json_object_set_null_member (script_info, "scriptWindows");
+  json_object_set_boolean_member (json_array_get_object_element (inputs, 0), "secret", TRUE);
+  json_object_set_string_member (json_array_get_object_element (outputs, 1), "unit", "count");
+
+  action = ra_remote_action_new_from_json (root, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ra_remote_action_get_name (action), ==, "Restart service");
+  g_assert_cmpuint (g_list_model_get_n_items (ra_remote_action_get_inputs (action)), ==, 2);
+  g_assert_finalize_object (action);
+}
+
+static void
+test_not_an_object (void)
+{
+  static const char * const texts[] = { "[]", "null", "\"action\"", "12" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = parse (texts[i]);
+      g_autoptr(RaRemoteAction) action = ra_remote_action_new_from_json (node, &error);
+
+      g_assert_null (action);
+      assert_malformed (error, "the response body", "should be an object");
+    }
+}
+
+static void
+test_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GListStore) list = NULL;
+  g_autofree char *two = g_strdup_printf ("[%s, %s]", complete_action, complete_action);
+  g_autoptr(RaRemoteAction) first = NULL;
+  JsonObject *second;
+
+  node = parse ("[]");
+  list = ra_remote_action_list_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_clear_object (&list);
+  g_clear_pointer (&node, json_node_unref);
+
+  node = parse ("{\"items\": []}");
+  list = ra_remote_action_list_from_json (node, &error);
+  g_assert_null (list);
+  assert_malformed (error, "the response body", "should be an array");
+  g_clear_error (&error);
+  g_clear_pointer (&node, json_node_unref);
+
+  node = parse (two);
+  list = ra_remote_action_list_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == RA_TYPE_REMOTE_ACTION);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (ra_remote_action_get_id (first), ==, "#restart_service");
+  g_clear_object (&list);
+
+  /* One bad action spoils the whole answer, and the error says which. */
+  second = json_array_get_object_element (json_node_get_array (node), 1);
+  json_object_remove_member (json_object_get_object_member (second, "targeting"), "apiEnabled");
+  list = ra_remote_action_list_from_json (node, &error);
+  g_assert_null (list);
+  assert_malformed (error, "[1].targeting.apiEnabled", "is missing");
+}
+
+static char *
+generate_catalogue (guint n)
+{
+  GString *str = g_string_new ("[");
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (str, ',');
+      g_string_append (str, complete_action);
+    }
+  g_string_append_c (str, ']');
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+test_list_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = generate_catalogue (10000);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GListStore) list = NULL;
+  gint64 start, parsed, built;
+
+  start = g_get_monotonic_time ();
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  parsed = g_get_monotonic_time ();
+  list = ra_remote_action_list_from_json (json_parser_get_root (parser), &error);
+  built = g_get_monotonic_time ();
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 10000);
+
+  /* A figure, not a verdict: the clock of a shared CI machine decides nothing. */
+  g_test_message ("10000 actions, %zu bytes: JSON %.1f ms, models %.1f ms",
+                  strlen (text), (parsed - start) / 1000.0, (built - parsed) / 1000.0);
+  if (g_test_verbose ())
+    g_printerr ("10000 actions, %zu bytes: JSON %.1f ms, models %.1f ms\n",
+                strlen (text), (parsed - start) / 1000.0, (built - parsed) / 1000.0);
+}
+
+static void
+parse_in_thread_cb (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (task_data, &error);
+  GListStore *list = NULL;
+
+  if (node != NULL)
+    list = ra_remote_action_list_from_json (node, &error);
+
+  if (list == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, list, g_object_unref);
+}
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  guint *remaining = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) list = g_task_propagate_pointer (G_TASK (result), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 500);
+  (*remaining)--;
+}
+
+static void
+test_list_threads (void)
+{
+  g_autofree char *text = generate_catalogue (500);
+  guint remaining = 4;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  /* Several catalogues parsed at once in worker threads, as the client
+   * does: no shared state may get in the way. */
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, NULL, parsed_cb, &remaining);
+
+      g_task_set_task_data (task, g_strdup (text), g_free);
+      g_task_run_in_thread (task, parse_in_thread_cb);
+    }
+
+  while (remaining > 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (remaining, ==, 0);
+}
+
+static void
+test_input_and_output_alone (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = parse ("{\"id\": \"a\", \"name\": \"A\", \"description\": \"\","
+                                    " \"usedByWindows\": true, \"usedByMacOs\": true,"
+                                    " \"options\": [\"x\"]}");
+  g_autoptr(RaActionInput) input = NULL;
+  g_autoptr(RaActionOutput) output = NULL;
+
+  input = ra_action_input_new_from_json (node, "scriptInfo.inputs[4]", &error);
+  g_assert_null (input);
+  assert_malformed (error, "scriptInfo.inputs[4].allowCustomValue", "is missing");
+  g_clear_error (&error);
+
+  output = ra_action_output_new_from_json (node, "scriptInfo.outputs[0]", &error);
+  g_assert_null (output);
+  assert_malformed (error, "scriptInfo.outputs[0].type", "is missing");
+}
+
+static void
+test_execution_result (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  RaExecutionResult *result;
+
+  /* The documented page's answer to its execute example. */
+  node = parse ("{\n"
+                "    \"requestId\": \"7fbd96a7-b717-43a7-8973-9c6adbca3a56\",\n"
+                "    \"expiresInMinutes\": 10080\n"
+                "}");
+  result = ra_execution_result_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ra_execution_result_get_request_id (result), ==, "7fbd96a7-b717-43a7-8973-9c6adbca3a56");
+  g_assert_cmpuint (ra_execution_result_get_expires_in_minutes (result), ==, 10080);
+  g_assert_finalize_object (result);
+  g_clear_pointer (&node, json_node_unref);
+
+  /* expiresInMinutes is optional; extra members are ignored. */
+  node = parse ("{\"requestId\": \"r1\", \"status\": \"QUEUED\"}");
+  result = ra_execution_result_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ra_execution_result_get_expires_in_minutes (result), ==, 0);
+  g_assert_finalize_object (result);
+  g_clear_pointer (&node, json_node_unref);
+
+  {
+    static const struct { const char *text; const char *path; const char *says; } bad[] = {
+      { "{}", "requestId", "is missing" },
+      { "{\"expiresInMinutes\": 60}", "requestId", "is missing" },
+      { "{\"requestId\": \"\"}", "requestId", "should not be empty" },
+      { "{\"requestId\": 7}", "requestId", "should be a string" },
+      { "{\"requestId\": \"r\", \"expiresInMinutes\": \"60\"}", "expiresInMinutes", "should be a whole number" },
+      { "{\"requestId\": \"r\", \"expiresInMinutes\": 0}", "expiresInMinutes", "should be a whole number from 1" },
+      { "[]", "the response body", "should be an object" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(JsonNode) bad_node = parse (bad[i].text);
+
+        result = ra_execution_result_new_from_json (bad_node, &error);
+        g_assert_null (result);
+        assert_malformed (error, bad[i].path, bad[i].says);
+        g_clear_error (&error);
+      }
+  }
+}
+
+static void
+test_nql_result (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  RaNqlResult *result;
+  const char * const *columns;
+
+  node = parse ("{"
+                "  \"queryId\": \"#ra_executions\","
+                "  \"executedQuery\": \"remote_action.executions during past 7d | where request_id == \\\"7fbd\\\"\","
+                "  \"rows\": 3,"
+                "  \"executionDateTime\": \"2024-05-02T10:11:12\","
+                "  \"data\": ["
+                "    {\"device.name\": \"PC-001\", \"remote_action.execution.status\": \"success\", \"count\": 2},"
+                "    {\"device.name\": \"PC-002\", \"remote_action.execution.status\": null, \"ratio\": 0.1},"
+                "    {\"device.name\": \"Mac-003\", \"done\": true, \"outputs\": {\"a\": [1, 2]}}"
+                "  ],"
+                "  \"extra\": 1"
+                "}");
+  result = ra_nql_result_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ra_nql_result_get_query_id (result), ==, "#ra_executions");
+  g_assert_cmpstr (ra_nql_result_get_execution_date_time (result), ==, "2024-05-02T10:11:12");
+  g_assert_nonnull (strstr (ra_nql_result_get_executed_query (result), "request_id"));
+  g_assert_cmpuint (ra_nql_result_get_n_rows (result), ==, 3);
+
+  columns = ra_nql_result_get_columns (result);
+  g_assert_cmpuint (g_strv_length ((char **) columns), ==, 6);
+  g_assert_cmpstr (columns[0], ==, "device.name");
+  g_assert_cmpstr (columns[1], ==, "remote_action.execution.status");
+  g_assert_cmpstr (columns[2], ==, "count");
+  g_assert_cmpstr (columns[3], ==, "ratio");
+  g_assert_cmpstr (columns[4], ==, "done");
+  g_assert_cmpstr (columns[5], ==, "outputs");
+
+  g_assert_cmpstr (ra_nql_result_get_value (result, 0, "device.name"), ==, "PC-001");
+  g_assert_cmpstr (ra_nql_result_get_value (result, 0, "count"), ==, "2");
+  g_assert_null (ra_nql_result_get_value (result, 0, "ratio"));
+  g_assert_cmpstr (ra_nql_result_get_value (result, 1, "remote_action.execution.status"), ==, "");
+  g_assert_cmpstr (ra_nql_result_get_value (result, 1, "ratio"), ==, "0.1");
+  g_assert_cmpstr (ra_nql_result_get_value (result, 2, "done"), ==, "true");
+  g_assert_cmpstr (ra_nql_result_get_value (result, 2, "outputs"), ==, "{\"a\":[1,2]}");
+  g_assert_null (ra_nql_result_get_value (result, 2, "nope"));
+  g_assert_finalize_object (result);
+  g_clear_pointer (&node, json_node_unref);
+
+  node = parse ("{\"data\": []}");
+  result = ra_nql_result_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ra_nql_result_get_n_rows (result), ==, 0);
+  g_assert_nonnull (ra_nql_result_get_columns (result));
+  g_assert_null (ra_nql_result_get_columns (result)[0]);
+  g_assert_finalize_object (result);
+
+  {
+    static const struct { const char *text; const char *path; const char *says; } bad[] = {
+      { "{\"queryId\": \"#q\"}", "data", "is missing" },
+      { "{\"data\": {}}", "data", "should be an array" },
+      /* The v1 shape: rows as arrays under "headers". */
+      { "{\"headers\": [\"a\"], \"data\": [[1]]}", "data[0]", "should be an object" },
+      { "{\"data\": [{}, 3]}", "data[1]", "should be an object" },
+      { "{\"data\": [], \"rows\": \"3\"}", "rows", "should be a whole number" },
+      { "{\"data\": [], \"queryId\": 3}", "queryId", "should be a string" },
+      { "\"data\"", "the response body", "should be an object" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(JsonNode) bad_node = parse (bad[i].text);
+
+        result = ra_nql_result_new_from_json (bad_node, &error);
+        g_assert_null (result);
+        assert_malformed (error, bad[i].path, bad[i].says);
+        g_clear_error (&error);
+      }
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/models/remote-action/seed-example", test_seed_example);
+  g_test_add_func ("/models/remote-action/complete-example", test_complete_example);
+  g_test_add_func ("/models/remote-action/required-members", test_required_members);
+  g_test_add_func ("/models/remote-action/wrong-types", test_wrong_types);
+  g_test_add_func ("/models/remote-action/lenient-values", test_lenient_values);
+  g_test_add_func ("/models/remote-action/unknown-members", test_unknown_members);
+  g_test_add_func ("/models/remote-action/not-an-object", test_not_an_object);
+  g_test_add_func ("/models/remote-action/list", test_list);
+  g_test_add_func ("/models/remote-action/list-large", test_list_large);
+  g_test_add_func ("/models/remote-action/list-threads", test_list_threads);
+  g_test_add_func ("/models/action-input-output/alone", test_input_and_output_alone);
+  g_test_add_func ("/models/execution-result", test_execution_result);
+  g_test_add_func ("/models/nql-result", test_nql_result);
+
+  return g_test_run ();
+}
