@@ -146,9 +146,11 @@ set_out_of_range (GError           **error,
 {
   g_autofree char *where = ra_json_path_to_string (path);
 
+  /* xgettext cannot expand G_GINT64_FORMAT, so a msgid using it would
+   * never match its translation. */
   g_set_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
-               _("The server’s response is not as documented: %s should be a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT "."),
-               where, min, max);
+               _("The server’s response is not as documented: %s should be a whole number from %lld to %lld."),
+               where, (long long) min, (long long) max);
 }
 
 /* Returns TRUE when the node is there and not null; otherwise sets the
