@@ -18,14 +18,23 @@ G_DECLARE_FINAL_TYPE (RaDeviceIds, ra_device_ids, RA, DEVICE_IDS, GObject)
  * spaces; CSV with a header row and quoted cells (the column holding IDs is
  * found by its header, e.g. "device.collector.id", or by its content).
  * IDs are UUIDs, case-insensitive, returned lower-case, in first-seen order,
- * without duplicates. */
+ * without duplicates.
+ *
+ * Details: a UTF-8 byte-order mark is skipped; lines end in LF, CRLF or CR;
+ * blank lines and blank cells are ignored; quoted cells do not span lines.
+ * A first line without any UUID is a header when it names an ID column or
+ * when exactly one column below it holds UUIDs; otherwise it is data and
+ * reported like any other entry. With a header, other columns are ignored.
+ * text may be NULL (no IDs). Never fails: anything that is not a UUID is an
+ * invalid entry. */
 RaDeviceIds        *ra_device_ids_parse                (const char   *text);
 /* NULL-terminated, lower-case. */
 const char * const *ra_device_ids_get_ids              (RaDeviceIds  *self);
 guint               ra_device_ids_get_n_ids            (RaDeviceIds  *self);
 guint               ra_device_ids_get_n_duplicates     (RaDeviceIds  *self);
 guint               ra_device_ids_get_n_invalid        (RaDeviceIds  *self);
-/* The i-th invalid entry as written, and its 1-based line number. */
+/* The i-th invalid entry as written (made valid UTF-8, and cut with "…"
+ * past 200 bytes), and its 1-based line number. */
 const char         *ra_device_ids_get_invalid_entry    (RaDeviceIds  *self,
                                                         guint         i,
                                                         guint        *line);

@@ -1,0 +1,560 @@
+/* ra-device-ids.c — collector IDs from pasted text, CSV or a file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-device-ids"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ra-device-ids.h"
+
+/* Invalid entries are shown to people; a pasted binary file must not turn
+ * into one enormous label. */
+#define MAX_ENTRY_BYTES 200
+
+/* Separators between IDs in a plain list. */
+#define LIST_SEPARATORS ",; \t"
+
+typedef struct
+{
+  char  *entry;
+  guint  line;
+} Invalid;
+
+struct _RaDeviceIds
+{
+  GObject parent_instance;
+
+  GPtrArray *ids;       /* NULL-terminated */
+  GHashTable *seen;     /* lower-case ID → nothing, borrowed from ids */
+  GArray *invalid;      /* of Invalid */
+  guint n_duplicates;
+};
+
+G_DEFINE_FINAL_TYPE (RaDeviceIds, ra_device_ids, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_IDS,
+  PROP_N_IDS,
+  PROP_N_DUPLICATES,
+  PROP_N_INVALID,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Header names that say "this column holds collector IDs", best first:
+ * the Nexthink field names, then what people call the column by hand. */
+static const char * const id_headers[] = {
+  "device.collector.id",
+  "device.collector.uid",
+  "collector.id",
+  "collector.uid",
+  "collector id",
+  "collector uid",
+  "collector_id",
+  "collector_uid",
+  "collectorid",
+  "collectoruid",
+  "collector",
+  "id",
+  "uuid",
+  NULL
+};
+
+static void
+clear_invalid (gpointer data)
+{
+  Invalid *invalid = data;
+
+  g_free (invalid->entry);
+}
+
+static void
+ra_device_ids_finalize (GObject *object)
+{
+  RaDeviceIds *self = (RaDeviceIds *)object;
+
+  g_clear_pointer (&self->seen, g_hash_table_unref);
+  g_clear_pointer (&self->ids, g_ptr_array_unref);
+  g_clear_pointer (&self->invalid, g_array_unref);
+
+  G_OBJECT_CLASS (ra_device_ids_parent_class)->finalize (object);
+}
+
+static void
+ra_device_ids_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RaDeviceIds *self = RA_DEVICE_IDS (object);
+
+  switch (prop_id)
+    {
+    case PROP_IDS:
+      g_value_set_boxed (value, self->ids->pdata);
+      break;
+    case PROP_N_IDS:
+      g_value_set_uint (value, ra_device_ids_get_n_ids (self));
+      break;
+    case PROP_N_DUPLICATES:
+      g_value_set_uint (value, self->n_duplicates);
+      break;
+    case PROP_N_INVALID:
+      g_value_set_uint (value, self->invalid->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_device_ids_class_init (RaDeviceIdsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ra_device_ids_finalize;
+  object_class->get_property = ra_device_ids_get_property;
+
+  properties [PROP_IDS] =
+    g_param_spec_boxed ("ids", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_N_IDS] =
+    g_param_spec_uint ("n-ids", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_N_DUPLICATES] =
+    g_param_spec_uint ("n-duplicates", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_N_INVALID] =
+    g_param_spec_uint ("n-invalid", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ra_device_ids_init (RaDeviceIds *self)
+{
+  self->ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->ids, NULL);
+  self->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  self->invalid = g_array_new (FALSE, FALSE, sizeof (Invalid));
+  g_array_set_clear_func (self->invalid, clear_invalid);
+}
+
+/* Splits one line into cells. Cells may be quoted with double quotes
+ * ("" inside stands for one quote); quotes do not span lines, so a stray
+ * quote cannot swallow the rest of a paste. Whitespace around cells is
+ * dropped. With keep_empty, empty cells count, so that column positions
+ * hold. */
+static void
+split_line (const char *line,
+            const char *end,
+            const char *separators,
+            gboolean    keep_empty,
+            GPtrArray  *cells)
+{
+  const char *p = line;
+
+  g_ptr_array_set_size (cells, 0);
+
+  while (p <= end)
+    {
+      GString *cell = g_string_new (NULL);
+      gboolean quoted = FALSE;
+
+      /* Leading blanks that are not themselves separators. */
+      while (p < end && (*p == ' ' || *p == '\t') && strchr (separators, *p) == NULL)
+        p++;
+
+      if (p < end && *p == '"')
+        {
+          quoted = TRUE;
+          p++;
+          while (p < end)
+            {
+              if (*p == '"')
+                {
+                  if (p + 1 < end && p[1] == '"')
+                    {
+                      g_string_append_c (cell, '"');
+                      p += 2;
+                      continue;
+                    }
+                  p++;
+                  break;
+                }
+              g_string_append_c (cell, *p++);
+            }
+        }
+
+      /* The unquoted cell, or whatever follows a closing quote. */
+      while (p < end && strchr (separators, *p) == NULL)
+        g_string_append_c (cell, *p++);
+
+      while (cell->len > 0 &&
+             (cell->str[cell->len - 1] == ' ' || cell->str[cell->len - 1] == '\t'))
+        g_string_truncate (cell, cell->len - 1);
+
+      if (cell->len > 0 || quoted || keep_empty)
+        g_ptr_array_add (cells, g_string_free (cell, FALSE));
+      else
+        g_string_free (cell, TRUE);
+
+      /* Past the separator, or past the end of the line. */
+      p++;
+    }
+}
+
+static const char *
+next_line (const char  *p,
+           const char **line_end)
+{
+  const char *end = p + strcspn (p, "\r\n");
+
+  *line_end = end;
+
+  if (end[0] == '\r' && end[1] == '\n')
+    return end + 2;
+  if (end[0] != '\0')
+    return end + 1;
+  return end;
+}
+
+static gboolean
+is_blank_line (const char *line,
+               const char *end)
+{
+  for (const char *p = line; p < end; p++)
+    {
+      if (*p != ' ' && *p != '\t')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+looks_like_id (const char *cell)
+{
+  return g_uuid_string_is_valid (cell);
+}
+
+static void
+add_cell (RaDeviceIds *self,
+          const char  *cell,
+          guint        line)
+{
+  if (cell[0] == '\0')
+    return;
+
+  if (looks_like_id (cell))
+    {
+      char *id = g_ascii_strdown (cell, -1);
+
+      if (g_hash_table_contains (self->seen, id))
+        {
+          self->n_duplicates++;
+          g_free (id);
+          return;
+        }
+
+      self->ids->pdata[self->ids->len - 1] = id;
+      g_ptr_array_add (self->ids, NULL);
+      g_hash_table_add (self->seen, id);
+    }
+  else
+    {
+      Invalid invalid;
+      g_autofree char *valid = g_utf8_make_valid (cell, -1);
+
+      if (strlen (valid) > MAX_ENTRY_BYTES)
+        {
+          const char *cut = g_utf8_find_prev_char (valid, valid + MAX_ENTRY_BYTES + 1);
+
+          invalid.entry = g_strdup_printf ("%.*s…", (int) (cut - valid), valid);
+        }
+      else
+        invalid.entry = g_steal_pointer (&valid);
+
+      invalid.line = line;
+      g_array_append_val (self->invalid, invalid);
+    }
+}
+
+/* Which separator a header line uses: the most frequent of comma,
+ * semicolon and tab outside quotes, or none. */
+static char
+guess_separator (const char *line,
+                 const char *end)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; p < end; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (*p == ',')
+        commas++;
+      else if (*p == ';')
+        semicolons++;
+      else if (*p == '\t')
+        tabs++;
+    }
+
+  if (tabs > 0 && tabs >= semicolons && tabs >= commas)
+    return '\t';
+  if (semicolons > 0 && semicolons >= commas)
+    return ';';
+  if (commas > 0)
+    return ',';
+  return '\0';
+}
+
+static int
+find_header_column (GPtrArray *cells)
+{
+  for (guint h = 0; id_headers[h] != NULL; h++)
+    {
+      for (guint i = 0; i < cells->len; i++)
+        {
+          if (g_ascii_strcasecmp (g_ptr_array_index (cells, i), id_headers[h]) == 0)
+            return (int) i;
+        }
+    }
+
+  return -1;
+}
+
+/* With a header that names no ID column, the one column holding UUIDs is
+ * taken. When several do, there is no telling which are collector IDs:
+ * -1, and the text is read as a list, so everything is shown to the admin
+ * rather than a column being dropped on a guess. */
+static int
+find_column_by_content (const char *text,
+                        const char *separators,
+                        guint       n_columns)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *counts = g_new0 (guint, n_columns);
+  const char *p = text;
+  int best = -1;
+
+  while (*p != '\0')
+    {
+      const char *end;
+      const char *line = p;
+
+      p = next_line (p, &end);
+      split_line (line, end, separators, TRUE, cells);
+
+      for (guint i = 0; i < cells->len && i < n_columns; i++)
+        {
+          if (looks_like_id (g_ptr_array_index (cells, i)))
+            counts[i]++;
+        }
+    }
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (counts[i] == 0)
+        continue;
+      if (best >= 0)
+        return -1;
+      best = (int) i;
+    }
+
+  return best;
+}
+
+static void
+parse_list (RaDeviceIds *self,
+            const char  *text,
+            guint        first_line)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text;
+  guint line_number = first_line;
+
+  while (*p != '\0')
+    {
+      const char *end;
+      const char *line = p;
+
+      p = next_line (p, &end);
+      split_line (line, end, LIST_SEPARATORS, FALSE, cells);
+
+      for (guint i = 0; i < cells->len; i++)
+        add_cell (self, g_ptr_array_index (cells, i), line_number);
+
+      line_number++;
+    }
+}
+
+static void
+parse_table (RaDeviceIds *self,
+             const char  *text,
+             guint        first_line,
+             const char  *separators,
+             guint        column)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text;
+  guint line_number = first_line;
+
+  while (*p != '\0')
+    {
+      const char *end;
+      const char *line = p;
+
+      p = next_line (p, &end);
+
+      if (!is_blank_line (line, end))
+        {
+          split_line (line, end, separators, TRUE, cells);
+
+          if (column < cells->len)
+            add_cell (self, g_ptr_array_index (cells, column), line_number);
+          else
+            {
+              /* A row without the column, such as a total under the
+               * table: shown as written, so the admin can judge it. */
+              g_autofree char *row = g_strndup (line, end - line);
+
+              g_strstrip (row);
+              add_cell (self, row, line_number);
+            }
+        }
+
+      line_number++;
+    }
+}
+
+RaDeviceIds *
+ra_device_ids_parse (const char *text)
+{
+  g_autoptr(RaDeviceIds) self = g_object_new (RA_TYPE_DEVICE_IDS, NULL);
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  const char *p;
+  const char *first, *first_end;
+  const char *body;
+  guint first_line = 1;
+  char separator;
+  char separators[2] = { 0, 0 };
+  int column;
+
+  if (text == NULL)
+    return g_steal_pointer (&self);
+
+  /* A byte-order mark, as spreadsheet programs write them. */
+  if (g_str_has_prefix (text, "\xEF\xBB\xBF"))
+    text += 3;
+
+  /* The first line with something on it may be a header. */
+  p = text;
+  for (;;)
+    {
+      first = p;
+      p = next_line (p, &first_end);
+      if (!is_blank_line (first, first_end) || *p == '\0')
+        break;
+      first_line++;
+    }
+  body = p;
+
+  separator = guess_separator (first, first_end);
+  separators[0] = separator;
+  split_line (first, first_end, separators, TRUE, header);
+
+  for (guint i = 0; i < header->len; i++)
+    {
+      if (looks_like_id (g_ptr_array_index (header, i)))
+        {
+          /* Data from the first line on: a plain list. */
+          parse_list (self, text, 1);
+          return g_steal_pointer (&self);
+        }
+    }
+
+  column = find_header_column (header);
+
+  if (column >= 0 && header->len == 1)
+    {
+      /* A one-column table is a list under a title. */
+      parse_list (self, body, first_line + 1);
+    }
+  else if (column >= 0)
+    {
+      parse_table (self, body, first_line + 1, separators, column);
+    }
+  else if (header->len > 1 &&
+           (column = find_column_by_content (body, separators, header->len)) >= 0)
+    {
+      parse_table (self, body, first_line + 1, separators, column);
+    }
+  else
+    {
+      /* No header after all: everything, first line included, is data. */
+      parse_list (self, text, 1);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char * const *
+ra_device_ids_get_ids (RaDeviceIds *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_IDS (self), NULL);
+
+  return (const char * const *) self->ids->pdata;
+}
+
+guint
+ra_device_ids_get_n_ids (RaDeviceIds *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_IDS (self), 0);
+
+  return self->ids->len - 1;
+}
+
+guint
+ra_device_ids_get_n_duplicates (RaDeviceIds *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_IDS (self), 0);
+
+  return self->n_duplicates;
+}
+
+guint
+ra_device_ids_get_n_invalid (RaDeviceIds *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_IDS (self), 0);
+
+  return self->invalid->len;
+}
+
+const char *
+ra_device_ids_get_invalid_entry (RaDeviceIds *self,
+                                 guint        i,
+                                 guint       *line)
+{
+  const Invalid *invalid;
+
+  g_return_val_if_fail (RA_IS_DEVICE_IDS (self), NULL);
+  g_return_val_if_fail (i < self->invalid->len, NULL);
+
+  invalid = &g_array_index (self->invalid, Invalid, i);
+
+  if (line != NULL)
+    *line = invalid->line;
+
+  return invalid->entry;
+}

@@ -1,0 +1,363 @@
+/* test-device-ids.c — collector IDs from messy pasted text and CSV
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-device-ids"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ra-device-ids.h"
+
+#define A "2b2f7a41-bbb3-4e50-ba45-7ba09c3a7f16"
+#define B "8ebe8051-401b-4617-8148-df7a56c307b3"
+#define C "31bc219c-fb90-47ba-8fc1-18cdf66b5e5a"
+#define D "5f5158f0-cd00-46be-9bfb-a9283ba800b0"
+
+typedef struct {
+  const char *entry;
+  guint line;
+} Expected;
+
+/* ids: NULL-terminated; invalid: terminated by an entry of NULL. */
+static void
+check (const char           *text,
+       const char * const   *ids,
+       guint                 n_duplicates,
+       const Expected       *invalid)
+{
+  RaDeviceIds *result = ra_device_ids_parse (text);
+  const char * const *got = ra_device_ids_get_ids (result);
+  guint n_invalid = 0;
+
+  g_assert_nonnull (got);
+  if (!g_strv_equal (got, ids))
+    {
+      g_autofree char *want = g_strjoinv (" ", (char **) ids);
+      g_autofree char *have = g_strjoinv (" ", (char **) got);
+
+      g_error ("IDs of %s:\n want: %s\n have: %s", text, want, have);
+    }
+  g_assert_cmpuint (ra_device_ids_get_n_ids (result), ==, g_strv_length ((char **) ids));
+  g_assert_cmpuint (ra_device_ids_get_n_duplicates (result), ==, n_duplicates);
+
+  while (invalid != NULL && invalid[n_invalid].entry != NULL)
+    n_invalid++;
+
+  if (ra_device_ids_get_n_invalid (result) != n_invalid)
+    {
+      for (guint i = 0; i < ra_device_ids_get_n_invalid (result); i++)
+        {
+          guint line;
+          const char *entry = ra_device_ids_get_invalid_entry (result, i, &line);
+
+          g_printerr ("invalid: %u “%s”\n", line, entry);
+        }
+      g_error ("%u invalid entries in %s, expected %u",
+               ra_device_ids_get_n_invalid (result), text, n_invalid);
+    }
+
+  for (guint i = 0; i < n_invalid; i++)
+    {
+      guint line = 0;
+      const char *entry = ra_device_ids_get_invalid_entry (result, i, &line);
+
+      g_assert_cmpstr (entry, ==, invalid[i].entry);
+      g_assert_cmpuint (line, ==, invalid[i].line);
+    }
+
+  g_assert_finalize_object (result);
+}
+
+static const char * const none[] = { NULL };
+static const char * const abc[] = { A, B, C, NULL };
+
+static void
+test_empty (void)
+{
+  check (NULL, none, 0, NULL);
+  check ("", none, 0, NULL);
+  check ("\n\n  \t \r\n", none, 0, NULL);
+  check ("\xEF\xBB\xBF", none, 0, NULL);
+  check (" , ; ,,;\t", none, 0, NULL);
+}
+
+static void
+test_one_per_line (void)
+{
+  check (A "\n" B "\n" C, abc, 0, NULL);
+  check (A "\n" B "\n" C "\n", abc, 0, NULL);
+  check ("\n\n   " A "  \n\n\t" B "\n" C "\n\n", abc, 0, NULL);
+}
+
+static void
+test_separators (void)
+{
+  check (A "," B "," C, abc, 0, NULL);
+  check (A ";" B ";" C, abc, 0, NULL);
+  check (A "\t" B "\t" C, abc, 0, NULL);
+  check (A " " B " " C, abc, 0, NULL);
+  check (A ", " B " ;\t" C, abc, 0, NULL);
+  check (A ",\n" B ";\n\n" C ",", abc, 0, NULL);
+  check ("  " A ",,,;;  \t" B "\n;" C, abc, 0, NULL);
+}
+
+static void
+test_quotes (void)
+{
+  check ("\"" A "\",\"" B "\"\n\"" C "\"", abc, 0, NULL);
+  check ("  \"" A "\"  ; \"" B "\" " C, abc, 0, NULL);
+  {
+    static const Expected invalid[] = { { "x,y", 1 }, { "say \"hi\"", 2 }, { NULL, 0 } };
+
+    check (A ",\"x,y\"\n\"say \"\"hi\"\"\"," B, (const char *[]) { A, B, NULL }, 0, invalid);
+  }
+  {
+    /* A stray quote does not swallow the following lines. */
+    static const Expected invalid[] = { { A ",", 1 }, { NULL, 0 } };
+
+    check ("\"" A ",\n" B "\n" C, (const char *[]) { B, C, NULL }, 0, invalid);
+  }
+}
+
+static void
+test_case_and_duplicates (void)
+{
+  g_autofree char *upper_a = g_ascii_strup (A, -1);
+  g_autofree char *mixed_b = g_strdup (B);
+  g_autofree char *text = NULL;
+
+  mixed_b[1] = 'E';
+  mixed_b[3] = 'E';
+  text = g_strdup_printf ("%s\n%s\n%s\n%s\n%s\n%s", upper_a, B, A, mixed_b, C, upper_a);
+
+  /* First-seen order, lower case, each ID once. */
+  check (text, abc, 3, NULL);
+  check (C "\n" C "\n" A, (const char *[]) { C, A, NULL }, 1, NULL);
+}
+
+static void
+test_invalid_entries (void)
+{
+  static const Expected invalid[] = {
+    { "PC-001", 2 },
+    { "2b2f7a41-bbb3-4e50-ba45-7ba09c3a7f1", 4 },   /* one digit short */
+    { "2b2frs41-bbb3-4e50-ba45-7ba09c3a7f16", 4 },  /* not hexadecimal */
+    { "{" B "}", 6 },
+    { "hello", 7 },
+    { "world", 7 },
+    { NULL, 0 }
+  };
+
+  check (A "\n"
+         "PC-001\n"
+         "\n"
+         "2b2f7a41-bbb3-4e50-ba45-7ba09c3a7f1, 2b2frs41-bbb3-4e50-ba45-7ba09c3a7f16\n"
+         C "\n"
+         "{" B "}\n"
+         "hello world\n",
+         (const char *[]) { A, C, NULL }, 0, invalid);
+}
+
+static void
+test_line_endings (void)
+{
+  static const Expected invalid[] = { { "bad", 3 }, { "worse", 5 }, { NULL, 0 } };
+
+  check (A "\r\n" B "\r\nbad\r\n" C "\r\nworse\r\n", abc, 0, invalid);
+  /* Old Mac line ends, and a mix. */
+  check (A "\r" B "\rbad\r\n" C "\nworse", abc, 0, invalid);
+  /* Blank CRLF lines still count. */
+  {
+    static const Expected late[] = { { "x", 4 }, { NULL, 0 } };
+
+    check ("\r\n\r\n" A "\r\nx", (const char *[]) { A, NULL }, 0, late);
+  }
+}
+
+static void
+test_bom (void)
+{
+  static const Expected invalid[] = { { "nope", 2 }, { NULL, 0 } };
+
+  check ("\xEF\xBB\xBF" A "\nnope\n" B "\n" C, abc, 0, invalid);
+  check ("\xEF\xBB\xBF" "device.collector.id\r\n" A "\r\n" B "\r\n" C "\r\n", abc, 0, NULL);
+}
+
+static void
+test_csv_named_column (void)
+{
+  static const Expected missing[] = { { "Total: 3", 6 }, { NULL, 0 } };
+
+  /* Nexthink's export: the ID column found by name; the other columns,
+   * even when they hold UUIDs, are left alone. */
+  check ("device.name,device.uid,device.collector.id,device.os\n"
+         "PC-001," D "," A ",Windows 11\n"
+         "\"Doe, Jane's Mac\"," D ",\"" B "\",macOS 14\n"
+         "\n"
+         "\"PC \"\"3\"\"\"," D "," C ",\n"
+         "Total: 3\n",
+         abc, 0, missing);
+
+  check ("Name;Collector ID;Site\n"
+         "PC-001;" A ";Geneva\n"
+         "PC-002;" B ";Lausanne\n"
+         "PC-003;" C ";\n",
+         abc, 0, NULL);
+
+  check ("name\tcollector.uid\n"
+         "PC 001\t" A "\n"
+         "PC 002\t" B "\n"
+         "PC 003\t" C "\n",
+         abc, 0, NULL);
+
+  {
+    static const Expected invalid[] = { { "n/a", 3 }, { NULL, 0 } };
+
+    check ("\"id\",\"name\"\n"
+           "\"" A "\",\"PC-001\"\n"
+           "\"n/a\",\"PC-002\"\n"
+           "\"" A "\",\"PC-001 again\"\n"
+           "\"" B "\",\"PC-003\"\n"
+           "\"" C "\",\"PC-004\"\n",
+           abc, 1, invalid);
+  }
+
+  /* A one-column export is a list under a title. */
+  check ("device.collector.id\n" A "\n" B ", " C "\n", abc, 0, NULL);
+  check ("\n\nCollector ID\n\n" A "\n" B "\n" C, abc, 0, NULL);
+}
+
+static void
+test_csv_by_content (void)
+{
+  /* No header names the column, but only one column holds UUIDs. */
+  check ("Computer,Identifier,Owner\n"
+         "PC-001," A ",jane\n"
+         "PC-002," B ",joe\n"
+         "PC-003,broken,ann\n"
+         "PC-004," C ",bob\n",
+         abc, 0, (const Expected[]) { { "broken", 4 }, { NULL, 0 } });
+
+  /* Two columns hold UUIDs and none is named: no guessing, everything is
+   * read as a list and the rest is shown as invalid. */
+  check ("first,second\n" A "," B "\n" C "," D "\n",
+         (const char *[]) { A, B, C, D, NULL }, 0,
+         (const Expected[]) { { "first", 1 }, { "second", 1 }, { NULL, 0 } });
+
+  /* A first line without UUIDs and nothing below: plain data. */
+  check ("hello, world", none, 0,
+         (const Expected[]) { { "hello", 1 }, { "world", 1 }, { NULL, 0 } });
+}
+
+static void
+test_long_and_binary_entries (void)
+{
+  g_autofree char *long_entry = g_strnfill (5000, 'x');
+  g_autofree char *text = g_strdup_printf ("%s\n" A "\n\xff\xfe\x01junk\n", long_entry);
+  RaDeviceIds *result = ra_device_ids_parse (text);
+  const char *entry;
+  guint line;
+
+  g_assert_cmpuint (ra_device_ids_get_n_ids (result), ==, 1);
+  g_assert_cmpuint (ra_device_ids_get_n_invalid (result), ==, 2);
+
+  entry = ra_device_ids_get_invalid_entry (result, 0, &line);
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_true (g_str_has_prefix (entry, "xxxx"));
+  g_assert_true (g_str_has_suffix (entry, "…"));
+  g_assert_cmpuint (strlen (entry), <=, 200 + strlen ("…"));
+
+  entry = ra_device_ids_get_invalid_entry (result, 1, &line);
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_true (g_utf8_validate (entry, -1, NULL));
+
+  g_assert_finalize_object (result);
+}
+
+static void
+test_large (void)
+{
+  GString *text = g_string_new ("device.name,device.collector.id\r\n");
+  g_autoptr(RaDeviceIds) result = NULL;
+  gint64 start, end;
+  guint n = 100000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "\"PC-%06u\",%08X-0000-4000-8000-%012x\r\n", i, i % 50000, i);
+
+  start = g_get_monotonic_time ();
+  result = ra_device_ids_parse (text->str);
+  end = g_get_monotonic_time ();
+
+  g_assert_cmpuint (ra_device_ids_get_n_ids (result), ==, n);
+  g_assert_cmpuint (ra_device_ids_get_n_invalid (result), ==, 0);
+  g_assert_cmpstr (ra_device_ids_get_ids (result)[0], ==, "00000000-0000-4000-8000-000000000000");
+
+  g_test_message ("%u CSV rows, %zu bytes: %.1f ms", n, text->len, (end - start) / 1000.0);
+  if (g_test_verbose ())
+    g_printerr ("%u CSV rows, %zu bytes: %.1f ms\n", n, text->len, (end - start) / 1000.0);
+
+  g_string_free (text, TRUE);
+}
+
+static void
+test_large_list (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(RaDeviceIds) result = NULL;
+  gint64 start, end;
+  guint n = 20000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%08x-0000-4000-8000-%012X\n", i, i);
+  /* Everything again, upper case: all duplicates. */
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "%08X-0000-4000-8000-%012x\n", i, i);
+  g_string_append (text, "last-one-is-bad\n");
+
+  start = g_get_monotonic_time ();
+  result = ra_device_ids_parse (text->str);
+  end = g_get_monotonic_time ();
+
+  g_assert_cmpuint (ra_device_ids_get_n_ids (result), ==, n);
+  g_assert_cmpuint (ra_device_ids_get_n_duplicates (result), ==, n);
+  g_assert_cmpuint (ra_device_ids_get_n_invalid (result), ==, 1);
+  {
+    guint line;
+
+    ra_device_ids_get_invalid_entry (result, 0, &line);
+    g_assert_cmpuint (line, ==, 2 * n + 1);
+  }
+
+  g_test_message ("%u lines: %.1f ms", 2 * n + 1, (end - start) / 1000.0);
+  if (g_test_verbose ())
+    g_printerr ("%u lines: %.1f ms\n", 2 * n + 1, (end - start) / 1000.0);
+
+  g_string_free (text, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/device-ids/empty", test_empty);
+  g_test_add_func ("/device-ids/one-per-line", test_one_per_line);
+  g_test_add_func ("/device-ids/separators", test_separators);
+  g_test_add_func ("/device-ids/quotes", test_quotes);
+  g_test_add_func ("/device-ids/case-and-duplicates", test_case_and_duplicates);
+  g_test_add_func ("/device-ids/invalid-entries", test_invalid_entries);
+  g_test_add_func ("/device-ids/line-endings", test_line_endings);
+  g_test_add_func ("/device-ids/bom", test_bom);
+  g_test_add_func ("/device-ids/csv-named-column", test_csv_named_column);
+  g_test_add_func ("/device-ids/csv-by-content", test_csv_by_content);
+  g_test_add_func ("/device-ids/long-and-binary", test_long_and_binary_entries);
+  g_test_add_func ("/device-ids/large", test_large);
+  g_test_add_func ("/device-ids/large-list", test_large_list);
+
+  return g_test_run ();
+}
