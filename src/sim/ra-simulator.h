@@ -32,6 +32,10 @@ typedef struct
   guint        status;     /* what the simulator answered */
 } RaSimRequest;
 
+RaSimRequest      *ra_sim_request_copy                (const RaSimRequest *request);
+void               ra_sim_request_free                (RaSimRequest   *request);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RaSimRequest, ra_sim_request_free)
+
 typedef enum
 {
   RA_SIM_BODY_NORMAL,
@@ -85,6 +89,10 @@ void               ra_simulator_set_oversized_bytes   (RaSimulator    *self,
  * after the request was read (so a POST may have been acted on). */
 void               ra_simulator_drop_next             (RaSimulator    *self,
                                                        guint           n);
+/* TRUE makes latency and the faults above apply to the token endpoints
+ * too (default FALSE: a client can always get a token). */
+void               ra_simulator_set_faults_include_token (RaSimulator *self,
+                                                       gboolean        include);
 
 /* Listens on 127.0.0.1:port (0 → random). Serves on the thread-default
  * main context of the caller. */
@@ -111,5 +119,8 @@ guint              ra_simulator_count_requests        (RaSimulator    *self,
 void               ra_simulator_clear_requests        (RaSimulator    *self);
 /* Every access token the simulator has issued (for leak audits). */
 GStrv              ra_simulator_dup_issued_tokens     (RaSimulator    *self);
+
+/* Signal "request-handled" (method, path, status), emitted on the serving
+ * thread after each request; status 0 means the connection was dropped. */
 
 G_END_DECLS

@@ -1,0 +1,116 @@
+/* ra-sim-main.c — remote-actions-simulator, the simulator as a program
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "remote-actions-simulator"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "ra-simulator.h"
+
+static gboolean
+quit_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+request_handled_cb (RaSimulator *simulator,
+                    const char  *method,
+                    const char  *path,
+                    guint        status,
+                    gpointer     user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *time = g_date_time_format (now, "%H:%M:%S");
+
+  /* Only the method and path: queries and bodies could carry anything. */
+  if (status == 0)
+    g_printerr ("%s %s %s → connection dropped\n", time, method, path);
+  else
+    g_printerr ("%s %s %s → %u\n", time, method, path, status);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(RaSimulator) simulator = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *client_secret = NULL;
+  int port = 0;
+  int token_lifetime = 900;
+  int n_actions = 0;
+  GOptionEntry entries[] = {
+    { "port", 'p', 0, G_OPTION_ARG_INT, &port,
+      "Port to listen on, on 127.0.0.1 (default: a free one)", "N" },
+    { "client-id", 0, 0, G_OPTION_ARG_STRING, &client_id,
+      "Client ID to accept (default: " RA_SIM_DEFAULT_CLIENT_ID ")", "ID" },
+    { "client-secret", 0, 0, G_OPTION_ARG_STRING, &client_secret,
+      "Client secret to accept (default: " RA_SIM_DEFAULT_CLIENT_SECRET ")", "SECRET" },
+    { "token-lifetime", 0, 0, G_OPTION_ARG_INT, &token_lifetime,
+      "Lifetime of access tokens in seconds (default: 900)", "SECONDS" },
+    { "actions", 0, 0, G_OPTION_ARG_INT, &n_actions,
+      "Serve N generated remote actions instead of the demo catalogue", "N" },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+
+  context = g_option_context_new ("— a Nexthink API simulator on loopback");
+  g_option_context_set_summary (context,
+    "Serves the Nexthink remote action, token and NQL APIs on 127.0.0.1 for\n"
+    "demos and tests. Stop it with Ctrl+C.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (port < 0 || port > 65535 || token_lifetime < 0 || n_actions < 0)
+    {
+      g_printerr ("Ports, lifetimes and counts cannot be negative, and ports end at 65535.\n");
+      return 2;
+    }
+
+  simulator = ra_simulator_new ();
+  ra_simulator_set_credentials (simulator,
+                                client_id != NULL ? client_id : RA_SIM_DEFAULT_CLIENT_ID,
+                                client_secret != NULL ? client_secret : RA_SIM_DEFAULT_CLIENT_SECRET);
+  ra_simulator_set_token_lifetime (simulator, token_lifetime);
+  if (n_actions > 0)
+    ra_simulator_set_generated_actions (simulator, n_actions);
+  g_signal_connect (simulator, "request-handled", G_CALLBACK (request_handled_cb), NULL);
+
+  if (!ra_simulator_start (simulator, port, &error))
+    {
+      g_printerr ("Cannot listen on 127.0.0.1:%d: %s\n", port, error->message);
+      return 1;
+    }
+
+  /* Other programs wait for this exact first line to learn the port. */
+  g_print ("Listening on %s\n", ra_simulator_get_base_url (simulator));
+  if (client_id == NULL && client_secret == NULL)
+    g_print ("Credentials: client ID %s, client secret %s\n",
+             RA_SIM_DEFAULT_CLIENT_ID, RA_SIM_DEFAULT_CLIENT_SECRET);
+  fflush (stdout);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGINT, quit_cb, loop);
+  g_unix_signal_add (SIGTERM, quit_cb, loop);
+  g_main_loop_run (loop);
+
+  ra_simulator_stop (simulator);
+
+  return 0;
+}

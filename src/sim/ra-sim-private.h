@@ -1,0 +1,121 @@
+/* ra-sim-private.h — what the simulator's source files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "ra-simulator.h"
+
+G_BEGIN_DECLS
+
+/* What a handler decided to answer; the dispatcher applies body faults
+ * and writes it to the message. */
+typedef struct
+{
+  guint        status;
+  GBytes      *body;          /* NULL → no body */
+  const char  *content_type;  /* static string, NULL → none */
+  const char  *allow;         /* for 405 */
+  const char  *challenge;     /* WWW-Authenticate for 401, static */
+  guint        retry_after;   /* seconds, 0 → no header */
+  gboolean     no_store;      /* token answers must not be cached */
+} RaSimResponse;
+
+void ra_sim_response_clear     (RaSimResponse *response);
+void ra_sim_response_set_json  (RaSimResponse *response,
+                                guint          status,
+                                JsonNode      *node);
+void ra_sim_response_set_error (RaSimResponse *response,
+                                guint          status,
+                                const char    *code,
+                                const char    *message);
+
+/* One accepted execution, kept for the execution-status NQL query. */
+typedef struct
+{
+  char     *request_id;
+  char     *action_id;
+  char     *action_name;
+  JsonNode *outputs;        /* the action's outputs array */
+  GStrv     devices;
+  gint64    created_usec;   /* real time */
+  guint     expires_in_minutes;
+} RaSimExecution;
+
+void ra_sim_execution_free (RaSimExecution *execution);
+
+typedef struct
+{
+  const char *uid;
+  const char *name;
+  const char *platform;
+} RaSimDevice;
+
+/* Lenient readers for actions: tests add deliberately broken ones, and
+ * the simulator must serve them without tripping json-glib's checks.
+ * NULL (or fallback) when the member is missing or of another type. */
+JsonObject *ra_sim_json_object  (JsonObject *object,
+                                 const char *member);
+const char *ra_sim_json_string  (JsonObject *object,
+                                 const char *member);
+gboolean    ra_sim_json_boolean (JsonObject *object,
+                                 const char *member,
+                                 gboolean    fallback);
+
+/* ra-sim-catalogue.c */
+GPtrArray         *ra_sim_catalogue_new_demo      (void);
+GPtrArray         *ra_sim_catalogue_new_generated (guint        n);
+const RaSimDevice *ra_sim_catalogue_get_devices   (guint       *n_devices);
+
+/* ra-sim-api.c; the caller holds the simulator's lock. */
+void ra_sim_api_list    (RaSimulator   *self,
+                         GHashTable    *query,
+                         RaSimResponse *response);
+void ra_sim_api_details (RaSimulator   *self,
+                         GHashTable    *query,
+                         RaSimResponse *response);
+void ra_sim_api_execute (RaSimulator   *self,
+                         GBytes        *body,
+                         RaSimResponse *response);
+
+/* ra-sim-nql.c; the caller holds the simulator's lock. */
+void ra_sim_nql_install_builtin (RaSimulator   *self);
+void ra_sim_nql_execute         (RaSimulator   *self,
+                                 const char    *accept,
+                                 GBytes        *body,
+                                 RaSimResponse *response);
+
+/* Accessors for state owned by ra-simulator.c; the caller holds the lock. */
+JsonNode   *ra_sim_lookup_action     (RaSimulator    *self,
+                                      const char     *id);
+GPtrArray  *ra_sim_get_actions       (RaSimulator    *self);
+GBytes     *ra_sim_lookup_list_cache (RaSimulator    *self,
+                                      const char     *key);
+void        ra_sim_store_list_cache  (RaSimulator    *self,
+                                      const char     *key,
+                                      GBytes         *body);
+void        ra_sim_add_execution     (RaSimulator    *self,
+                                      RaSimExecution *execution);
+GPtrArray  *ra_sim_get_executions    (RaSimulator    *self);
+GHashTable *ra_sim_get_nql_queries   (RaSimulator    *self);
+
+typedef enum
+{
+  RA_SIM_NQL_STATIC,
+  RA_SIM_NQL_EXECUTIONS,
+  RA_SIM_NQL_DEVICES,
+} RaSimNqlKind;
+
+typedef struct
+{
+  RaSimNqlKind  kind;
+  char         *text;      /* the NQL the query stands for */
+  JsonNode     *data;      /* RA_SIM_NQL_STATIC: an array of row objects */
+} RaSimNqlQuery;
+
+void ra_sim_nql_query_free (RaSimNqlQuery *query);
+
+G_END_DECLS
