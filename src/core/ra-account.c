@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "ra-account.h"
+#include "ra-endpoint.h"
+#include "ra-error.h"
 
 struct _RaAccount
 {
@@ -391,4 +393,42 @@ ra_account_set_base_url_override (RaAccount  *self,
   g_return_if_fail (RA_IS_ACCOUNT (self));
 
   set_stripped (self, &self->base_url_override, base_url, properties[PROP_BASE_URL_OVERRIDE]);
+}
+
+gboolean
+ra_account_validate (RaAccount  *self,
+                     GError    **error)
+{
+  g_return_val_if_fail (RA_IS_ACCOUNT (self), FALSE);
+
+  if (!ra_endpoint_validate_instance (self->instance, error))
+    return FALSE;
+
+  if (!ra_endpoint_validate_region (self->region, error))
+    return FALSE;
+
+  if (*self->base_url_override != '\0' &&
+      !ra_endpoint_validate_base_url (self->base_url_override, error))
+    return FALSE;
+
+  if (*self->client_id == '\0')
+    {
+      g_set_error_literal (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
+                           _("Enter the client ID of the API credentials."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+RaEndpoint *
+ra_account_create_endpoint (RaAccount  *self,
+                            GError    **error)
+{
+  g_return_val_if_fail (RA_IS_ACCOUNT (self), NULL);
+
+  return ra_endpoint_new (self->instance,
+                          self->region,
+                          *self->base_url_override != '\0' ? self->base_url_override : NULL,
+                          error);
 }

@@ -47,4 +47,12 @@ const char          *ra_account_get_base_url_override  (RaAccount           *sel
 void                 ra_account_set_base_url_override  (RaAccount           *self,
                                                         const char          *base_url);
 
+/* Checks every field with the endpoint rules (instance, region, base URL)
+ * and that a client ID is present. */
+gboolean             ra_account_validate               (RaAccount           *self,
+                                                        GError             **error);
+/* The endpoint this account talks to. */
+RaEndpoint          *ra_account_create_endpoint        (RaAccount           *self,
+                                                        GError             **error);
+
 G_END_DECLS

@@ -13,6 +13,8 @@
 
 #include "ra-account.h"
 #include "ra-account-manager.h"
+#include "ra-endpoint.h"
+#include "ra-error.h"
 
 typedef struct
 {
@@ -139,6 +141,52 @@ test_account_notify_only_on_change (void)
   g_assert_cmpuint (count, ==, 1);
 
   g_assert_finalize_object (g_steal_pointer (&account));
+}
+
+static void
+test_account_validate (void)
+{
+  g_autoptr(RaAccount) account = make_account ("", "acme", "eu", "client");
+  g_autoptr(RaEndpoint) endpoint = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ra_account_validate (account, &error));
+  g_assert_no_error (error);
+  endpoint = ra_account_create_endpoint (account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ra_endpoint_get_api_base_url (endpoint), ==, "https://acme.api.eu.nexthink.cloud");
+  g_clear_object (&endpoint);
+
+  /* An instance name becomes part of a host name. */
+  ra_account_set_instance (account, "evil.example.com/");
+  g_assert_false (ra_account_validate (account, &error));
+  g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_ENDPOINT);
+  g_clear_error (&error);
+  g_assert_null (ra_account_create_endpoint (account, &error));
+  g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_ENDPOINT);
+  g_clear_error (&error);
+  ra_account_set_instance (account, "acme");
+
+  ra_account_set_region (account, "mars");
+  g_assert_false (ra_account_validate (account, &error));
+  g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_ENDPOINT);
+  g_clear_error (&error);
+  ra_account_set_region (account, "us");
+
+  ra_account_set_base_url_override (account, "http://proxy.example.com");
+  g_assert_false (ra_account_validate (account, &error));
+  g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_ENDPOINT);
+  g_clear_error (&error);
+
+  ra_account_set_base_url_override (account, "http://127.0.0.1:4321");
+  g_assert_true (ra_account_validate (account, &error));
+  endpoint = ra_account_create_endpoint (account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ra_endpoint_get_api_base_url (endpoint), ==, "http://127.0.0.1:4321");
+
+  ra_account_set_client_id (account, " ");
+  g_assert_false (ra_account_validate (account, &error));
+  g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT);
 }
 
 static void
@@ -408,6 +456,7 @@ main (int   argc,
 
   g_test_add_func ("/account/defaults", test_account_defaults);
   g_test_add_func ("/account/notify-only-on-change", test_account_notify_only_on_change);
+  g_test_add_func ("/account/validate", test_account_validate);
   g_test_add ("/account-manager/missing-file", Fixture, NULL,
               fixture_set_up, test_missing_file, fixture_tear_down);
   g_test_add ("/account-manager/round-trip", Fixture, NULL,
