@@ -1,0 +1,472 @@
+/* ra-action-filter.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-action-filter"
+
+#include "config.h"
+
+#include "ra-action-filter.h"
+
+typedef struct
+{
+  char *sort_key;   /* g_utf8_collate_key () of the name */
+  char *haystack;   /* casefolded name, NQL ID and description */
+} RaActionKeys;
+
+struct _RaActionFilter
+{
+  GtkFilter   parent_instance;
+
+  char       *search;
+  char       *needle;        /* casefolded search, NULL when blank */
+  char      **needle_words;
+  gboolean    api_enabled_only;
+  gboolean    windows;
+  gboolean    macos;
+  gboolean    data_collection;
+  gboolean    remediation;
+};
+
+G_DEFINE_FINAL_TYPE (RaActionFilter, ra_action_filter, GTK_TYPE_FILTER)
+
+enum {
+  PROP_0,
+  PROP_SEARCH,
+  PROP_API_ENABLED_ONLY,
+  PROP_WINDOWS,
+  PROP_MACOS,
+  PROP_DATA_COLLECTION,
+  PROP_REMEDIATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GQuark keys_quark;
+
+/* Keys */
+
+static void
+ra_action_keys_free (gpointer data)
+{
+  RaActionKeys *keys = data;
+
+  g_free (keys->sort_key);
+  g_free (keys->haystack);
+  g_free (keys);
+}
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  folded = g_utf8_casefold (text, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+}
+
+static inline RaActionKeys *
+get_keys (gpointer action)
+{
+  return g_object_get_qdata (action, keys_quark);
+}
+
+static void
+ensure_quark (void)
+{
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      keys_quark = g_quark_from_static_string ("ra-action-filter-keys");
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+void
+ra_action_filter_prepare_action (RaRemoteAction *action)
+{
+  RaActionKeys *keys;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *description = NULL;
+  const char *raw_name;
+
+  g_return_if_fail (RA_IS_REMOTE_ACTION (action));
+
+  ensure_quark ();
+
+  if (get_keys (action) != NULL)
+    return;
+
+  raw_name = ra_remote_action_get_name (action);
+  name = fold (raw_name);
+  id = fold (ra_remote_action_get_id (action));
+  description = fold (ra_remote_action_get_description (action));
+
+  keys = g_new0 (RaActionKeys, 1);
+  keys->sort_key = g_utf8_collate_key (raw_name != NULL ? raw_name : "", -1);
+  /* A separator no search can contain keeps a word from matching across
+   * two fields. */
+  keys->haystack = g_strjoin ("\x1f", name, id, description, NULL);
+
+  g_object_set_qdata_full (G_OBJECT (action), keys_quark, keys, ra_action_keys_free);
+}
+
+static int
+compare_actions (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  RaActionKeys *ka = get_keys ((gpointer) a);
+  RaActionKeys *kb = get_keys ((gpointer) b);
+  int res;
+
+  g_assert (ka != NULL && kb != NULL);
+
+  res = strcmp (ka->sort_key, kb->sort_key);
+  if (res == 0)
+    res = g_strcmp0 (ra_remote_action_get_id ((RaRemoteAction *) a),
+                     ra_remote_action_get_id ((RaRemoteAction *) b));
+
+  return res < 0 ? GTK_ORDERING_SMALLER : res > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+GtkSorter *
+ra_action_filter_new_sorter (void)
+{
+  ensure_quark ();
+
+  return GTK_SORTER (gtk_custom_sorter_new (compare_actions, NULL, NULL));
+}
+
+/* Matching */
+
+static gboolean
+ra_action_filter_match (GtkFilter *filter,
+                        gpointer   item)
+{
+  RaActionFilter *self = RA_ACTION_FILTER (filter);
+  RaRemoteAction *action = item;
+  RaActionKeys *keys;
+  gboolean has_windows, has_macos;
+  RaPurpose purpose;
+
+  if (self->api_enabled_only && !ra_remote_action_get_api_enabled (action))
+    return FALSE;
+
+  /* An action with neither script, or with no purpose, is hidden only by
+   * unticking every box of its group. */
+  has_windows = ra_remote_action_get_has_script_windows (action);
+  has_macos = ra_remote_action_get_has_script_macos (action);
+  if (!((self->windows && has_windows) ||
+        (self->macos && has_macos) ||
+        (!has_windows && !has_macos && (self->windows || self->macos))))
+    return FALSE;
+
+  purpose = ra_remote_action_get_purpose (action);
+  if (!((self->data_collection && (purpose & RA_PURPOSE_DATA_COLLECTION)) ||
+        (self->remediation && (purpose & RA_PURPOSE_REMEDIATION)) ||
+        (purpose == RA_PURPOSE_NONE && (self->data_collection || self->remediation))))
+    return FALSE;
+
+  if (self->needle_words == NULL)
+    return TRUE;
+
+  keys = get_keys (action);
+  if (keys == NULL)
+    {
+      /* Callers prepare every action off the main thread first; this is
+       * only a safety net. */
+      ra_action_filter_prepare_action (action);
+      keys = get_keys (action);
+    }
+
+  for (guint i = 0; self->needle_words[i] != NULL; i++)
+    if (strstr (keys->haystack, self->needle_words[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static GtkFilterMatch
+ra_action_filter_get_strictness (GtkFilter *filter)
+{
+  return GTK_FILTER_MATCH_SOME;
+}
+
+/* Properties */
+
+static gboolean *
+flag_for_prop (RaActionFilter *self,
+               guint           prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_API_ENABLED_ONLY:
+      return &self->api_enabled_only;
+    case PROP_WINDOWS:
+      return &self->windows;
+    case PROP_MACOS:
+      return &self->macos;
+    case PROP_DATA_COLLECTION:
+      return &self->data_collection;
+    case PROP_REMEDIATION:
+      return &self->remediation;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+ra_action_filter_set_flag (RaActionFilter *self,
+                           guint           prop_id,
+                           gboolean        value)
+{
+  gboolean *flag = flag_for_prop (self, prop_id);
+  gboolean narrows;
+
+  value = !!value;
+  if (*flag == value)
+    return;
+
+  *flag = value;
+
+  /* Ticking "API-enabled only" hides rows; ticking any other box shows
+   * them. Either way only one side can change. */
+  if (prop_id == PROP_API_ENABLED_ONLY)
+    narrows = value;
+  else
+    narrows = !value;
+
+  gtk_filter_changed (GTK_FILTER (self), narrows ? GTK_FILTER_CHANGE_MORE_STRICT
+                                                 : GTK_FILTER_CHANGE_LESS_STRICT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+ra_action_filter_finalize (GObject *object)
+{
+  RaActionFilter *self = RA_ACTION_FILTER (object);
+
+  g_free (self->search);
+  g_free (self->needle);
+  g_strfreev (self->needle_words);
+
+  G_OBJECT_CLASS (ra_action_filter_parent_class)->finalize (object);
+}
+
+static void
+ra_action_filter_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RaActionFilter *self = RA_ACTION_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH:
+      g_value_set_string (value, self->search);
+      break;
+
+    case PROP_API_ENABLED_ONLY:
+    case PROP_WINDOWS:
+    case PROP_MACOS:
+    case PROP_DATA_COLLECTION:
+    case PROP_REMEDIATION:
+      g_value_set_boolean (value, *flag_for_prop (self, prop_id));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_action_filter_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RaActionFilter *self = RA_ACTION_FILTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH:
+      ra_action_filter_set_search (self, g_value_get_string (value));
+      break;
+
+    case PROP_API_ENABLED_ONLY:
+    case PROP_WINDOWS:
+    case PROP_MACOS:
+    case PROP_DATA_COLLECTION:
+    case PROP_REMEDIATION:
+      ra_action_filter_set_flag (self, prop_id, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_action_filter_class_init (RaActionFilterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkFilterClass *filter_class = GTK_FILTER_CLASS (klass);
+
+  object_class->finalize = ra_action_filter_finalize;
+  object_class->get_property = ra_action_filter_get_property;
+  object_class->set_property = ra_action_filter_set_property;
+
+  filter_class->match = ra_action_filter_match;
+  filter_class->get_strictness = ra_action_filter_get_strictness;
+
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_API_ENABLED_ONLY] =
+    g_param_spec_boolean ("api-enabled-only", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WINDOWS] =
+    g_param_spec_boolean ("windows", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MACOS] =
+    g_param_spec_boolean ("macos", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATA_COLLECTION] =
+    g_param_spec_boolean ("data-collection", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REMEDIATION] =
+    g_param_spec_boolean ("remediation", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  ensure_quark ();
+}
+
+static void
+ra_action_filter_init (RaActionFilter *self)
+{
+  self->api_enabled_only = TRUE;
+  self->windows = TRUE;
+  self->macos = TRUE;
+  self->data_collection = TRUE;
+  self->remediation = TRUE;
+}
+
+RaActionFilter *
+ra_action_filter_new (void)
+{
+  return g_object_new (RA_TYPE_ACTION_FILTER, NULL);
+}
+
+const char *
+ra_action_filter_get_search (RaActionFilter *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_FILTER (self), NULL);
+
+  return self->search;
+}
+
+void
+ra_action_filter_set_search (RaActionFilter *self,
+                             const char     *search)
+{
+  g_autofree char *old = NULL;
+  g_autofree char *stripped = NULL;
+  GtkFilterChange change;
+
+  g_return_if_fail (RA_IS_ACTION_FILTER (self));
+
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+
+  old = g_steal_pointer (&self->needle);
+  g_clear_pointer (&self->needle_words, g_strfreev);
+
+  stripped = g_strstrip (g_strdup (search != NULL ? search : ""));
+  if (stripped[0] != '\0')
+    {
+      g_auto(GStrv) words = NULL;
+      GPtrArray *kept = g_ptr_array_new ();
+
+      self->needle = fold (stripped);
+      words = g_strsplit_set (self->needle, " \t\n\r", -1);
+      for (guint i = 0; words[i] != NULL; i++)
+        if (words[i][0] != '\0')
+          g_ptr_array_add (kept, g_strdup (words[i]));
+      g_ptr_array_add (kept, NULL);
+      self->needle_words = (char **) g_ptr_array_free (kept, FALSE);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+
+  if (g_strcmp0 (old, self->needle) == 0)
+    return;
+
+  /* A search that contains the previous one can only match fewer rows
+   * (each old word lies inside a new word), and the other way round;
+   * saying so lets the filter model look only at the rows that can
+   * change. */
+  if (old == NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (self->needle == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (strstr (self->needle, old) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (strstr (old, self->needle) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  gtk_filter_changed (GTK_FILTER (self), change);
+}
+
+#define FLAG_ACCESSORS(name, PROP)                                         \
+gboolean                                                                   \
+ra_action_filter_get_##name (RaActionFilter *self)                         \
+{                                                                          \
+  g_return_val_if_fail (RA_IS_ACTION_FILTER (self), FALSE);                \
+  return self->name;                                                       \
+}                                                                          \
+                                                                           \
+void                                                                       \
+ra_action_filter_set_##name (RaActionFilter *self,                         \
+                             gboolean        value)                        \
+{                                                                          \
+  g_return_if_fail (RA_IS_ACTION_FILTER (self));                           \
+  ra_action_filter_set_flag (self, PROP, value);                           \
+}
+
+FLAG_ACCESSORS (api_enabled_only, PROP_API_ENABLED_ONLY)
+FLAG_ACCESSORS (windows, PROP_WINDOWS)
+FLAG_ACCESSORS (macos, PROP_MACOS)
+FLAG_ACCESSORS (data_collection, PROP_DATA_COLLECTION)
+FLAG_ACCESSORS (remediation, PROP_REMEDIATION)
+
+gboolean
+ra_action_filter_get_search_is_empty (RaActionFilter *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_FILTER (self), TRUE);
+
+  return self->needle == NULL;
+}
+
+gboolean
+ra_action_filter_get_is_default (RaActionFilter *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_FILTER (self), TRUE);
+
+  return self->api_enabled_only && self->windows && self->macos &&
+         self->data_collection && self->remediation;
+}

@@ -1,0 +1,832 @@
+/* ra-action-list.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-action-list"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ra-action-filter.h"
+#include "ra-action-list.h"
+#include "ra-action-row.h"
+
+struct _RaActionList
+{
+  GtkWidget           parent_instance;
+
+  /* template */
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkCheckButton     *api_enabled_check;
+  GtkCheckButton     *windows_check;
+  GtkCheckButton     *macos_check;
+  GtkCheckButton     *data_collection_check;
+  GtkCheckButton     *remediation_check;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *no_match_page;
+  GtkWidget          *clear_search_button;
+  GtkWidget          *reset_filters_button;
+  AdwStatusPage      *error_page;
+  GtkLabel           *count_label;
+  GtkSpinner         *refresh_spinner;
+
+  GSettings          *settings;
+
+  RaClient           *client;
+  GCancellable       *cancellable;
+
+  /* store (from the client) → sort → filter → selection */
+  GListModel         *store;
+  GtkSortListModel   *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkSingleSelection *selection;
+  RaActionFilter     *filter;
+
+  RaRemoteAction     *selected_action;
+  char               *error_message;
+  RaActionListState   state;
+
+};
+
+G_DEFINE_FINAL_TYPE (RaActionList, ra_action_list, GTK_TYPE_WIDGET)
+
+G_DEFINE_ENUM_TYPE (RaActionListState, ra_action_list_state,
+  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_NO_CLIENT, "no-client"),
+  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_LOADING, "loading"),
+  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_LOADED, "loaded"),
+  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_EMPTY, "empty"),
+  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_NO_MATCH, "no-match"),
+  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_ERROR, "error"))
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_STATE,
+  PROP_SELECTED_ACTION,
+  N_PROPS
+};
+
+enum {
+  ACTION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void ra_action_list_update_state (RaActionList *self);
+
+/* Searching and filtering */
+
+static void
+search_changed_cb (RaActionList   *self,
+                   GtkSearchEntry *entry)
+{
+  ra_action_filter_set_search (self->filter,
+                               gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+stop_search_cb (RaActionList   *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* Selection */
+
+static guint
+find_position (GListModel *model,
+               gpointer    item)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+ra_action_list_set_selected_action (RaActionList   *self,
+                                    RaRemoteAction *action)
+{
+  if (g_set_object (&self->selected_action, action))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTION]);
+}
+
+static void
+selection_changed_cb (RaActionList       *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
+{
+  RaRemoteAction *action = gtk_single_selection_get_selected_item (selection);
+
+  /* A row hidden by a search leaves the pick as it was. */
+  if (action != NULL)
+    ra_action_list_set_selected_action (self, action);
+}
+
+static void
+filter_items_changed_cb (RaActionList *self,
+                         guint         position,
+                         guint         removed,
+                         guint         added,
+                         GListModel   *model)
+{
+  /* Bring the pick back when a looser search shows its row again. */
+  if (self->selected_action != NULL &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      gtk_filter_match (GTK_FILTER (self->filter), self->selected_action))
+    {
+      guint pos = find_position (model, self->selected_action);
+
+      if (pos != GTK_INVALID_LIST_POSITION)
+        {
+          gtk_single_selection_set_selected (self->selection, pos);
+        }
+    }
+
+  ra_action_list_update_state (self);
+}
+
+static void
+list_activate_cb (RaActionList *self,
+                  guint         position,
+                  GtkListView  *list_view)
+{
+  g_autoptr(RaRemoteAction) action = NULL;
+
+  action = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (action == NULL)
+    return;
+
+  ra_action_list_set_selected_action (self, action);
+  g_signal_emit (self, signals[ACTION_ACTIVATED], 0, action);
+}
+
+static void
+row_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 RaActionList    *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  RaRemoteAction *action = ra_action_row_get_action (RA_ACTION_ROW (row));
+
+  if (action == NULL || n_press != 1)
+    return;
+
+  ra_action_list_set_selected_action (self, action);
+  g_signal_emit (self, signals[ACTION_ACTIVATED], 0, action);
+}
+
+/* Rows */
+
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  RaActionList             *self)
+{
+  GtkWidget *row = ra_action_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  /* A click on a row is a pick even when the row is already selected: it
+   * is how a folded window moves on to the details. */
+  g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+factory_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 RaActionList             *self)
+{
+  ra_action_row_set_action (RA_ACTION_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item));
+}
+
+static void
+factory_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   RaActionList             *self)
+{
+  ra_action_row_set_action (RA_ACTION_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* State */
+
+static void
+ra_action_list_set_state (RaActionList      *self,
+                          RaActionListState  state)
+{
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+ra_action_list_update_state (RaActionList *self)
+{
+  guint n_total = self->store ? g_list_model_get_n_items (self->store) : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  gboolean loading = self->cancellable != NULL;
+  RaActionListState state;
+  const char *page;
+
+  if (self->client == NULL)
+    {
+      state = RA_ACTION_LIST_STATE_NO_CLIENT;
+      page = "no-client";
+    }
+  else if (self->error_message != NULL)
+    {
+      state = RA_ACTION_LIST_STATE_ERROR;
+      page = "error";
+    }
+  else if (loading)
+    {
+      state = RA_ACTION_LIST_STATE_LOADING;
+      /* A refresh keeps the old rows in sight until the new ones are in. */
+      page = n_total > 0 ? "list" : "loading";
+    }
+  else if (n_total == 0)
+    {
+      state = RA_ACTION_LIST_STATE_EMPTY;
+      page = "empty";
+    }
+  else if (n_shown == 0)
+    {
+      state = RA_ACTION_LIST_STATE_NO_MATCH;
+      page = "no-match";
+    }
+  else
+    {
+      state = RA_ACTION_LIST_STATE_LOADED;
+      page = "list";
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+
+  if (state == RA_ACTION_LIST_STATE_NO_MATCH)
+    {
+      g_autofree char *description = NULL;
+
+      if (!ra_action_filter_get_search_is_empty (self->filter))
+        description = g_strdup_printf (_("No action’s name, NQL ID or description contains “%s”."),
+                                       gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      else
+        description = g_strdup (_("The filters hide every action."));
+
+      adw_status_page_set_description (self->no_match_page, description);
+      gtk_widget_set_visible (self->clear_search_button,
+                              !ra_action_filter_get_search_is_empty (self->filter));
+      gtk_widget_set_visible (self->reset_filters_button,
+                              !ra_action_filter_get_is_default (self->filter));
+    }
+
+  if (n_total > 0 && state != RA_ACTION_LIST_STATE_ERROR)
+    {
+      g_autofree char *count = NULL;
+
+      /* Translators: the first number is how many actions the search and
+       * filters show, the second how many were loaded. */
+      count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Showing %'u of %'u action",
+                                            "Showing %'u of %'u actions",
+                                            n_total),
+                               n_shown, n_total);
+      gtk_label_set_label (self->count_label, count);
+      gtk_widget_show (GTK_WIDGET (self->count_label));
+    }
+  else
+    {
+      gtk_widget_hide (GTK_WIDGET (self->count_label));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_spinner), loading && n_total > 0);
+  gtk_spinner_set_spinning (self->refresh_spinner, loading && n_total > 0);
+
+  ra_action_list_set_state (self, state);
+}
+
+/* Loading */
+
+static void
+prepare_actions_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  GPtrArray *actions = task_data;
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      if ((i & 0xff) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+
+      ra_action_filter_prepare_action (g_ptr_array_index (actions, i));
+    }
+
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+ra_action_list_set_store (RaActionList *self,
+                          GListModel   *store)
+{
+  g_autofree char *selected_id = NULL;
+
+  if (self->selected_action != NULL)
+    selected_id = g_strdup (ra_remote_action_get_id (self->selected_action));
+
+  g_set_object (&self->store, store);
+
+  gtk_sort_list_model_set_model (self->sort_model, store);
+
+  if (selected_id == NULL || !ra_action_list_select_action_id (self, selected_id))
+    ra_action_list_set_selected_action (self, NULL);
+}
+
+static void
+prepare_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RaActionList *self = RA_ACTION_LIST (object);
+  GListModel *store = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_object_unref (store);
+      return; /* only ever cancelled */
+    }
+
+  g_clear_object (&self->cancellable);
+  ra_action_list_set_store (self, store);
+  g_object_unref (store);
+
+  ra_action_list_update_state (self);
+}
+
+static void
+list_actions_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RaActionList) self = user_data;
+  g_autoptr(GListModel) store = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  store = ra_client_list_actions_finish (RA_CLIENT (object), result, &error);
+
+  if (error != NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_clear_object (&self->cancellable);
+      g_free (self->error_message);
+      self->error_message = g_strdup (error->message);
+      adw_status_page_set_description (self->error_page, error->message);
+      ra_action_list_update_state (self);
+      return;
+    }
+
+  n = g_list_model_get_n_items (store);
+  actions = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (actions, g_list_model_get_item (store, i));
+
+  task = g_task_new (self, self->cancellable, prepare_done_cb, g_steal_pointer (&store));
+  g_task_set_source_tag (task, list_actions_cb);
+  g_task_set_task_data (task, g_steal_pointer (&actions), (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, prepare_actions_thread);
+}
+
+void
+ra_action_list_reload (RaActionList *self)
+{
+  g_return_if_fail (RA_IS_ACTION_LIST (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->error_message, g_free);
+
+  if (self->client != NULL)
+    {
+      self->cancellable = g_cancellable_new ();
+      ra_client_list_actions_async (self->client, RA_FILTER_ANY, RA_FILTER_ANY,
+                                    self->cancellable, list_actions_cb,
+                                    g_object_ref (self));
+    }
+
+  ra_action_list_update_state (self);
+}
+
+/* Class */
+
+static void
+clear_search_clicked_cb (RaActionList *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+reset_filters_clicked_cb (RaActionList *self)
+{
+  ra_action_list_reset_filters (self);
+}
+
+static void
+retry_clicked_cb (RaActionList *self)
+{
+  ra_action_list_reload (self);
+}
+
+static void
+ra_action_list_dispose (GObject *object)
+{
+  GtkWidget *child;
+  RaActionList *self = RA_ACTION_LIST (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RA_TYPE_ACTION_LIST);
+  /* The template's unnamed boxes are ours to unparent too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->store);
+  g_clear_object (&self->client);
+  g_clear_object (&self->selected_action);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ra_action_list_parent_class)->dispose (object);
+}
+
+static void
+ra_action_list_finalize (GObject *object)
+{
+  RaActionList *self = RA_ACTION_LIST (object);
+
+  g_free (self->error_message);
+
+  G_OBJECT_CLASS (ra_action_list_parent_class)->finalize (object);
+}
+
+static void
+ra_action_list_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RaActionList *self = RA_ACTION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_SELECTED_ACTION:
+      g_value_set_object (value, self->selected_action);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_action_list_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RaActionList *self = RA_ACTION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      ra_action_list_set_client (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_action_list_class_init (RaActionListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ra_action_list_dispose;
+  object_class->finalize = ra_action_list_finalize;
+  object_class->get_property = ra_action_list_get_property;
+  object_class->set_property = ra_action_list_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         RA_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       RA_TYPE_ACTION_LIST_STATE,
+                       RA_ACTION_LIST_STATE_NO_CLIENT,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ACTION] =
+    g_param_spec_object ("selected-action", NULL, NULL,
+                         RA_TYPE_REMOTE_ACTION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The user picked an action with a click or Enter (as opposed to moving
+   * the selection with the arrow keys). */
+  signals[ACTION_ACTIVATED] =
+    g_signal_new ("action-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RA_TYPE_REMOTE_ACTION);
+
+  g_type_ensure (RA_TYPE_ACTION_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/ra-action-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, api_enabled_check);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, windows_check);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, macos_check);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, data_collection_check);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, remediation_check);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, stack);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, list_view);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, no_match_page);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, clear_search_button);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, reset_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, refresh_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_search_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reset_filters_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ra-action-list");
+}
+
+static void
+ra_action_list_init (RaActionList *self)
+{
+  GtkListItemFactory *factory;
+  struct {
+    GtkCheckButton *check;
+    const char     *key;
+    const char     *property;
+  } binds[5];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  binds[0].check = self->api_enabled_check;
+  binds[0].key = "filter-api-enabled-only";
+  binds[0].property = "api-enabled-only";
+  binds[1].check = self->windows_check;
+  binds[1].key = "filter-windows";
+  binds[1].property = "windows";
+  binds[2].check = self->macos_check;
+  binds[2].key = "filter-macos";
+  binds[2].property = "macos";
+  binds[3].check = self->data_collection_check;
+  binds[3].key = "filter-data-collection";
+  binds[3].property = "data-collection";
+  binds[4].check = self->remediation_check;
+  binds[4].key = "filter-remediation";
+  binds[4].property = "remediation";
+
+  self->filter = ra_action_filter_new ();
+  self->settings = g_settings_new (APP_ID);
+  for (guint i = 0; i < G_N_ELEMENTS (binds); i++)
+    {
+      g_settings_bind (self->settings, binds[i].key, binds[i].check, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_object_bind_property (binds[i].check, "active",
+                              self->filter, binds[i].property,
+                              G_BINDING_SYNC_CREATE);
+    }
+
+  self->sort_model = gtk_sort_list_model_new (NULL,
+                                              ra_action_filter_new_sorter ());
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "items-changed",
+                           G_CALLBACK (filter_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (factory_setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (factory_bind_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (factory_unbind_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Typing while the list has the focus searches. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  ra_action_list_update_state (self);
+}
+
+GtkWidget *
+ra_action_list_new (void)
+{
+  return g_object_new (RA_TYPE_ACTION_LIST, NULL);
+}
+
+RaClient *
+ra_action_list_get_client (RaActionList *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
+
+  return self->client;
+}
+
+void
+ra_action_list_set_client (RaActionList *self,
+                           RaClient     *client)
+{
+  g_return_if_fail (RA_IS_ACTION_LIST (self));
+  g_return_if_fail (client == NULL || RA_IS_CLIENT (client));
+
+  if (self->client == client)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  g_set_object (&self->client, client);
+
+  /* Another account's actions: nothing of the old list stays. */
+  ra_action_list_set_selected_action (self, NULL);
+  ra_action_list_set_store (self, NULL);
+
+  ra_action_list_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+RaActionListState
+ra_action_list_get_state (RaActionList *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_LIST (self), RA_ACTION_LIST_STATE_NO_CLIENT);
+
+  return self->state;
+}
+
+RaRemoteAction *
+ra_action_list_get_selected_action (RaActionList *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
+
+  return self->selected_action;
+}
+
+gboolean
+ra_action_list_select_action_id (RaActionList *self,
+                                 const char   *nql_id)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (RA_IS_ACTION_LIST (self), FALSE);
+
+  if (nql_id == NULL || nql_id[0] == '\0')
+    return FALSE;
+
+  model = G_LIST_MODEL (self->filter_model);
+  n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RaRemoteAction) action = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (ra_remote_action_get_id (action), nql_id) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          ra_action_list_set_selected_action (self, action);
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view),
+                                      "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+GtkSearchEntry *
+ra_action_list_get_search_entry (RaActionList *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
+
+  return self->search_entry;
+}
+
+void
+ra_action_list_focus_search (RaActionList *self)
+{
+  g_return_if_fail (RA_IS_ACTION_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+ra_action_list_set_search_text (RaActionList *self,
+                                const char   *text)
+{
+  g_return_if_fail (RA_IS_ACTION_LIST (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* Skip the entry's typing delay: whoever calls this wants it now. */
+  search_changed_cb (self, self->search_entry);
+}
+
+void
+ra_action_list_reset_filters (RaActionList *self)
+{
+  g_return_if_fail (RA_IS_ACTION_LIST (self));
+
+  gtk_check_button_set_active (self->api_enabled_check, TRUE);
+  gtk_check_button_set_active (self->windows_check, TRUE);
+  gtk_check_button_set_active (self->macos_check, TRUE);
+  gtk_check_button_set_active (self->data_collection_check, TRUE);
+  gtk_check_button_set_active (self->remediation_check, TRUE);
+}
+
+GListModel *
+ra_action_list_get_model (RaActionList *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+guint
+ra_action_list_get_n_total (RaActionList *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_LIST (self), 0);
+
+  return self->store ? g_list_model_get_n_items (self->store) : 0;
+}
+
+const char *
+ra_action_list_get_error_message (RaActionList *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
+
+  return self->error_message;
+}

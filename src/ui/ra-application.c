@@ -1,0 +1,269 @@
+/* ra-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ra-application.h"
+#include "ra-endpoint.h"
+#include "ra-preferences-window.h"
+#include "ra-simulator.h"
+#include "ra-window.h"
+
+struct _RaApplication
+{
+  AdwApplication  parent_instance;
+
+  gboolean        demo;
+  RaSimulator    *simulator;
+  RaClient       *demo_client;
+};
+
+G_DEFINE_FINAL_TYPE (RaApplication, ra_application, ADW_TYPE_APPLICATION)
+
+static void
+ra_application_show_error (RaApplication *self,
+                           GtkWindow     *parent,
+                           const char    *heading,
+                           const char    *body)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+ra_application_activate (GApplication *app)
+{
+  RaApplication *self = RA_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (ra_window_new (GTK_APPLICATION (app)));
+
+      if (self->demo)
+        {
+          g_autoptr(GError) error = NULL;
+          RaClient *client = ra_application_get_demo_client (self, &error);
+
+          if (client != NULL)
+            ra_window_set_client (RA_WINDOW (window), client,
+                                  _("Demo instance"), TRUE);
+          else
+            ra_application_show_error (self, window,
+                                       _("Could Not Start the Demo"),
+                                       error->message);
+        }
+    }
+
+  gtk_window_present (window);
+}
+
+static int
+ra_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  RaApplication *self = RA_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "demo"))
+    self->demo = TRUE;
+
+  return -1;
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GApplication *app = user_data;
+  g_autolist(GtkWindow) windows = NULL;
+
+  /* Closing rather than destroying lets each window save its state. */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (app)),
+                              (GCopyFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
+  g_application_quit (app);
+}
+
+static void
+about_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  const char *developers[] = {
+    "The Remote Actions authors",
+    NULL
+  };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Remote Actions"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Remote Actions authors"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/nxra/remote-actions",
+                        "issue-url", "https://github.com/nxra/remote-actions/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", _("© The Remote Actions authors"),
+                        "developers", developers,
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        "comments", _("Trigger Nexthink remote actions on your devices"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_activated_cb (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (user_data);
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (user_data);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RaPreferencesWindow *preferences;
+
+  preferences = ra_preferences_window_new (parent, settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+ra_application_startup (GApplication *app)
+{
+  static const GActionEntry entries[] = {
+    { "quit", quit_activated_cb },
+    { "about", about_activated_cb },
+    { "shortcuts", shortcuts_activated_cb },
+    { "preferences", preferences_activated_cb },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (ra_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), entries,
+                                   G_N_ELEMENTS (entries), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+ra_application_shutdown (GApplication *app)
+{
+  RaApplication *self = RA_APPLICATION (app);
+
+  g_clear_object (&self->demo_client);
+  if (self->simulator != NULL)
+    ra_simulator_stop (self->simulator);
+  g_clear_object (&self->simulator);
+
+  G_APPLICATION_CLASS (ra_application_parent_class)->shutdown (app);
+}
+
+static void
+ra_application_dispose (GObject *object)
+{
+  RaApplication *self = RA_APPLICATION (object);
+
+  g_clear_object (&self->demo_client);
+  g_clear_object (&self->simulator);
+
+  G_OBJECT_CLASS (ra_application_parent_class)->dispose (object);
+}
+
+static void
+ra_application_class_init (RaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = ra_application_dispose;
+  app_class->activate = ra_application_activate;
+  app_class->startup = ra_application_startup;
+  app_class->shutdown = ra_application_shutdown;
+  app_class->handle_local_options = ra_application_handle_local_options;
+}
+
+static void
+ra_application_init (RaApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Connect to the built-in demo instance"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+RaApplication *
+ra_application_new (void)
+{
+  /* The development profile has its own ID but shares the resources. */
+  return g_object_new (RA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+RaClient *
+ra_application_get_demo_client (RaApplication  *self,
+                                GError        **error)
+{
+  g_autoptr(RaSimulator) simulator = NULL;
+  g_autoptr(RaEndpoint) endpoint = NULL;
+
+  g_return_val_if_fail (RA_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->demo_client != NULL)
+    return self->demo_client;
+
+  /* A thread of its own keeps the demo server answering while the
+   * window is busy, as a real server would. */
+  simulator = ra_simulator_new ();
+  if (!ra_simulator_start_in_thread (simulator, 0, error))
+    return NULL;
+
+  endpoint = ra_endpoint_new ("demo", "eu", ra_simulator_get_base_url (simulator), error);
+  if (endpoint == NULL)
+    {
+      ra_simulator_stop (simulator);
+      return NULL;
+    }
+
+  self->simulator = g_steal_pointer (&simulator);
+  self->demo_client = ra_client_new (endpoint,
+                                     RA_SIM_DEFAULT_CLIENT_ID,
+                                     RA_SIM_DEFAULT_CLIENT_SECRET,
+                                     RA_TOKEN_ENDPOINT_AUTO);
+
+  return self->demo_client;
+}

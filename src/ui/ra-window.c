@@ -1,0 +1,353 @@
+/* ra-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ra-window.h"
+
+struct _RaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  AdwBin               *account_slot;
+  AdwWindowTitle       *account_title;
+  GtkWidget            *demo_badge;
+  RaActionList         *action_list;
+  AdwWindowTitle       *content_title;
+  GtkStack             *content_stack;
+  AdwBin               *action_slot;
+  AdwStatusPage        *placeholder_page;
+
+  /* Kept while an account widget takes its place. */
+  GtkWidget            *default_account_title;
+
+  GSettings            *settings;
+  RaClient             *client;
+  RaRemoteAction       *shown_action;
+  gboolean              is_demo;
+  /* The last action of the previous session is picked again once, on the
+   * first list a client brings. */
+  gboolean              restore_pending;
+};
+
+G_DEFINE_FINAL_TYPE (RaWindow, ra_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+ra_window_show_action (RaWindow       *self,
+                       RaRemoteAction *action)
+{
+  if (!g_set_object (&self->shown_action, action))
+    return;
+
+  if (action == NULL)
+    {
+      adw_window_title_set_title (self->content_title, "");
+      gtk_stack_set_visible_child_name (self->content_stack, "none");
+      return;
+    }
+
+  adw_window_title_set_title (self->content_title, ra_remote_action_get_name (action));
+  adw_status_page_set_title (self->placeholder_page, ra_remote_action_get_name (action));
+  adw_status_page_set_description (self->placeholder_page,
+                                   ra_remote_action_get_description (action));
+  gtk_stack_set_visible_child_name (self->content_stack, "action");
+
+  g_settings_set_string (self->settings, "last-action", ra_remote_action_get_id (action));
+}
+
+static void
+selected_action_changed_cb (RaWindow     *self,
+                            GParamSpec   *pspec,
+                            RaActionList *list)
+{
+  ra_window_show_action (self, ra_action_list_get_selected_action (list));
+}
+
+static void
+action_activated_cb (RaWindow       *self,
+                     RaRemoteAction *action,
+                     RaActionList   *list)
+{
+  ra_window_show_action (self, action);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+list_state_changed_cb (RaWindow     *self,
+                       GParamSpec   *pspec,
+                       RaActionList *list)
+{
+  RaActionListState state = ra_action_list_get_state (list);
+  g_autofree char *last = NULL;
+
+  if (!self->restore_pending)
+    return;
+
+  if (state != RA_ACTION_LIST_STATE_LOADED && state != RA_ACTION_LIST_STATE_NO_MATCH)
+    return;
+
+  self->restore_pending = FALSE;
+  last = g_settings_get_string (self->settings, "last-action");
+  ra_action_list_select_action_id (list, last);
+}
+
+static void
+folded_changed_cb (RaWindow   *self,
+                   GParamSpec *pspec,
+                   AdwLeaflet *leaflet)
+{
+  /* Folding must land on the page the user was working in. */
+  if (adw_leaflet_get_folded (leaflet) && self->shown_action == NULL)
+    adw_leaflet_set_visible_child (leaflet, self->sidebar);
+}
+
+/* Actions */
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RaWindow *self = RA_WINDOW (widget);
+
+  ra_action_list_reload (self->action_list);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RaWindow *self = RA_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  ra_action_list_focus_search (self->action_list);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RaWindow *self = RA_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Size */
+
+static void
+ra_window_restore_size (RaWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "window-width");
+  int height = g_settings_get_int (self->settings, "window-height");
+
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+ra_window_save_size (RaWindow *self)
+{
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width, height;
+
+  /* The default size holds the size before maximizing. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  if (width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+ra_window_close_request (GtkWindow *window)
+{
+  RaWindow *self = RA_WINDOW (window);
+
+  ra_window_save_size (self);
+
+  return GTK_WINDOW_CLASS (ra_window_parent_class)->close_request (window);
+}
+
+/* Class */
+
+static void
+ra_window_dispose (GObject *object)
+{
+  RaWindow *self = RA_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RA_TYPE_WINDOW);
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->shown_action);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->default_account_title);
+
+  G_OBJECT_CLASS (ra_window_parent_class)->dispose (object);
+}
+
+static void
+ra_window_class_init (RaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ra_window_dispose;
+  window_class->close_request = ra_window_close_request;
+
+  g_type_ensure (RA_TYPE_ACTION_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/ra-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, account_slot);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, account_title);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, demo_badge);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, action_list);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, action_slot);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, placeholder_page);
+  gtk_widget_class_bind_template_callback (widget_class, selected_action_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, action_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_state_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+}
+
+static void
+ra_window_init (RaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->default_account_title = g_object_ref (GTK_WIDGET (self->account_title));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->settings = g_settings_new (APP_ID);
+  ra_window_restore_size (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", FALSE);
+}
+
+RaWindow *
+ra_window_new (GtkApplication *application)
+{
+  return g_object_new (RA_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+void
+ra_window_set_client (RaWindow   *self,
+                      RaClient   *client,
+                      const char *account_title,
+                      gboolean    is_demo)
+{
+  g_return_if_fail (RA_IS_WINDOW (self));
+  g_return_if_fail (client == NULL || RA_IS_CLIENT (client));
+
+  is_demo = !!is_demo;
+
+  /* The account, not the app, is what the header has room to name in a
+   * narrow window; the window title keeps the app's name. */
+  adw_window_title_set_title (self->account_title,
+                              client != NULL && account_title != NULL
+                              ? account_title : _("Remote Actions"));
+  gtk_widget_set_visible (self->demo_badge, client != NULL && is_demo);
+  self->is_demo = is_demo;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", client != NULL);
+
+  if (self->client == client)
+    return;
+
+  g_set_object (&self->client, client);
+
+  ra_window_show_action (self, NULL);
+  self->restore_pending = client != NULL;
+  ra_action_list_set_client (self->action_list, client);
+}
+
+RaClient *
+ra_window_get_client (RaWindow *self)
+{
+  g_return_val_if_fail (RA_IS_WINDOW (self), NULL);
+
+  return self->client;
+}
+
+gboolean
+ra_window_get_is_demo (RaWindow *self)
+{
+  g_return_val_if_fail (RA_IS_WINDOW (self), FALSE);
+
+  return self->is_demo;
+}
+
+void
+ra_window_set_account_widget (RaWindow  *self,
+                              GtkWidget *widget)
+{
+  g_return_if_fail (RA_IS_WINDOW (self));
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+
+  adw_bin_set_child (self->account_slot,
+                     widget != NULL ? widget : self->default_account_title);
+}
+
+RaActionList *
+ra_window_get_action_list (RaWindow *self)
+{
+  g_return_val_if_fail (RA_IS_WINDOW (self), NULL);
+
+  return self->action_list;
+}
+
+RaRemoteAction *
+ra_window_get_shown_action (RaWindow *self)
+{
+  g_return_val_if_fail (RA_IS_WINDOW (self), NULL);
+
+  return self->shown_action;
+}
+
+void
+ra_window_add_toast (RaWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (RA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,40 @@
+/* ra-window.h — the main window: action list beside the selected action
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ra-action-list.h"
+#include "ra-client.h"
+
+G_BEGIN_DECLS
+
+#define RA_TYPE_WINDOW (ra_window_get_type ())
+G_DECLARE_FINAL_TYPE (RaWindow, ra_window, RA, WINDOW, AdwApplicationWindow)
+
+RaWindow     *ra_window_new                (GtkApplication *application);
+
+/* Shows the actions of client (NULL: none). account_title names the account
+ * in the header; is_demo adds a "Demo" badge. */
+void          ra_window_set_client         (RaWindow       *self,
+                                            RaClient       *client,
+                                            const char     *account_title,
+                                            gboolean        is_demo);
+RaClient     *ra_window_get_client         (RaWindow       *self);
+gboolean      ra_window_get_is_demo        (RaWindow       *self);
+
+/* Puts widget (an account switcher) where the header names the account;
+ * NULL brings back the plain title. */
+void          ra_window_set_account_widget (RaWindow       *self,
+                                            GtkWidget      *widget);
+
+RaActionList *ra_window_get_action_list    (RaWindow       *self);
+/* The action the content pane shows, or NULL. */
+RaRemoteAction *ra_window_get_shown_action (RaWindow       *self);
+void          ra_window_add_toast          (RaWindow       *self,
+                                            AdwToast       *toast);
+
+G_END_DECLS
