@@ -32,6 +32,10 @@ char                *ra_token_provider_get_token_finish (RaTokenProvider      *s
                                                          GError              **error);
 /* Drops the cached token, e.g. after the API answered 401 or on sign-out. */
 void                 ra_token_provider_invalidate       (RaTokenProvider      *self);
+/* Drops the cached token only if it is still token: a caller that saw
+ * its token refused does not throw away a newer one fetched meanwhile. */
+void                 ra_token_provider_invalidate_token (RaTokenProvider      *self,
+                                                         const char           *token);
 /* Which endpoint answered last; AUTO until one has. */
 RaTokenEndpointKind  ra_token_provider_get_resolved_kind (RaTokenProvider     *self);
 

@@ -1,0 +1,61 @@
+/* ra-http-private.h — HTTP plumbing shared by the token provider and the client
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define RA_HTTP_USER_AGENT "RemoteActions/" PACKAGE_VERSION
+/* libsoup 3.2 has no name for it. */
+#define RA_HTTP_STATUS_TOO_MANY_REQUESTS 429
+
+/* Overwrites a string that held a secret before freeing it. NULL is fine. */
+void      ra_secret_free                 (char          *secret);
+
+SoupSession *ra_http_session_new         (void);
+
+/* Builds a message with the headers every request carries. Redirects are
+ * not followed: a bearer token must never be replayed to another URL. */
+SoupMessage *ra_http_message_new         (const char    *method,
+                                          const char    *url);
+
+/* Sends message and reads the whole body, at most max_body_size bytes,
+ * incrementally (Content-Length is not trusted). Errors are the transport's
+ * own (GIOError, GTlsError, GResolverError, SoupSessionError) except
+ * RA_ERROR_RESPONSE_TOO_LARGE; map them with ra_http_map_transport_error(). */
+void      ra_http_send_async             (SoupSession          *session,
+                                          SoupMessage          *message,
+                                          gsize                 max_body_size,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+GBytes   *ra_http_send_finish            (GAsyncResult         *result,
+                                          GError              **error);
+
+/* An RA_ERROR for a transport failure; cancellation is copied unchanged.
+ * unsafe_to_resend: say in the message that the request may have reached
+ * the server (used for execute). */
+GError   *ra_http_map_transport_error    (const GError         *error,
+                                          SoupMessage          *message,
+                                          gboolean              unsafe_to_resend);
+/* An RA_ERROR for a non-2xx status, with the server's {code, message}
+ * when the body has one. */
+GError   *ra_http_status_error           (SoupMessage          *message,
+                                          GBytes               *body);
+/* Seconds from the Retry-After header (delta-seconds or an HTTP date);
+ * FALSE when there is none or it cannot be read. */
+gboolean  ra_http_get_retry_after        (SoupMessage          *message,
+                                          guint                *seconds);
+/* The body as JSON, or RA_ERROR_MALFORMED_RESPONSE. */
+JsonNode *ra_http_parse_json             (GBytes               *body,
+                                          GError              **error);
+/* "code: message" from an error body, or NULL. */
+char     *ra_http_dup_server_message     (GBytes               *body);
+
+G_END_DECLS

@@ -1,0 +1,592 @@
+/* ra-http.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-http"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ra-error.h"
+#include "ra-http-private.h"
+
+#define READ_CHUNK_SIZE (64 * 1024)
+/* Server-provided text goes into messages shown to people; keep it short. */
+#define MAX_SERVER_TEXT 500
+
+void
+ra_secret_free (char *secret)
+{
+  volatile char *p = (volatile char *) secret;
+
+  if (secret == NULL)
+    return;
+
+  /* A plain memset before free may be optimised away. */
+  while (*p != '\0')
+    *p++ = '\0';
+
+  g_free (secret);
+}
+
+SoupSession *
+ra_http_session_new (void)
+{
+  /* libsoup's defaults check certificates against the system trust store. */
+  return soup_session_new_with_options ("user-agent", RA_HTTP_USER_AGENT,
+                                        "timeout", 60,
+                                        "idle-timeout", 60,
+                                        NULL);
+}
+
+SoupMessage *
+ra_http_message_new (const char *method,
+                     const char *url)
+{
+  SoupMessage *message;
+
+  g_return_val_if_fail (method != NULL, NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+
+  message = soup_message_new (method, url);
+  if (message == NULL)
+    return NULL;
+
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  soup_message_headers_replace (soup_message_get_request_headers (message),
+                                "Accept", "application/json");
+  return message;
+}
+
+static const char *
+message_host (SoupMessage *message)
+{
+  GUri *uri = soup_message_get_uri (message);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  return host != NULL ? host : "";
+}
+
+typedef struct
+{
+  SoupMessage  *message;
+  GInputStream *stream;
+  GByteArray   *buffer;
+  gsize         max_body_size;
+} SendData;
+
+static void
+send_data_free (SendData *data)
+{
+  g_clear_object (&data->message);
+  g_clear_object (&data->stream);
+  g_clear_pointer (&data->buffer, g_byte_array_unref);
+  g_free (data);
+}
+
+static GError *
+too_large_error (gsize max_body_size)
+{
+  g_autofree char *size = g_format_size (max_body_size);
+
+  return g_error_new (RA_ERROR, RA_ERROR_RESPONSE_TOO_LARGE,
+                      _("The server’s answer is larger than %s, the most this app accepts."),
+                      size);
+}
+
+static void
+close_quietly (GInputStream *stream)
+{
+  /* Closing may need to drain the connection; do it without blocking and
+   * without caring about the outcome. */
+  g_input_stream_close_async (stream, G_PRIORITY_LOW, NULL, NULL, NULL);
+}
+
+static void read_next (GTask *task);
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  gsize size;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  size = g_bytes_get_size (chunk);
+  if (size == 0)
+    {
+      GBytes *body = g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer));
+
+      close_quietly (data->stream);
+      g_task_return_pointer (task, body, (GDestroyNotify) g_bytes_unref);
+      return;
+    }
+
+  if (size > data->max_body_size - data->buffer->len)
+    {
+      close_quietly (data->stream);
+      g_task_return_error (task, too_large_error (data->max_body_size));
+      return;
+    }
+
+  g_byte_array_append (data->buffer, g_bytes_get_data (chunk, NULL), size);
+  read_next (g_steal_pointer (&task));
+}
+
+static void
+read_next (GTask *task)
+{
+  SendData *data = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (data->stream,
+                                   READ_CHUNK_SIZE,
+                                   G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task),
+                                   read_cb,
+                                   task);
+}
+
+static void
+send_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SendData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+
+  data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (data->stream == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A declared length over the cap is refused without reading; a body
+   * without one (or lying about it) is still counted as it arrives. */
+  headers = soup_message_get_response_headers (data->message);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > data->max_body_size)
+    {
+      close_quietly (data->stream);
+      g_task_return_error (task, too_large_error (data->max_body_size));
+      return;
+    }
+
+  data->buffer = g_byte_array_new ();
+  read_next (g_steal_pointer (&task));
+}
+
+void
+ra_http_send_async (SoupSession         *session,
+                    SoupMessage         *message,
+                    gsize                max_body_size,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SendData *data;
+
+  g_return_if_fail (SOUP_IS_SESSION (session));
+  g_return_if_fail (SOUP_IS_MESSAGE (message));
+  g_return_if_fail (max_body_size > 0);
+
+  task = g_task_new (session, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ra_http_send_async);
+
+  data = g_new0 (SendData, 1);
+  data->message = g_object_ref (message);
+  data->max_body_size = max_body_size;
+  g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
+
+  soup_session_send_async (session, message, G_PRIORITY_DEFAULT, cancellable,
+                           send_cb, g_steal_pointer (&task));
+}
+
+GBytes *
+ra_http_send_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+happened_before_sending (const GError *error)
+{
+  return error->domain == G_RESOLVER_ERROR ||
+         error->domain == G_TLS_ERROR ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND);
+}
+
+GError *
+ra_http_map_transport_error (const GError *error,
+                             SoupMessage  *message,
+                             gboolean      unsafe_to_resend)
+{
+  const char *host;
+
+  g_return_val_if_fail (error != NULL, NULL);
+  g_return_val_if_fail (SOUP_IS_MESSAGE (message), NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      error->domain == RA_ERROR)
+    return g_error_copy (error);
+
+  /* The original message may quote URLs or server text; it is kept for
+   * debugging only. */
+  g_debug ("Transport error: %s (%s, %d)", error->message,
+           g_quark_to_string (error->domain), error->code);
+
+  host = message_host (message);
+
+  if (unsafe_to_resend && !happened_before_sending (error))
+    return g_error_new (RA_ERROR, RA_ERROR_NETWORK,
+                        _("The connection to %s was lost after the request was sent. "
+                          "The remote action may have been triggered: check its executions "
+                          "before trying again."),
+                        host);
+
+  if (error->domain == G_TLS_ERROR)
+    {
+      if (error->code == G_TLS_ERROR_BAD_CERTIFICATE)
+        return g_error_new (RA_ERROR, RA_ERROR_TLS,
+                            _("The certificate of %s is not trusted, so no data was sent. "
+                              "Check the instance name and region, or ask your network "
+                              "administrator whether a proxy intercepts secure connections."),
+                            host);
+
+      return g_error_new (RA_ERROR, RA_ERROR_TLS,
+                          _("A secure connection to %s could not be established, so no data "
+                            "was sent."),
+                          host);
+    }
+
+  if (error->domain == G_RESOLVER_ERROR ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
+    return g_error_new (RA_ERROR, RA_ERROR_NETWORK,
+                        _("The server %s could not be found. Check the instance name, the "
+                          "region and your network connection."),
+                        host);
+
+  if (error->domain == G_IO_ERROR)
+    {
+      switch (error->code)
+        {
+        case G_IO_ERROR_CONNECTION_REFUSED:
+          return g_error_new (RA_ERROR, RA_ERROR_NETWORK,
+                              _("The server %s refused the connection. Check the address "
+                                "and try again later."),
+                              host);
+
+        case G_IO_ERROR_HOST_UNREACHABLE:
+        case G_IO_ERROR_NETWORK_UNREACHABLE:
+          return g_error_new (RA_ERROR, RA_ERROR_NETWORK,
+                              _("The server %s could not be reached. Check your network "
+                                "connection."),
+                              host);
+
+        case G_IO_ERROR_TIMED_OUT:
+          return g_error_new (RA_ERROR, RA_ERROR_NETWORK,
+                              _("The server %s did not answer in time. Try again later."),
+                              host);
+
+        default:
+          break;
+        }
+    }
+
+  if (error->domain == SOUP_SESSION_ERROR)
+    return g_error_new (RA_ERROR, RA_ERROR_NETWORK,
+                        _("The answer from %s could not be understood as HTTP."),
+                        host);
+
+  return g_error_new (RA_ERROR, RA_ERROR_NETWORK,
+                      _("The connection to %s was lost before the answer arrived. Try "
+                        "again later."),
+                      host);
+}
+
+static char *
+clean_server_text (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  guint n_chars = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  g_strstrip (valid);
+  if (*valid == '\0')
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n_chars++ >= MAX_SERVER_TEXT)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? ' ' : c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+member_as_text (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return clean_server_text (json_node_get_string (node));
+
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+    default:
+      return NULL;
+    }
+}
+
+char *
+ra_http_dup_server_message (GBytes *body)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *text = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  gsize size;
+  const char *data;
+
+  if (body == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (body, &size);
+  if (size == 0)
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, NULL))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  object = json_node_get_object (root);
+  /* The documented {code, message}, or an OAuth {error, error_description}. */
+  code = member_as_text (object, "code");
+  text = member_as_text (object, "message");
+  if (code == NULL && text == NULL)
+    {
+      code = member_as_text (object, "error");
+      text = member_as_text (object, "error_description");
+    }
+
+  if (code != NULL && text != NULL)
+    return g_strdup_printf ("%s (%s)", text, code);
+  if (text != NULL)
+    return g_steal_pointer (&text);
+  return g_steal_pointer (&code);
+}
+
+static gboolean
+parse_retry_after (const char *value,
+                   guint      *seconds)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (value));
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  guint64 delta;
+  GTimeSpan span;
+
+  if (g_ascii_isdigit (*copy))
+    {
+      if (!g_ascii_string_to_unsigned (copy, 10, 0, G_MAXUINT, &delta, NULL))
+        return FALSE;
+      *seconds = (guint) delta;
+      return TRUE;
+    }
+
+  when = soup_date_time_new_from_http_string (copy);
+  if (when == NULL)
+    return FALSE;
+
+  now = g_date_time_new_now_utc ();
+  span = g_date_time_difference (when, now);
+  if (span <= 0)
+    *seconds = 0;
+  else
+    *seconds = (guint) MIN ((span + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC, G_MAXUINT);
+  return TRUE;
+}
+
+gboolean
+ra_http_get_retry_after (SoupMessage *message,
+                         guint       *seconds)
+{
+  const char *value;
+  guint parsed = 0;
+
+  g_return_val_if_fail (SOUP_IS_MESSAGE (message), FALSE);
+
+  value = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                        "Retry-After");
+  if (value == NULL || !parse_retry_after (value, &parsed))
+    return FALSE;
+
+  if (seconds != NULL)
+    *seconds = parsed;
+  return TRUE;
+}
+
+GError *
+ra_http_status_error (SoupMessage *message,
+                      GBytes      *body)
+{
+  g_autofree char *server = ra_http_dup_server_message (body);
+  guint status;
+  const char *host;
+
+  g_return_val_if_fail (SOUP_IS_MESSAGE (message), NULL);
+
+  status = soup_message_get_status (message);
+  host = message_host (message);
+
+  switch (status)
+    {
+    case SOUP_STATUS_BAD_REQUEST:
+      if (server != NULL)
+        return g_error_new (RA_ERROR, RA_ERROR_INVALID_REQUEST,
+                            _("The server refused the request: %s."), server);
+      return g_error_new_literal (RA_ERROR, RA_ERROR_INVALID_REQUEST,
+                                  _("The server refused the request as invalid."));
+
+    case SOUP_STATUS_UNAUTHORIZED:
+      return g_error_new_literal (RA_ERROR, RA_ERROR_UNAUTHORIZED,
+                                  _("The server did not accept the access token. Check that "
+                                    "the API credentials of this account are still valid."));
+
+    case SOUP_STATUS_FORBIDDEN:
+      if (server != NULL)
+        return g_error_new (RA_ERROR, RA_ERROR_FORBIDDEN,
+                            _("The API credentials do not have permission for this: %s."),
+                            server);
+      return g_error_new_literal (RA_ERROR, RA_ERROR_FORBIDDEN,
+                                  _("The API credentials do not have permission for this. "
+                                    "Ask a Nexthink administrator to grant it."));
+
+    case SOUP_STATUS_NOT_FOUND:
+      if (server != NULL)
+        return g_error_new (RA_ERROR, RA_ERROR_NOT_FOUND,
+                            _("The server could not find what was asked for: %s."), server);
+      return g_error_new_literal (RA_ERROR, RA_ERROR_NOT_FOUND,
+                                  _("The server could not find what was asked for."));
+
+    case RA_HTTP_STATUS_TOO_MANY_REQUESTS:
+      {
+        guint wait;
+
+        if (ra_http_get_retry_after (message, &wait) && wait > 0)
+          return g_error_new (RA_ERROR, RA_ERROR_RATE_LIMITED,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "The server is receiving too many requests. Try "
+                                           "again in %u second.",
+                                           "The server is receiving too many requests. Try "
+                                           "again in %u seconds.",
+                                           wait),
+                              wait);
+        return g_error_new_literal (RA_ERROR, RA_ERROR_RATE_LIMITED,
+                                    _("The server is receiving too many requests. Try again "
+                                      "in a moment."));
+      }
+
+    default:
+      break;
+    }
+
+  if (status >= 500 && status < 600)
+    {
+      if (server != NULL)
+        return g_error_new (RA_ERROR, RA_ERROR_SERVER,
+                            _("The server %s had a problem (HTTP %u): %s. Try again later."),
+                            host, status, server);
+      return g_error_new (RA_ERROR, RA_ERROR_SERVER,
+                          _("The server %s had a problem (HTTP %u). Try again later."),
+                          host, status);
+    }
+
+  return g_error_new (RA_ERROR, RA_ERROR_SERVER,
+                      _("The server %s gave an unexpected answer (HTTP %u)."),
+                      host, status);
+}
+
+JsonNode *
+ra_http_parse_json (GBytes  *body,
+                    GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize size;
+  JsonNode *root;
+
+  data = g_bytes_get_data (body, &size);
+  if (size == 0)
+    {
+      g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
+                           _("The server’s answer is empty where data was expected."));
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      g_debug ("Unparsable JSON: %s", local_error->message);
+      g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
+                           _("The server’s answer is not valid JSON; it may have been cut "
+                             "short."));
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
+                           _("The server’s answer is empty where data was expected."));
+      return NULL;
+    }
+
+  return json_node_ref (root);
+}

@@ -1,0 +1,1036 @@
+/* test-client.c — RaClient against the simulator, over loopback HTTP
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-client"
+
+#include "config.h"
+
+#include <string.h>
+#include <libsoup/soup.h>
+
+#include "ra-client.h"
+#include "ra-endpoint.h"
+#include "ra-error.h"
+#include "ra-execution-request.h"
+#include "ra-execution-result.h"
+#include "ra-http-private.h"
+#include "ra-nql-result.h"
+#include "ra-remote-action.h"
+#include "ra-simulator.h"
+#include "ra-test-util.h"
+#include "ra-token-provider-private.h"
+
+#define LIST_PATH    "/api/v1/act/remote-action"
+#define DETAILS_PATH "/api/v1/act/remote-action/details"
+#define EXECUTE_PATH "/api/v1/act/execute"
+#define NQL_PATH     "/api/v2/nql/execute"
+#define TOKEN_PATH   "/api/v1/token"
+
+typedef struct
+{
+  RaSimulator *sim;
+  RaEndpoint  *endpoint;
+  RaClient    *client;
+  GPtrArray   *snapshot;   /* of the simulator's log, for last_request() */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->sim = ra_simulator_new ();
+  g_assert_true (ra_simulator_start (fixture->sim, 0, &error));
+  g_assert_no_error (error);
+
+  fixture->endpoint = ra_endpoint_new ("demo", "eu", ra_simulator_get_base_url (fixture->sim),
+                                       &error);
+  g_assert_no_error (error);
+
+  fixture->client = ra_client_new (fixture->endpoint, RA_SIM_DEFAULT_CLIENT_ID,
+                                   RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);
+  /* Keep retry tests short; the policy itself is under test elsewhere. */
+  ra_client_set_retry_policy (fixture->client, 3, 5);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_assert_finalize_object (fixture->client);
+  g_clear_pointer (&fixture->snapshot, g_ptr_array_unref);
+  g_object_unref (fixture->endpoint);
+  ra_simulator_stop (fixture->sim);
+  g_object_unref (fixture->sim);
+}
+
+/* Every error a user may see: the right code, a sentence, no secrets. */
+static void
+assert_error (Fixture      *fixture,
+              const GError *error,
+              GQuark        domain,
+              int           code)
+{
+  g_auto(GStrv) issued = ra_simulator_dup_issued_tokens (fixture->sim);
+  g_autofree char *pair = g_strconcat (RA_SIM_DEFAULT_CLIENT_ID, ":",
+                                       RA_SIM_DEFAULT_CLIENT_SECRET, NULL);
+  g_autofree char *basic = g_base64_encode ((const guchar *) pair, strlen (pair));
+
+  g_assert_error (error, domain, code);
+  if (domain != RA_ERROR)
+    return;
+
+  g_assert_cmpuint (strlen (error->message), >, 10);
+  g_assert_true (g_str_has_suffix (error->message, "."));
+  g_assert_null (strstr (error->message, RA_SIM_DEFAULT_CLIENT_SECRET));
+  g_assert_null (strstr (error->message, basic));
+  g_assert_null (strstr (error->message, "Bearer"));
+  for (guint i = 0; issued[i] != NULL; i++)
+    g_assert_null (strstr (error->message, issued[i]));
+}
+
+static GListModel *
+list_actions (RaClient      *client,
+              RaFilter       windows,
+              RaFilter       macos,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ra_client_list_actions_async (client, windows, macos, cancellable,
+                                ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  return ra_client_list_actions_finish (client, result, error);
+}
+
+static RaRemoteAction *
+get_action (RaClient    *client,
+            const char  *nql_id,
+            GError     **error)
+{
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ra_client_get_action_async (client, nql_id, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  return ra_client_get_action_finish (client, result, error);
+}
+
+static RaExecutionResult *
+execute (RaClient            *client,
+         RaExecutionRequest  *request,
+         GError             **error)
+{
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ra_client_execute_async (client, request, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  return ra_client_execute_finish (client, result, error);
+}
+
+static RaNqlResult *
+nql_execute (RaClient    *client,
+             const char  *query_id,
+             GHashTable  *parameters,
+             GError     **error)
+{
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ra_client_nql_execute_async (client, query_id, parameters, NULL,
+                               ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  return ra_client_nql_execute_finish (client, result, error);
+}
+
+static RaSimRequest *
+last_request (Fixture    *fixture,
+              const char *path)
+{
+  g_clear_pointer (&fixture->snapshot, g_ptr_array_unref);
+  fixture->snapshot = ra_simulator_get_requests (fixture->sim);
+
+  for (guint i = fixture->snapshot->len; i > 0; i--)
+    {
+      RaSimRequest *request = g_ptr_array_index (fixture->snapshot, i - 1);
+
+      if (g_strcmp0 (request->path, path) == 0)
+        return request;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Finds an action in the demo catalogue by whether it may run from the API. */
+static char *
+find_action_id (Fixture  *fixture,
+                gboolean  api_enabled)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(RaRemoteAction) action = g_list_model_get_item (actions, i);
+
+      if (ra_remote_action_get_api_enabled (action) == api_enabled)
+        return g_strdup (ra_remote_action_get_id (action));
+    }
+
+  g_assert_not_reached ();
+}
+
+static RaExecutionRequest *
+new_request (const char *action_id,
+             guint       n_devices)
+{
+  RaExecutionRequest *request = ra_execution_request_new (action_id);
+  g_autoptr(GPtrArray) devices = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_devices; i++)
+    g_ptr_array_add (devices, g_uuid_string_random ());
+  g_ptr_array_add (devices, NULL);
+
+  ra_execution_request_set_devices (request, (const char * const *) devices->pdata);
+  ra_execution_request_set_reason (request, "Unit test");
+  return request;
+}
+
+/* Endpoints */
+
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  RaSimRequest *request;
+
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (G_IS_LIST_MODEL (actions));
+  g_assert_cmpuint (g_list_model_get_n_items (actions), >=, 25);
+  g_assert_true (g_list_model_get_item_type (actions) == RA_TYPE_REMOTE_ACTION);
+
+  request = last_request (fixture, LIST_PATH);
+  g_assert_cmpstr (request->method, ==, "GET");
+  g_assert_true (request->query == NULL || *request->query == '\0');
+  g_assert_cmpstr (g_hash_table_lookup (request->headers, "accept"), ==, "application/json");
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (request->headers, "user-agent"),
+                                   "RemoteActions/"));
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (request->headers, "authorization"),
+                                   "Bearer "));
+  g_assert_cmpuint (request->status, ==, 200);
+  /* One token for the call, one list request. */
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", TOKEN_PATH), ==, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 1);
+}
+
+static void
+test_list_filters (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  struct {
+    RaFilter    windows;
+    RaFilter    macos;
+    const char *query;
+  } cases[] = {
+    { RA_FILTER_YES, RA_FILTER_NO, "hasScriptWindows=true&hasScriptMacOs=false" },
+    { RA_FILTER_NO, RA_FILTER_YES, "hasScriptWindows=false&hasScriptMacOs=true" },
+    { RA_FILTER_YES, RA_FILTER_ANY, "hasScriptWindows=true" },
+    { RA_FILTER_ANY, RA_FILTER_YES, "hasScriptMacOs=true" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GListModel) actions = NULL;
+      g_autoptr(GError) error = NULL;
+      RaSimRequest *request;
+
+      actions = list_actions (fixture->client, cases[i].windows, cases[i].macos, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (actions), >, 0);
+
+      request = last_request (fixture, LIST_PATH);
+      g_assert_cmpstr (request->query, ==, cases[i].query);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(RaRemoteAction) action = g_list_model_get_item (actions, j);
+
+          if (cases[i].windows != RA_FILTER_ANY)
+            g_assert_cmpint (ra_remote_action_get_has_script_windows (action), ==,
+                             cases[i].windows == RA_FILTER_YES);
+          if (cases[i].macos != RA_FILTER_ANY)
+            g_assert_cmpint (ra_remote_action_get_has_script_macos (action), ==,
+                             cases[i].macos == RA_FILTER_YES);
+        }
+    }
+}
+
+static void
+test_details (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autofree char *id = find_action_id (fixture, TRUE);
+  g_autoptr(RaRemoteAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_query = NULL;
+  g_autofree char *escaped = NULL;
+  RaSimRequest *request;
+
+  g_assert_true (id[0] == '#');
+
+  action = get_action (fixture->client, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ra_remote_action_get_id (action), ==, id);
+
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+  expected_query = g_strconcat ("nql-id=", escaped, NULL);
+  request = last_request (fixture, DETAILS_PATH);
+  g_assert_cmpstr (request->method, ==, "GET");
+  g_assert_cmpstr (request->query, ==, expected_query);
+  g_assert_true (g_str_has_prefix (request->query, "nql-id=%23"));
+}
+
+static void
+test_details_not_found (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(RaRemoteAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  RaSimRequest *request;
+
+  action = get_action (fixture->client, "#ExampleRA", &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_NOT_FOUND);
+  g_assert_null (action);
+
+  request = last_request (fixture, DETAILS_PATH);
+  g_assert_cmpstr (request->query, ==, "nql-id=%23ExampleRA");
+  g_assert_cmpuint (request->status, ==, 404);
+  /* 404 is an answer, not a hiccup: not retried. */
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", DETAILS_PATH), ==, 1);
+}
+
+static void
+test_details_escaping (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(RaRemoteAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+  RaSimRequest *request;
+
+  action = get_action (fixture->client, "#a b&c=d?e/f", &error);
+  g_assert_error (error, RA_ERROR, RA_ERROR_NOT_FOUND);
+
+  request = last_request (fixture, DETAILS_PATH);
+  g_assert_cmpstr (request->query, ==, "nql-id=%23a%20b%26c%3Dd%3Fe%2Ff");
+}
+
+static void
+test_execute (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autofree char *id = find_action_id (fixture, TRUE);
+  g_autoptr(RaExecutionRequest) request = new_request (id, 3);
+  g_autoptr(RaExecutionResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  JsonObject *object;
+  RaSimRequest *logged;
+
+  ra_execution_request_set_expires_in_minutes (request, 120);
+  result = execute (fixture->client, request, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpstr (ra_execution_result_get_request_id (result), !=, "");
+
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", EXECUTE_PATH), ==, 1);
+  logged = last_request (fixture, EXECUTE_PATH);
+  g_assert_cmpuint (logged->status, ==, 200);
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (logged->headers, "content-type"),
+                                   "application/json"));
+  body = json_from_string (logged->body, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (body);
+  g_assert_cmpstr (json_object_get_string_member (object, "remoteActionId"), ==, id);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "devices")),
+                    ==, 3);
+  g_assert_cmpint (json_object_get_int_member (object, "expiresInMinutes"), ==, 120);
+}
+
+static void
+test_execute_validation (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(RaExecutionRequest) no_devices = new_request ("#some_action", 0);
+  g_autoptr(RaExecutionRequest) too_short = new_request ("#some_action", 1);
+  g_autoptr(RaExecutionResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = execute (fixture->client, no_devices, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_INVALID_INPUT);
+  g_assert_null (result);
+  g_clear_error (&error);
+
+  ra_execution_request_set_expires_in_minutes (too_short, 5);
+  result = execute (fixture->client, too_short, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_INVALID_INPUT);
+
+  /* Refused locally: not even a token was asked for. */
+  ra_test_iterate_for (50);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", EXECUTE_PATH), ==, 0);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", TOKEN_PATH), ==, 0);
+}
+
+static void
+test_execute_forbidden (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *id = find_action_id (fixture, FALSE);
+  g_autoptr(RaExecutionRequest) request = new_request (id, 1);
+  g_autoptr(RaExecutionResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = execute (fixture->client, request, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_FORBIDDEN);
+  g_assert_null (result);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", EXECUTE_PATH), ==, 1);
+}
+
+static void
+test_nql (Fixture       *fixture,
+          gconstpointer  user_data)
+{
+  g_autoptr(JsonNode) data = NULL;
+  g_autoptr(RaNqlResult) result = NULL;
+  g_autoptr(GHashTable) parameters = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  JsonObject *object;
+  RaSimRequest *logged;
+
+  data = json_from_string ("[{\"device.name\": \"alpha\", \"count\": 3},"
+                           " {\"device.name\": \"beta\", \"count\": 5}]", &error);
+  g_assert_no_error (error);
+  ra_simulator_add_nql_query (fixture->sim, "#executions_by_request", data);
+
+  parameters = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (parameters, (char *) "request_id", (char *) "abc \"quoted\"");
+
+  result = nql_execute (fixture->client, "#executions_by_request", parameters, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ra_nql_result_get_n_rows (result), ==, 2);
+  g_assert_cmpstr (ra_nql_result_get_value (result, 1, "device.name"), ==, "beta");
+
+  logged = last_request (fixture, NQL_PATH);
+  g_assert_cmpstr (logged->method, ==, "POST");
+  body = json_from_string (logged->body, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (body);
+  g_assert_cmpstr (json_object_get_string_member (object, "queryId"), ==,
+                   "#executions_by_request");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object,
+                                                                                "parameters"),
+                                                  "request_id"), ==, "abc \"quoted\"");
+}
+
+static void
+test_nql_invalid_query_id (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(RaNqlResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = nql_execute (fixture->client, "no hash", NULL, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_INVALID_INPUT);
+  g_assert_null (result);
+  ra_test_iterate_for (50);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", NQL_PATH), ==, 0);
+}
+
+static void
+test_large_catalogue (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  ra_simulator_set_generated_actions (fixture->sim, 10000);
+
+  start = g_get_monotonic_time ();
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 10000);
+  g_test_message ("10,000 actions fetched and parsed in %.0f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
+}
+
+/* Tokens across calls */
+
+static gboolean
+token_is_stale (gpointer user_data)
+{
+  return !ra_token_provider_has_fresh_token (user_data);
+}
+
+static void
+test_token_refresh (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  RaTokenProvider *provider = ra_client_get_token_provider (fixture->client);
+  g_autoptr(GListModel) first = NULL;
+  g_autoptr(GListModel) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ra_simulator_set_token_lifetime (fixture->sim, 2);
+
+  first = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ra_test_wait_until (token_is_stale, provider, 5000));
+
+  /* Refreshed ahead of time: no 401 round trip. */
+  second = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", TOKEN_PATH), ==, 2);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 2);
+}
+
+static void
+test_unauthorized_mid_session (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autofree char *id = find_action_id (fixture, TRUE);
+  g_autoptr(RaExecutionRequest) request = new_request (id, 1);
+  g_autoptr(RaExecutionResult) result = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A GET: one refresh, one resend. */
+  ra_simulator_expire_tokens (fixture->sim);
+  ra_simulator_clear_requests (fixture->sim);
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 2);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", TOKEN_PATH), ==, 1);
+
+  /* Execute too: a 401 means it did not run, so it may be sent again. */
+  ra_simulator_expire_tokens (fixture->sim);
+  ra_simulator_clear_requests (fixture->sim);
+  result = execute (fixture->client, request, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+
+  requests = ra_simulator_get_requests (fixture->sim);
+  g_assert_cmpuint (requests->len, ==, 3);
+  g_assert_cmpstr (((RaSimRequest *) requests->pdata[0])->path, ==, EXECUTE_PATH);
+  g_assert_cmpuint (((RaSimRequest *) requests->pdata[0])->status, ==, 401);
+  g_assert_cmpstr (((RaSimRequest *) requests->pdata[1])->path, ==, TOKEN_PATH);
+  g_assert_cmpstr (((RaSimRequest *) requests->pdata[2])->path, ==, EXECUTE_PATH);
+  g_assert_cmpuint (((RaSimRequest *) requests->pdata[2])->status, ==, 200);
+}
+
+static void
+test_unauthorized_twice (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *id = find_action_id (fixture, TRUE);
+  g_autoptr(RaExecutionRequest) request = new_request (id, 1);
+  g_autoptr(RaExecutionResult) result = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ra_simulator_clear_requests (fixture->sim);
+  ra_simulator_fail_next (fixture->sim, 5, 401, 0);
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 2);
+  g_clear_error (&error);
+
+  result = execute (fixture->client, request, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", EXECUTE_PATH), ==, 2);
+}
+
+/* Error mapping */
+
+static void
+test_status_errors (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  struct {
+    guint status;
+    int   code;
+  } cases[] = {
+    { 400, RA_ERROR_INVALID_REQUEST },
+    { 403, RA_ERROR_FORBIDDEN },
+    { 404, RA_ERROR_NOT_FOUND },
+    { 500, RA_ERROR_SERVER },
+    { 502, RA_ERROR_SERVER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GListModel) actions = NULL;
+      g_autoptr(GError) error = NULL;
+
+      ra_simulator_clear_requests (fixture->sim);
+      ra_simulator_fail_next (fixture->sim, 1, cases[i].status, 0);
+      actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+      assert_error (fixture, error, RA_ERROR, cases[i].code);
+      g_assert_null (actions);
+      g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 1);
+      g_test_message ("%u → %s", cases[i].status, error->message);
+    }
+}
+
+static void
+test_body_faults (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  const RaSimBodyFault faults[] = {
+    RA_SIM_BODY_MALFORMED, RA_SIM_BODY_TRUNCATED, RA_SIM_BODY_WRONG_TYPE,
+  };
+  g_autofree char *id = find_action_id (fixture, TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      g_autoptr(GListModel) actions = NULL;
+      g_autoptr(RaRemoteAction) action = NULL;
+      g_autoptr(GError) error = NULL;
+
+      ra_simulator_set_body_fault (fixture->sim, faults[i], 1);
+      actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+      assert_error (fixture, error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE);
+      g_assert_null (actions);
+      g_test_message ("list, fault %u → %s", faults[i], error->message);
+      g_clear_error (&error);
+
+      ra_simulator_set_body_fault (fixture->sim, faults[i], 1);
+      action = get_action (fixture->client, id, &error);
+      assert_error (fixture, error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE);
+      g_assert_null (action);
+      g_test_message ("details, fault %u → %s", faults[i], error->message);
+    }
+}
+
+static void
+test_oversized (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ra_client_set_max_body_size (fixture->client, 1024 * 1024);
+  ra_simulator_set_oversized_bytes (fixture->sim, 3 * 1024 * 1024);
+  ra_simulator_set_body_fault (fixture->sim, RA_SIM_BODY_OVERSIZED, 1);
+
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_RESPONSE_TOO_LARGE);
+  g_assert_null (actions);
+  g_clear_error (&error);
+
+  /* The client is still usable afterwards. */
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_dropped_get (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ra_simulator_drop_next (fixture->sim, 3);
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_NETWORK);
+  g_assert_null (actions);
+}
+
+static void
+test_connection_refused (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ra_simulator_stop (fixture->sim);
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_NETWORK);
+  g_assert_null (actions);
+}
+
+static void
+test_tls_plain_server (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(RaEndpoint) endpoint = NULL;
+  g_autoptr(RaClient) client = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("No TLS backend (glib-networking) installed");
+      return;
+    }
+
+  /* https:// to a port that speaks plain HTTP. */
+  url = g_strdup_printf ("https://127.0.0.1:%u", ra_simulator_get_port (fixture->sim));
+  endpoint = ra_endpoint_new ("demo", "eu", url, &error);
+  g_assert_no_error (error);
+  client = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID, RA_SIM_DEFAULT_CLIENT_SECRET,
+                          RA_TOKEN_ENDPOINT_AUTO);
+
+  actions = list_actions (client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_TLS);
+  g_test_message ("%s", error->message);
+  g_assert_finalize_object (g_steal_pointer (&client));
+}
+
+/* A throwaway self-signed certificate for 127.0.0.1, valid until 2126. */
+static const char self_signed_pem[] =
+  "-----BEGIN CERTIFICATE-----\n"
+  "MIIBjzCCATagAwIBAgIUUAnZfUYQCYxiVfZ37QBRCC5abwowCgYIKoZIzj0EAwIw\n"
+  "FDESMBAGA1UEAwwJMTI3LjAuMC4xMCAXDTI2MTEyOTA5MzkwOFoYDzIxMjYxMTA1\n"
+  "MDkzOTA4WjAUMRIwEAYDVQQDDAkxMjcuMC4wLjEwWTATBgcqhkjOPQIBBggqhkjO\n"
+  "PQMBBwNCAARKUvF0LG8Vf0Fdy2VPlHZ1vuXGbKL6yJZmJ/RrxBeTwO3KOut/2Zdp\n"
+  "gsa6LiL0dI3s2HYakyVysxGKGw6bx/b2o2QwYjAdBgNVHQ4EFgQUQDXMNEiWIoNC\n"
+  "RrQm10c7Ve5CI7UwHwYDVR0jBBgwFoAUQDXMNEiWIoNCRrQm10c7Ve5CI7UwDwYD\n"
+  "VR0TAQH/BAUwAwEB/zAPBgNVHREECDAGhwR/AAABMAoGCCqGSM49BAMCA0cAMEQC\n"
+  "IEaA3mQWefph6GMlG62Yc0smMI5n8xomEwLPwug29OvrAiBDYT22L4ShtMvRMwkt\n"
+  "yLS/Bl5HJX/o38KH/HNmWO6gfg==\n"
+  "-----END CERTIFICATE-----\n"
+  "-----BEGIN PRIVATE KEY-----\n"
+  "MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgLHoGIapp8XMeRyMM\n"
+  "uTRplrkq3upzz7xM4SR6j6CGIIahRANCAARKUvF0LG8Vf0Fdy2VPlHZ1vuXGbKL6\n"
+  "yJZmJ/RrxBeTwO3KOut/2Zdpgsa6LiL0dI3s2HYakyVysxGKGw6bx/b2\n"
+  "-----END PRIVATE KEY-----\n";
+
+static void
+count_request_cb (SoupServer        *server,
+                  SoupServerMessage *message,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  guint *n_requests = user_data;
+
+  (*n_requests)++;
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
+                                    "{}", 2);
+}
+
+static void
+test_tls_self_signed (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(RaEndpoint) endpoint = NULL;
+  g_autoptr(RaClient) client = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+  guint n_requests = 0;
+
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("No TLS backend (glib-networking) installed");
+      return;
+    }
+
+  certificate = g_tls_certificate_new_from_pem (self_signed_pem, -1, &error);
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, count_request_cb, &n_requests, NULL);
+  g_assert_true (soup_server_listen_local (server, 0,
+                                           SOUP_SERVER_LISTEN_HTTPS |
+                                           SOUP_SERVER_LISTEN_IPV4_ONLY,
+                                           &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  endpoint = ra_endpoint_new ("demo", "eu", url, &error);
+  g_assert_no_error (error);
+  client = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID, RA_SIM_DEFAULT_CLIENT_SECRET,
+                          RA_TOKEN_ENDPOINT_AUTO);
+
+  actions = list_actions (client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_TLS);
+  g_test_message ("%s", error->message);
+  /* The credentials never went out over the untrusted connection. */
+  g_assert_cmpuint (n_requests, ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&client));
+  soup_server_disconnect (server);
+}
+
+/* Retries */
+
+static void
+test_get_retry_after (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const guint statuses[] = { 429, 503 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(GListModel) actions = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start;
+
+      ra_simulator_clear_requests (fixture->sim);
+      ra_simulator_fail_next (fixture->sim, 1, statuses[i], 1);
+      start = g_get_monotonic_time ();
+      actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (actions);
+      /* Retry-After was honoured. */
+      g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC - 50000);
+      g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 2);
+    }
+}
+
+static void
+test_get_retry_bounded (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  ra_client_set_retry_policy (fixture->client, 2, 5);
+  ra_simulator_fail_next (fixture->sim, 10, 503, 1);
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_SERVER);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 3);
+  g_clear_error (&error);
+  g_clear_object (&actions);
+
+  /* Asked to wait longer than we would: give up at once and say how long. */
+  ra_simulator_clear_requests (fixture->sim);
+  ra_simulator_fail_next (fixture->sim, 1, 429, 120);
+  start = g_get_monotonic_time ();
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_RATE_LIMITED);
+  g_assert_nonnull (strstr (error->message, "120"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 1);
+}
+
+static void
+test_nql_retry (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(JsonNode) data = json_from_string ("[]", NULL);
+  g_autoptr(RaNqlResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ra_simulator_add_nql_query (fixture->sim, "#empty_query", data);
+  ra_simulator_fail_next (fixture->sim, 1, 429, 1);
+  result = nql_execute (fixture->client, "#empty_query", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ra_nql_result_get_n_rows (result), ==, 0);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", NQL_PATH), ==, 2);
+}
+
+/* Execute is never sent twice once it may have reached the server. */
+
+static void
+test_execute_no_resend (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autofree char *id = find_action_id (fixture, TRUE);
+  struct {
+    const char *what;
+    guint       status;   /* 0: drop the connection */
+    int         code;
+  } cases[] = {
+    { "dropped", 0, RA_ERROR_NETWORK },
+    { "500", 500, RA_ERROR_SERVER },
+    { "502", 502, RA_ERROR_SERVER },
+    { "503", 503, RA_ERROR_SERVER },
+    { "429", 429, RA_ERROR_RATE_LIMITED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RaExecutionRequest) request = new_request (id, 2);
+      g_autoptr(RaExecutionResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      ra_simulator_clear_requests (fixture->sim);
+      if (cases[i].status == 0)
+        ra_simulator_drop_next (fixture->sim, 1);
+      else
+        ra_simulator_fail_next (fixture->sim, 1, cases[i].status, 1);
+
+      result = execute (fixture->client, request, &error);
+      assert_error (fixture, error, RA_ERROR, cases[i].code);
+      g_assert_null (result);
+      g_test_message ("execute %s → %s", cases[i].what, error->message);
+
+      /* Give a wrongly scheduled resend the chance to show up. */
+      ra_test_iterate_for (1500);
+      g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", EXECUTE_PATH), ==, 1);
+    }
+}
+
+/* Cancellation */
+
+static void
+test_cancel_in_flight (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Get the token first so the cancel hits the list request. */
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&actions);
+
+  ra_simulator_set_latency (fixture->sim, 3000);
+  ra_client_list_actions_async (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, cancellable,
+                                ra_test_store_result_cb, &slot);
+  ra_test_iterate_for (100);
+  g_cancellable_cancel (cancellable);
+
+  result = ra_test_wait_for_result (&slot, 1000);
+  actions = ra_client_list_actions_finish (fixture->client, result, &error);
+  assert_error (fixture, error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (actions);
+  ra_simulator_set_latency (fixture->sim, 0);
+}
+
+static gboolean
+list_requested (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH) > 0;
+}
+
+static void
+test_cancel_during_retry_wait (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ra_client_set_retry_policy (fixture->client, 3, 30);
+  ra_simulator_fail_next (fixture->sim, 1, 429, 20);
+  ra_client_list_actions_async (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, cancellable,
+                                ra_test_store_result_cb, &slot);
+  g_assert_true (ra_test_wait_until (list_requested, fixture, RA_TEST_TIMEOUT_MS));
+  ra_test_iterate_for (100);
+  g_assert_null (slot);
+  g_cancellable_cancel (cancellable);
+
+  result = ra_test_wait_for_result (&slot, 1000);
+  actions = ra_client_list_actions_finish (fixture->client, result, &error);
+  assert_error (fixture, error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 1);
+}
+
+/* Retry-After, both forms */
+
+static void
+test_retry_after_parsing (void)
+{
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", "http://127.0.0.1/");
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 90);
+  g_autoptr(GDateTime) earlier = g_date_time_add_seconds (now, -90);
+  g_autofree char *later_text = soup_date_time_to_string (later, SOUP_DATE_HTTP);
+  g_autofree char *earlier_text = soup_date_time_to_string (earlier, SOUP_DATE_HTTP);
+  guint seconds = 12345;
+
+  g_assert_false (ra_http_get_retry_after (message, &seconds));
+
+  soup_message_headers_replace (headers, "Retry-After", "7");
+  g_assert_true (ra_http_get_retry_after (message, &seconds));
+  g_assert_cmpuint (seconds, ==, 7);
+
+  soup_message_headers_replace (headers, "Retry-After", later_text);
+  g_assert_true (ra_http_get_retry_after (message, &seconds));
+  g_assert_cmpuint (seconds, >=, 88);
+  g_assert_cmpuint (seconds, <=, 91);
+
+  soup_message_headers_replace (headers, "Retry-After", earlier_text);
+  g_assert_true (ra_http_get_retry_after (message, &seconds));
+  g_assert_cmpuint (seconds, ==, 0);
+
+  soup_message_headers_replace (headers, "Retry-After", "soon");
+  g_assert_false (ra_http_get_retry_after (message, &seconds));
+  soup_message_headers_replace (headers, "Retry-After", "-5");
+  g_assert_false (ra_http_get_retry_after (message, &seconds));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/client/list", test_list);
+  ADD ("/client/list-filters", test_list_filters);
+  ADD ("/client/details", test_details);
+  ADD ("/client/details-not-found", test_details_not_found);
+  ADD ("/client/details-escaping", test_details_escaping);
+  ADD ("/client/execute", test_execute);
+  ADD ("/client/execute-validation", test_execute_validation);
+  ADD ("/client/execute-forbidden", test_execute_forbidden);
+  ADD ("/client/nql", test_nql);
+  ADD ("/client/nql-invalid-query-id", test_nql_invalid_query_id);
+  ADD ("/client/large-catalogue", test_large_catalogue);
+  ADD ("/client/token-refresh", test_token_refresh);
+  ADD ("/client/unauthorized-mid-session", test_unauthorized_mid_session);
+  ADD ("/client/unauthorized-twice", test_unauthorized_twice);
+  ADD ("/client/status-errors", test_status_errors);
+  ADD ("/client/body-faults", test_body_faults);
+  ADD ("/client/oversized", test_oversized);
+  ADD ("/client/dropped-get", test_dropped_get);
+  ADD ("/client/connection-refused", test_connection_refused);
+  ADD ("/client/tls-plain-server", test_tls_plain_server);
+  ADD ("/client/tls-self-signed", test_tls_self_signed);
+  ADD ("/client/get-retry-after", test_get_retry_after);
+  ADD ("/client/get-retry-bounded", test_get_retry_bounded);
+  ADD ("/client/nql-retry", test_nql_retry);
+  ADD ("/client/execute-no-resend", test_execute_no_resend);
+  ADD ("/client/cancel-in-flight", test_cancel_in_flight);
+  ADD ("/client/cancel-during-retry-wait", test_cancel_during_retry_wait);
+  g_test_add_func ("/client/retry-after-parsing", test_retry_after_parsing);
+
+#undef ADD
+
+  return g_test_run ();
+}

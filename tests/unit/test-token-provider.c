@@ -1,0 +1,454 @@
+/* test-token-provider.c — RaTokenProvider against the simulator
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-token-provider"
+
+#include "config.h"
+
+#include <string.h>
+#include <libsoup/soup.h>
+
+#include "ra-endpoint.h"
+#include "ra-error.h"
+#include "ra-simulator.h"
+#include "ra-test-util.h"
+#include "ra-token-provider-private.h"
+
+#define LEGACY_PATH "/api/v1/token"
+#define OAUTH_PATH  "/oauth2/default/v1/token"
+
+typedef struct
+{
+  RaSimulator     *sim;
+  RaEndpoint      *endpoint;
+  SoupSession     *session;
+  RaTokenProvider *provider;
+} Fixture;
+
+static RaTokenProvider *
+new_provider (Fixture             *fixture,
+              const char          *client_secret,
+              RaTokenEndpointKind  kind)
+{
+  return ra_token_provider_new (fixture->session, fixture->endpoint,
+                                RA_SIM_DEFAULT_CLIENT_ID, client_secret, kind);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->sim = ra_simulator_new ();
+  g_assert_true (ra_simulator_start (fixture->sim, 0, &error));
+  g_assert_no_error (error);
+
+  fixture->endpoint = ra_endpoint_new ("demo", "eu", ra_simulator_get_base_url (fixture->sim),
+                                       &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->endpoint);
+
+  fixture->session = soup_session_new ();
+  fixture->provider = new_provider (fixture, RA_SIM_DEFAULT_CLIENT_SECRET,
+                                    RA_TOKEN_ENDPOINT_AUTO);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_assert_finalize_object (fixture->provider);
+  g_assert_finalize_object (fixture->session);
+  g_assert_finalize_object (fixture->endpoint);
+  ra_simulator_stop (fixture->sim);
+  g_object_unref (fixture->sim);
+}
+
+static char *
+get_token (RaTokenProvider  *provider,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  ra_token_provider_get_token_async (provider, cancellable, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+
+  return ra_token_provider_get_token_finish (provider, result, error);
+}
+
+static void
+assert_token_issued (RaSimulator *sim,
+                     const char  *token)
+{
+  g_auto(GStrv) issued = ra_simulator_dup_issued_tokens (sim);
+
+  g_assert_nonnull (token);
+  g_assert_cmpstr (token, !=, "");
+  g_assert_true (g_strv_contains ((const char * const *) issued, token));
+}
+
+static void
+assert_no_secret (RaSimulator *sim,
+                  const char  *text)
+{
+  g_auto(GStrv) issued = ra_simulator_dup_issued_tokens (sim);
+  g_autofree char *pair = g_strconcat (RA_SIM_DEFAULT_CLIENT_ID, ":",
+                                       RA_SIM_DEFAULT_CLIENT_SECRET, NULL);
+  g_autofree char *basic = g_base64_encode ((const guchar *) pair, strlen (pair));
+
+  g_assert_null (strstr (text, RA_SIM_DEFAULT_CLIENT_SECRET));
+  g_assert_null (strstr (text, "wrong-secret"));
+  g_assert_null (strstr (text, basic));
+  for (guint i = 0; issued[i] != NULL; i++)
+    g_assert_null (strstr (text, issued[i]));
+}
+
+static void
+test_legacy_token (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  RaSimRequest *request;
+
+  g_assert_cmpint (ra_token_provider_get_resolved_kind (fixture->provider), ==,
+                   RA_TOKEN_ENDPOINT_AUTO);
+
+  token = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  assert_token_issued (fixture->sim, token);
+  g_assert_cmpint (ra_token_provider_get_resolved_kind (fixture->provider), ==,
+                   RA_TOKEN_ENDPOINT_LEGACY);
+
+  requests = ra_simulator_get_requests (fixture->sim);
+  g_assert_cmpuint (requests->len, ==, 1);
+  request = g_ptr_array_index (requests, 0);
+  g_assert_cmpstr (request->method, ==, "POST");
+  g_assert_cmpstr (request->path, ==, LEGACY_PATH);
+  g_assert_cmpuint (request->status, ==, 200);
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (request->headers, "authorization"),
+                                   "Basic "));
+}
+
+static void
+test_cached (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  first = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  second = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 1);
+}
+
+#define N_CONCURRENT 8
+
+static void
+test_concurrent (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GAsyncResult *slots[N_CONCURRENT] = { NULL, };
+  char *tokens[N_CONCURRENT];
+
+  ra_simulator_set_latency (fixture->sim, 100);
+
+  for (guint i = 0; i < N_CONCURRENT; i++)
+    ra_token_provider_get_token_async (fixture->provider, NULL,
+                                       ra_test_store_result_cb, &slots[i]);
+
+  for (guint i = 0; i < N_CONCURRENT; i++)
+    {
+      g_autoptr(GAsyncResult) result = ra_test_wait_for_result (&slots[i], RA_TEST_TIMEOUT_MS);
+      g_autoptr(GError) error = NULL;
+
+      tokens[i] = ra_token_provider_get_token_finish (fixture->provider, result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (tokens[i], ==, tokens[0]);
+    }
+
+  assert_token_issued (fixture->sim, tokens[0]);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 1);
+
+  for (guint i = 0; i < N_CONCURRENT; i++)
+    g_free (tokens[i]);
+}
+
+static void
+test_refresh_before_expiry (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+
+  ra_simulator_set_token_lifetime (fixture->sim, 900);
+
+  first = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A minute before the 900 s run out, the token is still handed out… */
+  ra_token_provider_advance_clock (fixture->provider, 839);
+  g_assert_true (ra_token_provider_has_fresh_token (fixture->provider));
+  second = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 1);
+
+  /* …and within the last minute, a new one is fetched. */
+  ra_token_provider_advance_clock (fixture->provider, 2);
+  g_assert_false (ra_token_provider_has_fresh_token (fixture->provider));
+  third = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  assert_token_issued (fixture->sim, third);
+  g_assert_cmpstr (third, !=, first);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 2);
+}
+
+static gboolean
+token_is_stale (gpointer user_data)
+{
+  return !ra_token_provider_has_fresh_token (user_data);
+}
+
+static void
+test_short_lifetime (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  /* Real time this once: a 2 s token counts as fresh for half of it. */
+  ra_simulator_set_token_lifetime (fixture->sim, 2);
+
+  first = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ra_token_provider_has_fresh_token (fixture->provider));
+
+  g_assert_true (ra_test_wait_until (token_is_stale, fixture->provider, 5000));
+  second = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 2);
+}
+
+static void
+test_invalidate (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+
+  first = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+
+  /* A stale token passed in must not throw away the current one. */
+  ra_token_provider_invalidate_token (fixture->provider, "not-the-current-token");
+  g_assert_true (ra_token_provider_has_fresh_token (fixture->provider));
+
+  ra_token_provider_invalidate_token (fixture->provider, first);
+  g_assert_false (ra_token_provider_has_fresh_token (fixture->provider));
+  second = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, !=, second);
+
+  ra_token_provider_invalidate (fixture->provider);
+  third = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, !=, third);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 3);
+}
+
+static void
+test_oauth_fallback (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  RaSimRequest *request;
+
+  ra_simulator_set_legacy_token_enabled (fixture->sim, FALSE);
+
+  first = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  assert_token_issued (fixture->sim, first);
+  g_assert_cmpint (ra_token_provider_get_resolved_kind (fixture->provider), ==,
+                   RA_TOKEN_ENDPOINT_OAUTH);
+
+  requests = ra_simulator_get_requests (fixture->sim);
+  g_assert_cmpuint (requests->len, ==, 2);
+  request = g_ptr_array_index (requests, 0);
+  g_assert_cmpstr (request->path, ==, LEGACY_PATH);
+  g_assert_cmpuint (request->status, ==, 404);
+  request = g_ptr_array_index (requests, 1);
+  g_assert_cmpstr (request->method, ==, "POST");
+  g_assert_cmpstr (request->path, ==, OAUTH_PATH);
+  g_assert_cmpuint (request->status, ==, 200);
+  g_assert_cmpstr (request->body, ==, "grant_type=client_credentials&scope=service%3Aintegration");
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (request->headers, "content-type"),
+                                   "application/x-www-form-urlencoded"));
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (request->headers, "authorization"),
+                                   "Basic "));
+
+  /* Remembered: the next token goes straight to OAuth. */
+  ra_token_provider_invalidate (fixture->provider);
+  second = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 2);
+}
+
+static void
+test_explicit_kind (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(RaTokenProvider) oauth = NULL;
+  g_autoptr(RaTokenProvider) legacy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  oauth = new_provider (fixture, RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_OAUTH);
+  token = get_token (oauth, NULL, &error);
+  g_assert_no_error (error);
+  assert_token_issued (fixture->sim, token);
+  g_assert_cmpint (ra_token_provider_get_resolved_kind (oauth), ==, RA_TOKEN_ENDPOINT_OAUTH);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 0);
+  g_clear_pointer (&token, g_free);
+
+  /* LEGACY never falls back, even when that endpoint is gone. */
+  ra_simulator_set_legacy_token_enabled (fixture->sim, FALSE);
+  legacy = new_provider (fixture, RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_LEGACY);
+  token = get_token (legacy, NULL, &error);
+  g_assert_error (error, RA_ERROR, RA_ERROR_NOT_FOUND);
+  g_assert_null (token);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&oauth));
+  g_assert_finalize_object (g_steal_pointer (&legacy));
+}
+
+static void
+test_bad_credentials (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  const RaTokenEndpointKind kinds[] = {
+    RA_TOKEN_ENDPOINT_AUTO, RA_TOKEN_ENDPOINT_LEGACY, RA_TOKEN_ENDPOINT_OAUTH,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(RaTokenProvider) provider = new_provider (fixture, "wrong-secret", kinds[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *token = NULL;
+
+      token = get_token (provider, NULL, &error);
+      g_assert_error (error, RA_ERROR, RA_ERROR_UNAUTHORIZED);
+      g_assert_null (token);
+      g_assert_true (g_str_has_suffix (error->message, "."));
+      assert_no_secret (fixture->sim, error->message);
+      g_assert_finalize_object (g_steal_pointer (&provider));
+    }
+}
+
+static void
+test_cancel_one_waiter (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) slot_a = NULL;
+  g_autoptr(GAsyncResult) slot_b = NULL;
+  g_autoptr(GAsyncResult) result_a = NULL;
+  g_autoptr(GAsyncResult) result_b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token_a = NULL;
+  g_autofree char *token_b = NULL;
+
+  ra_simulator_set_latency (fixture->sim, 300);
+
+  ra_token_provider_get_token_async (fixture->provider, cancellable,
+                                     ra_test_store_result_cb, &slot_a);
+  ra_token_provider_get_token_async (fixture->provider, NULL,
+                                     ra_test_store_result_cb, &slot_b);
+  g_cancellable_cancel (cancellable);
+
+  /* The cancelled caller hears back at once, long before the latency. */
+  result_a = ra_test_wait_for_result (&slot_a, 200);
+  token_a = ra_token_provider_get_token_finish (fixture->provider, result_a, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (token_a);
+  g_clear_error (&error);
+
+  result_b = ra_test_wait_for_result (&slot_b, RA_TEST_TIMEOUT_MS);
+  token_b = ra_token_provider_get_token_finish (fixture->provider, result_b, &error);
+  g_assert_no_error (error);
+  assert_token_issued (fixture->sim, token_b);
+
+  /* Already cancelled before asking: nothing is sent. */
+  ra_token_provider_invalidate (fixture->provider);
+  ra_simulator_clear_requests (fixture->sim);
+  g_clear_pointer (&token_a, g_free);
+  token_a = get_token (fixture->provider, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  ra_test_iterate_for (50);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 0);
+}
+
+static void
+test_connection_refused (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  ra_simulator_stop (fixture->sim);
+
+  token = get_token (fixture->provider, NULL, &error);
+  g_assert_error (error, RA_ERROR, RA_ERROR_NETWORK);
+  g_assert_null (token);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  assert_no_secret (fixture->sim, error->message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/token-provider/legacy", test_legacy_token);
+  ADD ("/token-provider/cached", test_cached);
+  ADD ("/token-provider/concurrent", test_concurrent);
+  ADD ("/token-provider/refresh-before-expiry", test_refresh_before_expiry);
+  ADD ("/token-provider/short-lifetime", test_short_lifetime);
+  ADD ("/token-provider/invalidate", test_invalidate);
+  ADD ("/token-provider/oauth-fallback", test_oauth_fallback);
+  ADD ("/token-provider/explicit-kind", test_explicit_kind);
+  ADD ("/token-provider/bad-credentials", test_bad_credentials);
+  ADD ("/token-provider/cancel-one-waiter", test_cancel_one_waiter);
+  ADD ("/token-provider/connection-refused", test_connection_refused);
+
+#undef ADD
+
+  return g_test_run ();
+}
