@@ -265,7 +265,8 @@ schedule_retry (GTask *task,
   g_autoptr(GSource) source = NULL;
   GCancellable *cancellable = g_task_get_cancellable (task);
 
-  source = g_timeout_source_new_seconds (seconds);
+  /* Not _seconds (): its coarse timer may fire early, before Retry-After. */
+  source = g_timeout_source_new (seconds * 1000);
   /* Fires early when the caller cancels, so nobody waits for nothing. */
   if (cancellable != NULL)
     {
@@ -357,14 +358,22 @@ call_sent_cb (GObject      *object,
 
   if (call->kind == CALL_EXECUTE && status >= 500 && status < 600)
     {
-      g_autoptr(GError) wrapped = NULL;
+      g_autofree char *server = ra_http_dup_server_message (call->response_body);
+      GUri *uri = soup_message_get_uri (call->message);
 
-      wrapped = g_error_new (RA_ERROR, RA_ERROR_SERVER,
-                             _("%s The remote action may have been triggered: check its "
-                               "executions before trying again."),
-                             error->message);
-      g_task_return_error (task, g_steal_pointer (&wrapped));
-      return;
+      g_clear_error (&error);
+      if (server != NULL)
+        error = g_error_new (RA_ERROR, RA_ERROR_SERVER,
+                             _("The server %s had a problem (HTTP %u): %s. The remote action "
+                               "may have been triggered: check its executions before trying "
+                               "again."),
+                             g_uri_get_host (uri), status, server);
+      else
+        error = g_error_new (RA_ERROR, RA_ERROR_SERVER,
+                             _("The server %s had a problem (HTTP %u). The remote action may "
+                               "have been triggered: check its executions before trying "
+                               "again."),
+                             g_uri_get_host (uri), status);
     }
 
   g_task_return_error (task, g_steal_pointer (&error));
@@ -380,6 +389,7 @@ call_token_cb (GObject      *object,
   Call *call = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   SoupMessageHeaders *headers;
+  GCancellable *cancellable;
   char *authorization;
 
   g_clear_pointer (&call->token, ra_secret_free);
@@ -411,8 +421,9 @@ call_token_cb (GObject      *object,
     soup_message_set_request_body_from_bytes (call->message, "application/json",
                                               call->request_body);
 
+  cancellable = g_task_get_cancellable (task);
   ra_http_send_async (self->session, call->message, self->max_body_size,
-                      g_task_get_cancellable (task), call_sent_cb, g_steal_pointer (&task));
+                      cancellable, call_sent_cb, g_steal_pointer (&task));
 }
 
 static void

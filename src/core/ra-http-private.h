@@ -9,14 +9,13 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "ra-secret-store.h"   /* ra_secret_free () */
+
 G_BEGIN_DECLS
 
 #define RA_HTTP_USER_AGENT "RemoteActions/" PACKAGE_VERSION
 /* libsoup 3.2 has no name for it. */
 #define RA_HTTP_STATUS_TOO_MANY_REQUESTS 429
-
-/* Overwrites a string that held a secret before freeing it. NULL is fine. */
-void      ra_secret_free                 (char          *secret);
 
 SoupSession *ra_http_session_new         (void);
 

@@ -17,21 +17,6 @@
 /* Server-provided text goes into messages shown to people; keep it short. */
 #define MAX_SERVER_TEXT 500
 
-void
-ra_secret_free (char *secret)
-{
-  volatile char *p = (volatile char *) secret;
-
-  if (secret == NULL)
-    return;
-
-  /* A plain memset before free may be optimised away. */
-  while (*p != '\0')
-    *p++ = '\0';
-
-  g_free (secret);
-}
-
 SoupSession *
 ra_http_session_new (void)
 {
@@ -130,7 +115,9 @@ read_cb (GObject      *object,
     {
       GBytes *body = g_byte_array_free_to_bytes (g_steal_pointer (&data->buffer));
 
-      close_quietly (data->stream);
+      /* At the end of the body this does no I/O; it hands the connection
+       * back to the session for reuse. */
+      g_input_stream_close (data->stream, NULL, NULL);
       g_task_return_pointer (task, body, (GDestroyNotify) g_bytes_unref);
       return;
     }
@@ -338,6 +325,9 @@ clean_server_text (const char *text)
 
   valid = g_utf8_make_valid (text, -1);
   g_strstrip (valid);
+  /* It goes inside a sentence of ours, which brings its own full stop. */
+  while (g_str_has_suffix (valid, "."))
+    valid[strlen (valid) - 1] = '\0';
   if (*valid == '\0')
     return NULL;
 

@@ -82,3 +82,28 @@ ra_test_iterate_for (guint ms)
 {
   ra_test_wait_until (never, NULL, ms);
 }
+
+static gboolean
+pointer_is_null (gpointer user_data)
+{
+  gpointer *pointer = user_data;
+
+  return *pointer == NULL;
+}
+
+void
+ra_test_assert_finalize_soon (gpointer object,
+                              guint    timeout_ms)
+{
+  gpointer weak = object;
+
+  g_assert_true (G_IS_OBJECT (object));
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+
+  if (!ra_test_wait_until (pointer_is_null, &weak, timeout_ms))
+    {
+      g_object_remove_weak_pointer (weak, &weak);
+      g_error ("A %s was not finalized within %u ms", G_OBJECT_TYPE_NAME (weak), timeout_ms);
+    }
+}

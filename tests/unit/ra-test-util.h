@@ -31,6 +31,12 @@ GAsyncResult *ra_test_wait_for_result   (GAsyncResult   **slot,
  * happen (a request that must not be sent). */
 void          ra_test_iterate_for       (guint            ms);
 
+/* Drops the caller's reference and waits (bounded) for object to be
+ * finalized: libsoup lets go of a session an idle or two after a
+ * message completes. Fails the test if it never is. */
+void          ra_test_assert_finalize_soon (gpointer     object,
+                                            guint        timeout_ms);
+
 #define RA_TEST_TIMEOUT_MS 10000
 
 G_END_DECLS

@@ -60,7 +60,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_assert_finalize_object (fixture->client);
+  ra_test_assert_finalize_soon (fixture->client, 1000);
   g_clear_pointer (&fixture->snapshot, g_ptr_array_unref);
   g_object_unref (fixture->endpoint);
   ra_simulator_stop (fixture->sim);
@@ -672,15 +672,36 @@ test_connection_refused (Fixture       *fixture,
   g_assert_null (actions);
 }
 
+static gboolean
+plain_incoming_cb (GSocketService    *service,
+                   GSocketConnection *connection,
+                   GObject           *source_object,
+                   gpointer           user_data)
+{
+  static const char answer[] = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n";
+  GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  guint *n_connections = user_data;
+
+  (*n_connections)++;
+  g_output_stream_write_all (output, answer, strlen (answer), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
 static void
 test_tls_plain_server (Fixture       *fixture,
                        gconstpointer  user_data)
 {
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
   g_autofree char *url = NULL;
   g_autoptr(RaEndpoint) endpoint = NULL;
   g_autoptr(RaClient) client = NULL;
   g_autoptr(GListModel) actions = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_connections = 0;
 
   if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {
@@ -688,8 +709,16 @@ test_tls_plain_server (Fixture       *fixture,
       return;
     }
 
-  /* https:// to a port that speaks plain HTTP. */
-  url = g_strdup_printf ("https://127.0.0.1:%u", ra_simulator_get_port (fixture->sim));
+  /* https:// to a port that answers in plain HTTP. */
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address,
+                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (plain_incoming_cb), &n_connections);
+  g_socket_service_start (service);
+
+  url = g_strdup_printf ("https://127.0.0.1:%u",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   endpoint = ra_endpoint_new ("demo", "eu", url, &error);
   g_assert_no_error (error);
   client = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID, RA_SIM_DEFAULT_CLIENT_SECRET,
@@ -697,8 +726,11 @@ test_tls_plain_server (Fixture       *fixture,
 
   actions = list_actions (client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
   assert_error (fixture, error, RA_ERROR, RA_ERROR_TLS);
+  g_assert_cmpuint (n_connections, >=, 1);
   g_test_message ("%s", error->message);
-  g_assert_finalize_object (g_steal_pointer (&client));
+  ra_test_assert_finalize_soon (g_steal_pointer (&client), 1000);
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
 }
 
 /* A throwaway self-signed certificate for 127.0.0.1, valid until 2126. */
@@ -779,7 +811,7 @@ test_tls_self_signed (Fixture       *fixture,
   /* The credentials never went out over the untrusted connection. */
   g_assert_cmpuint (n_requests, ==, 0);
 
-  g_assert_finalize_object (g_steal_pointer (&client));
+  ra_test_assert_finalize_soon (g_steal_pointer (&client), 1000);
   soup_server_disconnect (server);
 }
 

@@ -61,7 +61,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_assert_finalize_object (fixture->provider);
-  g_assert_finalize_object (fixture->session);
+  ra_test_assert_finalize_soon (fixture->session, 1000);
   g_assert_finalize_object (fixture->endpoint);
   ra_simulator_stop (fixture->sim);
   g_object_unref (fixture->sim);
