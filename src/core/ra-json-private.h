@@ -47,6 +47,19 @@ typedef enum
   RA_JSON_NON_EMPTY = 1 << 1,  /* strings only */
 } RaJsonFlags;
 
+/* Deeper JSON is refused before json-glib sees it: its parser recurses
+ * and a body of a million "[" overflows the stack. The API's own
+ * documents are a handful of levels deep. */
+#define RA_JSON_MAX_DEPTH 128
+
+/* Parses a response body (length -1: NUL-terminated). Any failure, from a
+ * syntax error to an empty or too deeply nested body, is an
+ * RA_ERROR_MALFORMED_RESPONSE whose message quotes nothing of the body,
+ * since a token response must never end up in an error. */
+JsonNode *ra_json_parse           (const char        *data,
+                                   gssize             length,
+                                   GError           **error);
+
 char     *ra_json_path_to_string  (const RaJsonPath  *path);
 
 void      ra_json_set_missing     (GError           **error,

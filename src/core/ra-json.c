@@ -9,9 +9,83 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "ra-error.h"
 #include "ra-json-private.h"
+
+/* Counts nesting outside strings; stops as soon as the limit is passed. */
+static gboolean
+depth_is_acceptable (const char *data,
+                     gsize       length)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > RA_JSON_MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+JsonNode *
+ra_json_parse (const char  *data,
+               gssize       length,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (!depth_is_acceptable (data, length))
+    {
+      g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
+                           _("The server’s response is not as documented: it is nested too deeply."));
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  /* json-glib's own message is not passed on: it can quote the body. */
+  if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, NULL))
+    {
+      g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
+                           _("The server’s response is not valid JSON."));
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
+                           _("The server’s response is empty."));
+      return NULL;
+    }
+
+  return root;
+}
 
 static void
 append_path (GString          *str,

@@ -14,6 +14,7 @@
 #include "ra-enum-types.h"
 #include "ra-error.h"
 #include "ra-execution-result.h"
+#include "ra-json-private.h"
 #include "ra-nql-result.h"
 #include "ra-remote-action.h"
 
@@ -260,6 +261,95 @@ test_seed_example (void)
   list = ra_remote_action_list_from_json (list_node, &error);
   g_assert_null (list);
   assert_malformed (error, "[0].description", "is missing");
+}
+
+/* The example exactly as the page's source has it: indented with
+ * no-break spaces, which JSON does not count as white space, and ending
+ * in the comma of a list element. */
+static void
+test_seed_example_verbatim (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "unit", "data", "seed-list-element.txt", NULL);
+  g_autofree char *verbatim = NULL;
+  g_autoptr(GString) repaired = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GListStore) list = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &verbatim, &length, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (verbatim, "\xc2\xa0"));
+
+  node = ra_json_parse (verbatim, length, &error);
+  g_assert_null (node);
+  g_assert_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "not valid JSON"));
+  g_clear_error (&error);
+
+  /* What a reader means by it: spaces, inside a list. */
+  repaired = g_string_new (verbatim);
+  g_string_replace (repaired, "\xc2\xa0", " ", 0);
+  g_strchomp (repaired->str);
+  repaired->len = strlen (repaired->str);
+  g_assert_true (repaired->str[repaired->len - 1] == ',');
+  g_string_truncate (repaired, repaired->len - 1);
+  g_string_prepend_c (repaired, '[');
+  g_string_append_c (repaired, ']');
+
+  node = ra_json_parse (repaired->str, repaired->len, &error);
+  g_assert_no_error (error);
+  list = ra_remote_action_list_from_json (node, &error);
+  g_assert_null (list);
+  assert_malformed (error, "[0].description", "is missing");
+}
+
+static void
+test_json_parse (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  GString *deep = g_string_new (NULL);
+
+  node = ra_json_parse ("{\"requestId\": \"[[[[\"}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  g_clear_pointer (&node, json_node_unref);
+
+  /* json-glib recurses: a million brackets would overflow the stack. */
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (deep, '[');
+  node = ra_json_parse (deep->str, deep->len, &error);
+  g_assert_null (node);
+  g_assert_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE);
+  g_clear_error (&error);
+  g_string_free (deep, TRUE);
+
+  for (guint depth = RA_JSON_MAX_DEPTH; depth <= RA_JSON_MAX_DEPTH + 1; depth++)
+    {
+      g_autofree char *open = g_strnfill (depth, '[');
+      g_autofree char *close = g_strnfill (depth, ']');
+      g_autofree char *text = g_strconcat (open, close, NULL);
+
+      node = ra_json_parse (text, -1, &error);
+      if (depth <= RA_JSON_MAX_DEPTH)
+        g_assert_no_error (error);
+      else
+        g_assert_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE);
+      g_clear_error (&error);
+      g_clear_pointer (&node, json_node_unref);
+    }
+
+  node = ra_json_parse ("", 0, &error);
+  g_assert_null (node);
+  g_assert_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE);
+  g_clear_error (&error);
+
+  /* The parser's own message could quote the body, a token for instance. */
+  node = ra_json_parse ("{\"access_token\": \"s3cr3t", -1, &error);
+  g_assert_null (node);
+  g_assert_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE);
+  g_assert_null (strstr (error->message, "s3cr3t"));
 }
 
 static void
@@ -784,7 +874,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/models/remote-action/seed-example", test_seed_example);
+  g_test_add_func ("/models/remote-action/seed-example-verbatim", test_seed_example_verbatim);
   g_test_add_func ("/models/remote-action/complete-example", test_complete_example);
+  g_test_add_func ("/models/json-parse", test_json_parse);
   g_test_add_func ("/models/remote-action/required-members", test_required_members);
   g_test_add_func ("/models/remote-action/wrong-types", test_wrong_types);
   g_test_add_func ("/models/remote-action/lenient-values", test_lenient_values);
