@@ -60,6 +60,7 @@ struct _RaSimulator
   SoupServer     *server;
   GMainContext   *context;
   GList          *delayed;         /* GSource* of requests held back by latency */
+  GHashTable     *sockets;         /* GSocket* of connections seen, owned */
   GThread        *thread;
   GMainLoop      *loop;
   GCond           thread_cond;
@@ -943,25 +944,77 @@ server_cb (SoupServer        *server,
 }
 
 static gboolean
+peer_has_left (GSocket *socket)
+{
+  GInputVector vector;
+  char byte;
+  int flags = G_SOCKET_MSG_PEEK;
+
+  if (g_socket_is_closed (socket))
+    return TRUE;
+
+  /* Readable and nothing to read: the peer closed its end. */
+  if (g_socket_condition_check (socket, G_IO_IN | G_IO_HUP | G_IO_ERR) == 0)
+    return FALSE;
+
+  vector.buffer = &byte;
+  vector.size = 1;
+
+  return g_socket_receive_message (socket, NULL, &vector, 1, NULL, NULL, &flags, NULL, NULL) <= 0;
+}
+
+/* libsoup 3.2 never closes a kept-alive connection that its client
+ * closed, so a long-running simulator would run out of file descriptors.
+ * Each new request sweeps the connections whose peer has gone. */
+static void
+request_started_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  RaSimulator *self = user_data;
+  GSocket *socket = soup_server_message_get_socket (msg);
+  GHashTableIter iter;
+  gpointer seen;
+
+  g_hash_table_iter_init (&iter, self->sockets);
+  while (g_hash_table_iter_next (&iter, &seen, NULL))
+    if (seen != socket && peer_has_left (seen))
+      {
+        g_socket_close (seen, NULL);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  if (socket != NULL && !g_hash_table_contains (self->sockets, socket))
+    g_hash_table_add (self->sockets, g_object_ref (socket));
+}
+
+static gboolean
 listen_on (RaSimulator  *self,
            guint         port,
            GError      **error)
 {
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(GSocketAddress) address = NULL;
-  GSList *uris;
+  g_autoptr(GSocketAddress) local = NULL;
+  GSList *listeners;
   guint bound_port;
 
   server = soup_server_new ("server-header", "remote-actions-simulator ", NULL);
   soup_server_add_handler (server, NULL, server_cb, self, NULL);
+  g_signal_connect (server, "request-started", G_CALLBACK (request_started_cb), self);
 
   address = g_inet_socket_address_new_from_string ("127.0.0.1", port);
   if (!soup_server_listen (server, address, 0, error))
     return FALSE;
 
-  uris = soup_server_get_uris (server);
-  bound_port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* Read from the socket itself: soup_server_get_uris () leaks an
+   * address per call in libsoup 3.2. */
+  listeners = soup_server_get_listeners (server);
+  local = g_socket_get_local_address (listeners->data, error);
+  g_slist_free (listeners);
+  if (local == NULL)
+    return FALSE;
+  bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
 
   self->server = g_steal_pointer (&server);
 
@@ -978,6 +1031,15 @@ listen_on (RaSimulator  *self,
 static void
 teardown (RaSimulator *self)
 {
+  GHashTableIter iter;
+  gpointer socket;
+
+  /* libsoup keeps open connections alive past the server. */
+  g_hash_table_iter_init (&iter, self->sockets);
+  while (g_hash_table_iter_next (&iter, &socket, NULL))
+    g_socket_close (socket, NULL);
+  g_hash_table_remove_all (self->sockets);
+
   if (self->server != NULL)
     soup_server_disconnect (self->server);
 
@@ -1517,6 +1579,7 @@ ra_simulator_finalize (GObject *object)
   g_ptr_array_unref (self->executions);
   g_hash_table_unref (self->nql_queries);
   g_ptr_array_unref (self->requests);
+  g_hash_table_unref (self->sockets);
   g_cond_clear (&self->thread_cond);
   g_mutex_clear (&self->mutex);
 
@@ -1559,6 +1622,7 @@ ra_simulator_init (RaSimulator *self)
   self->nql_queries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) ra_sim_nql_query_free);
   self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) ra_sim_request_free);
+  self->sockets = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->oversized_bytes = DEFAULT_OVERSIZED_BYTES;
   self->body_fault = RA_SIM_BODY_NORMAL;
 

@@ -1317,6 +1317,47 @@ test_add_action (Fixture       *f,
   assert_error_body (&execute, 403, NULL);
 }
 
+static guint
+count_open_files (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Clients that come and go must not leave connections open behind them. */
+static void
+test_closed_connections (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint before, after;
+
+  if (!g_file_test ("/proc/self/fd", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("needs /proc/self/fd");
+      return;
+    }
+
+  before = count_open_files ();
+  for (guint i = 0; i < 30; i++)
+    {
+      g_auto(Reply) reply = { 0, };
+
+      g_clear_object (&f->session);
+      f->session = soup_session_new ();
+      api (f, "GET", "/api/v1/act/remote-action/details?nql-id=%23clear_dns_cache", NULL, &reply);
+      g_assert_cmpuint (reply.status, ==, 200);
+    }
+  after = count_open_files ();
+
+  g_test_message ("open files: %u before, %u after 30 clients", before, after);
+  g_assert_cmpuint (after, <=, before + 4);
+}
+
 /* Serving on the caller's main context, with the async API. */
 
 static void
@@ -1464,6 +1505,7 @@ main (int   argc,
   ADD ("/simulator/fault/body", test_fault_body);
   ADD ("/simulator/fault/drop", test_fault_drop);
   ADD ("/simulator/log/redaction", test_log_redaction);
+  ADD ("/simulator/connections/closed", test_closed_connections);
   g_test_add_func ("/simulator/same-thread", test_same_thread);
   g_test_add_func ("/simulator/executable", test_executable);
 
