@@ -33,7 +33,12 @@ void               ra_client_set_retry_policy        (RaClient             *self
 /* Drops the cached token: sign-out, account removed. */
 void               ra_client_sign_out                (RaClient             *self);
 
-/* Result: a GListStore of RaRemoteAction. Parsing runs in a worker thread. */
+/* All calls: cancellation gives G_IO_ERROR_CANCELLED, every other failure
+ * an RA_ERROR. A 401 from the API drops the token, fetches a new one and
+ * sends the call once more. Redirects are not followed. */
+
+/* Result: a GListStore of RaRemoteAction. Parsing runs in a worker thread.
+ * RA_FILTER_ANY leaves that filter out of the query. */
 void               ra_client_list_actions_async      (RaClient             *self,
                                                       RaFilter              has_script_windows,
                                                       RaFilter              has_script_macos,
@@ -65,7 +70,10 @@ RaExecutionResult *ra_client_execute_finish          (RaClient             *self
                                                       GAsyncResult         *result,
                                                       GError              **error);
 
-/* POST /api/v2/nql/execute. parameters: string → string, may be NULL. */
+/* POST /api/v2/nql/execute. parameters: string → string, may be NULL.
+ * A query ID that does not match the schema (#[a-z0-9_]{2,255}) is refused
+ * locally with RA_ERROR_INVALID_INPUT. Though a POST, it only reads, so it
+ * is retried on 429/503 like a GET. */
 void               ra_client_nql_execute_async       (RaClient             *self,
                                                       const char           *query_id,
                                                       GHashTable           *parameters,

@@ -357,13 +357,10 @@ fetch_cb (GObject      *object,
 
   if (is_credentials_rejection (message, body))
     {
-      g_autoptr(GUri) uri = g_uri_parse (ra_endpoint_get_api_base_url (self->endpoint),
-                                         G_URI_FLAGS_NONE, NULL);
-
       error = g_error_new (RA_ERROR, RA_ERROR_UNAUTHORIZED,
                            _("The client ID or client secret was not accepted by %s. Check "
                              "the API credentials of this account."),
-                           uri != NULL ? g_uri_get_host (uri) : "");
+                           g_uri_get_host (soup_message_get_uri (message)));
       finish_fetch (self, NULL, error);
       return;
     }

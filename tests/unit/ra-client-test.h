@@ -1,0 +1,72 @@
+/* ra-client-test.h — a simulator, an endpoint and a client for each test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ra-client.h"
+#include "ra-endpoint.h"
+#include "ra-error.h"
+#include "ra-execution-request.h"
+#include "ra-execution-result.h"
+#include "ra-nql-result.h"
+#include "ra-remote-action.h"
+#include "ra-simulator.h"
+#include "ra-test-util.h"
+
+G_BEGIN_DECLS
+
+#define LIST_PATH    "/api/v1/act/remote-action"
+#define DETAILS_PATH "/api/v1/act/remote-action/details"
+#define EXECUTE_PATH "/api/v1/act/execute"
+#define NQL_PATH     "/api/v2/nql/execute"
+#define TOKEN_PATH   "/api/v1/token"
+
+typedef struct
+{
+  RaSimulator *sim;
+  RaEndpoint  *endpoint;
+  RaClient    *client;
+  GPtrArray   *snapshot;   /* of the simulator's log, for last_request() */
+} Fixture;
+
+void                fixture_set_up    (Fixture       *fixture,
+                                       gconstpointer  user_data);
+void                fixture_tear_down (Fixture       *fixture,
+                                       gconstpointer  user_data);
+
+/* Every error a user may see: the right code, a sentence, no secrets. */
+void                assert_error      (Fixture       *fixture,
+                                       const GError  *error,
+                                       GQuark         domain,
+                                       int            code);
+
+/* Each call, waited for (bounded). */
+GListModel         *list_actions      (RaClient      *client,
+                                       RaFilter       windows,
+                                       RaFilter       macos,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+RaRemoteAction     *get_action        (RaClient      *client,
+                                       const char    *nql_id,
+                                       GError       **error);
+RaExecutionResult  *execute           (RaClient            *client,
+                                       RaExecutionRequest  *request,
+                                       GError             **error);
+RaNqlResult        *nql_execute       (RaClient      *client,
+                                       const char    *query_id,
+                                       GHashTable    *parameters,
+                                       GError       **error);
+
+/* The latest logged request to path; valid until the next call. */
+RaSimRequest       *last_request      (Fixture       *fixture,
+                                       const char    *path);
+/* The NQL ID of a catalogue action that is (or is not) API-enabled. */
+char               *find_action_id    (Fixture       *fixture,
+                                       gboolean       api_enabled);
+/* A request for n_devices random devices. */
+RaExecutionRequest *new_request       (const char    *action_id,
+                                       guint          n_devices);
+
+G_END_DECLS
