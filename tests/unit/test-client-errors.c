@@ -96,6 +96,76 @@ test_oversized (Fixture       *fixture,
 }
 
 static void
+chunked_handler_cb (SoupServer        *server,
+                    SoupServerMessage *message,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  static const char token[] = "{\"access_token\": \"t\", \"expires_in\": 900}";
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+  SoupMessageBody *body = soup_server_message_get_response_body (message);
+  g_autofree char *chunk = NULL;
+
+  soup_server_message_set_status (message, 200, NULL);
+  if (g_str_equal (path, TOKEN_PATH))
+    {
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
+                                        token, strlen (token));
+      return;
+    }
+
+  /* No Content-Length to go by: only counting the bytes catches this. */
+  soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+  soup_message_headers_set_content_type (headers, "application/json", NULL);
+  chunk = g_strnfill (64 * 1024, ' ');
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, "[", 1);
+  for (guint i = 0; i < 16; i++)
+    soup_message_body_append (body, SOUP_MEMORY_COPY, chunk, strlen (chunk));
+  soup_message_body_append (body, SOUP_MEMORY_STATIC, "]", 1);
+  soup_message_body_complete (body);
+}
+
+static void
+test_oversized_chunked (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(RaEndpoint) endpoint = NULL;
+  g_autoptr(RaClient) client = NULL;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, chunked_handler_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  endpoint = ra_endpoint_new ("demo", "eu", url, &error);
+  g_assert_no_error (error);
+  client = ra_client_new (endpoint, "id", "secret", RA_TOKEN_ENDPOINT_LEGACY);
+
+  ra_client_set_max_body_size (client, 256 * 1024);
+  actions = list_actions (client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  assert_error (fixture, error, RA_ERROR, RA_ERROR_RESPONSE_TOO_LARGE);
+  g_assert_null (actions);
+  g_clear_error (&error);
+
+  /* Under the cap, the same body goes through to the parser. */
+  ra_client_set_max_body_size (client, 2 * 1024 * 1024);
+  actions = list_actions (client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), ==, 0);
+
+  ra_test_assert_finalize_soon (g_steal_pointer (&client), 1000);
+  soup_server_disconnect (server);
+}
+
+static void
 test_dropped_get (Fixture       *fixture,
                   gconstpointer  user_data)
 {
@@ -276,6 +346,7 @@ main (int   argc,
   ADD ("/client/status-errors", test_status_errors);
   ADD ("/client/body-faults", test_body_faults);
   ADD ("/client/oversized", test_oversized);
+  ADD ("/client/oversized-chunked", test_oversized_chunked);
   ADD ("/client/dropped-get", test_dropped_get);
   ADD ("/client/connection-refused", test_connection_refused);
   ADD ("/client/tls-plain-server", test_tls_plain_server);
