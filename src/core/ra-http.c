@@ -12,6 +12,7 @@
 
 #include "ra-error.h"
 #include "ra-http-private.h"
+#include "ra-json-private.h"
 
 #define READ_CHUNK_SIZE (64 * 1024)
 /* Server-provided text goes into messages shown to people; keep it short. */
@@ -372,10 +373,9 @@ member_as_text (JsonObject *object,
 char *
 ra_http_dup_server_message (GBytes *body)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *code = NULL;
   g_autofree char *text = NULL;
-  JsonNode *root;
   JsonObject *object;
   gsize size;
   const char *data;
@@ -387,11 +387,8 @@ ra_http_dup_server_message (GBytes *body)
   if (size == 0)
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, size, NULL))
-    return NULL;
-
-  root = json_parser_get_root (parser);
+  /* Error bodies too can be nested deeply enough to crash json-glib. */
+  root = ra_json_parse (data, size, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
 
@@ -547,36 +544,12 @@ JsonNode *
 ra_http_parse_json (GBytes  *body,
                     GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
   const char *data;
   gsize size;
-  JsonNode *root;
 
+  /* ra_json_parse() refuses bodies nested deeply enough to overflow
+   * json-glib's recursive parser, and never passes on the parser's
+   * message, which could quote a token response. */
   data = g_bytes_get_data (body, &size);
-  if (size == 0)
-    {
-      g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
-                           _("The server’s answer is empty where data was expected."));
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
-    {
-      g_debug ("Unparsable JSON: %s", local_error->message);
-      g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
-                           _("The server’s answer is not valid JSON; it may have been cut "
-                             "short."));
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
-                           _("The server’s answer is empty where data was expected."));
-      return NULL;
-    }
-
-  return json_node_ref (root);
+  return ra_json_parse (data, size, error);
 }

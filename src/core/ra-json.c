@@ -55,10 +55,17 @@ ra_json_parse (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (data != NULL || length <= 0, NULL);
 
   if (length < 0)
-    length = strlen (data);
+    length = data != NULL ? strlen (data) : 0;
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
+                           _("The server’s response is empty where data was expected."));
+      return NULL;
+    }
 
   if (!depth_is_acceptable (data, length))
     {
@@ -72,7 +79,7 @@ ra_json_parse (const char  *data,
   if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, NULL))
     {
       g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
-                           _("The server’s response is not valid JSON."));
+                           _("The server’s response is not valid JSON; it may have been cut short."));
       return NULL;
     }
 
@@ -80,7 +87,7 @@ ra_json_parse (const char  *data,
   if (root == NULL)
     {
       g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
-                           _("The server’s response is empty."));
+                           _("The server’s response is empty where data was expected."));
       return NULL;
     }
 

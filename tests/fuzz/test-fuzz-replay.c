@@ -20,6 +20,7 @@
 #include "ra-device-ids.h"
 #include "ra-error.h"
 #include "ra-execution-result.h"
+#include "ra-http-private.h"
 #include "ra-json-private.h"
 #include "ra-nql-result.h"
 #include "ra-remote-action.h"
@@ -266,6 +267,16 @@ replay_json (const char *data,
     assert_proper_error (error);
   else
     replay_node (node);
+
+  /* The same body as an error response: the server's words end up in a
+   * message shown to the admin. */
+  {
+    g_autoptr(GBytes) body = g_bytes_new (data, length);
+    g_autofree char *message = ra_http_dup_server_message (body);
+
+    if (message != NULL)
+      assert_text (message);
+  }
 
   replay_device_ids (data, length);
 }

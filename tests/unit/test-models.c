@@ -14,6 +14,7 @@
 #include "ra-enum-types.h"
 #include "ra-error.h"
 #include "ra-execution-result.h"
+#include "ra-http-private.h"
 #include "ra-json-private.h"
 #include "ra-nql-result.h"
 #include "ra-remote-action.h"
@@ -339,6 +340,18 @@ test_json_parse (void)
       g_clear_error (&error);
       g_clear_pointer (&node, json_node_unref);
     }
+
+  /* The client's body parser goes the same way. */
+  {
+    g_autofree char *brackets = g_strnfill (1000000, '[');
+    g_autoptr(GBytes) body = g_bytes_new_take (g_steal_pointer (&brackets), 1000000);
+
+    node = ra_http_parse_json (body, &error);
+    g_assert_null (node);
+    g_assert_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE);
+    g_clear_error (&error);
+    g_assert_null (ra_http_dup_server_message (body));
+  }
 
   node = ra_json_parse ("", 0, &error);
   g_assert_null (node);
