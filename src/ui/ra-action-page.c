@@ -1,0 +1,720 @@
+/* ra-action-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-action-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ra-action-output.h"
+#include "ra-action-page-private.h"
+#include "ra-format.h"
+#include "ra-run-form.h"
+#include "ra-session-run.h"
+
+struct _RaActionPage
+{
+  AdwBin          parent_instance;
+
+  GtkWidget      *toast_overlay;
+  GtkWidget      *stack;
+  GtkWidget      *loading_page;
+  GtkWidget      *loading_spinner;
+  GtkWidget      *error_page;
+  GtkWidget      *scroller;
+  GtkWidget      *name_label;
+  GtkWidget      *summary_label;
+  GtkWidget      *description_label;
+  GtkWidget      *api_notice;
+  GtkWidget      *run_form;
+  GtkWidget      *details_group;
+  GtkWidget      *nql_id_row;
+  GtkWidget      *uuid_row;
+  GtkWidget      *purpose_row;
+  GtkWidget      *platforms_row;
+  GtkWidget      *run_as_row;
+  GtkWidget      *timeout_row;
+  GtkWidget      *targeting_row;
+  GtkWidget      *origin_row;
+  GtkWidget      *outputs_group;
+  GtkWidget      *history_group;
+  GtkWidget      *history_list;
+
+  RaClient       *client;
+  RaRemoteAction *action;
+  RaRemoteAction *details;
+  /* NQL ID → RaRemoteAction with details, for this client. */
+  GHashTable     *cache;
+  GCancellable   *load_cancellable;
+  GListStore     *runs;
+  GPtrArray      *output_rows;
+};
+
+G_DEFINE_FINAL_TYPE (RaActionPage, ra_action_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_ACTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  RaActionPage *self;
+  char         *nql_id;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->nql_id);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static void
+add_toast (RaActionPage *self,
+           const char   *title)
+{
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay),
+                               adw_toast_new (title));
+}
+
+static void
+set_state (RaActionPage *self,
+           const char   *state)
+{
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), state);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->loading_spinner),
+                            g_str_equal (state, "loading"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.run",
+                                 g_str_equal (state, "action") &&
+                                 self->details != NULL &&
+                                 ra_remote_action_get_api_enabled (self->details));
+}
+
+static void
+set_row_value (GtkWidget  *row,
+               const char *value)
+{
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+}
+
+static char *
+describe_targeting (RaRemoteAction *action)
+{
+  g_autoptr(GPtrArray) ways = g_ptr_array_new ();
+
+  if (ra_remote_action_get_api_enabled (action))
+    g_ptr_array_add (ways, _("Through the API"));
+  if (ra_remote_action_get_manual_enabled (action))
+    {
+      if (ra_remote_action_get_manual_allow_multiple_devices (action))
+        g_ptr_array_add (ways, _("Manually, on several devices at once"));
+      else
+        g_ptr_array_add (ways, _("Manually, one device at a time"));
+    }
+  if (ra_remote_action_get_workflow_enabled (action))
+    g_ptr_array_add (ways, _("From workflows"));
+
+  if (ways->len == 0)
+    return g_strdup (_("Not at all"));
+
+  g_ptr_array_add (ways, NULL);
+
+  return g_strjoinv ("\n", (char **) ways->pdata);
+}
+
+static char *
+describe_origin (RaRemoteAction *action)
+{
+  const char *origin = ra_remote_action_get_origin (action);
+  const char *version = ra_remote_action_get_built_in_content_version (action);
+
+  if (origin == NULL || origin[0] == '\0')
+    origin = _("Unknown");
+
+  if (version != NULL && version[0] != '\0')
+    /* Translators: an origin such as "NEXTHINK" and a content version */
+    return g_strdup_printf (_("%s, version %s"), origin, version);
+
+  return g_strdup (origin);
+}
+
+static void
+clear_outputs (RaActionPage *self)
+{
+  for (guint i = 0; i < self->output_rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->outputs_group),
+                                  g_ptr_array_index (self->output_rows, i));
+  g_ptr_array_set_size (self->output_rows, 0);
+}
+
+static void
+show_outputs (RaActionPage   *self,
+              RaRemoteAction *action)
+{
+  GListModel *outputs = ra_remote_action_get_outputs (action);
+  guint n = g_list_model_get_n_items (outputs);
+
+  clear_outputs (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RaActionOutput) output = g_list_model_get_item (outputs, i);
+      g_autofree char *platforms = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *kind = NULL;
+      const char *description = ra_action_output_get_description (output);
+      GtkWidget *row, *type_label;
+
+      platforms = ra_format_platforms (ra_action_output_get_used_by_windows (output),
+                                       ra_action_output_get_used_by_macos (output));
+      if (description != NULL && description[0] != '\0')
+        subtitle = g_strdup_printf ("%s\n%s", description, platforms);
+      else
+        subtitle = g_strdup (platforms);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     ra_action_output_get_name (output));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+      kind = g_strdup (ra_action_output_get_output_type (output));
+      type_label = gtk_label_new (kind);
+      gtk_widget_set_valign (type_label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (type_label, "caption");
+      gtk_widget_add_css_class (type_label, "monospace");
+      gtk_widget_add_css_class (type_label, "dim-label");
+      gtk_widget_set_tooltip_text (type_label, _("Type of the value"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), type_label);
+
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->outputs_group), row);
+      g_ptr_array_add (self->output_rows, row);
+    }
+
+  gtk_widget_set_visible (self->outputs_group, n > 0);
+}
+
+static void
+show_details (RaActionPage   *self,
+              RaRemoteAction *details)
+{
+  g_autofree char *purpose = NULL;
+  g_autofree char *platforms = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *timeout = NULL;
+  g_autofree char *targeting = NULL;
+  g_autofree char *origin = NULL;
+  const char *description;
+  gboolean api_enabled;
+
+  g_set_object (&self->details, details);
+
+  purpose = ra_format_purpose (ra_remote_action_get_purpose (details));
+  platforms = ra_format_platforms (ra_remote_action_get_has_script_windows (details),
+                                   ra_remote_action_get_has_script_macos (details));
+  summary = g_strdup_printf ("%s · %s", purpose, platforms);
+  timeout = ra_format_seconds (ra_remote_action_get_timeout_seconds (details));
+  targeting = describe_targeting (details);
+  origin = describe_origin (details);
+  description = ra_remote_action_get_description (details);
+  api_enabled = ra_remote_action_get_api_enabled (details);
+
+  gtk_label_set_text (GTK_LABEL (self->name_label), ra_remote_action_get_name (details));
+  gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
+  gtk_label_set_text (GTK_LABEL (self->description_label), description ? description : "");
+  gtk_widget_set_visible (self->description_label, description != NULL && description[0] != '\0');
+
+  set_row_value (self->nql_id_row, ra_remote_action_get_id (details));
+  set_row_value (self->uuid_row, ra_remote_action_get_uuid (details));
+  set_row_value (self->purpose_row, purpose);
+  set_row_value (self->platforms_row, platforms);
+  set_row_value (self->run_as_row,
+                 ra_run_as_to_label (ra_remote_action_get_run_as (details)));
+  set_row_value (self->timeout_row, timeout);
+  set_row_value (self->targeting_row, targeting);
+  set_row_value (self->origin_row, origin);
+
+  show_outputs (self, details);
+
+  gtk_widget_set_visible (self->api_notice, !api_enabled);
+  gtk_widget_set_visible (self->run_form, api_enabled);
+  ra_run_form_set_action (RA_RUN_FORM (self->run_form), api_enabled ? details : NULL);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+  set_state (self, "action");
+}
+
+static void load_details (RaActionPage *self);
+
+static void
+get_action_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  RaActionPage *self = data->self;
+  g_autoptr(RaRemoteAction) details = NULL;
+  g_autoptr(GError) error = NULL;
+
+  details = ra_client_get_action_finish (RA_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* An answer for an action that is no longer shown, or from a client
+   * that was replaced, must not land on the page. */
+  if (self->action == NULL || (RaClient *) object != self->client ||
+      g_strcmp0 (ra_remote_action_get_id (self->action), data->nql_id) != 0)
+    return;
+
+  g_clear_object (&self->load_cancellable);
+
+  if (details == NULL)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
+      set_state (self, "error");
+      return;
+    }
+
+  g_hash_table_replace (self->cache, g_strdup (data->nql_id), g_object_ref (details));
+  show_details (self, details);
+}
+
+static void
+load_details (RaActionPage *self)
+{
+  RaRemoteAction *cached;
+  LoadData *data;
+  const char *nql_id;
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  if (self->action == NULL)
+    {
+      g_clear_object (&self->details);
+      ra_run_form_set_action (RA_RUN_FORM (self->run_form), NULL);
+      set_state (self, "empty");
+      return;
+    }
+
+  /* Without a connection the list's copy is all there is to show. */
+  if (self->client == NULL)
+    {
+      show_details (self, self->action);
+      return;
+    }
+
+  nql_id = ra_remote_action_get_id (self->action);
+  cached = g_hash_table_lookup (self->cache, nql_id);
+  if (cached != NULL)
+    {
+      show_details (self, cached);
+      return;
+    }
+
+  g_clear_object (&self->details);
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->loading_page),
+                             ra_remote_action_get_name (self->action));
+  set_state (self, "loading");
+
+  data = g_new0 (LoadData, 1);
+  data->self = g_object_ref (self);
+  data->nql_id = g_strdup (nql_id);
+
+  self->load_cancellable = g_cancellable_new ();
+  ra_client_get_action_async (self->client, nql_id, self->load_cancellable,
+                              get_action_cb, data);
+}
+
+static void
+copy_text (RaActionPage *self,
+           const char   *text,
+           const char   *toast)
+{
+  if (text == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  add_toast (self, toast);
+}
+
+static void
+copy_nql_id_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RaActionPage *self = RA_ACTION_PAGE (widget);
+
+  if (self->details != NULL)
+    copy_text (self, ra_remote_action_get_id (self->details), _("NQL ID copied"));
+}
+
+static void
+copy_uuid_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RaActionPage *self = RA_ACTION_PAGE (widget);
+
+  if (self->details != NULL)
+    copy_text (self, ra_remote_action_get_uuid (self->details), _("UUID copied"));
+}
+
+static void
+retry_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  load_details (RA_ACTION_PAGE (widget));
+}
+
+static void
+run_cb (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *parameter)
+{
+  ra_action_page_activate_run (RA_ACTION_PAGE (widget));
+}
+
+static void
+copy_run_request_id_cb (GtkButton    *button,
+                        RaSessionRun *run)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (button), RA_TYPE_ACTION_PAGE);
+
+  if (page != NULL)
+    copy_text (RA_ACTION_PAGE (page), ra_session_run_get_request_id (run),
+               _("Request ID copied"));
+}
+
+static GtkWidget *
+create_run_row (gpointer item,
+                gpointer user_data)
+{
+  RaSessionRun *run = item;
+  GtkWidget *row, *button;
+  g_autofree char *time = NULL;
+  g_autofree char *devices = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *a11y = NULL;
+  guint n = ra_session_run_get_n_devices (run);
+
+  time = g_date_time_format (ra_session_run_get_started (run), "%X");
+  devices = g_strdup_printf (ngettext ("%u device", "%u devices", n), n);
+  /* Translators: time · number of devices, then the request ID */
+  subtitle = g_strdup_printf (_("%s · %s\n%s"), time, devices,
+                              ra_session_run_get_request_id (run));
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 ra_session_run_get_action_name (run));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  a11y = g_strdup_printf (_("Copy the request ID of “%s”"),
+                          ra_session_run_get_action_name (run));
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Copy Request ID"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                  -1);
+  g_signal_connect_object (button, "clicked",
+                           G_CALLBACK (copy_run_request_id_cb), run, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+runs_changed_cb (RaActionPage *self)
+{
+  gtk_widget_set_visible (self->history_group,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->runs)) > 0);
+}
+
+static void
+ra_action_page_dispose (GObject *object)
+{
+  RaActionPage *self = RA_ACTION_PAGE (object);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  g_clear_pointer (&self->output_rows, g_ptr_array_unref);
+
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->action);
+  g_clear_object (&self->details);
+  g_clear_object (&self->runs);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ra_action_page_parent_class)->dispose (object);
+}
+
+static void
+ra_action_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RaActionPage *self = RA_ACTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+    case PROP_ACTION:
+      g_value_set_object (value, self->action);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_action_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RaActionPage *self = RA_ACTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      ra_action_page_set_client (self, g_value_get_object (value));
+      break;
+    case PROP_ACTION:
+      ra_action_page_set_action (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_action_page_class_init (RaActionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ra_action_page_dispose;
+  object_class->get_property = ra_action_page_get_property;
+  object_class->set_property = ra_action_page_set_property;
+
+  properties[PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL,
+                         RA_TYPE_CLIENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACTION] =
+    g_param_spec_object ("action", NULL, NULL,
+                         RA_TYPE_REMOTE_ACTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RA_TYPE_RUN_FORM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/ra-action-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, api_notice);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, run_form);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, details_group);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, nql_id_row);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, uuid_row);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, purpose_row);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, platforms_row);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, run_as_row);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, timeout_row);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, targeting_row);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, origin_row);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, outputs_group);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, history_list);
+
+  gtk_widget_class_install_action (widget_class, "page.run", NULL, run_cb);
+  gtk_widget_class_install_action (widget_class, "page.retry", NULL, retry_cb);
+  gtk_widget_class_install_action (widget_class, "page.copy-nql-id", NULL, copy_nql_id_cb);
+  gtk_widget_class_install_action (widget_class, "page.copy-uuid", NULL, copy_uuid_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "raactionpage");
+}
+
+static void
+ra_action_page_init (RaActionPage *self)
+{
+  GtkEventController *shortcuts;
+  GtkShortcut *shortcut;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->runs = g_list_store_new (RA_TYPE_SESSION_RUN);
+  self->output_rows = g_ptr_array_new ();
+
+  ra_run_form_set_history (RA_RUN_FORM (self->run_form), self->runs);
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->history_list), G_LIST_MODEL (self->runs),
+                           create_run_row, NULL, NULL);
+  g_signal_connect_object (self->runs, "items-changed",
+                           G_CALLBACK (runs_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* In the capture phase, so that the text views and entries of the form
+   * do not take Ctrl+Return for themselves. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                               gtk_named_action_new ("page.run"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  gtk_widget_set_visible (self->outputs_group, FALSE);
+  set_state (self, "empty");
+}
+
+GtkWidget *
+ra_action_page_new (void)
+{
+  return g_object_new (RA_TYPE_ACTION_PAGE, NULL);
+}
+
+RaClient *
+ra_action_page_get_client (RaActionPage *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_PAGE (self), NULL);
+
+  return self->client;
+}
+
+void
+ra_action_page_set_client (RaActionPage *self,
+                           RaClient     *client)
+{
+  g_return_if_fail (RA_IS_ACTION_PAGE (self));
+  g_return_if_fail (client == NULL || RA_IS_CLIENT (client));
+
+  if (!g_set_object (&self->client, client))
+    return;
+
+  /* Details belong to an instance; another client may be another one. */
+  g_hash_table_remove_all (self->cache);
+  ra_run_form_set_client (RA_RUN_FORM (self->run_form), client);
+  load_details (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+RaRemoteAction *
+ra_action_page_get_action (RaActionPage *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_PAGE (self), NULL);
+
+  return self->action;
+}
+
+void
+ra_action_page_set_action (RaActionPage   *self,
+                           RaRemoteAction *action)
+{
+  g_return_if_fail (RA_IS_ACTION_PAGE (self));
+  g_return_if_fail (action == NULL || RA_IS_REMOTE_ACTION (action));
+
+  if (!g_set_object (&self->action, action))
+    return;
+
+  load_details (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTION]);
+}
+
+void
+ra_action_page_activate_run (RaActionPage *self)
+{
+  g_return_if_fail (RA_IS_ACTION_PAGE (self));
+
+  if (self->details == NULL)
+    return;
+
+  if (!ra_remote_action_get_api_enabled (self->details))
+    {
+      add_toast (self, _("This action is not enabled for the API"));
+      return;
+    }
+
+  ra_run_form_activate_run (RA_RUN_FORM (self->run_form));
+}
+
+GListModel *
+ra_action_page_get_runs (RaActionPage *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_PAGE (self), NULL);
+
+  return G_LIST_MODEL (self->runs);
+}
+
+RaRunForm *
+ra_action_page_get_form (RaActionPage *self)
+{
+  return RA_RUN_FORM (self->run_form);
+}
+
+const char *
+ra_action_page_get_state (RaActionPage *self)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+}
+
+const char *
+ra_action_page_get_load_error (RaActionPage *self)
+{
+  return adw_status_page_get_description (ADW_STATUS_PAGE (self->error_page));
+}
+
+RaRemoteAction *
+ra_action_page_get_details (RaActionPage *self)
+{
+  return self->details;
+}
+
+RaConfirmDialog *
+ra_action_page_get_confirm_dialog (RaActionPage *self)
+{
+  return ra_run_form_get_confirm_dialog (RA_RUN_FORM (self->run_form));
+}
+
+gboolean
+ra_action_page_get_api_notice_visible (RaActionPage *self)
+{
+  return gtk_widget_get_visible (self->api_notice);
+}

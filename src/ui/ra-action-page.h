@@ -1,0 +1,40 @@
+/* ra-action-page.h — the detail pane: one remote action, its form and
+ * its runs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ra-client.h"
+#include "ra-remote-action.h"
+
+G_BEGIN_DECLS
+
+#define RA_TYPE_ACTION_PAGE (ra_action_page_get_type ())
+G_DECLARE_FINAL_TYPE (RaActionPage, ra_action_page, RA, ACTION_PAGE, AdwBin)
+
+/* Widget actions installed on the page:
+ *   page.run    — ask to run the shown action (bound to Ctrl+Return
+ *                 while the focus is inside the page); the same as
+ *                 ra_action_page_activate_run()
+ *   page.retry  — load the details again after an error */
+
+GtkWidget      *ra_action_page_new          (void);
+RaClient       *ra_action_page_get_client   (RaActionPage   *self);
+/* Forgets the cached details; the values typed stay. */
+void            ra_action_page_set_client   (RaActionPage   *self,
+                                             RaClient       *client);
+RaRemoteAction *ra_action_page_get_action   (RaActionPage   *self);
+/* An action from the list; the page loads its details itself (cached
+ * per NQL ID for the session). NULL shows the empty state. */
+void            ra_action_page_set_action   (RaActionPage   *self,
+                                             RaRemoteAction *action);
+/* Asks for confirmation, or says in a toast why the action cannot run. */
+void            ra_action_page_activate_run (RaActionPage   *self);
+/* A GListModel of RaSessionRun, newest first. */
+GListModel     *ra_action_page_get_runs     (RaActionPage   *self);
+
+G_END_DECLS

@@ -1,0 +1,599 @@
+/* ra-device-editor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-device-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ra-device-editor.h"
+#include "ra-execution-request.h"
+
+/* Long enough to skip parsing between keystrokes, short enough that the
+ * count follows the typing. */
+#define PARSE_DELAY_MS 200
+/* How many invalid entries are listed before "and N more". */
+#define MAX_LISTED_INVALID 5
+/* A CSV export of 10,000 devices with many columns stays far below this. */
+#define MAX_IMPORT_BYTES (32 * 1024 * 1024)
+/* Entries are shown as written, but a whole garbage line is cut. */
+#define MAX_ENTRY_CHARS 48
+
+struct _RaDeviceEditor
+{
+  AdwBin         parent_instance;
+
+  GtkWidget     *text_view;
+  GtkWidget     *placeholder;
+  GtkWidget     *import_button;
+  GtkWidget     *clear_button;
+  GtkWidget     *summary_label;
+  GtkWidget     *invalid_box;
+  GtkWidget     *import_error_label;
+
+  RaDeviceIds   *device_ids;
+  char          *problem;
+  guint          parse_source;
+  GCancellable  *import_cancellable;
+  GtkNativeDialog *file_chooser;
+};
+
+G_DEFINE_FINAL_TYPE (RaDeviceEditor, ra_device_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DEVICE_IDS,
+  PROP_PROBLEM,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkTextBuffer *
+get_buffer (RaDeviceEditor *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+}
+
+static char *
+shorten_entry (const char *entry)
+{
+  if (g_utf8_strlen (entry, -1) <= MAX_ENTRY_CHARS)
+    return g_strdup (entry);
+  else
+    {
+      g_autofree char *head = g_utf8_substring (entry, 0, MAX_ENTRY_CHARS - 1);
+      return g_strconcat (head, "…", NULL);
+    }
+}
+
+static void
+update_invalid_list (RaDeviceEditor *self)
+{
+  GtkWidget *child;
+  guint n_invalid = ra_device_ids_get_n_invalid (self->device_ids);
+  guint n_listed = MIN (n_invalid, MAX_LISTED_INVALID);
+
+  while ((child = gtk_widget_get_first_child (self->invalid_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->invalid_box), child);
+
+  for (guint i = 0; i < n_listed; i++)
+    {
+      guint line = 0;
+      const char *entry = ra_device_ids_get_invalid_entry (self->device_ids, i, &line);
+      g_autofree char *shown = shorten_entry (entry);
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      /* Translators: an entry of the device list that is not a device ID */
+      text = g_strdup_printf (_("Line %u: “%s” is not a collector ID"), line, shown);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (self->invalid_box), label);
+    }
+
+  if (n_invalid > n_listed)
+    {
+      g_autofree char *text = NULL;
+      GtkWidget *label;
+
+      text = g_strdup_printf (ngettext ("and %u more invalid entry",
+                                        "and %u more invalid entries",
+                                        n_invalid - n_listed),
+                              n_invalid - n_listed);
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (self->invalid_box), label);
+    }
+
+  gtk_widget_set_visible (self->invalid_box, n_invalid > 0);
+}
+
+static void
+update_summary (RaDeviceEditor *self)
+{
+  guint n = ra_device_ids_get_n_ids (self->device_ids);
+  guint n_dups = ra_device_ids_get_n_duplicates (self->device_ids);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (n == 0 && n_dups == 0 && ra_device_ids_get_n_invalid (self->device_ids) == 0)
+    g_string_append (text, _("No devices yet"));
+  else
+    g_string_append_printf (text, ngettext ("%u valid device", "%u valid devices", n), n);
+
+  if (n_dups > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text,
+                              ngettext ("%u duplicate removed",
+                                        "%u duplicates removed", n_dups),
+                              n_dups);
+    }
+
+  gtk_label_set_text (GTK_LABEL (self->summary_label), text->str);
+}
+
+static char *
+compute_problem (RaDeviceIds *ids)
+{
+  guint n = ra_device_ids_get_n_ids (ids);
+  guint n_invalid = ra_device_ids_get_n_invalid (ids);
+
+  /* Running on the valid part of a list with mistakes in it could miss
+   * the very device the user meant, so mistakes block the run. */
+  if (n_invalid > 0)
+    return g_strdup_printf (ngettext ("Fix or remove the invalid device entry",
+                                      "Fix or remove the %u invalid device entries",
+                                      n_invalid),
+                            n_invalid);
+
+  if (n == 0)
+    return g_strdup (_("Add at least one device"));
+
+  if (n > RA_EXECUTION_MAX_DEVICES)
+    return g_strdup_printf (_("Choose at most %u devices, not %u"),
+                            (guint) RA_EXECUTION_MAX_DEVICES, n);
+
+  return NULL;
+}
+
+static void
+parse_now (RaDeviceEditor *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *problem = NULL;
+
+  g_clear_handle_id (&self->parse_source, g_source_remove);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  g_clear_object (&self->device_ids);
+  self->device_ids = ra_device_ids_parse (text);
+
+  update_summary (self);
+  update_invalid_list (self);
+
+  problem = compute_problem (self->device_ids);
+  if (g_strcmp0 (problem, self->problem) != 0)
+    {
+      g_free (self->problem);
+      self->problem = g_steal_pointer (&problem);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE_IDS]);
+}
+
+static gboolean
+parse_timeout_cb (gpointer user_data)
+{
+  RaDeviceEditor *self = user_data;
+
+  self->parse_source = 0;
+  parse_now (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+buffer_changed_cb (RaDeviceEditor *self)
+{
+  gboolean empty = gtk_text_buffer_get_char_count (get_buffer (self)) == 0;
+
+  gtk_widget_set_visible (self->placeholder, empty);
+  gtk_widget_set_sensitive (self->clear_button, !empty);
+  gtk_widget_set_visible (self->import_error_label, FALSE);
+
+  g_clear_handle_id (&self->parse_source, g_source_remove);
+  self->parse_source = g_timeout_add (PARSE_DELAY_MS, parse_timeout_cb, self);
+}
+
+static void
+set_busy (RaDeviceEditor *self,
+          gboolean        busy)
+{
+  gtk_widget_set_sensitive (self->import_button, !busy);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->text_view), !busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+show_import_error (RaDeviceEditor *self,
+                   const char     *message)
+{
+  gtk_label_set_text (GTK_LABEL (self->import_error_label), message);
+  gtk_widget_set_visible (self->import_error_label, TRUE);
+}
+
+static void
+append_text (RaDeviceEditor *self,
+             const char     *text,
+             gsize           length)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (!gtk_text_iter_is_start (&end) && !gtk_text_iter_starts_line (&end))
+    gtk_text_buffer_insert (buffer, &end, "\n", 1);
+  gtk_text_buffer_insert (buffer, &end, text, length);
+}
+
+static void
+load_contents_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(RaDeviceEditor) self = user_data;
+  GFile *file = G_FILE (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *message = NULL;
+  const char *text;
+  gsize length = 0;
+
+  if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_clear_object (&self->import_cancellable);
+      set_busy (self, FALSE);
+      basename = g_file_get_basename (file);
+      /* Translators: the first %s is a file name, the second why it failed */
+      message = g_strdup_printf (_("Could not read “%s”: %s"), basename, error->message);
+      show_import_error (self, message);
+      return;
+    }
+
+  g_clear_object (&self->import_cancellable);
+  set_busy (self, FALSE);
+  basename = g_file_get_basename (file);
+
+  if (length > MAX_IMPORT_BYTES)
+    {
+      message = g_strdup_printf (_("“%s” is too large for a list of devices."), basename);
+      show_import_error (self, message);
+      return;
+    }
+
+  text = contents;
+  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
+    {
+      text += 3;
+      length -= 3;
+    }
+
+  if (memchr (text, '\0', length) != NULL || !g_utf8_validate (text, length, NULL))
+    {
+      message = g_strdup_printf (_("“%s” is not a text or CSV file."), basename);
+      show_import_error (self, message);
+      return;
+    }
+
+  append_text (self, text, length);
+  parse_now (self);
+}
+
+void
+ra_device_editor_import_file (RaDeviceEditor *self,
+                              GFile          *file)
+{
+  g_return_if_fail (RA_IS_DEVICE_EDITOR (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  self->import_cancellable = g_cancellable_new ();
+
+  gtk_widget_set_visible (self->import_error_label, FALSE);
+  set_busy (self, TRUE);
+
+  g_file_load_contents_async (file, self->import_cancellable,
+                              load_contents_cb, g_object_ref (self));
+}
+
+static void
+file_chooser_response_cb (RaDeviceEditor       *self,
+                          int                   response,
+                          GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        ra_device_editor_import_file (self, file);
+    }
+
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+import_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  RaDeviceEditor *self = RA_DEVICE_EDITOR (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) text_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->file_chooser != NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Import Devices"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (text_filter, _("CSV and Text Files"));
+  gtk_file_filter_add_mime_type (text_filter, "text/csv");
+  gtk_file_filter_add_mime_type (text_filter, "text/plain");
+  gtk_file_filter_add_suffix (text_filter, "csv");
+  gtk_file_filter_add_suffix (text_filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text_filter);
+
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
+
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (file_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (self->file_chooser);
+}
+
+static void
+clear_cb (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  RaDeviceEditor *self = RA_DEVICE_EDITOR (widget);
+
+  ra_device_editor_set_text (self, "");
+  gtk_widget_grab_focus (self->text_view);
+}
+
+static void
+ra_device_editor_dispose (GObject *object)
+{
+  RaDeviceEditor *self = RA_DEVICE_EDITOR (object);
+
+  g_clear_handle_id (&self->parse_source, g_source_remove);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+
+
+  G_OBJECT_CLASS (ra_device_editor_parent_class)->dispose (object);
+}
+
+static void
+ra_device_editor_finalize (GObject *object)
+{
+  RaDeviceEditor *self = RA_DEVICE_EDITOR (object);
+
+  g_clear_object (&self->device_ids);
+  g_free (self->problem);
+
+  G_OBJECT_CLASS (ra_device_editor_parent_class)->finalize (object);
+}
+
+static void
+ra_device_editor_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RaDeviceEditor *self = RA_DEVICE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEVICE_IDS:
+      g_value_set_object (value, self->device_ids);
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, ra_device_editor_get_busy (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_device_editor_class_init (RaDeviceEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ra_device_editor_dispose;
+  object_class->finalize = ra_device_editor_finalize;
+  object_class->get_property = ra_device_editor_get_property;
+
+  properties[PROP_DEVICE_IDS] =
+    g_param_spec_object ("device-ids", NULL, NULL,
+                         RA_TYPE_DEVICE_IDS,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/ra-device-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, text_view);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, placeholder);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, import_button);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, invalid_box);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, import_error_label);
+
+  gtk_widget_class_install_action (widget_class, "devices.import", NULL, import_cb);
+  gtk_widget_class_install_action (widget_class, "devices.clear", NULL, clear_cb);
+}
+
+static void
+ra_device_editor_init (RaDeviceEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (get_buffer (self), "changed",
+                           G_CALLBACK (buffer_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Device collector IDs"),
+                                  -1);
+
+  gtk_widget_set_sensitive (self->clear_button, FALSE);
+  parse_now (self);
+}
+
+GtkWidget *
+ra_device_editor_new (void)
+{
+  return g_object_new (RA_TYPE_DEVICE_EDITOR, NULL);
+}
+
+char *
+ra_device_editor_dup_text (RaDeviceEditor *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), NULL);
+
+  gtk_text_buffer_get_bounds (get_buffer (self), &start, &end);
+
+  return gtk_text_buffer_get_text (get_buffer (self), &start, &end, FALSE);
+}
+
+void
+ra_device_editor_set_text (RaDeviceEditor *self,
+                           const char     *text)
+{
+  g_return_if_fail (RA_IS_DEVICE_EDITOR (self));
+
+  gtk_text_buffer_set_text (get_buffer (self), text ? text : "", -1);
+  parse_now (self);
+}
+
+void
+ra_device_editor_flush (RaDeviceEditor *self)
+{
+  g_return_if_fail (RA_IS_DEVICE_EDITOR (self));
+
+  if (self->parse_source != 0)
+    parse_now (self);
+}
+
+RaDeviceIds *
+ra_device_editor_get_device_ids (RaDeviceEditor *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), NULL);
+
+  return self->device_ids;
+}
+
+guint
+ra_device_editor_get_n_devices (RaDeviceEditor *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), 0);
+
+  return ra_device_ids_get_n_ids (self->device_ids);
+}
+
+const char *
+ra_device_editor_get_problem (RaDeviceEditor *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), NULL);
+
+  return self->problem;
+}
+
+gboolean
+ra_device_editor_get_busy (RaDeviceEditor *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), FALSE);
+
+  return self->import_cancellable != NULL;
+}
+
+GStrv
+ra_device_editor_dup_invalid_lines (RaDeviceEditor *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->invalid_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_strv_builder_add (builder, gtk_label_get_text (GTK_LABEL (child)));
+
+  return g_strv_builder_end (builder);
+}
+
+const char *
+ra_device_editor_get_summary (RaDeviceEditor *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), NULL);
+
+  return gtk_label_get_text (GTK_LABEL (self->summary_label));
+}
+
+GtkTextView *
+ra_device_editor_get_text_view (RaDeviceEditor *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), NULL);
+
+  return GTK_TEXT_VIEW (self->text_view);
+}

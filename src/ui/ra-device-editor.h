@@ -1,0 +1,41 @@
+/* ra-device-editor.h — the list of devices an action runs on
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ra-device-ids.h"
+
+G_BEGIN_DECLS
+
+#define RA_TYPE_DEVICE_EDITOR (ra_device_editor_get_type ())
+G_DECLARE_FINAL_TYPE (RaDeviceEditor, ra_device_editor, RA, DEVICE_EDITOR, AdwBin)
+
+GtkWidget   *ra_device_editor_new            (void);
+GtkTextView *ra_device_editor_get_text_view  (RaDeviceEditor *self);
+char        *ra_device_editor_dup_text       (RaDeviceEditor *self);
+void         ra_device_editor_set_text       (RaDeviceEditor *self,
+                                              const char     *text);
+/* Parses now what the user typed, instead of after the short pause that
+ * keeps typing smooth. */
+void         ra_device_editor_flush          (RaDeviceEditor *self);
+/* The last parse; never NULL. */
+RaDeviceIds *ra_device_editor_get_device_ids (RaDeviceEditor *self);
+guint        ra_device_editor_get_n_devices  (RaDeviceEditor *self);
+/* Why the devices cannot be used as they are ("Add at least one
+ * device"), or NULL when they can. */
+const char  *ra_device_editor_get_problem    (RaDeviceEditor *self);
+/* Adds the IDs in file after what is already there. */
+void         ra_device_editor_import_file    (RaDeviceEditor *self,
+                                              GFile          *file);
+gboolean     ra_device_editor_get_busy       (RaDeviceEditor *self);
+/* The lines shown under the list: "Line 4: “abc” is not a collector ID",
+ * then "and 3 more invalid entries" when there are too many to list. */
+GStrv        ra_device_editor_dup_invalid_lines (RaDeviceEditor *self);
+/* The one-line summary: "3 valid devices · 1 duplicate removed". */
+const char  *ra_device_editor_get_summary    (RaDeviceEditor *self);
+
+G_END_DECLS

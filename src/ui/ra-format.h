@@ -1,0 +1,21 @@
+/* ra-format.h — words for the values the API gives
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "ra-types.h"
+
+G_BEGIN_DECLS
+
+char *ra_format_purpose   (RaPurpose purpose);
+/* "2 days 3 hours", "45 minutes" */
+char *ra_format_minutes   (guint     minutes);
+char *ra_format_seconds   (gint64    seconds);
+char *ra_format_platforms (gboolean  windows,
+                           gboolean  macos);
+
+G_END_DECLS

@@ -1,0 +1,154 @@
+/* ra-input-row.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-input-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ra-error.h"
+#include "ra-input-choice-row.h"
+#include "ra-input-entry-row.h"
+#include "ra-input-row.h"
+
+G_DEFINE_INTERFACE (RaInputRow, ra_input_row, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+ra_input_row_default_init (RaInputRowInterface *iface)
+{
+  g_object_interface_install_property (iface,
+    g_param_spec_object ("input", NULL, NULL,
+                         RA_TYPE_ACTION_INPUT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS));
+
+  /* The value changed, by the user or by ra_input_row_set_value(). */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static gboolean
+input_has_fixed_options (RaActionInput *input)
+{
+  const char * const *options = ra_action_input_get_options (input);
+
+  return options != NULL && options[0] != NULL &&
+         !ra_action_input_get_allow_custom_value (input);
+}
+
+GtkWidget *
+ra_input_row_new (RaActionInput *input)
+{
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (input), NULL);
+
+  if (input_has_fixed_options (input))
+    return ra_input_choice_row_new (input);
+  else
+    return ra_input_entry_row_new (input);
+}
+
+RaActionInput *
+ra_input_row_get_input (RaInputRow *self)
+{
+  g_autoptr(RaActionInput) input = NULL;
+
+  g_return_val_if_fail (RA_IS_INPUT_ROW (self), NULL);
+
+  g_object_get (self, "input", &input, NULL);
+
+  /* The row holds its own reference for its whole life. */
+  return input;
+}
+
+char *
+ra_input_row_dup_value (RaInputRow *self)
+{
+  char *value;
+
+  g_return_val_if_fail (RA_IS_INPUT_ROW (self), NULL);
+
+  value = RA_INPUT_ROW_GET_IFACE (self)->dup_value (self);
+
+  return value ? value : g_strdup ("");
+}
+
+void
+ra_input_row_set_value (RaInputRow *self,
+                        const char *value)
+{
+  g_return_if_fail (RA_IS_INPUT_ROW (self));
+
+  RA_INPUT_ROW_GET_IFACE (self)->set_value (self, value ? value : "");
+}
+
+gboolean
+ra_input_row_validate (RaInputRow  *self,
+                       GError     **error)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *stripped = NULL;
+  RaActionInput *input;
+
+  g_return_val_if_fail (RA_IS_INPUT_ROW (self), FALSE);
+
+  input = ra_input_row_get_input (self);
+  value = ra_input_row_dup_value (self);
+  stripped = g_strstrip (g_strdup (value));
+
+  /* Scripts read their parameters positionally and rarely cope with a
+   * missing one, so a blank value is never sent. */
+  if (stripped[0] == '\0')
+    {
+      if (input_has_fixed_options (input))
+        g_set_error_literal (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
+                             _("Choose one of the options."));
+      else
+        g_set_error_literal (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
+                             _("Enter a value."));
+      return FALSE;
+    }
+
+  return ra_action_input_validate_value (input, value, error);
+}
+
+char *
+ra_input_row_describe_platforms (RaActionInput *input)
+{
+  gboolean windows, macos;
+
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (input), NULL);
+
+  windows = ra_action_input_get_used_by_windows (input);
+  macos = ra_action_input_get_used_by_macos (input);
+
+  if (windows && macos)
+    return g_strdup (_("Used on Windows and macOS"));
+  else if (windows)
+    return g_strdup (_("Used on Windows only"));
+  else if (macos)
+    return g_strdup (_("Used on macOS only"));
+  else
+    return g_strdup (_("Not used by either script"));
+}
+
+void
+ra_input_row_emit_changed (RaInputRow *self)
+{
+  g_return_if_fail (RA_IS_INPUT_ROW (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}

@@ -1,0 +1,44 @@
+/* ra-input-row.h — a form row that edits one input of a remote action
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ra-action-input.h"
+
+G_BEGIN_DECLS
+
+#define RA_TYPE_INPUT_ROW (ra_input_row_get_type ())
+G_DECLARE_INTERFACE (RaInputRow, ra_input_row, RA, INPUT_ROW, GtkWidget)
+
+struct _RaInputRowInterface
+{
+  GTypeInterface parent_iface;
+
+  char *(*dup_value) (RaInputRow *self);
+  void  (*set_value) (RaInputRow *self,
+                      const char *value);
+};
+
+/* The row that fits the input: a combo row for a fixed list of options,
+ * an entry (offering the options, if any) otherwise. */
+GtkWidget     *ra_input_row_new           (RaActionInput  *input);
+RaActionInput *ra_input_row_get_input     (RaInputRow     *self);
+/* Never NULL; "" when nothing is entered or chosen. */
+char          *ra_input_row_dup_value     (RaInputRow     *self);
+void           ra_input_row_set_value     (RaInputRow     *self,
+                                           const char     *value);
+/* Whether the current value can be sent. Every input needs a value; the
+ * message says what is wrong, in a form fit for the row. */
+gboolean       ra_input_row_validate      (RaInputRow     *self,
+                                           GError        **error);
+/* "Windows and macOS", "Windows only", … for the input's platforms. */
+char          *ra_input_row_describe_platforms (RaActionInput *input);
+
+/* For implementations: emits RaInputRow::changed. */
+void           ra_input_row_emit_changed  (RaInputRow     *self);
+
+G_END_DECLS

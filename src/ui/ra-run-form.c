@@ -1,0 +1,924 @@
+/* ra-run-form.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-run-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ra-action-input.h"
+#include "ra-confirm-dialog.h"
+#include "ra-device-editor.h"
+#include "ra-error.h"
+#include "ra-execution-request.h"
+#include "ra-execution-result.h"
+#include "ra-format.h"
+#include "ra-input-row.h"
+#include "ra-run-form-private.h"
+#include "ra-session-run.h"
+
+#define DEFAULT_EXTERNAL_SOURCE "Remote Actions for GNOME"
+#define DEFAULT_CONFIRMATION_THRESHOLD 10
+
+struct _RaRunForm
+{
+  AdwBin           parent_instance;
+
+  GtkWidget       *inputs_group;
+  GtkWidget       *device_editor;
+  GtkWidget       *expiry_row;
+  GtkWidget       *expiry_value_row;
+  GtkWidget       *expiry_spin;
+  GtkWidget       *reason_row;
+  GtkWidget       *reason_counter;
+  GtkWidget       *reference_row;
+  GtkWidget       *run_button;
+  GtkWidget       *run_hint;
+  GtkWidget       *error_group;
+  GtkWidget       *error_row;
+  GtkWidget       *result_group;
+  GtkWidget       *request_id_row;
+  GtkWidget       *result_devices_row;
+  GtkWidget       *result_expiry_row;
+
+  RaClient        *client;
+  RaRemoteAction  *action;
+  GListStore      *history;
+  GSettings       *settings;
+
+  /* RaInputRow widgets, in the action's order. */
+  GPtrArray       *input_rows;
+  /* NQL ID → (input ID → value): what was typed, for this session. */
+  GHashTable      *remembered;
+
+  char            *blocker;
+  char            *request_id;
+
+  RaConfirmDialog *confirm_dialog;
+  GCancellable    *run_cancellable;
+  /* Set from the moment the user confirms until the server answers, so
+   * nothing can send a second request for the same click. */
+  gboolean         running;
+};
+
+G_DEFINE_FINAL_TYPE (RaRunForm, ra_run_form, ADW_TYPE_BIN)
+
+typedef struct
+{
+  RaRunForm *self;
+  char      *action_id;
+  char      *action_name;
+  guint      n_devices;
+  guint      asked_minutes;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_clear_object (&data->self);
+  g_free (data->action_id);
+  g_free (data->action_name);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RunData, run_data_free)
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* The page also runs in tests and tools that ship no schema. */
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static guint
+settings_get_uint (RaRunForm  *self,
+                   const char *key,
+                   guint       fallback)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (self->settings == NULL)
+    return fallback;
+
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  if (!g_settings_schema_has_key (schema, key))
+    return fallback;
+
+  return g_settings_get_uint (self->settings, key);
+}
+
+static char *
+get_external_source (RaRunForm *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autofree char *source = NULL;
+
+  if (self->settings != NULL)
+    {
+      g_object_get (self->settings, "settings-schema", &schema, NULL);
+      if (g_settings_schema_has_key (schema, "external-source"))
+        source = g_settings_get_string (self->settings, "external-source");
+    }
+
+  if (source == NULL || source[0] == '\0')
+    return g_strdup (DEFAULT_EXTERNAL_SOURCE);
+
+  return g_steal_pointer (&source);
+}
+
+static void
+add_toast (RaRunForm  *self,
+           const char *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+static guint
+get_reason_length (RaRunForm *self)
+{
+  return g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (self->reason_row)), -1);
+}
+
+static char *
+compute_blocker (RaRunForm *self)
+{
+  const char *device_problem;
+
+  if (self->action == NULL)
+    return g_strdup (_("Choose an action"));
+
+  if (!ra_remote_action_get_api_enabled (self->action))
+    return g_strdup (_("This action is not enabled for the API"));
+
+  if (self->client == NULL)
+    return g_strdup (_("Connect to a Nexthink instance to run actions"));
+
+  if (self->running)
+    return g_strdup (_("Starting the action…"));
+
+  for (guint i = 0; i < self->input_rows->len; i++)
+    {
+      RaInputRow *row = g_ptr_array_index (self->input_rows, i);
+      g_autofree char *value = ra_input_row_dup_value (row);
+      const char *name = ra_action_input_get_name (ra_input_row_get_input (row));
+
+      if (ra_input_row_validate (row, NULL))
+        continue;
+
+      g_strstrip (value);
+      /* Translators: %s is the name of an input of the action */
+      if (value[0] == '\0')
+        return g_strdup_printf (_("Fill in “%s”"), name);
+      else
+        return g_strdup_printf (_("Fix the input “%s”"), name);
+    }
+
+  if (ra_device_editor_get_busy (RA_DEVICE_EDITOR (self->device_editor)))
+    return g_strdup (_("Importing devices…"));
+
+  device_problem = ra_device_editor_get_problem (RA_DEVICE_EDITOR (self->device_editor));
+  if (device_problem != NULL)
+    return g_strdup (device_problem);
+
+  if (get_reason_length (self) > RA_EXECUTION_MAX_REASON_LENGTH)
+    return g_strdup_printf (_("Shorten the reason to %u characters"),
+                            (guint) RA_EXECUTION_MAX_REASON_LENGTH);
+
+  return NULL;
+}
+
+static void
+update_run_state (RaRunForm *self)
+{
+  g_autofree char *label = NULL;
+  guint n_devices;
+
+  g_free (self->blocker);
+  self->blocker = compute_blocker (self);
+
+  n_devices = ra_device_editor_get_n_devices (RA_DEVICE_EDITOR (self->device_editor));
+
+  if (self->running)
+    label = g_strdup (_("Starting…"));
+  else if (n_devices > 0 && n_devices <= RA_EXECUTION_MAX_DEVICES)
+    label = g_strdup_printf (ngettext ("_Run on %u Device", "_Run on %u Devices", n_devices),
+                             n_devices);
+  else
+    label = g_strdup (_("_Run"));
+
+  gtk_button_set_label (GTK_BUTTON (self->run_button), label);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.run", self->blocker == NULL);
+
+  gtk_label_set_text (GTK_LABEL (self->run_hint), self->blocker ? self->blocker : "");
+  gtk_widget_set_visible (self->run_hint, self->blocker != NULL);
+
+  if (self->blocker != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->run_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->blocker,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->run_button),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+remember_values (RaRunForm *self)
+{
+  GHashTable *values;
+
+  if (self->action == NULL)
+    return;
+
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < self->input_rows->len; i++)
+    {
+      RaInputRow *row = g_ptr_array_index (self->input_rows, i);
+
+      g_hash_table_insert (values,
+                           g_strdup (ra_action_input_get_id (ra_input_row_get_input (row))),
+                           ra_input_row_dup_value (row));
+    }
+
+  g_hash_table_replace (self->remembered,
+                        g_strdup (ra_remote_action_get_id (self->action)),
+                        values);
+}
+
+static void
+input_changed_cb (RaRunForm *self)
+{
+  remember_values (self);
+  update_run_state (self);
+}
+
+static void
+update_reason_counter (RaRunForm *self)
+{
+  guint length = get_reason_length (self);
+  g_autofree char *text = NULL;
+
+  /* Translators: characters typed / characters allowed */
+  text = g_strdup_printf (_("%u / %u"), length, (guint) RA_EXECUTION_MAX_REASON_LENGTH);
+  gtk_label_set_text (GTK_LABEL (self->reason_counter), text);
+
+  if (length > RA_EXECUTION_MAX_REASON_LENGTH)
+    {
+      gtk_widget_add_css_class (self->reason_row, "error");
+      gtk_widget_remove_css_class (self->reason_counter, "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->reason_row, "error");
+      gtk_widget_add_css_class (self->reason_counter, "dim-label");
+    }
+}
+
+static void
+reason_changed_cb (RaRunForm *self)
+{
+  update_reason_counter (self);
+  update_run_state (self);
+}
+
+static guint
+get_expiry_minutes (RaRunForm *self)
+{
+  if (!adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (self->expiry_row)))
+    return 0;
+
+  return (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->expiry_spin));
+}
+
+static void
+update_expiry_subtitle (RaRunForm *self)
+{
+  guint minutes = get_expiry_minutes (self);
+  guint spin_minutes = (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->expiry_spin));
+  g_autofree char *spin_text = ra_format_minutes (spin_minutes);
+  g_autofree char *subtitle = NULL;
+
+  if (minutes == 0)
+    subtitle = g_strdup (_("Off: the server’s default applies"));
+  else
+    /* Translators: %s is a duration such as "2 days 3 hours" */
+    subtitle = g_strdup_printf (_("Devices that stay offline for %s are skipped"), spin_text);
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->expiry_row), subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->expiry_value_row), spin_text);
+}
+
+static void
+clear_outcome (RaRunForm *self)
+{
+  gtk_widget_set_visible (self->error_group, FALSE);
+  gtk_widget_set_visible (self->result_group, FALSE);
+  g_clear_pointer (&self->request_id, g_free);
+}
+
+static void
+rebuild_inputs (RaRunForm *self)
+{
+  GHashTable *values = NULL;
+  GListModel *inputs;
+  guint n;
+
+  for (guint i = 0; i < self->input_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->input_rows, i);
+
+      g_signal_handlers_disconnect_by_data (row, self);
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->inputs_group), row);
+    }
+  g_ptr_array_set_size (self->input_rows, 0);
+
+  if (self->action == NULL)
+    {
+      gtk_widget_set_visible (self->inputs_group, FALSE);
+      return;
+    }
+
+  inputs = ra_remote_action_get_inputs (self->action);
+  n = g_list_model_get_n_items (inputs);
+  values = g_hash_table_lookup (self->remembered, ra_remote_action_get_id (self->action));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RaActionInput) input = g_list_model_get_item (inputs, i);
+      GtkWidget *row = ra_input_row_new (input);
+
+      if (values != NULL)
+        {
+          const char *value = g_hash_table_lookup (values, ra_action_input_get_id (input));
+
+          if (value != NULL && value[0] != '\0')
+            ra_input_row_set_value (RA_INPUT_ROW (row), value);
+        }
+
+      g_signal_connect_swapped (row, "changed", G_CALLBACK (input_changed_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->inputs_group), row);
+      g_ptr_array_add (self->input_rows, row);
+    }
+
+  gtk_widget_set_visible (self->inputs_group, n > 0);
+}
+
+static RaExecutionRequest *
+build_request (RaRunForm *self)
+{
+  g_autoptr(RaExecutionRequest) request = NULL;
+  g_autofree char *source = NULL;
+  RaDeviceIds *ids;
+
+  request = ra_execution_request_new (ra_remote_action_get_id (self->action));
+
+  for (guint i = 0; i < self->input_rows->len; i++)
+    {
+      RaInputRow *row = g_ptr_array_index (self->input_rows, i);
+      g_autofree char *value = ra_input_row_dup_value (row);
+
+      ra_execution_request_set_param (request,
+                                      ra_action_input_get_id (ra_input_row_get_input (row)),
+                                      value);
+    }
+
+  ids = ra_device_editor_get_device_ids (RA_DEVICE_EDITOR (self->device_editor));
+  ra_execution_request_set_devices (request, ra_device_ids_get_ids (ids));
+  ra_execution_request_set_expires_in_minutes (request, get_expiry_minutes (self));
+
+  source = get_external_source (self);
+  ra_execution_request_set_external_source (request, source);
+  ra_execution_request_set_reason (request,
+                                   gtk_editable_get_text (GTK_EDITABLE (self->reason_row)));
+  ra_execution_request_set_external_reference (request,
+                                               gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
+
+  return g_steal_pointer (&request);
+}
+
+static void
+show_error (RaRunForm  *self,
+            const char *message)
+{
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->error_row), message);
+  gtk_widget_set_visible (self->error_group, TRUE);
+  gtk_widget_set_visible (self->result_group, FALSE);
+}
+
+static char *
+describe_run_error (const GError *error)
+{
+  /* After these, the request may have reached the server and been acted
+   * on; running again could run the script twice. */
+  if (g_error_matches (error, RA_ERROR, RA_ERROR_NETWORK) ||
+      g_error_matches (error, RA_ERROR, RA_ERROR_SERVER) ||
+      g_error_matches (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE) ||
+      g_error_matches (error, RA_ERROR, RA_ERROR_RESPONSE_TOO_LARGE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_strdup_printf ("%s %s", error->message,
+                            _("The request may still have reached Nexthink: check the action’s executions there before running it again."));
+
+  return g_strdup (error->message);
+}
+
+static void
+show_result (RaRunForm         *self,
+             RaExecutionResult *result,
+             guint              n_devices,
+             guint              asked_minutes)
+{
+  guint minutes = ra_execution_result_get_expires_in_minutes (result);
+  g_autofree char *devices = g_strdup_printf ("%u", n_devices);
+  g_autofree char *expiry = NULL;
+
+  g_free (self->request_id);
+  self->request_id = g_strdup (ra_execution_result_get_request_id (result));
+
+  if (minutes == 0)
+    expiry = g_strdup (_("Not stated by the server"));
+  else if (asked_minutes == 0)
+    {
+      g_autofree char *duration = ra_format_minutes (minutes);
+      /* Translators: %s is a duration; the server chose it */
+      expiry = g_strdup_printf (_("%s (the server’s default)"), duration);
+    }
+  else
+    expiry = ra_format_minutes (minutes);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->request_id_row), self->request_id);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->result_devices_row), devices);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->result_expiry_row), expiry);
+
+  gtk_widget_set_visible (self->error_group, FALSE);
+  gtk_widget_set_visible (self->result_group, TRUE);
+}
+
+static void
+execute_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(RunData) data = user_data;
+  RaRunForm *self = data->self;
+  g_autoptr(RaExecutionResult) outcome = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean current;
+
+  outcome = ra_client_execute_finish (RA_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->running = FALSE;
+  g_clear_object (&self->run_cancellable);
+
+  current = self->action != NULL &&
+            g_strcmp0 (ra_remote_action_get_id (self->action), data->action_id) == 0;
+
+  if (outcome == NULL)
+    {
+      g_autofree char *message = describe_run_error (error);
+      g_autofree char *toast = NULL;
+
+      g_debug ("Running %s failed: %s", data->action_id, error->message);
+
+      if (current)
+        show_error (self, message);
+
+      /* Translators: %s is the name of a remote action */
+      toast = g_strdup_printf (_("“%s” did not start"), data->action_name);
+      add_toast (self, toast);
+    }
+  else
+    {
+      g_autoptr(RaSessionRun) run = NULL;
+      g_autofree char *toast = NULL;
+
+      run = ra_session_run_new (data->action_id, data->action_name,
+                                ra_execution_result_get_request_id (outcome),
+                                data->n_devices,
+                                ra_execution_result_get_expires_in_minutes (outcome));
+      if (self->history != NULL)
+        g_list_store_insert (self->history, 0, run);
+
+      if (current)
+        show_result (self, outcome, data->n_devices, data->asked_minutes);
+
+      toast = g_strdup_printf (ngettext ("“%s” started on %u device",
+                                         "“%s” started on %u devices",
+                                         data->n_devices),
+                               data->action_name, data->n_devices);
+      add_toast (self, toast);
+    }
+
+  update_run_state (self);
+}
+
+static void
+start_run (RaRunForm          *self,
+           RaExecutionRequest *request)
+{
+  RunData *data;
+
+  g_assert (!self->running);
+  g_assert (self->client != NULL);
+
+  self->running = TRUE;
+  clear_outcome (self);
+  update_run_state (self);
+
+  data = g_new0 (RunData, 1);
+  data->self = g_object_ref (self);
+  data->action_id = g_strdup (ra_remote_action_get_id (self->action));
+  data->action_name = g_strdup (ra_remote_action_get_name (self->action));
+  data->n_devices = ra_execution_request_get_n_devices (request);
+  data->asked_minutes = ra_execution_request_get_expires_in_minutes (request);
+
+  self->run_cancellable = g_cancellable_new ();
+  ra_client_execute_async (self->client, request, self->run_cancellable,
+                           execute_cb, data);
+}
+
+static void
+confirm_response_cb (RaRunForm       *self,
+                     const char      *response,
+                     RaConfirmDialog *dialog)
+{
+  RaExecutionRequest *request;
+
+  request = g_object_steal_data (G_OBJECT (dialog), "ra-request");
+  if (self->confirm_dialog == dialog)
+    self->confirm_dialog = NULL;
+
+  if (g_strcmp0 (response, RA_CONFIRM_RESPONSE_RUN) == 0 && !self->running &&
+      self->client != NULL && request != NULL)
+    start_run (self, request);
+
+  g_clear_object (&request);
+}
+
+void
+ra_run_form_activate_run (RaRunForm *self)
+{
+  g_autoptr(RaExecutionRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  guint threshold;
+
+  g_return_if_fail (RA_IS_RUN_FORM (self));
+
+  /* A second Ctrl+Return while the question is open, or while the
+   * request is on its way, does nothing. */
+  if (self->running || self->confirm_dialog != NULL)
+    return;
+
+  ra_device_editor_flush (RA_DEVICE_EDITOR (self->device_editor));
+  update_run_state (self);
+
+  if (self->blocker != NULL)
+    {
+      add_toast (self, self->blocker);
+      return;
+    }
+
+  request = build_request (self);
+  if (!ra_execution_request_validate (request, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  threshold = settings_get_uint (self, "confirmation-threshold",
+                                 DEFAULT_CONFIRMATION_THRESHOLD);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  self->confirm_dialog = ra_confirm_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                self->action, request, threshold);
+  g_object_set_data_full (G_OBJECT (self->confirm_dialog), "ra-request",
+                          g_steal_pointer (&request), g_object_unref);
+  g_signal_connect_object (self->confirm_dialog, "response",
+                           G_CALLBACK (confirm_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->confirm_dialog));
+}
+
+static void
+run_cb (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *parameter)
+{
+  ra_run_form_activate_run (RA_RUN_FORM (widget));
+}
+
+static void
+dismiss_error_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  gtk_widget_set_visible (RA_RUN_FORM (widget)->error_group, FALSE);
+}
+
+static void
+copy_request_id_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RaRunForm *self = RA_RUN_FORM (widget);
+
+  if (self->request_id == NULL)
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->request_id);
+  add_toast (self, _("Request ID copied"));
+}
+
+static void
+ra_run_form_dispose (GObject *object)
+{
+  RaRunForm *self = RA_RUN_FORM (object);
+
+  if (self->run_cancellable != NULL)
+    g_cancellable_cancel (self->run_cancellable);
+  g_clear_object (&self->run_cancellable);
+
+  if (self->confirm_dialog != NULL)
+    {
+      RaConfirmDialog *dialog = g_steal_pointer (&self->confirm_dialog);
+
+      g_signal_handlers_disconnect_by_data (dialog, self);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  g_clear_pointer (&self->input_rows, g_ptr_array_unref);
+
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->action);
+  g_clear_object (&self->history);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ra_run_form_parent_class)->dispose (object);
+}
+
+static void
+ra_run_form_finalize (GObject *object)
+{
+  RaRunForm *self = RA_RUN_FORM (object);
+
+  g_clear_pointer (&self->remembered, g_hash_table_unref);
+  g_free (self->blocker);
+  g_free (self->request_id);
+
+  G_OBJECT_CLASS (ra_run_form_parent_class)->finalize (object);
+}
+
+static void
+ra_run_form_class_init (RaRunFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ra_run_form_dispose;
+  object_class->finalize = ra_run_form_finalize;
+
+  g_type_ensure (RA_TYPE_DEVICE_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/ra-run-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, inputs_group);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, device_editor);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, expiry_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, expiry_value_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, expiry_spin);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, reason_counter);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, run_button);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, run_hint);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, error_group);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, error_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, result_group);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, request_id_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, result_devices_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, result_expiry_row);
+
+  gtk_widget_class_install_action (widget_class, "form.run", NULL, run_cb);
+  gtk_widget_class_install_action (widget_class, "form.dismiss-error", NULL, dismiss_error_cb);
+  gtk_widget_class_install_action (widget_class, "form.copy-request-id", NULL, copy_request_id_cb);
+}
+
+static void
+label_entry_row (GtkWidget  *row,
+                 const char *label)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
+
+  /* The text inside an entry row is what assistive technologies focus. */
+  if (delegate != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
+static void
+ra_run_form_init (RaRunForm *self)
+{
+  guint default_expiry;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->input_rows = g_ptr_array_new ();
+  self->remembered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_hash_table_unref);
+  self->settings = settings_new_if_installed ();
+
+  default_expiry = settings_get_uint (self, "default-expiry-minutes", 0);
+  if (default_expiry != 0)
+    {
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->expiry_spin),
+                                 CLAMP (default_expiry,
+                                        RA_EXECUTION_MIN_EXPIRY_MINUTES,
+                                        RA_EXECUTION_MAX_EXPIRY_MINUTES));
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->expiry_row), TRUE);
+    }
+
+  label_entry_row (self->reason_row, _("Reason"));
+  label_entry_row (self->reference_row, _("Ticket Reference"));
+
+  g_signal_connect_swapped (self->reason_row, "changed",
+                            G_CALLBACK (reason_changed_cb), self);
+  g_signal_connect_swapped (self->expiry_row, "notify::enable-expansion",
+                            G_CALLBACK (update_expiry_subtitle), self);
+  g_signal_connect_swapped (self->expiry_spin, "value-changed",
+                            G_CALLBACK (update_expiry_subtitle), self);
+  g_signal_connect_swapped (self->device_editor, "notify::device-ids",
+                            G_CALLBACK (update_run_state), self);
+  g_signal_connect_swapped (self->device_editor, "notify::busy",
+                            G_CALLBACK (update_run_state), self);
+
+  update_reason_counter (self);
+  update_expiry_subtitle (self);
+  rebuild_inputs (self);
+  update_run_state (self);
+}
+
+GtkWidget *
+ra_run_form_new (void)
+{
+  return g_object_new (RA_TYPE_RUN_FORM, NULL);
+}
+
+void
+ra_run_form_set_client (RaRunForm *self,
+                        RaClient  *client)
+{
+  g_return_if_fail (RA_IS_RUN_FORM (self));
+  g_return_if_fail (client == NULL || RA_IS_CLIENT (client));
+
+  if (!g_set_object (&self->client, client))
+    return;
+
+  update_run_state (self);
+}
+
+void
+ra_run_form_set_action (RaRunForm      *self,
+                        RaRemoteAction *action)
+{
+  g_return_if_fail (RA_IS_RUN_FORM (self));
+  g_return_if_fail (action == NULL || RA_IS_REMOTE_ACTION (action));
+
+  if (self->action == action)
+    return;
+
+  g_set_object (&self->action, action);
+
+  clear_outcome (self);
+  rebuild_inputs (self);
+  update_run_state (self);
+}
+
+RaRemoteAction *
+ra_run_form_get_action (RaRunForm *self)
+{
+  g_return_val_if_fail (RA_IS_RUN_FORM (self), NULL);
+
+  return self->action;
+}
+
+void
+ra_run_form_set_history (RaRunForm  *self,
+                         GListStore *history)
+{
+  g_return_if_fail (RA_IS_RUN_FORM (self));
+  g_return_if_fail (history == NULL || G_IS_LIST_STORE (history));
+
+  g_set_object (&self->history, history);
+}
+
+const char *
+ra_run_form_get_blocker (RaRunForm *self)
+{
+  g_return_val_if_fail (RA_IS_RUN_FORM (self), NULL);
+
+  return self->blocker;
+}
+
+/* Private, for the page and tests. */
+
+RaDeviceEditor *
+ra_run_form_get_device_editor (RaRunForm *self)
+{
+  return RA_DEVICE_EDITOR (self->device_editor);
+}
+
+GtkWidget *
+ra_run_form_get_input_row (RaRunForm  *self,
+                           const char *input_id)
+{
+  for (guint i = 0; i < self->input_rows->len; i++)
+    {
+      RaInputRow *row = g_ptr_array_index (self->input_rows, i);
+
+      if (g_strcmp0 (ra_action_input_get_id (ra_input_row_get_input (row)), input_id) == 0)
+        return GTK_WIDGET (row);
+    }
+
+  return NULL;
+}
+
+RaConfirmDialog *
+ra_run_form_get_confirm_dialog (RaRunForm *self)
+{
+  return self->confirm_dialog;
+}
+
+GtkWidget *
+ra_run_form_get_run_button (RaRunForm *self)
+{
+  return self->run_button;
+}
+
+gboolean
+ra_run_form_get_running (RaRunForm *self)
+{
+  return self->running;
+}
+
+const char *
+ra_run_form_get_error_message (RaRunForm *self)
+{
+  if (!gtk_widget_get_visible (self->error_group))
+    return NULL;
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (self->error_row));
+}
+
+const char *
+ra_run_form_get_request_id (RaRunForm *self)
+{
+  if (!gtk_widget_get_visible (self->result_group))
+    return NULL;
+
+  return self->request_id;
+}
+
+const char *
+ra_run_form_get_result_expiry (RaRunForm *self)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (self->result_expiry_row));
+}
+
+void
+ra_run_form_set_options (RaRunForm  *self,
+                         guint       expires_in_minutes,
+                         const char *reason,
+                         const char *reference)
+{
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->expiry_row),
+                                         expires_in_minutes != 0);
+  if (expires_in_minutes != 0)
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->expiry_spin), expires_in_minutes);
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), reason ? reason : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_row), reference ? reference : "");
+}
+
+GtkEditable *
+ra_run_form_get_reason_editable (RaRunForm *self)
+{
+  return GTK_EDITABLE (self->reason_row);
+}
