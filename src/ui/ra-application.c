@@ -9,9 +9,12 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-account-controller.h"
+#include "ra-account-manager.h"
 #include "ra-application.h"
 #include "ra-endpoint.h"
 #include "ra-preferences-window.h"
+#include "ra-secret-store.h"
 #include "ra-simulator.h"
 #include "ra-window.h"
 
@@ -22,6 +25,11 @@ struct _RaApplication
   gboolean        demo;
   RaSimulator    *simulator;
   RaClient       *demo_client;
+
+  /* Accounts: one window, one account in use at a time. */
+  RaAccountManager    *account_manager;
+  RaSecretStore       *secret_store;
+  RaAccountController *accounts;
 };
 
 G_DEFINE_FINAL_TYPE (RaApplication, ra_application, ADW_TYPE_APPLICATION)
@@ -39,6 +47,32 @@ ra_application_show_error (RaApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* --demo connects to the demo instance; otherwise the last used account
+ * comes back, and with none the window welcomes. */
+static void
+ra_application_start_accounts (RaApplication *self,
+                               RaWindow      *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+
+  if (self->account_manager == NULL)
+    {
+      self->account_manager = ra_account_manager_new (NULL);
+      self->secret_store = ra_secret_store_new ();
+
+      if (!ra_account_manager_load (self->account_manager, &error))
+        ra_application_show_error (self, GTK_WINDOW (window),
+                                   _("Some Accounts Could Not Be Read"),
+                                   error->message);
+    }
+
+  g_clear_object (&self->accounts);
+  self->accounts = ra_account_controller_new (window, self->account_manager,
+                                              self->secret_store, settings);
+  ra_account_controller_start (self->accounts, self->demo);
+}
+
 static void
 ra_application_activate (GApplication *app)
 {
@@ -49,20 +83,7 @@ ra_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (ra_window_new (GTK_APPLICATION (app)));
-
-      if (self->demo)
-        {
-          g_autoptr(GError) error = NULL;
-          RaClient *client = ra_application_get_demo_client (self, &error);
-
-          if (client != NULL)
-            ra_window_set_client (RA_WINDOW (window), client,
-                                  _("Demo instance"), TRUE);
-          else
-            ra_application_show_error (self, window,
-                                       _("Could Not Start the Demo"),
-                                       error->message);
-        }
+      ra_application_start_accounts (self, RA_WINDOW (window));
     }
 
   gtk_window_present (window);
@@ -178,6 +199,9 @@ ra_application_shutdown (GApplication *app)
 {
   RaApplication *self = RA_APPLICATION (app);
 
+  /* Session-only secrets end with the session. */
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->secret_store);
   g_clear_object (&self->demo_client);
   if (self->simulator != NULL)
     ra_simulator_stop (self->simulator);
@@ -191,6 +215,9 @@ ra_application_dispose (GObject *object)
 {
   RaApplication *self = RA_APPLICATION (object);
 
+  g_clear_object (&self->accounts);
+  g_clear_object (&self->secret_store);
+  g_clear_object (&self->account_manager);
   g_clear_object (&self->demo_client);
   g_clear_object (&self->simulator);
 

@@ -28,6 +28,12 @@ struct _RaWindow
   GtkStack             *content_stack;
   AdwBin               *action_slot;
   AdwStatusPage        *placeholder_page;
+  /* The welcome page (accounts) */
+  GtkStack             *main_stack;
+  AdwHeaderBar         *sidebar_header;
+  AdwHeaderBar         *welcome_header;
+  AdwBin               *welcome_slot;
+  GtkWidget            *account_box;
 
   /* Kept while an account widget takes its place. */
   GtkWidget            *default_account_title;
@@ -230,6 +236,11 @@ ra_window_class_init (RaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, action_slot);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, placeholder_page);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, sidebar_header);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, welcome_header);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, welcome_slot);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, account_box);
   gtk_widget_class_bind_template_callback (widget_class, selected_action_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, action_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_state_changed_cb);
@@ -350,4 +361,47 @@ ra_window_add_toast (RaWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Accounts: the welcome page */
+
+void
+ra_window_set_welcome_page (RaWindow  *self,
+                            GtkWidget *page)
+{
+  g_autoptr(GtkWidget) account_box = NULL;
+  gboolean welcome;
+
+  g_return_if_fail (RA_IS_WINDOW (self));
+  g_return_if_fail (page == NULL || GTK_IS_WIDGET (page));
+
+  welcome = page != NULL;
+  if (welcome)
+    adw_bin_set_child (self->welcome_slot, page);
+
+  /* The account switcher goes along, so the accounts stay one click away. */
+  account_box = g_object_ref (self->account_box);
+  if (welcome && !gtk_widget_is_ancestor (account_box, GTK_WIDGET (self->welcome_header)))
+    {
+      adw_header_bar_set_title_widget (self->sidebar_header, NULL);
+      adw_header_bar_set_title_widget (self->welcome_header, account_box);
+    }
+  else if (!welcome && gtk_widget_is_ancestor (account_box, GTK_WIDGET (self->welcome_header)))
+    {
+      adw_header_bar_set_title_widget (self->welcome_header, NULL);
+      adw_header_bar_set_title_widget (self->sidebar_header, account_box);
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, welcome ? "welcome" : "main");
+
+  if (!welcome)
+    adw_bin_set_child (self->welcome_slot, NULL);
+}
+
+gboolean
+ra_window_get_welcome_page_shown (RaWindow *self)
+{
+  g_return_val_if_fail (RA_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0;
 }

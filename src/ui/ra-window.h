@@ -37,4 +37,11 @@ RaRemoteAction *ra_window_get_shown_action (RaWindow       *self);
 void          ra_window_add_toast          (RaWindow       *self,
                                             AdwToast       *toast);
 
+/* Accounts: page (a welcome page) takes the whole window while no account
+ * is in use, with the account widget in its header; NULL brings back the
+ * list and the action. */
+void          ra_window_set_welcome_page   (RaWindow       *self,
+                                            GtkWidget      *page);
+gboolean      ra_window_get_welcome_page_shown (RaWindow   *self);
+
 G_END_DECLS

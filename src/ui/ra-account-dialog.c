@@ -1,0 +1,794 @@
+/* ra-account-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-account-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ra-account.h"
+#include "ra-account-dialog.h"
+#include "ra-account-manager.h"
+#include "ra-client.h"
+#include "ra-endpoint.h"
+#include "ra-error.h"
+#include "ra-secret-store.h"
+
+typedef struct
+{
+  const char *code;
+  const char *label;
+} Region;
+
+/* The documented regions, in the order the endpoint lists them. */
+static const Region regions[] = {
+  { "us", N_("United States (us)") },
+  { "eu", N_("European Union (eu)") },
+  { "pac", N_("Asia-Pacific (pac)") },
+  { "meta", N_("Middle East, Turkey and Africa (meta)") },
+};
+
+/* Indexed by RaTokenEndpointKind. */
+static const char * const token_kinds[] = {
+  N_("Automatic"),
+  N_("Documented (/api/v1/token)"),
+  N_("OAuth (instance-login host)"),
+};
+
+typedef enum
+{
+  FIELD_INSTANCE,
+  FIELD_CLIENT_ID,
+  FIELD_SECRET,
+  FIELD_BASE_URL,
+  N_FIELDS
+} Field;
+
+struct _RaAccountDialog
+{
+  AdwWindow          parent_instance;
+
+  AdwWindowTitle    *window_title;
+  AdwToastOverlay   *toast_overlay;
+  GtkWidget         *save_button;
+  AdwEntryRow       *name_row;
+  AdwEntryRow       *instance_row;
+  AdwActionRow      *instance_error;
+  AdwComboRow       *region_row;
+  AdwEntryRow       *client_id_row;
+  AdwActionRow      *client_id_error;
+  AdwPasswordEntryRow *secret_row;
+  AdwActionRow      *secret_error;
+  AdwExpanderRow    *advanced_row;
+  AdwComboRow       *token_row;
+  AdwEntryRow       *base_url_row;
+  AdwActionRow      *base_url_error;
+  AdwActionRow      *test_row;
+  GtkImage          *test_icon;
+  GtkSpinner        *test_spinner;
+
+  RaAccountManager  *manager;
+  RaSecretStore     *store;
+  RaAccount         *account;     /* being edited, or NULL */
+  RaAccount         *pending;     /* what Save is storing */
+  GCancellable      *cancellable; /* everything in flight; cancelled on close */
+  RaClient          *test_client;
+
+  gboolean           touched[N_FIELDS];
+  gboolean           loading_secret;
+  gboolean           saving;
+};
+
+G_DEFINE_FINAL_TYPE (RaAccountDialog, ra_account_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+entry_text (gpointer row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+dup_stripped (gpointer row)
+{
+  return g_strstrip (g_strdup (entry_text (row)));
+}
+
+static const char *
+selected_region (RaAccountDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->region_row);
+
+  if (selected >= G_N_ELEMENTS (regions))
+    selected = 0;
+
+  return regions[selected].code;
+}
+
+static GtkWidget *
+field_row (RaAccountDialog *self,
+           Field            field)
+{
+  switch (field)
+    {
+    case FIELD_INSTANCE:
+      return GTK_WIDGET (self->instance_row);
+    case FIELD_CLIENT_ID:
+      return GTK_WIDGET (self->client_id_row);
+    case FIELD_SECRET:
+      return GTK_WIDGET (self->secret_row);
+    case FIELD_BASE_URL:
+      return GTK_WIDGET (self->base_url_row);
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static AdwActionRow *
+field_error_row (RaAccountDialog *self,
+                 Field            field)
+{
+  switch (field)
+    {
+    case FIELD_INSTANCE:
+      return self->instance_error;
+    case FIELD_CLIENT_ID:
+      return self->client_id_error;
+    case FIELD_SECRET:
+      return self->secret_error;
+    case FIELD_BASE_URL:
+      return self->base_url_error;
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Returns NULL when the field is fine, else why not. */
+static char *
+validate_field (RaAccountDialog *self,
+                Field            field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dup_stripped (field_row (self, field));
+
+  switch (field)
+    {
+    case FIELD_INSTANCE:
+      if (*text == '\0')
+        return g_strdup (_("Enter the instance name."));
+      if (!ra_endpoint_validate_instance (text, &error))
+        return g_strdup (error->message);
+      return NULL;
+
+    case FIELD_CLIENT_ID:
+      if (*text == '\0')
+        return g_strdup (_("Enter the client ID of the API credentials."));
+      return NULL;
+
+    case FIELD_SECRET:
+      /* Blanks may be part of a secret: judge the text as typed. */
+      if (*entry_text (self->secret_row) == '\0')
+        return g_strdup (self->loading_secret
+                         ? _("Reading the client secret from the keyring…")
+                         : _("Enter the client secret of the API credentials."));
+      return NULL;
+
+    case FIELD_BASE_URL:
+      if (*text == '\0')
+        return NULL;
+      if (!ra_endpoint_validate_base_url (text, &error))
+        return g_strdup (error->message);
+      return NULL;
+
+    case N_FIELDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+show_field_state (RaAccountDialog *self,
+                  Field            field,
+                  const char      *problem)
+{
+  GtkWidget *row = field_row (self, field);
+  AdwActionRow *error_row = field_error_row (self, field);
+  gboolean show = problem != NULL && self->touched[field];
+
+  if (show)
+    {
+      gtk_widget_add_css_class (row, "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (error_row), problem);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (row, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (error_row), show);
+}
+
+/* Returns the first field with a problem, or N_FIELDS. */
+static Field
+update_validation (RaAccountDialog *self)
+{
+  Field first_invalid = N_FIELDS;
+  gboolean busy;
+
+  for (Field field = 0; field < N_FIELDS; field++)
+    {
+      g_autofree char *problem = validate_field (self, field);
+
+      show_field_state (self, field, problem);
+      if (problem != NULL && first_invalid == N_FIELDS)
+        first_invalid = field;
+
+      /* A bad base URL must not hide in the collapsed expander. */
+      if (problem != NULL && field == FIELD_BASE_URL && self->touched[field])
+        adw_expander_row_set_expanded (self->advanced_row, TRUE);
+    }
+
+  busy = self->saving || self->test_client != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.save",
+                                 first_invalid == N_FIELDS && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.test",
+                                 first_invalid == N_FIELDS && !busy);
+
+  return first_invalid;
+}
+
+static void
+clear_test_result (RaAccountDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->test_icon), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->test_row), _("Connection"));
+  adw_action_row_set_subtitle (self->test_row,
+                               _("Get a token and list the remote actions, without saving"));
+}
+
+static void
+field_changed_cb (RaAccountDialog *self,
+                  GObject         *sender)
+{
+  for (Field field = 0; field < N_FIELDS; field++)
+    {
+      if (sender == G_OBJECT (field_row (self, field)))
+        self->touched[field] = TRUE;
+    }
+
+  /* A result for other settings would be misleading. */
+  if (self->test_client == NULL)
+    clear_test_result (self);
+
+  update_validation (self);
+}
+
+/* The account as the fields describe it, with the id of the edited one. */
+static RaAccount *
+account_from_fields (RaAccountDialog *self)
+{
+  g_autoptr(RaAccount) account = NULL;
+  g_autofree char *base_url = dup_stripped (self->base_url_row);
+  guint kind = adw_combo_row_get_selected (self->token_row);
+
+  if (self->account != NULL)
+    account = ra_account_copy (self->account);
+  else
+    account = ra_account_new ();
+
+  ra_account_set_display_name (account, entry_text (self->name_row));
+  ra_account_set_instance (account, entry_text (self->instance_row));
+  ra_account_set_region (account, selected_region (self));
+  ra_account_set_client_id (account, entry_text (self->client_id_row));
+  ra_account_set_token_endpoint_kind (account, kind <= RA_TOKEN_ENDPOINT_OAUTH ? kind : RA_TOKEN_ENDPOINT_AUTO);
+  ra_account_set_base_url_override (account, base_url);
+
+  return g_steal_pointer (&account);
+}
+
+static void
+show_test_result (RaAccountDialog *self,
+                  gboolean         success,
+                  const char      *title,
+                  const char      *detail)
+{
+  gtk_image_set_from_icon_name (self->test_icon,
+                                success ? "emblem-ok-symbolic" : "dialog-error-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (self->test_icon), TRUE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), success ? "error" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->test_row), success ? "success" : "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->test_row), title);
+  adw_action_row_set_subtitle (self->test_row, detail);
+}
+
+static const char *
+headline_for_error (const GError *error)
+{
+  if (error->domain != RA_ERROR)
+    return _("Connection failed");
+
+  switch ((RaErrorCode) error->code)
+    {
+    case RA_ERROR_NETWORK:
+      return _("Instance not reachable");
+    case RA_ERROR_TLS:
+      return _("Secure connection failed");
+    case RA_ERROR_UNAUTHORIZED:
+      return _("Credentials rejected");
+    case RA_ERROR_FORBIDDEN:
+      return _("Missing Remote Actions API permission");
+    case RA_ERROR_RATE_LIMITED:
+      return _("Rate limited");
+    case RA_ERROR_NOT_FOUND:
+      return _("Remote Actions API not found");
+    case RA_ERROR_SERVER:
+      return _("Server error");
+    case RA_ERROR_MALFORMED_RESPONSE:
+    case RA_ERROR_RESPONSE_TOO_LARGE:
+      return _("Unexpected answer");
+    case RA_ERROR_INVALID_ENDPOINT:
+    case RA_ERROR_INVALID_INPUT:
+    case RA_ERROR_INVALID_REQUEST:
+      return _("Invalid settings");
+    case RA_ERROR_KEYRING:
+    default:
+      return _("Connection failed");
+    }
+}
+
+static void
+test_finished (RaAccountDialog *self)
+{
+  if (self->test_client != NULL)
+    ra_client_sign_out (self->test_client);
+  g_clear_object (&self->test_client);
+
+  gtk_spinner_stop (self->test_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->test_spinner), FALSE);
+  update_validation (self);
+}
+
+static void
+test_listed_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RaAccountDialog) self = user_data;
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  actions = ra_client_list_actions_finish (RA_CLIENT (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (actions != NULL)
+    {
+      guint n = g_list_model_get_n_items (actions);
+      g_autofree char *title = NULL;
+
+      /* Translators: the result of testing the connection */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Connected: %u remote action found",
+                                            "Connected: %u remote actions found", n),
+                               n);
+      show_test_result (self, TRUE, title,
+                        _("The credentials work and the Remote Actions API answers."));
+    }
+  else
+    {
+      show_test_result (self, FALSE, headline_for_error (error), error->message);
+    }
+
+  test_finished (self);
+}
+
+static void
+test_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RaAccountDialog *self = RA_ACCOUNT_DIALOG (widget);
+  g_autoptr(RaAccount) account = NULL;
+  g_autoptr(RaEndpoint) endpoint = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (Field field = 0; field < N_FIELDS; field++)
+    self->touched[field] = TRUE;
+  if (update_validation (self) != N_FIELDS || self->test_client != NULL)
+    return;
+
+  account = account_from_fields (self);
+  endpoint = ra_account_create_endpoint (account, &error);
+  if (endpoint == NULL)
+    {
+      show_test_result (self, FALSE, headline_for_error (error), error->message);
+      return;
+    }
+
+  self->test_client = ra_client_new (endpoint,
+                                     ra_account_get_client_id (account),
+                                     entry_text (self->secret_row),
+                                     ra_account_get_token_endpoint_kind (account));
+  /* A test must tell about rate limiting, not silently wait it out. */
+  ra_client_set_retry_policy (self->test_client, 0, 0);
+
+  clear_test_result (self);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->test_row), _("Testing the connection…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->test_spinner), TRUE);
+  gtk_spinner_start (self->test_spinner);
+  update_validation (self);
+
+  ra_client_list_actions_async (self->test_client, RA_FILTER_ANY, RA_FILTER_ANY,
+                                self->cancellable, test_listed_cb, g_object_ref (self));
+}
+
+static void
+toast (RaAccountDialog *self,
+       const char      *message)
+{
+  AdwToast *t = adw_toast_new (message);
+
+  adw_toast_set_timeout (t, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+/* The secret is safe (keyring or session); now the rest. */
+static void
+commit (RaAccountDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  RaAccount *stored;
+  gboolean ok;
+
+  if (self->account != NULL)
+    ok = ra_account_manager_update (self->manager, self->pending, &error);
+  else
+    ok = ra_account_manager_add (self->manager, self->pending, &error);
+
+  self->saving = FALSE;
+
+  if (!ok)
+    {
+      toast (self, error->message);
+      update_validation (self);
+      return;
+    }
+
+  stored = ra_account_manager_lookup (self->manager, ra_account_get_id (self->pending));
+  g_signal_emit (self, signals[SAVED], 0, stored);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+keyring_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  g_autoptr(RaAccountDialog) self = user_data;
+
+  if (g_strcmp0 (response, "session") == 0 && self->pending != NULL)
+    {
+      ra_secret_store_set_session_secret (self->store,
+                                          ra_account_get_id (self->pending),
+                                          entry_text (self->secret_row));
+      commit (self);
+      return;
+    }
+
+  self->saving = FALSE;
+  update_validation (self);
+}
+
+static void
+offer_session_secret (RaAccountDialog *self,
+                      const GError    *error)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf ("%s\n\n%s", error->message,
+                          _("You can use the client secret for this session only: it is kept "
+                            "in memory and forgotten when Remote Actions quits. It is never "
+                            "written to disk."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   _("The Client Secret Cannot Be Kept in the Keyring"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "session", _("_Use for This Session Only"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (keyring_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+secret_stored_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(RaAccountDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ra_secret_store_store_finish (RA_SECRET_STORE (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      offer_session_secret (self, error);
+      return;
+    }
+
+  commit (self);
+}
+
+static void
+save_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RaAccountDialog *self = RA_ACCOUNT_DIALOG (widget);
+  Field invalid;
+
+  for (Field field = 0; field < N_FIELDS; field++)
+    self->touched[field] = TRUE;
+
+  invalid = update_validation (self);
+  if (invalid != N_FIELDS)
+    {
+      gtk_widget_grab_focus (field_row (self, invalid));
+      return;
+    }
+
+  if (self->saving)
+    return;
+
+  self->saving = TRUE;
+  update_validation (self);
+
+  g_clear_object (&self->pending);
+  self->pending = account_from_fields (self);
+
+  ra_secret_store_store_async (self->store, self->pending, entry_text (self->secret_row),
+                               self->cancellable, secret_stored_cb, g_object_ref (self));
+}
+
+static void
+secret_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(RaAccountDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaSecret) secret = NULL;
+
+  secret = ra_secret_store_lookup_finish (RA_SECRET_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading_secret = FALSE;
+
+  /* The user may have typed a new secret meanwhile: theirs wins. */
+  if (secret != NULL && *entry_text (self->secret_row) == '\0')
+    {
+      g_signal_handlers_block_by_func (self->secret_row, field_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->secret_row), secret);
+      g_signal_handlers_unblock_by_func (self->secret_row, field_changed_cb, self);
+    }
+  else if (error != NULL)
+    {
+      toast (self, error->message);
+    }
+
+  update_validation (self);
+}
+
+static void
+fill_fields (RaAccountDialog *self)
+{
+  RaAccount *account = self->account;
+  const char *region = ra_account_get_region (account);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), ra_account_get_display_name (account));
+  gtk_editable_set_text (GTK_EDITABLE (self->instance_row), ra_account_get_instance (account));
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    if (g_str_equal (regions[i].code, region))
+      adw_combo_row_set_selected (self->region_row, i);
+  gtk_editable_set_text (GTK_EDITABLE (self->client_id_row), ra_account_get_client_id (account));
+  adw_combo_row_set_selected (self->token_row, ra_account_get_token_endpoint_kind (account));
+  gtk_editable_set_text (GTK_EDITABLE (self->base_url_row),
+                         ra_account_get_base_url_override (account));
+
+  if (ra_account_get_token_endpoint_kind (account) != RA_TOKEN_ENDPOINT_AUTO ||
+      *ra_account_get_base_url_override (account) != '\0')
+    adw_expander_row_set_expanded (self->advanced_row, TRUE);
+
+  /* What was stored was valid; point out anything that is not any more. */
+  for (Field field = 0; field < N_FIELDS; field++)
+    self->touched[field] = field != FIELD_SECRET;
+
+  self->loading_secret = TRUE;
+  ra_secret_store_lookup_async (self->store, account, self->cancellable,
+                                secret_loaded_cb, g_object_ref (self));
+}
+
+static gboolean
+ra_account_dialog_close_request (GtkWindow *window)
+{
+  RaAccountDialog *self = RA_ACCOUNT_DIALOG (window);
+
+  g_cancellable_cancel (self->cancellable);
+
+  return GTK_WINDOW_CLASS (ra_account_dialog_parent_class)->close_request (window);
+}
+
+static void
+ra_account_dialog_dispose (GObject *object)
+{
+  RaAccountDialog *self = (RaAccountDialog *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->test_client != NULL)
+    ra_client_sign_out (self->test_client);
+  g_clear_object (&self->test_client);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RA_TYPE_ACCOUNT_DIALOG);
+
+  G_OBJECT_CLASS (ra_account_dialog_parent_class)->dispose (object);
+}
+
+static void
+ra_account_dialog_finalize (GObject *object)
+{
+  RaAccountDialog *self = (RaAccountDialog *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->manager);
+  g_clear_object (&self->store);
+  g_clear_object (&self->account);
+  g_clear_object (&self->pending);
+
+  G_OBJECT_CLASS (ra_account_dialog_parent_class)->finalize (object);
+}
+
+static void
+ra_account_dialog_class_init (RaAccountDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ra_account_dialog_dispose;
+  object_class->finalize = ra_account_dialog_finalize;
+  window_class->close_request = ra_account_dialog_close_request;
+
+  /**
+   * RaAccountDialog::saved:
+   * @account: the account as the manager holds it
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RA_TYPE_ACCOUNT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/ra-account-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, instance_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, instance_error);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, region_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, client_id_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, client_id_error);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, secret_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, secret_error);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, advanced_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, token_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, base_url_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, base_url_error);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, test_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, test_icon);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, test_spinner);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "account.save", NULL, save_action_cb);
+  gtk_widget_class_install_action (widget_class, "account.test", NULL, test_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "account.save", NULL);
+}
+
+static void
+ra_account_dialog_init (RaAccountDialog *self)
+{
+  g_autoptr(GtkStringList) region_labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) token_labels = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    gtk_string_list_append (region_labels, _(regions[i].label));
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (region_labels));
+
+  for (guint i = 0; i < G_N_ELEMENTS (token_kinds); i++)
+    gtk_string_list_append (token_labels, _(token_kinds[i]));
+  adw_combo_row_set_model (self->token_row, G_LIST_MODEL (token_labels));
+}
+
+RaAccountDialog *
+ra_account_dialog_new (GtkWindow        *parent,
+                       RaAccountManager *manager,
+                       RaSecretStore    *store,
+                       RaAccount        *account)
+{
+  RaAccountDialog *self;
+
+  g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RA_IS_ACCOUNT_MANAGER (manager), NULL);
+  g_return_val_if_fail (RA_IS_SECRET_STORE (store), NULL);
+  g_return_val_if_fail (!account || RA_IS_ACCOUNT (account), NULL);
+
+  self = g_object_new (RA_TYPE_ACCOUNT_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->manager = g_object_ref (manager);
+  self->store = g_object_ref (store);
+  g_set_object (&self->account, account);
+
+  if (account != NULL)
+    {
+      g_autofree char *title = ra_account_dup_title (account);
+
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Account"));
+      adw_window_title_set_title (self->window_title, _("Edit Account"));
+      adw_window_title_set_subtitle (self->window_title, title);
+      fill_fields (self);
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Add Account"));
+      adw_window_title_set_title (self->window_title, _("Add Account"));
+    }
+
+  update_validation (self);
+
+  return self;
+}
+
+RaAccount *
+ra_account_dialog_get_account (RaAccountDialog *self)
+{
+  g_return_val_if_fail (RA_IS_ACCOUNT_DIALOG (self), NULL);
+
+  return self->account;
+}

@@ -1,0 +1,46 @@
+/* ra-welcome-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-welcome-page"
+
+#include "config.h"
+
+#include "ra-welcome-page.h"
+
+struct _RaWelcomePage
+{
+  AdwBin         parent_instance;
+
+  AdwStatusPage *status_page;
+};
+
+G_DEFINE_FINAL_TYPE (RaWelcomePage, ra_welcome_page, ADW_TYPE_BIN)
+
+static void
+ra_welcome_page_class_init (RaWelcomePageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* No gtk_widget_dispose_template (): the status page is AdwBin's child,
+   * and AdwBin lets go of it. */
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/ra-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RaWelcomePage, status_page);
+}
+
+static void
+ra_welcome_page_init (RaWelcomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The app icon says whose page this is; it is themed, so set it here. */
+  adw_status_page_set_icon_name (self->status_page, APP_ID);
+}
+
+GtkWidget *
+ra_welcome_page_new (void)
+{
+  return g_object_new (RA_TYPE_WELCOME_PAGE, NULL);
+}

@@ -1,0 +1,18 @@
+/* ra-welcome-page.h — what the window shows before any account is in use
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define RA_TYPE_WELCOME_PAGE (ra_welcome_page_get_type ())
+G_DECLARE_FINAL_TYPE (RaWelcomePage, ra_welcome_page, RA, WELCOME_PAGE, AdwBin)
+
+/* Its buttons activate "accounts.add" and "accounts.demo". */
+GtkWidget *ra_welcome_page_new (void);
+
+G_END_DECLS

@@ -1,0 +1,497 @@
+/* test-accounts.c — first run, the account editor, the keyring, a restart
+ *
+ * The real window and account editor against the simulator and the real
+ * gnome-keyring-daemon of the test session.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-accounts"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ra-account.h"
+#include "ra-account-controller.h"
+#include "ra-account-dialog.h"
+#include "ra-account-manager.h"
+#include "ra-account-switcher.h"
+#include "ra-action-list.h"
+#include "ra-client.h"
+#include "ra-secret-store.h"
+#include "ra-simulator.h"
+#include "ra-window.h"
+
+#define TIMEOUT_SECONDS 20
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until condition holds; fails after a bound. */
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, what);
+
+  g_source_remove (id);
+}
+
+static void
+settle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef struct
+{
+  RaSimulator         *simulator;
+  char                *dir;
+  char                *accounts_path;
+  GSettings           *settings;
+
+  RaAccountManager    *manager;
+  RaSecretStore       *store;
+  RaWindow            *window;
+  RaAccountController *controller;
+} Fixture;
+
+static void
+app_start (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->manager = ra_account_manager_new (fixture->accounts_path);
+  ra_account_manager_load (fixture->manager, &error);
+  g_assert_no_error (error);
+  fixture->store = ra_secret_store_new ();
+  fixture->window = g_object_ref_sink (ra_window_new (NULL));
+  fixture->controller = ra_account_controller_new (fixture->window, fixture->manager,
+                                                   fixture->store, fixture->settings);
+  ra_account_controller_start (fixture->controller, FALSE);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  settle ();
+}
+
+/* Everything the app holds goes away; only disk, settings and keyring stay. */
+static void
+app_quit (Fixture *fixture)
+{
+  g_clear_object (&fixture->controller);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  settle ();
+  g_assert_finalize_object (g_steal_pointer (&fixture->window));
+  g_clear_object (&fixture->store);
+  g_assert_finalize_object (g_steal_pointer (&fixture->manager));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->simulator = ra_simulator_new ();
+  ra_simulator_start (fixture->simulator, 0, &error);
+  g_assert_no_error (error);
+
+  fixture->dir = g_dir_make_tmp ("ra-ui-accounts-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->accounts_path = g_build_filename (fixture->dir, "accounts.ini", NULL);
+
+  fixture->settings = g_settings_new (APP_ID);
+  g_settings_reset (fixture->settings, "last-account");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    app_quit (fixture);
+
+  g_clear_object (&fixture->settings);
+  ra_simulator_stop (fixture->simulator);
+  g_clear_object (&fixture->simulator);
+
+  g_remove (fixture->accounts_path);
+  g_rmdir (fixture->dir);
+  g_free (fixture->accounts_path);
+  g_free (fixture->dir);
+}
+
+static gpointer
+dialog_child (GtkWidget  *dialog,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (dialog, RA_TYPE_ACCOUNT_DIALOG, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+type_into (GtkWidget  *dialog,
+           const char *row,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, row)), text);
+  settle ();
+}
+
+static gboolean
+shows_error (GtkWidget  *dialog,
+             const char *row,
+             const char *error_row)
+{
+  return gtk_widget_has_css_class (dialog_child (dialog, row), "error") &&
+         gtk_widget_get_visible (dialog_child (dialog, error_row));
+}
+
+static gboolean
+test_done (gpointer data)
+{
+  GtkWidget *row = dialog_child (data, "test_row");
+
+  return gtk_widget_has_css_class (row, "success") || gtk_widget_has_css_class (row, "error");
+}
+
+static const char *
+test_title (GtkWidget *dialog)
+{
+  return adw_preferences_row_get_title (dialog_child (dialog, "test_row"));
+}
+
+static void
+run_connection_test (GtkWidget *dialog)
+{
+  g_assert_true (gtk_widget_activate_action (dialog, "account.test", NULL));
+  wait_until (test_done, dialog, "the connection test");
+  g_test_message ("Test connection: %s — %s", test_title (dialog),
+                  adw_action_row_get_subtitle (dialog_child (dialog, "test_row")));
+}
+
+static gboolean
+controller_has_client (gpointer data)
+{
+  return ra_account_controller_get_client (data) != NULL;
+}
+
+static gboolean
+list_loaded (gpointer data)
+{
+  RaActionList *list = ra_window_get_action_list (data);
+
+  return ra_action_list_get_state (list) == RA_ACTION_LIST_STATE_LOADED;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *)data == NULL;
+}
+
+static gboolean
+in_private_keyring (void)
+{
+  if (g_getenv ("RA_TEST_SESSION") == NULL)
+    {
+      g_test_skip ("Not inside the test runner's private keyring session (build-aux/dev test)");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *secret;
+  GError   *error;
+} Lookup;
+
+static void
+lookup_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+
+  lookup->secret = ra_secret_store_lookup_finish (RA_SECRET_STORE (object), result, &lookup->error);
+  lookup->done = TRUE;
+}
+
+static gboolean
+lookup_done (gpointer data)
+{
+  return ((Lookup *)data)->done;
+}
+
+static char *
+keyring_secret (RaAccount *account)
+{
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  Lookup lookup = { 0 };
+
+  ra_secret_store_lookup_async (store, account, NULL, lookup_cb, &lookup);
+  wait_until (lookup_done, &lookup, "the keyring lookup");
+  g_assert_no_error (lookup.error);
+
+  return lookup.secret;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_first_run_add_restart (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *welcome;
+  GtkWidget *dialog;
+  RaAccount *account;
+  g_autoptr(RaAccount) saved = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *secret = NULL;
+  AdwMessageDialog *confirm;
+  guint n_accounts;
+
+  if (!in_private_keyring ())
+    return;
+
+  /* First run: nothing configured, the welcome page says what to do. */
+  app_start (fixture);
+  welcome = ra_account_controller_get_welcome_page (fixture->controller);
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_null (ra_account_controller_get_client (fixture->controller));
+  g_assert_null (ra_account_switcher_get_title (RA_ACCOUNT_SWITCHER (
+                   ra_account_controller_get_switcher (fixture->controller))));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.add", NULL));
+  settle ();
+  dialog = ra_account_controller_get_dialog (fixture->controller);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+
+  /* Nothing typed yet: nothing to complain about, nothing to save. */
+  g_assert_false (shows_error (dialog, "instance_row", "instance_error"));
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
+
+  /* Validated as the user types, with the reason on the row. */
+  type_into (dialog, "instance_row", "acme.example.com");
+  g_assert_true (shows_error (dialog, "instance_row", "instance_error"));
+  g_test_message ("Instance error: %s",
+                  adw_preferences_row_get_title (dialog_child (dialog, "instance_error")));
+  type_into (dialog, "instance_row", "acme");
+  g_assert_false (shows_error (dialog, "instance_row", "instance_error"));
+
+  type_into (dialog, "base_url_row", "http://proxy.example.com");
+  g_assert_true (shows_error (dialog, "base_url_row", "base_url_error"));
+  g_assert_true (adw_expander_row_get_expanded (dialog_child (dialog, "advanced_row")));
+  type_into (dialog, "base_url_row", ra_simulator_get_base_url (fixture->simulator));
+  g_assert_false (shows_error (dialog, "base_url_row", "base_url_error"));
+
+  type_into (dialog, "name_row", "Simulator");
+  type_into (dialog, "client_id_row", RA_SIM_DEFAULT_CLIENT_ID);
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
+
+  /* A wrong secret is named as such. */
+  type_into (dialog, "secret_row", "not-the-secret");
+  g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
+  run_connection_test (dialog);
+  g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "test_row"), "error"));
+  g_assert_cmpstr (test_title (dialog), ==, "Credentials rejected");
+
+  /* The right one finds the catalogue. */
+  type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
+  run_connection_test (dialog);
+  g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "test_row"), "success"));
+  g_assert_true (g_str_has_prefix (test_title (dialog), "Connected: "));
+  g_assert_true (g_str_has_suffix (test_title (dialog), " remote actions found"));
+
+  /* Missing permission (403) and rate limiting (429) are told apart. */
+  ra_simulator_fail_next (fixture->simulator, 1, 403, 0);
+  run_connection_test (dialog);
+  g_assert_cmpstr (test_title (dialog), ==, "Missing Remote Actions API permission");
+  ra_simulator_fail_next (fixture->simulator, 1, 429, 30);
+  run_connection_test (dialog);
+  g_assert_cmpstr (test_title (dialog), ==, "Rate limited");
+
+  g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
+  wait_until (pointer_cleared, &dialog, "the account editor to close");
+  wait_until (controller_has_client, fixture->controller, "the new account to connect");
+  wait_until (list_loaded, fixture->window, "the action list");
+  g_assert_false (gtk_widget_get_mapped (welcome));
+
+  account = ra_account_controller_get_account (fixture->controller);
+  g_assert_nonnull (account);
+  saved = g_object_ref (account);
+  g_assert_cmpstr (ra_account_switcher_get_title (RA_ACCOUNT_SWITCHER (
+                     ra_account_controller_get_switcher (fixture->controller))), ==, "Simulator");
+
+  /* On disk: the account, never the secret. In the keyring: the secret. */
+  g_assert_true (g_file_get_contents (fixture->accounts_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Instance=acme"));
+  g_assert_null (strstr (contents, RA_SIM_DEFAULT_CLIENT_SECRET));
+  secret = keyring_secret (saved);
+  g_assert_cmpstr (secret, ==, RA_SIM_DEFAULT_CLIENT_SECRET);
+  g_clear_pointer (&secret, ra_secret_free);
+
+  g_test_message ("Saved; quitting");
+  /* Quit and start again: the account comes back, no typing. */
+  app_quit (fixture);
+  app_start (fixture);
+  wait_until (controller_has_client, fixture->controller, "the last account to reconnect");
+  wait_until (list_loaded, fixture->window, "the action list after a restart");
+  account = ra_account_controller_get_account (fixture->controller);
+  g_assert_cmpstr (ra_account_get_id (account), ==, ra_account_get_id (saved));
+  g_assert_cmpstr (ra_account_get_display_name (account), ==, "Simulator");
+  g_assert_null (ra_account_controller_get_dialog (fixture->controller));
+
+  g_test_message ("Restarted; removing");
+  /* Remove asks first, then takes the keyring item with it. */
+  n_accounts = g_list_model_get_n_items (G_LIST_MODEL (fixture->manager));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.remove", NULL));
+  settle ();
+  confirm = find_message_dialog ();
+  g_assert_nonnull (confirm);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, n_accounts);
+  adw_message_dialog_response (confirm, "remove");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, n_accounts - 1);
+  g_assert_null (ra_account_controller_get_client (fixture->controller));
+  g_assert_true (gtk_widget_get_mapped (welcome = ra_account_controller_get_welcome_page (fixture->controller)));
+
+  {
+    gboolean cleared = FALSE;
+
+    /* The keyring item goes asynchronously; poll it within the bound. */
+    for (guint i = 0; i < 50 && !cleared; i++)
+      {
+        secret = keyring_secret (saved);
+        cleared = secret == NULL;
+        g_clear_pointer (&secret, ra_secret_free);
+        if (!cleared)
+          g_usleep (G_USEC_PER_SEC / 10);
+      }
+    g_assert_true (cleared);
+  }
+}
+
+static void
+test_sign_out (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(RaAccount) account = ra_account_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  guint token_requests;
+
+  if (!in_private_keyring ())
+    return;
+
+  /* An account set up earlier, as if by a previous session. */
+  {
+    g_autoptr(RaAccountManager) manager = ra_account_manager_new (fixture->accounts_path);
+
+    ra_account_set_display_name (account, "Earlier");
+    ra_account_set_instance (account, "earlier");
+    ra_account_set_region (account, "us");
+    ra_account_set_client_id (account, RA_SIM_DEFAULT_CLIENT_ID);
+    ra_account_set_base_url_override (account, ra_simulator_get_base_url (fixture->simulator));
+    ra_account_manager_add (manager, account, &error);
+    g_assert_no_error (error);
+  }
+
+  g_settings_set_string (fixture->settings, "last-account", ra_account_get_id (account));
+  app_start (fixture);
+
+  /* No secret in the keyring: the user is asked, nothing crashes. */
+  settle ();
+  {
+    AdwMessageDialog *ask = NULL;
+
+    for (guint i = 0; i < 100 && ask == NULL; i++)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        ask = find_message_dialog ();
+        if (ask == NULL)
+          g_usleep (G_USEC_PER_SEC / 50);
+      }
+    g_assert_nonnull (ask);
+    adw_message_dialog_response (ask, "cancel");
+    settle ();
+  }
+  g_assert_null (ra_account_controller_get_client (fixture->controller));
+
+  /* A session-only secret works like a stored one. */
+  ra_secret_store_set_session_secret (fixture->store, ra_account_get_id (account),
+                                      RA_SIM_DEFAULT_CLIENT_SECRET);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.switch", "s",
+                              ra_account_get_id (account));
+  wait_until (controller_has_client, fixture->controller, "the account to connect");
+  wait_until (list_loaded, fixture->window, "the action list");
+
+  /* Signing out drops the token: a new connection must ask for another. */
+  token_requests = ra_simulator_count_requests (fixture->simulator, "POST", "/api/v1/token");
+  g_assert_cmpuint (token_requests, >=, 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.sign-out", NULL);
+  settle ();
+  g_assert_null (ra_account_controller_get_client (fixture->controller));
+  g_assert_true (gtk_widget_get_mapped (ra_account_controller_get_welcome_page (fixture->controller)));
+  last = g_settings_get_string (fixture->settings, "last-account");
+  g_assert_cmpstr (last, ==, "");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.switch", "s",
+                              ra_account_get_id (account));
+  wait_until (controller_has_client, fixture->controller, "the account to connect again");
+  wait_until (list_loaded, fixture->window, "the action list again");
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->simulator, "POST", "/api/v1/token"),
+                    ==, token_requests + 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/accounts/first-run-add-restart", Fixture, NULL,
+              fixture_set_up, test_first_run_add_restart, fixture_tear_down);
+  g_test_add ("/accounts/sign-out", Fixture, NULL,
+              fixture_set_up, test_sign_out, fixture_tear_down);
+
+  return g_test_run ();
+}
