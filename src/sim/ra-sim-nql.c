@@ -156,10 +156,14 @@ static void
 add_execution_row (JsonBuilder    *builder,
                    RaSimExecution *execution,
                    const char     *device,
-                   gint64          now_usec)
+                   gint64          now_usec,
+                   guint           settle_seconds)
 {
   guint hash = g_str_hash (device) ^ g_str_hash (execution->request_id);
-  gint64 elapsed = (now_usec - execution->created_usec) / G_USEC_PER_SEC;
+  gint64 elapsed_usec = now_usec - execution->created_usec;
+  gint64 elapsed = elapsed_usec / G_USEC_PER_SEC;
+  /* Spread over the settle time, so devices report back one by one. */
+  gint64 run_usec = (gint64) settle_seconds * G_USEC_PER_SEC * (2 + hash % 6) / 7;
   const char *status;
   const char *details = "";
   char name_buffer[32];
@@ -180,7 +184,7 @@ add_execution_row (JsonBuilder    *builder,
           details = "Waiting for the device to come online.";
         }
     }
-  else if (elapsed < 2 + (gint64) (hash % 6))
+  else if (elapsed_usec < run_usec)
     status = "in_progress";
   else if (hash % 100 < 20)
     {
@@ -190,8 +194,7 @@ add_execution_row (JsonBuilder    *builder,
   else
     status = "success";
 
-  time = iso_time (execution->created_usec +
-                   MIN ((gint64) (hash % 6), elapsed) * G_USEC_PER_SEC);
+  time = iso_time (execution->created_usec + MIN (run_usec, MAX (elapsed_usec, 0)));
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "remote_action.nql_id");
@@ -243,6 +246,7 @@ build_execution_rows (RaSimulator *self,
 {
   GPtrArray *executions = ra_sim_get_executions (self);
   gint64 now = g_get_real_time ();
+  guint settle_seconds = ra_sim_get_execution_seconds (self);
   guint rows = 0;
 
   /* Newest first, as the query's default sort would give. */
@@ -254,7 +258,7 @@ build_execution_rows (RaSimulator *self,
         continue;
 
       for (guint d = 0; execution->devices[d] != NULL && rows < MAX_ROWS; d++, rows++)
-        add_execution_row (builder, execution, execution->devices[d], now);
+        add_execution_row (builder, execution, execution->devices[d], now, settle_seconds);
     }
 
   return rows;

@@ -101,6 +101,7 @@ void        ra_sim_add_execution     (RaSimulator    *self,
                                       RaSimExecution *execution);
 GPtrArray  *ra_sim_get_executions    (RaSimulator    *self);
 GHashTable *ra_sim_get_nql_queries   (RaSimulator    *self);
+guint       ra_sim_get_execution_seconds (RaSimulator *self);
 
 typedef enum
 {

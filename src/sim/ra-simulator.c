@@ -38,6 +38,7 @@ struct _RaSimulator
   GHashTable     *actions_by_id;   /* id → JsonNode* borrowed from actions */
   GHashTable     *list_cache;      /* filter key → GBytes */
   GPtrArray      *executions;      /* RaSimExecution* */
+  guint           execution_seconds;
   GHashTable     *nql_queries;     /* query id → RaSimNqlQuery* */
 
   guint           latency_ms;
@@ -1312,6 +1313,23 @@ ra_sim_get_nql_queries (RaSimulator *self)
   return self->nql_queries;
 }
 
+guint
+ra_sim_get_execution_seconds (RaSimulator *self)
+{
+  return self->execution_seconds;
+}
+
+void
+ra_simulator_set_execution_seconds (RaSimulator *self,
+                                    guint        seconds)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+
+  g_mutex_lock (&self->mutex);
+  self->execution_seconds = seconds;
+  g_mutex_unlock (&self->mutex);
+}
+
 void
 ra_sim_execution_free (RaSimExecution *execution)
 {
@@ -1611,6 +1629,7 @@ ra_simulator_init (RaSimulator *self)
   self->client_id = g_strdup (RA_SIM_DEFAULT_CLIENT_ID);
   self->client_secret = g_strdup (RA_SIM_DEFAULT_CLIENT_SECRET);
   self->token_lifetime = 900;
+  self->execution_seconds = 7;
   self->legacy_token_enabled = TRUE;
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->issued_tokens = g_ptr_array_new_with_free_func (g_free);

@@ -67,6 +67,11 @@ void               ra_simulator_add_action            (RaSimulator    *self,
 void               ra_simulator_add_nql_query         (RaSimulator    *self,
                                                        const char     *query_id,
                                                        JsonNode       *data);
+/* How long the runs of accepted executions take, as
+ * #remote_action_executions reports them: each device settles on its
+ * final status within this many seconds (default 7; 0: at once). */
+void               ra_simulator_set_execution_seconds (RaSimulator    *self,
+                                                       guint           seconds);
 /* Makes every token issued so far invalid (401 on next use). */
 void               ra_simulator_expire_tokens         (RaSimulator    *self);
 

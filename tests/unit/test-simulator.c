@@ -903,6 +903,53 @@ test_nql (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (data_rows, 0), "device.name"),
                    ==, "LAPTOP-JDOE-01");
 
+  /* Without run time, every device has its final status, and those that
+   * succeeded report the action's outputs. */
+  ra_simulator_set_execution_seconds (f->sim, 0);
+  {
+    g_auto(Reply) everywhere = { 0, };
+    g_autoptr(JsonNode) answer = NULL;
+    g_autoptr(JsonNode) settled = NULL;
+    g_autofree char *body = NULL;
+    GString *devices_json = g_string_new (NULL);
+    g_autoptr(JsonNode) device_list = nql (f, "{\"queryId\":\"#demo_devices\"}", 200);
+    JsonArray *device_rows = json_object_get_array_member (json_node_get_object (device_list), "data");
+    JsonArray *settled_rows;
+    guint successes = 0;
+
+    for (guint i = 0; i < json_array_get_length (device_rows); i++)
+      g_string_append_printf (devices_json, "%s\"%s\"", i ? "," : "",
+                              json_object_get_string_member (json_array_get_object_element (device_rows, i),
+                                                             "device.collector.uid"));
+    body = g_strdup_printf ("{\"remoteActionId\":\"#get_disk_usage\",\"devices\":[%s]}", devices_json->str);
+    g_string_free (devices_json, TRUE);
+    api (f, "POST", "/api/v1/act/execute", body, &everywhere);
+    g_assert_cmpuint (everywhere.status, ==, 200);
+    answer = parse (&everywhere);
+
+    g_free (g_steal_pointer (&body));
+    body = g_strdup_printf ("{\"queryId\":\"#remote_action_executions\",\"parameters\":{\"request_id\":\"%s\"}}",
+                            json_object_get_string_member (json_node_get_object (answer), "requestId"));
+    settled = nql (f, body, 200);
+    settled_rows = json_object_get_array_member (json_node_get_object (settled), "data");
+    g_assert_cmpuint (json_array_get_length (settled_rows), ==, json_array_get_length (device_rows));
+    for (guint i = 0; i < json_array_get_length (settled_rows); i++)
+      {
+        JsonObject *row = json_array_get_object_element (settled_rows, i);
+        const char *status = json_object_get_string_member (row, "remote_action.execution.status");
+
+        g_assert_true (g_str_equal (status, "success") || g_str_equal (status, "failure") ||
+                       g_str_equal (status, "waiting"));
+        if (g_str_equal (status, "success"))
+          {
+            successes++;
+            g_assert_true (json_object_has_member (row, "remote_action.execution.outputs.FreeSpace"));
+            g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (row, "remote_action.execution.outputs.LargestFolders")));
+          }
+      }
+    g_assert_cmpuint (successes, >, 0);
+  }
+
   filter = g_strdup_printf ("{\"queryId\":\"#remote_action_executions\",\"parameters\":{\"request_id\":\"%s\"}}",
                             "00000000-0000-4000-8000-000000000000");
   one = nql (f, filter, 200);
