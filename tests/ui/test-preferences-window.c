@@ -1,0 +1,132 @@
+/* test-preferences-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-preferences-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ra-preferences-window.h"
+
+typedef struct
+{
+  GSettings           *settings;
+  RaPreferencesWindow *window;
+  GtkSwitch           *server_expiry_switch;
+  GtkSpinButton       *expiry_spin;
+  GtkSpinButton       *threshold_spin;
+  GtkEditable         *external_source;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->settings = g_settings_new (APP_ID);
+  fixture->window = ra_preferences_window_new (NULL, fixture->settings);
+  g_object_ref_sink (fixture->window);
+
+  fixture->server_expiry_switch = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                             RA_TYPE_PREFERENCES_WINDOW,
+                                                                             "server_expiry_switch"));
+  fixture->expiry_spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                         RA_TYPE_PREFERENCES_WINDOW,
+                                                                         "expiry_spin"));
+  fixture->threshold_spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                            RA_TYPE_PREFERENCES_WINDOW,
+                                                                            "threshold_spin"));
+  fixture->external_source = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                          RA_TYPE_PREFERENCES_WINDOW,
+                                                                          "external_source_row"));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_assert_finalize_object (fixture->window);
+
+  g_settings_reset (fixture->settings, "default-expiry-minutes");
+  g_settings_reset (fixture->settings, "confirmation-threshold");
+  g_settings_reset (fixture->settings, "external-source");
+  g_clear_object (&fixture->settings);
+}
+
+static void
+test_defaults (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_assert_true (gtk_switch_get_active (fixture->server_expiry_switch));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (fixture->expiry_spin)));
+  /* The insensitive spin button never shows a value the API refuses. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (fixture->expiry_spin), ==, 60);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (fixture->threshold_spin), ==, 10);
+  g_assert_cmpstr (gtk_editable_get_text (fixture->external_source), ==, "Remote Actions for GNOME");
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "default-expiry-minutes"), ==, 0);
+}
+
+static void
+test_expiry (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  gtk_switch_set_active (fixture->server_expiry_switch, FALSE);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (fixture->expiry_spin)));
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "default-expiry-minutes"), ==, 60);
+
+  gtk_spin_button_set_value (fixture->expiry_spin, 240);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "default-expiry-minutes"), ==, 240);
+
+  /* Below the API's minimum and above its maximum are clamped, never stored. */
+  gtk_spin_button_set_value (fixture->expiry_spin, 5);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "default-expiry-minutes"), ==, 60);
+  gtk_spin_button_set_value (fixture->expiry_spin, 20000);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "default-expiry-minutes"), ==, 10080);
+
+  gtk_switch_set_active (fixture->server_expiry_switch, TRUE);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "default-expiry-minutes"), ==, 0);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (fixture->expiry_spin)));
+
+  /* Changes from elsewhere (another window, dconf) show up here. */
+  g_settings_set_uint (fixture->settings, "default-expiry-minutes", 1440);
+  g_assert_false (gtk_switch_get_active (fixture->server_expiry_switch));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (fixture->expiry_spin), ==, 1440);
+
+  g_settings_set_uint (fixture->settings, "default-expiry-minutes", 0);
+  g_assert_true (gtk_switch_get_active (fixture->server_expiry_switch));
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "default-expiry-minutes"), ==, 0);
+}
+
+static void
+test_threshold_and_source (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  gtk_spin_button_set_value (fixture->threshold_spin, 25);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "confirmation-threshold"), ==, 25);
+
+  g_settings_set_uint (fixture->settings, "confirmation-threshold", 3);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (fixture->threshold_spin), ==, 3);
+
+  gtk_editable_set_text (fixture->external_source, "Helpdesk");
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "external-source"), ==, "Helpdesk");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/preferences-window/defaults", Fixture, NULL,
+              fixture_set_up, test_defaults, fixture_tear_down);
+  g_test_add ("/preferences-window/expiry", Fixture, NULL,
+              fixture_set_up, test_expiry, fixture_tear_down);
+  g_test_add ("/preferences-window/threshold-and-source", Fixture, NULL,
+              fixture_set_up, test_threshold_and_source, fixture_tear_down);
+
+  return g_test_run ();
+}
