@@ -21,7 +21,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RaSimulator, ra_simulator, RA, SIMULATOR, GObject)
 
 /* One request as the simulator received it. Authorization is recorded as
- * "Basic <redacted>" / "Bearer <redacted>", never the credential itself. */
+ * "Basic <redacted>" / "Bearer <redacted>", never the credential itself,
+ * and the client secret or an issued token anywhere else in the query,
+ * headers or body is replaced by "<redacted>" too. */
 typedef struct
 {
   char        *method;
@@ -29,7 +31,7 @@ typedef struct
   char        *query;      /* raw query string or NULL */
   GHashTable  *headers;    /* lower-case name → value */
   char        *body;       /* NUL-terminated, possibly empty */
-  guint        status;     /* what the simulator answered */
+  guint        status;     /* what the simulator answered; 0: dropped */
 } RaSimRequest;
 
 RaSimRequest      *ra_sim_request_copy                (const RaSimRequest *request);
@@ -63,7 +65,10 @@ void               ra_simulator_set_generated_actions (RaSimulator    *self,
 void               ra_simulator_add_action            (RaSimulator    *self,
                                                        JsonNode       *action);
 /* NQL v2: what POST /api/v2/nql/execute answers for query_id. data is a
- * JSON array of row objects. */
+ * JSON array of row objects, served as is whatever the parameters.
+ * Built in: #remote_action_executions (one row per device of the
+ * executions accepted so far, newest first; parameter request_id filters)
+ * and #demo_devices (names and collector IDs of demo devices). */
 void               ra_simulator_add_nql_query         (RaSimulator    *self,
                                                        const char     *query_id,
                                                        JsonNode       *data);
@@ -76,7 +81,9 @@ void               ra_simulator_set_execution_seconds (RaSimulator    *self,
 void               ra_simulator_expire_tokens         (RaSimulator    *self);
 
 /* Fault injection, all consumed by the next requests to /api/ paths
- * other than the token endpoints unless said otherwise. */
+ * other than the token endpoints unless said otherwise (see
+ * ra_simulator_set_faults_include_token ()). A dropped request wins over
+ * a failing one; a body fault only replaces a 200 answer's body. */
 void               ra_simulator_set_latency           (RaSimulator    *self,
                                                        guint           milliseconds);
 /* The next n requests answer status (with Retry-After if retry_after > 0,
@@ -85,9 +92,11 @@ void               ra_simulator_fail_next             (RaSimulator    *self,
                                                        guint           n,
                                                        guint           status,
                                                        guint           retry_after);
+/* The next n 200 answers get the given body instead of their own. */
 void               ra_simulator_set_body_fault        (RaSimulator    *self,
                                                        RaSimBodyFault  fault,
                                                        guint           n);
+/* Size of RA_SIM_BODY_OVERSIZED bodies (default 16 MiB). */
 void               ra_simulator_set_oversized_bytes   (RaSimulator    *self,
                                                        gsize           bytes);
 /* The next n requests have their connection closed without an answer,
@@ -118,6 +127,7 @@ const char        *ra_simulator_get_base_url          (RaSimulator    *self);
 /* The request log, oldest first. The returned array is a snapshot: free it
  * with g_ptr_array_unref (). */
 GPtrArray         *ra_simulator_get_requests          (RaSimulator    *self);
+/* NULL method or path matches any; a trailing slash does not count. */
 guint              ra_simulator_count_requests        (RaSimulator    *self,
                                                        const char     *method,
                                                        const char     *path);
