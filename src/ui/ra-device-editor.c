@@ -597,3 +597,14 @@ ra_device_editor_get_text_view (RaDeviceEditor *self)
 
   return GTK_TEXT_VIEW (self->text_view);
 }
+
+const char *
+ra_device_editor_get_import_error (RaDeviceEditor *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), NULL);
+
+  if (!gtk_widget_get_visible (self->import_error_label))
+    return NULL;
+
+  return gtk_label_get_text (GTK_LABEL (self->import_error_label));
+}

@@ -35,6 +35,8 @@ gboolean     ra_device_editor_get_busy       (RaDeviceEditor *self);
 /* The lines shown under the list: "Line 4: “abc” is not a collector ID",
  * then "and 3 more invalid entries" when there are too many to list. */
 GStrv        ra_device_editor_dup_invalid_lines (RaDeviceEditor *self);
+/* Why the last import failed, or NULL. */
+const char  *ra_device_editor_get_import_error (RaDeviceEditor *self);
 /* The one-line summary: "3 valid devices · 1 duplicate removed". */
 const char  *ra_device_editor_get_summary    (RaDeviceEditor *self);
 

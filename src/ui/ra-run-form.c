@@ -18,10 +18,11 @@
 #include "ra-format.h"
 #include "ra-input-row.h"
 #include "ra-run-form-private.h"
+#include "ra-run-options.h"
 #include "ra-session-run.h"
 
+/* What the schema's default says, for a setting cleared by hand. */
 #define DEFAULT_EXTERNAL_SOURCE "Remote Actions for GNOME"
-#define DEFAULT_CONFIRMATION_THRESHOLD 10
 
 struct _RaRunForm
 {
@@ -29,12 +30,7 @@ struct _RaRunForm
 
   GtkWidget       *inputs_group;
   GtkWidget       *device_editor;
-  GtkWidget       *expiry_row;
-  GtkWidget       *expiry_value_row;
-  GtkWidget       *expiry_spin;
-  GtkWidget       *reason_row;
-  GtkWidget       *reason_counter;
-  GtkWidget       *reference_row;
+  GtkWidget       *run_options;
   GtkWidget       *run_button;
   GtkWidget       *run_hint;
   GtkWidget       *error_group;
@@ -86,53 +82,13 @@ run_data_free (RunData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RunData, run_data_free)
 
-static GSettings *
-settings_new_if_installed (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  /* The page also runs in tests and tools that ship no schema. */
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
-static guint
-settings_get_uint (RaRunForm  *self,
-                   const char *key,
-                   guint       fallback)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (self->settings == NULL)
-    return fallback;
-
-  g_object_get (self->settings, "settings-schema", &schema, NULL);
-  if (!g_settings_schema_has_key (schema, key))
-    return fallback;
-
-  return g_settings_get_uint (self->settings, key);
-}
-
 static char *
 get_external_source (RaRunForm *self)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autofree char *source = NULL;
+  g_autofree char *source = g_settings_get_string (self->settings, "external-source");
 
-  if (self->settings != NULL)
-    {
-      g_object_get (self->settings, "settings-schema", &schema, NULL);
-      if (g_settings_schema_has_key (schema, "external-source"))
-        source = g_settings_get_string (self->settings, "external-source");
-    }
-
-  if (source == NULL || source[0] == '\0')
+  g_strstrip (source);
+  if (source[0] == '\0')
     return g_strdup (DEFAULT_EXTERNAL_SOURCE);
 
   return g_steal_pointer (&source);
@@ -146,12 +102,6 @@ add_toast (RaRunForm  *self,
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
-
-static guint
-get_reason_length (RaRunForm *self)
-{
-  return g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (self->reason_row)), -1);
 }
 
 static char *
@@ -195,11 +145,7 @@ compute_blocker (RaRunForm *self)
   if (device_problem != NULL)
     return g_strdup (device_problem);
 
-  if (get_reason_length (self) > RA_EXECUTION_MAX_REASON_LENGTH)
-    return g_strdup_printf (_("Shorten the reason to %u characters"),
-                            (guint) RA_EXECUTION_MAX_REASON_LENGTH);
-
-  return NULL;
+  return ra_run_options_dup_problem (RA_RUN_OPTIONS (self->run_options));
 }
 
 static void
@@ -267,62 +213,6 @@ input_changed_cb (RaRunForm *self)
 }
 
 static void
-update_reason_counter (RaRunForm *self)
-{
-  guint length = get_reason_length (self);
-  g_autofree char *text = NULL;
-
-  /* Translators: characters typed / characters allowed */
-  text = g_strdup_printf (_("%u / %u"), length, (guint) RA_EXECUTION_MAX_REASON_LENGTH);
-  gtk_label_set_text (GTK_LABEL (self->reason_counter), text);
-
-  if (length > RA_EXECUTION_MAX_REASON_LENGTH)
-    {
-      gtk_widget_add_css_class (self->reason_row, "error");
-      gtk_widget_remove_css_class (self->reason_counter, "dim-label");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (self->reason_row, "error");
-      gtk_widget_add_css_class (self->reason_counter, "dim-label");
-    }
-}
-
-static void
-reason_changed_cb (RaRunForm *self)
-{
-  update_reason_counter (self);
-  update_run_state (self);
-}
-
-static guint
-get_expiry_minutes (RaRunForm *self)
-{
-  if (!adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (self->expiry_row)))
-    return 0;
-
-  return (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->expiry_spin));
-}
-
-static void
-update_expiry_subtitle (RaRunForm *self)
-{
-  guint minutes = get_expiry_minutes (self);
-  guint spin_minutes = (guint) gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->expiry_spin));
-  g_autofree char *spin_text = ra_format_minutes (spin_minutes);
-  g_autofree char *subtitle = NULL;
-
-  if (minutes == 0)
-    subtitle = g_strdup (_("Off: the server’s default applies"));
-  else
-    /* Translators: %s is a duration such as "2 days 3 hours" */
-    subtitle = g_strdup_printf (_("Devices that stay offline for %s are skipped"), spin_text);
-
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self->expiry_row), subtitle);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->expiry_value_row), spin_text);
-}
-
-static void
 clear_outcome (RaRunForm *self)
 {
   gtk_widget_set_visible (self->error_group, FALSE);
@@ -381,6 +271,7 @@ static RaExecutionRequest *
 build_request (RaRunForm *self)
 {
   g_autoptr(RaExecutionRequest) request = NULL;
+  RaRunOptions *options = RA_RUN_OPTIONS (self->run_options);
   g_autofree char *source = NULL;
   RaDeviceIds *ids;
 
@@ -398,14 +289,13 @@ build_request (RaRunForm *self)
 
   ids = ra_device_editor_get_device_ids (RA_DEVICE_EDITOR (self->device_editor));
   ra_execution_request_set_devices (request, ra_device_ids_get_ids (ids));
-  ra_execution_request_set_expires_in_minutes (request, get_expiry_minutes (self));
+  ra_execution_request_set_expires_in_minutes (request,
+                                               ra_run_options_get_expires_in_minutes (options));
 
   source = get_external_source (self);
   ra_execution_request_set_external_source (request, source);
-  ra_execution_request_set_reason (request,
-                                   gtk_editable_get_text (GTK_EDITABLE (self->reason_row)));
-  ra_execution_request_set_external_reference (request,
-                                               gtk_editable_get_text (GTK_EDITABLE (self->reference_row)));
+  ra_execution_request_set_reason (request, ra_run_options_get_reason (options));
+  ra_execution_request_set_external_reference (request, ra_run_options_get_reference (options));
 
   return g_steal_pointer (&request);
 }
@@ -562,7 +452,7 @@ confirm_response_cb (RaRunForm       *self,
 
   request = g_object_steal_data (G_OBJECT (dialog), "ra-request");
   if (self->confirm_dialog == dialog)
-    self->confirm_dialog = NULL;
+    g_clear_weak_pointer (&self->confirm_dialog);
 
   if (g_strcmp0 (response, RA_CONFIRM_RESPONSE_RUN) == 0 && !self->running &&
       self->client != NULL && request != NULL)
@@ -576,6 +466,7 @@ ra_run_form_activate_run (RaRunForm *self)
 {
   g_autoptr(RaExecutionRequest) request = NULL;
   g_autoptr(GError) error = NULL;
+  RaConfirmDialog *dialog;
   GtkRoot *root;
   guint threshold;
 
@@ -602,18 +493,19 @@ ra_run_form_activate_run (RaRunForm *self)
       return;
     }
 
-  threshold = settings_get_uint (self, "confirmation-threshold",
-                                 DEFAULT_CONFIRMATION_THRESHOLD);
+  threshold = g_settings_get_uint (self->settings, "confirmation-threshold");
   root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  self->confirm_dialog = ra_confirm_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                self->action, request, threshold);
-  g_object_set_data_full (G_OBJECT (self->confirm_dialog), "ra-request",
+  dialog = ra_confirm_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                  self->action, request, threshold);
+  /* The dialog may go away without answering, with its parent window. */
+  g_set_weak_pointer (&self->confirm_dialog, dialog);
+  g_object_set_data_full (G_OBJECT (dialog), "ra-request",
                           g_steal_pointer (&request), g_object_unref);
-  g_signal_connect_object (self->confirm_dialog, "response",
+  g_signal_connect_object (dialog, "response",
                            G_CALLBACK (confirm_response_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (self->confirm_dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -657,8 +549,9 @@ ra_run_form_dispose (GObject *object)
 
   if (self->confirm_dialog != NULL)
     {
-      RaConfirmDialog *dialog = g_steal_pointer (&self->confirm_dialog);
+      RaConfirmDialog *dialog = self->confirm_dialog;
 
+      g_clear_weak_pointer (&self->confirm_dialog);
       g_signal_handlers_disconnect_by_data (dialog, self);
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
@@ -696,17 +589,13 @@ ra_run_form_class_init (RaRunFormClass *klass)
   object_class->finalize = ra_run_form_finalize;
 
   g_type_ensure (RA_TYPE_DEVICE_EDITOR);
+  g_type_ensure (RA_TYPE_RUN_OPTIONS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/ra-run-form.ui");
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, inputs_group);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, device_editor);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, expiry_row);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, expiry_value_row);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, expiry_spin);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, reason_row);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, reason_counter);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, run_options);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, run_button);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, run_hint);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, error_group);
@@ -722,56 +611,22 @@ ra_run_form_class_init (RaRunFormClass *klass)
 }
 
 static void
-label_entry_row (GtkWidget  *row,
-                 const char *label)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  /* The text inside an entry row is what assistive technologies focus. */
-  if (delegate != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    -1);
-}
-
-static void
 ra_run_form_init (RaRunForm *self)
 {
-  guint default_expiry;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->input_rows = g_ptr_array_new ();
   self->remembered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_hash_table_unref);
-  self->settings = settings_new_if_installed ();
+  self->settings = g_settings_new (APP_ID);
 
-  default_expiry = settings_get_uint (self, "default-expiry-minutes", 0);
-  if (default_expiry != 0)
-    {
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->expiry_spin),
-                                 CLAMP (default_expiry,
-                                        RA_EXECUTION_MIN_EXPIRY_MINUTES,
-                                        RA_EXECUTION_MAX_EXPIRY_MINUTES));
-      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->expiry_row), TRUE);
-    }
-
-  label_entry_row (self->reason_row, _("Reason"));
-  label_entry_row (self->reference_row, _("Ticket Reference"));
-
-  g_signal_connect_swapped (self->reason_row, "changed",
-                            G_CALLBACK (reason_changed_cb), self);
-  g_signal_connect_swapped (self->expiry_row, "notify::enable-expansion",
-                            G_CALLBACK (update_expiry_subtitle), self);
-  g_signal_connect_swapped (self->expiry_spin, "value-changed",
-                            G_CALLBACK (update_expiry_subtitle), self);
+  g_signal_connect_swapped (self->run_options, "changed",
+                            G_CALLBACK (update_run_state), self);
   g_signal_connect_swapped (self->device_editor, "notify::device-ids",
                             G_CALLBACK (update_run_state), self);
   g_signal_connect_swapped (self->device_editor, "notify::busy",
                             G_CALLBACK (update_run_state), self);
 
-  update_reason_counter (self);
-  update_expiry_subtitle (self);
   rebuild_inputs (self);
   update_run_state (self);
 }
@@ -909,16 +764,11 @@ ra_run_form_set_options (RaRunForm  *self,
                          const char *reason,
                          const char *reference)
 {
-  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (self->expiry_row),
-                                         expires_in_minutes != 0);
-  if (expires_in_minutes != 0)
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->expiry_spin), expires_in_minutes);
-  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), reason ? reason : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->reference_row), reference ? reference : "");
+  ra_run_options_set (RA_RUN_OPTIONS (self->run_options), expires_in_minutes, reason, reference);
 }
 
 GtkEditable *
 ra_run_form_get_reason_editable (RaRunForm *self)
 {
-  return GTK_EDITABLE (self->reason_row);
+  return ra_run_options_get_reason_editable (RA_RUN_OPTIONS (self->run_options));
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <glib/gstdio.h>
 
 #include <adwaita.h>
 
@@ -776,6 +777,138 @@ test_no_client (Fixture       *fixture,
                    "Connect to a Nexthink instance to run actions");
 }
 
+static void
+test_settings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(JsonNode) node = NULL;
+  RaConfirmDialog *dialog;
+  JsonObject *body;
+
+  g_settings_set_string (settings, "external-source", "Service Desk");
+  g_settings_set_uint (settings, "confirmation-threshold", 2);
+  g_settings_set_uint (settings, "default-expiry-minutes", 240);
+
+  select_action (fixture, fixture->form_action);
+  fill_form (fixture, 3, NULL);
+  /* The default expiry is what a new run starts from. */
+  g_settings_set_uint (settings, "default-expiry-minutes", 300);
+  ra_run_form_set_options (get_form (fixture), 300, "", "");
+
+  dialog = open_confirmation (fixture);
+  g_assert_nonnull (ra_confirm_dialog_get_count_entry (dialog));
+  gtk_editable_set_text (ra_confirm_dialog_get_count_entry (dialog), "3");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), RA_CONFIRM_RESPONSE_RUN);
+  WAIT_FOR (!ra_run_form_get_running (get_form (fixture)));
+
+  body = get_execute_body (fixture, &node);
+  g_assert_cmpint (json_object_get_int_member (body, "expiresInMinutes"), ==, 300);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (body, "triggerInfo"),
+                                                  "externalSource"),
+                   ==, "Service Desk");
+  /* Empty options are left out. */
+  g_assert_false (json_object_has_member (json_object_get_object_member (body, "triggerInfo"),
+                                          "reason"));
+
+  g_settings_reset (settings, "external-source");
+  g_settings_reset (settings, "confirmation-threshold");
+  g_settings_reset (settings, "default-expiry-minutes");
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ra-import-XXXXXX", &error);
+  g_autofree char *csv_path = NULL;
+  g_autofree char *bin_path = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) csv_file = NULL;
+  g_autoptr(GFile) bin_file = NULL;
+  RaDeviceEditor *editor;
+  const char binary[] = { 'P', 'K', 3, 4, 0, (char) 0xff, (char) 0xfe, 0 };
+
+  g_assert_no_error (error);
+  select_action (fixture, fixture->form_action);
+  editor = get_devices (fixture);
+  ra_device_editor_set_text (editor, "1e5e8c0f-4d3b-4a5c-9a3f-1c2b3d4e5f60");
+
+  csv_path = g_build_filename (dir, "devices.csv", NULL);
+  csv = g_strdup ("\xef\xbb\xbf" "device.name,device.collector.id\r\n"
+                  "PC-1,3f2504e0-4f89-41d3-9a0c-0305e82c3301\r\n"
+                  "PC-2,\"6ba7b810-9dad-41d1-80b4-00c04fd430c8\"\r\n"
+                  "PC-3,1E5E8C0F-4D3B-4A5C-9A3F-1C2B3D4E5F60\r\n");
+  g_file_set_contents (csv_path, csv, -1, &error);
+  g_assert_no_error (error);
+  csv_file = g_file_new_for_path (csv_path);
+
+  ra_device_editor_import_file (editor, csv_file);
+  g_assert_true (ra_device_editor_get_busy (editor));
+  WAIT_FOR (!ra_device_editor_get_busy (editor));
+  g_assert_null (ra_device_editor_get_import_error (editor));
+  /* Added after what was there; the repeated device counts once. */
+  g_assert_cmpuint (ra_device_editor_get_n_devices (editor), ==, 3);
+  text = ra_device_editor_dup_text (editor);
+  g_assert_true (g_str_has_prefix (text, "1e5e8c0f-4d3b-4a5c-9a3f-1c2b3d4e5f60\n"));
+
+  bin_path = g_build_filename (dir, "devices.xlsx", NULL);
+  g_file_set_contents (bin_path, binary, sizeof binary, &error);
+  g_assert_no_error (error);
+  bin_file = g_file_new_for_path (bin_path);
+  ra_device_editor_import_file (editor, bin_file);
+  WAIT_FOR (!ra_device_editor_get_busy (editor));
+  g_assert_cmpstr (ra_device_editor_get_import_error (editor), ==,
+                   "“devices.xlsx” is not a text or CSV file.");
+  g_assert_cmpuint (ra_device_editor_get_n_devices (editor), ==, 3);
+
+  g_unlink (csv_path);
+  g_unlink (bin_path);
+  g_rmdir (dir);
+}
+
+static void
+test_reason_limit (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *reason = NULL;
+  g_autoptr(GString) text = NULL;
+
+  select_action (fixture, fixture->form_action);
+  fill_form (fixture, 1, NULL);
+
+  /* Characters, not bytes: 500 "é" are fine, 501 are not. */
+  reason = g_strnfill (500, 'x');
+  ra_run_form_set_options (get_form (fixture), 0, reason, "");
+  g_assert_null (ra_run_form_get_blocker (get_form (fixture)));
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < 500; i++)
+    g_string_append (text, "é");
+  ra_run_form_set_options (get_form (fixture), 0, text->str, "");
+  g_assert_null (ra_run_form_get_blocker (get_form (fixture)));
+  g_string_append (text, "é");
+  ra_run_form_set_options (get_form (fixture), 0, text->str, "");
+  g_assert_cmpstr (ra_run_form_get_blocker (get_form (fixture)), ==,
+                   "Shorten the reason to 500 characters");
+  ra_action_page_activate_run (fixture->page);
+  g_assert_null (ra_action_page_get_confirm_dialog (fixture->page));
+}
+
+static void
+test_run_action (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  select_action (fixture, fixture->form_action);
+  fill_form (fixture, 1, NULL);
+
+  /* What Ctrl+Return and the window's Run item activate. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.run", NULL));
+  g_assert_nonnull (ra_action_page_get_confirm_dialog (fixture->page));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -812,6 +945,10 @@ main (int   argc,
   ADD ("/action-page/rate-limited", test_rate_limited);
   ADD ("/action-page/dropped", test_dropped);
   ADD ("/action-page/no-client", test_no_client);
+  ADD ("/action-page/settings", test_settings);
+  ADD ("/action-page/import", test_import);
+  ADD ("/action-page/reason-limit", test_reason_limit);
+  ADD ("/action-page/run-action", test_run_action);
 
   return g_test_run ();
 }
