@@ -423,7 +423,7 @@ test_get_retry_bounded (Fixture       *fixture,
   actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
   assert_error (fixture, error, RA_ERROR, RA_ERROR_RATE_LIMITED);
   g_assert_nonnull (strstr (error->message, "120"));
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 1);
 }
 

@@ -162,7 +162,9 @@ test_concurrent (Fixture       *fixture,
   GAsyncResult *slots[N_CONCURRENT] = { NULL, };
   char *tokens[N_CONCURRENT];
 
-  ra_simulator_set_latency (fixture->sim, 100);
+  /* Slow tokens, so that every caller asks while the request is out. */
+  ra_simulator_set_faults_include_token (fixture->sim, TRUE);
+  ra_simulator_set_latency (fixture->sim, 300);
 
   for (guint i = 0; i < N_CONCURRENT; i++)
     ra_token_provider_get_token_async (fixture->provider, NULL,
@@ -381,7 +383,8 @@ test_cancel_one_waiter (Fixture       *fixture,
   g_autofree char *token_a = NULL;
   g_autofree char *token_b = NULL;
 
-  ra_simulator_set_latency (fixture->sim, 300);
+  ra_simulator_set_faults_include_token (fixture->sim, TRUE);
+  ra_simulator_set_latency (fixture->sim, 2000);
 
   ra_token_provider_get_token_async (fixture->provider, cancellable,
                                      ra_test_store_result_cb, &slot_a);
@@ -390,11 +393,12 @@ test_cancel_one_waiter (Fixture       *fixture,
   g_cancellable_cancel (cancellable);
 
   /* The cancelled caller hears back at once, long before the latency. */
-  result_a = ra_test_wait_for_result (&slot_a, 200);
+  result_a = ra_test_wait_for_result (&slot_a, 1000);
   token_a = ra_token_provider_get_token_finish (fixture->provider, result_a, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (token_a);
   g_clear_error (&error);
+  g_assert_null (slot_b);
 
   result_b = ra_test_wait_for_result (&slot_b, RA_TEST_TIMEOUT_MS);
   token_b = ra_token_provider_get_token_finish (fixture->provider, result_b, &error);
@@ -402,6 +406,7 @@ test_cancel_one_waiter (Fixture       *fixture,
   assert_token_issued (fixture->sim, token_b);
 
   /* Already cancelled before asking: nothing is sent. */
+  ra_simulator_set_latency (fixture->sim, 0);
   ra_token_provider_invalidate (fixture->provider);
   ra_simulator_clear_requests (fixture->sim);
   g_clear_pointer (&token_a, g_free);
@@ -409,6 +414,60 @@ test_cancel_one_waiter (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   ra_test_iterate_for (50);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 0);
+}
+
+static void
+test_endpoint_faults (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  struct {
+    guint          status;     /* 0: use the body fault or drop */
+    RaSimBodyFault body_fault;
+    gboolean       drop;
+    int            code;
+  } cases[] = {
+    { 500, RA_SIM_BODY_NORMAL, FALSE, RA_ERROR_SERVER },
+    { 503, RA_SIM_BODY_NORMAL, FALSE, RA_ERROR_SERVER },
+    { 429, RA_SIM_BODY_NORMAL, FALSE, RA_ERROR_RATE_LIMITED },
+    { 403, RA_SIM_BODY_NORMAL, FALSE, RA_ERROR_FORBIDDEN },
+    { 0, RA_SIM_BODY_MALFORMED, FALSE, RA_ERROR_MALFORMED_RESPONSE },
+    { 0, RA_SIM_BODY_TRUNCATED, FALSE, RA_ERROR_MALFORMED_RESPONSE },
+    { 0, RA_SIM_BODY_WRONG_TYPE, FALSE, RA_ERROR_MALFORMED_RESPONSE },
+    { 0, RA_SIM_BODY_OVERSIZED, FALSE, RA_ERROR_RESPONSE_TOO_LARGE },
+    { 0, RA_SIM_BODY_NORMAL, TRUE, RA_ERROR_NETWORK },
+  };
+
+  ra_simulator_set_faults_include_token (fixture->sim, TRUE);
+  ra_simulator_set_oversized_bytes (fixture->sim, 1024 * 1024);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *token = NULL;
+
+      if (cases[i].drop)
+        ra_simulator_drop_next (fixture->sim, 1);
+      else if (cases[i].status != 0)
+        ra_simulator_fail_next (fixture->sim, 1, cases[i].status, 30);
+      else
+        ra_simulator_set_body_fault (fixture->sim, cases[i].body_fault, 1);
+
+      token = get_token (fixture->provider, NULL, &error);
+      g_assert_error (error, RA_ERROR, cases[i].code);
+      g_assert_null (token);
+      g_assert_false (ra_token_provider_has_fresh_token (fixture->provider));
+      assert_no_secret (fixture->sim, error->message);
+      g_test_message ("case %u → %s", i, error->message);
+    }
+
+  /* Nothing stuck: the next request works. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *token = get_token (fixture->provider, NULL, &error);
+
+    g_assert_no_error (error);
+    assert_token_issued (fixture->sim, token);
+  }
 }
 
 static void
@@ -446,6 +505,7 @@ main (int   argc,
   ADD ("/token-provider/explicit-kind", test_explicit_kind);
   ADD ("/token-provider/bad-credentials", test_bad_credentials);
   ADD ("/token-provider/cancel-one-waiter", test_cancel_one_waiter);
+  ADD ("/token-provider/endpoint-faults", test_endpoint_faults);
   ADD ("/token-provider/connection-refused", test_connection_refused);
 
 #undef ADD
