@@ -11,6 +11,57 @@
 
 G_BEGIN_DECLS
 
+struct _RaSimulator
+{
+  GObject         parent_instance;
+
+  /* Guards everything below except the serving fields, because tests
+   * and benchmarks configure the simulator from another thread. */
+  GMutex          mutex;
+
+  char           *client_id;
+  char           *client_secret;
+  guint           token_lifetime;
+  gboolean        legacy_token_enabled;
+  GHashTable     *tokens;          /* access token → gint64* expiry (monotonic) */
+  GPtrArray      *issued_tokens;   /* char* */
+
+  GPtrArray      *actions;         /* JsonNode* */
+  GHashTable     *actions_by_id;   /* id → JsonNode* borrowed from actions */
+  GHashTable     *list_cache;      /* filter key → GBytes */
+  GPtrArray      *executions;      /* RaSimExecution* */
+  guint           execution_seconds;
+  GHashTable     *nql_queries;     /* query id → RaSimNqlQuery* */
+
+  guint           latency_ms;
+  guint           fail_remaining;
+  guint           fail_status;
+  guint           fail_retry_after;
+  RaSimBodyFault  body_fault;
+  guint           body_fault_remaining;
+  gsize           oversized_bytes;
+  guint           drop_remaining;
+  gboolean        faults_include_token;
+
+  GPtrArray      *requests;        /* RaSimRequest* */
+
+  guint           port;
+  char           *base_url;
+
+  /* Serving state: only touched from the serving context, or while no
+   * serving thread runs. */
+  SoupServer     *server;
+  GMainContext   *context;
+  GList          *delayed;         /* GSource* of requests held back by latency */
+  GHashTable     *sockets;         /* GSocket* of connections seen, owned */
+  GThread        *thread;
+  GMainLoop      *loop;
+  GCond           thread_cond;
+  gboolean        thread_ready;
+  GError         *thread_error;
+  guint           thread_port;
+};
+
 /* What a handler decided to answer; the dispatcher applies body faults
  * and writes it to the message. */
 typedef struct
@@ -24,7 +75,9 @@ typedef struct
   gboolean     no_store;      /* token answers must not be cached */
 } RaSimResponse;
 
-void ra_sim_response_clear     (RaSimResponse *response);
+void ra_sim_response_clear      (RaSimResponse *response);
+void ra_sim_response_set_status (RaSimResponse *response,
+                                 guint          status);
 void ra_sim_response_set_json  (RaSimResponse *response,
                                 guint          status,
                                 JsonNode      *node);
@@ -64,6 +117,34 @@ const char *ra_sim_json_string  (JsonObject *object,
 gboolean    ra_sim_json_boolean (JsonObject *object,
                                  const char *member,
                                  gboolean    fallback);
+
+/* ra-sim-auth.c; the caller holds the lock. */
+gboolean      ra_sim_check_basic        (RaSimulator        *self,
+                                         SoupMessageHeaders *headers);
+gboolean      ra_sim_check_bearer       (RaSimulator        *self,
+                                         SoupMessageHeaders *headers);
+void          ra_sim_answer_token       (RaSimulator        *self,
+                                         RaSimResponse      *response);
+void          ra_sim_handle_oauth_token (RaSimulator        *self,
+                                         SoupMessageHeaders *headers,
+                                         GBytes             *body,
+                                         RaSimResponse      *response);
+RaSimRequest *ra_sim_record_request     (RaSimulator        *self,
+                                         SoupServerMessage  *msg,
+                                         GBytes             *body);
+
+/* ra-sim-faults.c; the caller holds the lock. */
+void ra_sim_answer_failure   (RaSimulator   *self,
+                              RaSimResponse *response);
+void ra_sim_apply_body_fault (RaSimulator   *self,
+                              RaSimResponse *response);
+
+/* ra-sim-server.c */
+char *ra_sim_normalize_path (const char *path);
+void  ra_sim_emit_request_handled (RaSimulator *self,
+                                   const char  *method,
+                                   const char  *path,
+                                   guint        status);
 
 /* ra-sim-catalogue.c */
 GPtrArray         *ra_sim_catalogue_new_demo      (void);
