@@ -142,8 +142,8 @@ build_summary (RaRemoteAction     *action,
       g_autoptr(RaActionInput) input = g_list_model_get_item (inputs, i);
       const char *value = g_hash_table_lookup (params, ra_action_input_get_id (input));
 
-      if (value != NULL)
-        add_summary_row (list, ra_action_input_get_name (input), value);
+      add_summary_row (list, ra_action_input_get_name (input),
+                       value != NULL ? value : _("Not sent: the script’s default"));
     }
 
   /* Anything not in the action's inputs still goes to the server. */

@@ -186,6 +186,8 @@ ra_input_entry_row_constructed (GObject *object)
                                self->entry);
     }
 
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("Not sent when left empty"));
+
   g_signal_connect_swapped (self->entry, "changed",
                             G_CALLBACK (entry_changed_cb), self);
 }

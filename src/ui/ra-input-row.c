@@ -96,29 +96,40 @@ ra_input_row_set_value (RaInputRow *self,
 }
 
 gboolean
+ra_input_row_is_blank (RaInputRow *self)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (RA_IS_INPUT_ROW (self), TRUE);
+
+  value = ra_input_row_dup_value (self);
+  g_strstrip (value);
+
+  return value[0] == '\0';
+}
+
+gboolean
 ra_input_row_validate (RaInputRow  *self,
                        GError     **error)
 {
   g_autofree char *value = NULL;
-  g_autofree char *stripped = NULL;
   RaActionInput *input;
 
   g_return_val_if_fail (RA_IS_INPUT_ROW (self), FALSE);
 
   input = ra_input_row_get_input (self);
   value = ra_input_row_dup_value (self);
-  stripped = g_strstrip (g_strdup (value));
 
-  /* Scripts read their parameters positionally and rarely cope with a
-   * missing one, so a blank value is never sent. */
-  if (stripped[0] == '\0')
+  /* A fixed option is a decision nobody may skip. Other inputs are often
+   * used only with some choices ("used when Mode is Manual"), so a blank
+   * one is left out of the request and the script uses its default. */
+  if (ra_input_row_is_blank (self))
     {
-      if (input_has_fixed_options (input))
-        g_set_error_literal (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
-                             _("Choose one of the options."));
-      else
-        g_set_error_literal (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
-                             _("Enter a value."));
+      if (!input_has_fixed_options (input))
+        return TRUE;
+
+      g_set_error_literal (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
+                           _("Choose one of the options."));
       return FALSE;
     }
 

@@ -31,10 +31,13 @@ RaActionInput *ra_input_row_get_input     (RaInputRow     *self);
 char          *ra_input_row_dup_value     (RaInputRow     *self);
 void           ra_input_row_set_value     (RaInputRow     *self,
                                            const char     *value);
-/* Whether the current value can be sent. Every input needs a value; the
- * message says what is wrong, in a form fit for the row. */
+/* Whether the current value can be sent: a fixed-option input needs a
+ * choice; a blank free-text input is valid and left out of the request.
+ * The message says what is wrong, in a form fit for the row. */
 gboolean       ra_input_row_validate      (RaInputRow     *self,
                                            GError        **error);
+/* Nothing but white space: not sent. */
+gboolean       ra_input_row_is_blank      (RaInputRow     *self);
 /* "Windows and macOS", "Windows only", … for the input's platforms. */
 char          *ra_input_row_describe_platforms (RaActionInput *input);
 

@@ -124,16 +124,14 @@ compute_blocker (RaRunForm *self)
   for (guint i = 0; i < self->input_rows->len; i++)
     {
       RaInputRow *row = g_ptr_array_index (self->input_rows, i);
-      g_autofree char *value = ra_input_row_dup_value (row);
       const char *name = ra_action_input_get_name (ra_input_row_get_input (row));
 
       if (ra_input_row_validate (row, NULL))
         continue;
 
-      g_strstrip (value);
       /* Translators: %s is the name of an input of the action */
-      if (value[0] == '\0')
-        return g_strdup_printf (_("Fill in “%s”"), name);
+      if (ra_input_row_is_blank (row))
+        return g_strdup_printf (_("Choose a value for “%s”"), name);
       else
         return g_strdup_printf (_("Fix the input “%s”"), name);
     }
@@ -280,8 +278,12 @@ build_request (RaRunForm *self)
   for (guint i = 0; i < self->input_rows->len; i++)
     {
       RaInputRow *row = g_ptr_array_index (self->input_rows, i);
-      g_autofree char *value = ra_input_row_dup_value (row);
+      g_autofree char *value = NULL;
 
+      if (ra_input_row_is_blank (row))
+        continue;
+
+      value = ra_input_row_dup_value (row);
       ra_execution_request_set_param (request,
                                       ra_action_input_get_id (ra_input_row_get_input (row)),
                                       value);

@@ -455,7 +455,7 @@ test_input_rows (Fixture       *fixture,
   g_assert_false (ra_input_row_validate (start, &error));
   g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT);
   g_clear_error (&error);
-  g_assert_cmpstr (ra_run_form_get_blocker (get_form (fixture)), ==, "Fill in “Start type”");
+  g_assert_cmpstr (ra_run_form_get_blocker (get_form (fixture)), ==, "Choose a value for “Start type”");
 
   /* Options plus custom values: an entry that offers them. */
   g_assert_true (RA_IS_INPUT_ENTRY_ROW (service));
@@ -468,7 +468,9 @@ test_input_rows (Fixture       *fixture,
   value = ra_input_row_dup_value (start);
   g_assert_cmpstr (value, ==, "Disabled");
   g_assert_true (ra_input_row_validate (start, NULL));
-  g_assert_cmpstr (ra_run_form_get_blocker (get_form (fixture)), ==, "Fill in “Service name”");
+  /* Free-text inputs may stay blank: they are left out. */
+  g_assert_true (ra_input_row_validate (service, NULL));
+  g_assert_cmpstr (ra_run_form_get_blocker (get_form (fixture)), ==, "Add at least one device");
 
   /* Choosing an offered option fills the entry. */
   gtk_widget_activate_action (GTK_WIDGET (service), "input-row.choose", "s", "BITS");
@@ -476,11 +478,11 @@ test_input_rows (Fixture       *fixture,
   value = ra_input_row_dup_value (service);
   g_assert_cmpstr (value, ==, "BITS");
 
-  /* A blank value is not sent. */
   ra_input_row_set_value (note, "   ");
-  g_assert_false (ra_input_row_validate (note, NULL));
-  g_assert_cmpstr (ra_run_form_get_blocker (get_form (fixture)), ==, "Fill in “Note”");
+  g_assert_true (ra_input_row_validate (note, NULL));
+  g_assert_true (ra_input_row_is_blank (note));
   ra_input_row_set_value (note, "ok");
+  g_assert_false (ra_input_row_is_blank (note));
   g_assert_cmpstr (ra_run_form_get_blocker (get_form (fixture)), ==, "Add at least one device");
 
   /* Values are remembered per action for the session. */
@@ -792,9 +794,10 @@ test_settings (Fixture       *fixture,
 
   select_action (fixture, fixture->form_action);
   fill_form (fixture, 3, NULL);
-  /* The default expiry is what a new run starts from. */
+  ra_input_row_set_value (get_input (fixture, "Note"), "  ");
+  ra_run_form_set_options (get_form (fixture), 0, "", "");
+  /* A new default expiry from Preferences applies at once. */
   g_settings_set_uint (settings, "default-expiry-minutes", 300);
-  ra_run_form_set_options (get_form (fixture), 300, "", "");
 
   dialog = open_confirmation (fixture);
   g_assert_nonnull (ra_confirm_dialog_get_count_entry (dialog));
@@ -807,7 +810,9 @@ test_settings (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (body, "triggerInfo"),
                                                   "externalSource"),
                    ==, "Service Desk");
-  /* Empty options are left out. */
+  /* A blank input is left out, and so are empty options. */
+  g_assert_false (json_object_has_member (json_object_get_object_member (body, "params"), "Note"));
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (body, "params")), ==, 2);
   g_assert_false (json_object_has_member (json_object_get_object_member (body, "triggerInfo"),
                                           "reason"));
 
