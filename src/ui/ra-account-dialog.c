@@ -67,7 +67,8 @@ struct _RaAccountDialog
   AdwEntryRow       *base_url_row;
   AdwActionRow      *base_url_error;
   AdwActionRow      *test_row;
-  GtkImage          *test_icon;
+  AdwActionRow      *result_row;
+  GtkImage          *result_icon;
   GtkSpinner        *test_spinner;
 
   RaAccountManager  *manager;
@@ -259,12 +260,9 @@ update_validation (RaAccountDialog *self)
 static void
 clear_test_result (RaAccountDialog *self)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->test_icon), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), "error");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->test_row), _("Connection"));
-  adw_action_row_set_subtitle (self->test_row,
-                               _("Get a token and list the remote actions, without saving"));
+  gtk_widget_set_visible (GTK_WIDGET (self->result_row), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_row), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_row), "error");
 }
 
 static void
@@ -307,19 +305,52 @@ account_from_fields (RaAccountDialog *self)
   return g_steal_pointer (&account);
 }
 
+static gboolean
+reveal_result_cb (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  RaAccountDialog *self = RA_ACCOUNT_DIALOG (widget);
+  GtkWidget *row = GTK_WIDGET (self->result_row);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  GtkWidget *content;
+  double x, y, bottom;
+
+  if (scrolled == NULL || !gtk_widget_get_visible (row))
+    return G_SOURCE_REMOVE;
+
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+
+  if (content == NULL || !gtk_widget_translate_coordinates (row, content, 0, 0, &x, &y))
+    return G_SOURCE_REMOVE;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  bottom = y + gtk_widget_get_height (row) + 12;
+  if (bottom > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, bottom - gtk_adjustment_get_page_size (adjustment));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_test_result (RaAccountDialog *self,
                   gboolean         success,
                   const char      *title,
                   const char      *detail)
 {
-  gtk_image_set_from_icon_name (self->test_icon,
+  gtk_image_set_from_icon_name (self->result_icon,
                                 success ? "emblem-ok-symbolic" : "dialog-error-symbolic");
-  gtk_widget_set_visible (GTK_WIDGET (self->test_icon), TRUE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), success ? "error" : "success");
-  gtk_widget_add_css_class (GTK_WIDGET (self->test_row), success ? "success" : "error");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->test_row), title);
-  adw_action_row_set_subtitle (self->test_row, detail);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->result_row), success ? "error" : "success");
+  gtk_widget_add_css_class (GTK_WIDGET (self->result_row), success ? "success" : "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->result_row), title);
+  adw_action_row_set_subtitle (self->result_row, detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_row), TRUE);
+
+  /* Once laid out, bring the result into view if it landed below. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_result_cb, NULL, NULL);
 }
 
 static const char *
@@ -435,7 +466,6 @@ test_action_cb (GtkWidget  *widget,
   ra_client_set_retry_policy (self->test_client, 0, 0);
 
   clear_test_result (self);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->test_row), _("Testing the connection…"));
   gtk_widget_set_visible (GTK_WIDGET (self->test_spinner), TRUE);
   gtk_spinner_start (self->test_spinner);
   update_validation (self);
@@ -481,6 +511,13 @@ commit (RaAccountDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+commit_idle_cb (gpointer user_data)
+{
+  commit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 keyring_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -493,7 +530,9 @@ keyring_response_cb (AdwMessageDialog *dialog,
       ra_secret_store_set_session_secret (self->store,
                                           ra_account_get_id (self->pending),
                                           entry_text (self->secret_row));
-      commit (self);
+      /* Not from inside the response: committing closes this window,
+       * which the message dialog is still transient for. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, commit_idle_cb, g_object_ref (self), g_object_unref);
       return;
     }
 
@@ -715,7 +754,8 @@ ra_account_dialog_class_init (RaAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, base_url_error);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, test_row);
-  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, test_icon);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, result_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, result_icon);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, test_spinner);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 

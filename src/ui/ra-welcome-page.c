@@ -33,10 +33,16 @@ ra_welcome_page_class_init (RaWelcomePageClass *klass)
 static void
 ra_welcome_page_init (RaWelcomePage *self)
 {
+  GtkIconTheme *theme;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The app icon says whose page this is; it is themed, so set it here. */
-  adw_status_page_set_icon_name (self->status_page, APP_ID);
+  /* The app icon says whose page this is. A build run from its tree has
+   * no installed icon; a generic one beats a "missing image". */
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  adw_status_page_set_icon_name (self->status_page,
+                                 gtk_icon_theme_has_icon (theme, APP_ID)
+                                 ? APP_ID : "network-server-symbolic");
 }
 
 GtkWidget *

@@ -61,6 +61,8 @@ settle (void)
     ;
 }
 
+static AdwMessageDialog *find_message_dialog (void);
+
 typedef struct
 {
   RaSimulator         *simulator;
@@ -169,7 +171,7 @@ shows_error (GtkWidget  *dialog,
 static gboolean
 test_done (gpointer data)
 {
-  GtkWidget *row = dialog_child (data, "test_row");
+  GtkWidget *row = dialog_child (data, "result_row");
 
   return gtk_widget_has_css_class (row, "success") || gtk_widget_has_css_class (row, "error");
 }
@@ -177,7 +179,7 @@ test_done (gpointer data)
 static const char *
 test_title (GtkWidget *dialog)
 {
-  return adw_preferences_row_get_title (dialog_child (dialog, "test_row"));
+  return adw_preferences_row_get_title (dialog_child (dialog, "result_row"));
 }
 
 static void
@@ -186,7 +188,7 @@ run_connection_test (GtkWidget *dialog)
   g_assert_true (gtk_widget_activate_action (dialog, "account.test", NULL));
   wait_until (test_done, dialog, "the connection test");
   g_test_message ("Test connection: %s — %s", test_title (dialog),
-                  adw_action_row_get_subtitle (dialog_child (dialog, "test_row")));
+                  adw_action_row_get_subtitle (dialog_child (dialog, "result_row")));
 }
 
 static gboolean
@@ -201,6 +203,18 @@ list_loaded (gpointer data)
   RaActionList *list = ra_window_get_action_list (data);
 
   return ra_action_list_get_state (list) == RA_ACTION_LIST_STATE_LOADED;
+}
+
+static gboolean
+secret_filled (gpointer data)
+{
+  return *gtk_editable_get_text (dialog_child (data, "secret_row")) != '\0';
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
 }
 
 static gboolean
@@ -330,13 +344,13 @@ test_first_run_add_restart (Fixture       *fixture,
   type_into (dialog, "secret_row", "not-the-secret");
   g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
   run_connection_test (dialog);
-  g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "test_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "result_row"), "error"));
   g_assert_cmpstr (test_title (dialog), ==, "Credentials rejected");
 
   /* The right one finds the catalogue. */
   type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
   run_connection_test (dialog);
-  g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "test_row"), "success"));
+  g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "result_row"), "success"));
   g_assert_true (g_str_has_prefix (test_title (dialog), "Connected: "));
   g_assert_true (g_str_has_suffix (test_title (dialog), " remote actions found"));
 
@@ -378,6 +392,27 @@ test_first_run_add_restart (Fixture       *fixture,
   g_assert_cmpstr (ra_account_get_id (account), ==, ra_account_get_id (saved));
   g_assert_cmpstr (ra_account_get_display_name (account), ==, "Simulator");
   g_assert_null (ra_account_controller_get_dialog (fixture->controller));
+
+  /* Edit: the fields and the secret come back filled in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.edit", NULL));
+  settle ();
+  dialog = ra_account_controller_get_dialog (fixture->controller);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "instance_row")), ==, "acme");
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "base_url_row")), ==,
+                   ra_simulator_get_base_url (fixture->simulator));
+  wait_until (secret_filled, dialog, "the secret to be read back");
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "secret_row")), ==,
+                   RA_SIM_DEFAULT_CLIENT_SECRET);
+  type_into (dialog, "name_row", "Simulator (renamed)");
+  g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
+  wait_until (pointer_cleared, &dialog, "the account editor to close");
+  wait_until (controller_has_client, fixture->controller, "the edited account to reconnect");
+  g_assert_cmpstr (ra_account_switcher_get_title (RA_ACCOUNT_SWITCHER (
+                     ra_account_controller_get_switcher (fixture->controller))), ==,
+                   "Simulator (renamed)");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, 1);
 
   g_test_message ("Restarted; removing");
   /* Remove asks first, then takes the keyring item with it. */
@@ -481,10 +516,84 @@ test_sign_out (Fixture       *fixture,
                     ==, token_requests + 1);
 }
 
+/* No Secret Service at all (here: no session bus to find one on; the
+ * secret store's unit test covers a bus without the service): the user is
+ * told so and may keep the secret for this session only; it never reaches
+ * the disk. */
+static void
+test_no_keyring_session_only (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *contents = NULL;
+      AdwMessageDialog *offer;
+      GtkWidget *dialog;
+
+      app_start (fixture);
+
+      gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.add", NULL);
+      settle ();
+      dialog = ra_account_controller_get_dialog (fixture->controller);
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+      type_into (dialog, "instance_row", "acme");
+      type_into (dialog, "base_url_row", ra_simulator_get_base_url (fixture->simulator));
+      type_into (dialog, "client_id_row", RA_SIM_DEFAULT_CLIENT_ID);
+      type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
+      gtk_widget_activate_action (dialog, "account.save", NULL);
+
+      wait_until (message_dialog_shown, NULL, "the keyring error");
+      offer = find_message_dialog ();
+      g_assert_true (adw_message_dialog_has_response (offer, "session"));
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (offer), "No keyring service"));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, 0);
+      adw_message_dialog_response (offer, "session");
+
+      wait_until (pointer_cleared, &dialog, "the account editor to close");
+      wait_until (controller_has_client, fixture->controller, "the account to connect");
+      wait_until (list_loaded, fixture->window, "the action list");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, 1);
+
+      g_assert_true (g_file_get_contents (fixture->accounts_path, &contents, NULL, NULL));
+      g_assert_null (strstr (contents, RA_SIM_DEFAULT_CLIENT_SECRET));
+
+      app_quit (fixture);
+      return;
+    }
+
+  {
+    g_autofree char *saved_address = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
+
+    /* Set before the child starts, so that nothing in it, GTK included,
+     * ever reaches a bus. */
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/ra-test-no-bus", TRUE);
+    /* The accessibility bus is on the session bus too. */
+    g_setenv ("GTK_A11Y", "none", TRUE);
+    g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+    if (saved_address != NULL)
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", saved_address, TRUE);
+    else
+      g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+    g_unsetenv ("GTK_A11Y");
+  }
+  g_test_trap_assert_passed ();
+}
+
+/* The no-keyring child runs without any session bus, which GTK mentions. */
+static gboolean
+ignore_missing_bus (const char     *log_domain,
+                    GLogLevelFlags  log_level,
+                    const char     *message,
+                    gpointer        user_data)
+{
+  return strstr (message, "Unable to acquire session bus") == NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_test_log_set_fatal_handler (ignore_missing_bus, NULL);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -492,6 +601,8 @@ main (int   argc,
               fixture_set_up, test_first_run_add_restart, fixture_tear_down);
   g_test_add ("/accounts/sign-out", Fixture, NULL,
               fixture_set_up, test_sign_out, fixture_tear_down);
+  g_test_add ("/accounts/no-keyring-session-only", Fixture, NULL,
+              fixture_set_up, test_no_keyring_session_only, fixture_tear_down);
 
   return g_test_run ();
 }

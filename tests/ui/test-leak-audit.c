@@ -119,7 +119,7 @@ type_into (GtkWidget  *dialog,
 static gboolean
 connection_tested (gpointer data)
 {
-  GtkWidget *row = GTK_WIDGET (gtk_widget_get_template_child (data, RA_TYPE_ACCOUNT_DIALOG, "test_row"));
+  GtkWidget *row = GTK_WIDGET (gtk_widget_get_template_child (data, RA_TYPE_ACCOUNT_DIALOG, "result_row"));
 
   return gtk_widget_has_css_class (row, "success");
 }
