@@ -203,6 +203,16 @@ ra_simulator_set_generated_actions (RaSimulator *self,
 }
 
 void
+ra_simulator_clear_actions (RaSimulator *self)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+
+  g_mutex_lock (&self->mutex);
+  set_actions_locked (self, g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref));
+  g_mutex_unlock (&self->mutex);
+}
+
+void
 ra_simulator_add_action (RaSimulator *self,
                          JsonNode    *action)
 {

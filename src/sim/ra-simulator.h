@@ -61,6 +61,8 @@ void               ra_simulator_set_legacy_token_enabled (RaSimulator *self,
 /* Replaces the demo catalogue by n generated actions (0 → demo catalogue). */
 void               ra_simulator_set_generated_actions (RaSimulator    *self,
                                                        guint           n);
+/* Serves an empty catalogue, as a new Nexthink instance has. */
+void               ra_simulator_clear_actions         (RaSimulator    *self);
 /* Adds one action (a RemoteAction JSON object) to the catalogue. */
 void               ra_simulator_add_action            (RaSimulator    *self,
                                                        JsonNode       *action);

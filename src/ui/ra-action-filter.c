@@ -11,7 +11,7 @@
 
 typedef struct
 {
-  char *sort_key;   /* g_utf8_collate_key () of the name */
+  char *sort_key;   /* g_utf8_collate_key () of the folded name */
   char *haystack;   /* casefolded name, NQL ID and description */
 } RaActionKeys;
 
@@ -95,7 +95,6 @@ ra_action_filter_prepare_action (RaRemoteAction *action)
   g_autofree char *name = NULL;
   g_autofree char *id = NULL;
   g_autofree char *description = NULL;
-  const char *raw_name;
 
   g_return_if_fail (RA_IS_REMOTE_ACTION (action));
 
@@ -104,13 +103,14 @@ ra_action_filter_prepare_action (RaRemoteAction *action)
   if (get_keys (action) != NULL)
     return;
 
-  raw_name = ra_remote_action_get_name (action);
-  name = fold (raw_name);
+  name = fold (ra_remote_action_get_name (action));
   id = fold (ra_remote_action_get_id (action));
   description = fold (ra_remote_action_get_description (action));
 
   keys = g_new0 (RaActionKeys, 1);
-  keys->sort_key = g_utf8_collate_key (raw_name != NULL ? raw_name : "", -1);
+  /* Folded first, so that even a locale without real collation rules
+   * (C.UTF-8) does not put every capital before every small letter. */
+  keys->sort_key = g_utf8_collate_key (name, -1);
   /* A separator no search can contain keeps a word from matching across
    * two fields. */
   keys->haystack = g_strjoin ("\x1f", name, id, description, NULL);

@@ -359,7 +359,8 @@ ra_action_list_set_store (RaActionList *self,
 
   gtk_sort_list_model_set_model (self->sort_model, store);
 
-  if (selected_id == NULL || !ra_action_list_select_action_id (self, selected_id))
+  /* The same action, as the new list has it; gone if the list lost it. */
+  if (selected_id != NULL && !ra_action_list_select_action_id (self, selected_id))
     ra_action_list_set_selected_action (self, NULL);
 }
 
@@ -813,6 +814,14 @@ ra_action_list_get_model (RaActionList *self)
   g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
 
   return G_LIST_MODEL (self->selection);
+}
+
+GListModel *
+ra_action_list_get_actions (RaActionList *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
+
+  return self->store;
 }
 
 guint

@@ -95,6 +95,12 @@ ra_application_handle_local_options (GApplication *app,
 {
   RaApplication *self = RA_APPLICATION (app);
 
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("remote-actions %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
   if (g_variant_dict_contains (options, "demo"))
     self->demo = TRUE;
 
@@ -243,6 +249,8 @@ ra_application_init (RaApplication *self)
   static const GOptionEntry options[] = {
     { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Connect to the built-in demo instance"), NULL },
+    { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Print the version and exit"), NULL },
     { NULL }
   };
 
