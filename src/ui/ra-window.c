@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-action-page.h"
 #include "ra-window.h"
 
 struct _RaWindow
@@ -26,8 +27,7 @@ struct _RaWindow
   RaActionList         *action_list;
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
-  AdwBin               *action_slot;
-  AdwStatusPage        *placeholder_page;
+  RaActionPage         *action_page;
   /* The welcome page (accounts) */
   GtkStack             *main_stack;
   AdwHeaderBar         *sidebar_header;
@@ -56,6 +56,8 @@ ra_window_show_action (RaWindow       *self,
   if (!g_set_object (&self->shown_action, action))
     return;
 
+  ra_action_page_set_action (self->action_page, action);
+
   if (action == NULL)
     {
       adw_window_title_set_title (self->content_title, "");
@@ -64,9 +66,6 @@ ra_window_show_action (RaWindow       *self,
     }
 
   adw_window_title_set_title (self->content_title, ra_remote_action_get_name (action));
-  adw_status_page_set_title (self->placeholder_page, ra_remote_action_get_name (action));
-  adw_status_page_set_description (self->placeholder_page,
-                                   ra_remote_action_get_description (action));
   gtk_stack_set_visible_child_name (self->content_stack, "action");
 
   g_settings_set_string (self->settings, "last-action", ra_remote_action_get_id (action));
@@ -221,6 +220,7 @@ ra_window_class_init (RaWindowClass *klass)
   window_class->close_request = ra_window_close_request;
 
   g_type_ensure (RA_TYPE_ACTION_LIST);
+  g_type_ensure (RA_TYPE_ACTION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/ra-window.ui");
@@ -234,8 +234,7 @@ ra_window_class_init (RaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaWindow, action_list);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, RaWindow, action_slot);
-  gtk_widget_class_bind_template_child (widget_class, RaWindow, placeholder_page);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, action_page);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, welcome_header);
@@ -306,6 +305,7 @@ ra_window_set_client (RaWindow   *self,
   g_set_object (&self->client, client);
 
   ra_window_show_action (self, NULL);
+  ra_action_page_set_client (self->action_page, client);
   self->restore_pending = client != NULL;
   ra_action_list_set_client (self->action_list, client);
 }

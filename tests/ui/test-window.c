@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ra-action-list.h"
+#include "ra-action-page.h"
 #include "ra-client.h"
 #include "ra-endpoint.h"
 #include "ra-remote-action.h"
@@ -541,6 +542,7 @@ test_window_selection (Fixture       *f,
                        gconstpointer  data)
 {
   GListModel *model;
+  RaActionPage *page;
   guint position = GTK_INVALID_LIST_POSITION;
 
   fixture_load (f);
@@ -563,6 +565,13 @@ test_window_selection (Fixture       *f,
   g_assert_cmpstr (ra_remote_action_get_id (ra_window_get_shown_action (f->window)), ==, "#get_battery_health");
   g_assert_cmpstr (g_settings_get_string (f->settings, "last-action"), ==, "#get_battery_health");
 
+  /* The detail pane shows the same action */
+  page = RA_ACTION_PAGE (ra_test_find_widget (GTK_WIDGET (f->window), RA_TYPE_ACTION_PAGE, NULL, NULL));
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)) || !gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  g_assert_true (ra_action_page_get_action (page) == ra_window_get_shown_action (f->window));
+  g_assert_true (ra_action_page_get_client (page) == f->client);
+
   /* Searching it away leaves the pick in the content pane; bringing it
    * back selects its row again. */
   ra_action_list_set_search_text (f->list, "spotlight");
@@ -574,6 +583,8 @@ test_window_selection (Fixture       *f,
   /* Another client starts over */
   ra_window_set_client (f->window, NULL, NULL, FALSE);
   g_assert_null (ra_window_get_shown_action (f->window));
+  g_assert_null (ra_action_page_get_action (page));
+  g_assert_null (ra_action_page_get_client (page));
 }
 
 static gboolean
