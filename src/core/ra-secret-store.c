@@ -12,7 +12,7 @@
 
 #include "ra-account.h"
 #include "ra-error.h"
-#include "ra-secret-store.h"
+#include "ra-secret-store-private.h"
 
 struct _RaSecretStore
 {
@@ -116,9 +116,9 @@ running_in_flatpak (void)
 
 /* libsecret reports D-Bus, GIO and its own errors; the user needs to know
  * which of a few situations they are in and what to do about each. */
-static GError *
-keyring_error_new (const GError *error,
-                   const char   *doing)
+GError *
+ra_secret_store_keyring_error_new (const GError *error,
+                                   const char   *doing)
 {
   if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
     return g_error_new (RA_ERROR, RA_ERROR_KEYRING,
@@ -171,7 +171,7 @@ return_keyring_error (GTask        *task,
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
                              _("The operation was cancelled."));
   else
-    g_task_return_error (task, keyring_error_new (error, doing));
+    g_task_return_error (task, ra_secret_store_keyring_error_new (error, doing));
 }
 
 static void

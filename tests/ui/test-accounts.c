@@ -20,6 +20,7 @@
 #include "ra-account-manager.h"
 #include "ra-account-switcher.h"
 #include "ra-action-list.h"
+#include "ra-application.h"
 #include "ra-client.h"
 #include "ra-secret-store.h"
 #include "ra-simulator.h"
@@ -516,6 +517,55 @@ test_sign_out (Fixture       *fixture,
                     ==, token_requests + 1);
 }
 
+/* "Try the Demo" on the welcome page: the demo instance, clearly marked. */
+static void
+test_welcome_demo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GtkApplication) app = GTK_APPLICATION (ra_application_new ());
+  g_autoptr(GError) error = NULL;
+  GtkWidget *switcher;
+
+  /* A second instance of the app ID must not hand over to a first one. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  fixture->manager = ra_account_manager_new (fixture->accounts_path);
+  fixture->store = ra_secret_store_new ();
+  fixture->window = g_object_ref_sink (ra_window_new (app));
+  fixture->controller = ra_account_controller_new (fixture->window, fixture->manager,
+                                                   fixture->store, fixture->settings);
+  ra_account_controller_start (fixture->controller, FALSE);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  settle ();
+  g_assert_true (ra_window_get_welcome_page_shown (fixture->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.demo", NULL));
+  wait_until (controller_has_client, fixture->controller, "the demo to connect");
+  wait_until (list_loaded, fixture->window, "the demo catalogue");
+  g_assert_false (ra_window_get_welcome_page_shown (fixture->window));
+  g_assert_true (ra_account_controller_get_is_demo (fixture->controller));
+  g_assert_true (ra_window_get_is_demo (fixture->window));
+  g_assert_null (ra_account_controller_get_account (fixture->controller));
+  switcher = ra_account_controller_get_switcher (fixture->controller);
+  g_assert_cmpstr (ra_account_switcher_get_title (RA_ACCOUNT_SWITCHER (switcher)), ==, "Demo Instance");
+
+  /* Nothing about an account applies to the demo. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.remove", NULL);
+  settle ();
+  g_assert_null (find_message_dialog ());
+
+  /* The demo is not an account: the next start does not come back to it. */
+  {
+    g_autofree char *last = g_settings_get_string (fixture->settings, "last-account");
+
+    g_assert_cmpstr (last, ==, "");
+  }
+
+  app_quit (fixture);
+}
+
 /* No Secret Service at all (here: no session bus to find one on; the
  * secret store's unit test covers a bus without the service): the user is
  * told so and may keep the secret for this session only; it never reaches
@@ -601,6 +651,8 @@ main (int   argc,
               fixture_set_up, test_first_run_add_restart, fixture_tear_down);
   g_test_add ("/accounts/sign-out", Fixture, NULL,
               fixture_set_up, test_sign_out, fixture_tear_down);
+  g_test_add ("/accounts/welcome-demo", Fixture, NULL,
+              fixture_set_up, test_welcome_demo, fixture_tear_down);
   g_test_add ("/accounts/no-keyring-session-only", Fixture, NULL,
               fixture_set_up, test_no_keyring_session_only, fixture_tear_down);
 

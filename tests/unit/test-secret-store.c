@@ -15,7 +15,7 @@
 
 #include "ra-account.h"
 #include "ra-error.h"
-#include "ra-secret-store.h"
+#include "ra-secret-store-private.h"
 
 #define TIMEOUT_SECONDS 20
 
@@ -363,6 +363,50 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* The situations the keyring can be in, each with its own advice. The
+ * locked collection and a dismissed prompt need a person at a prompt, so
+ * they are checked on what libsecret reports for them. */
+static void
+test_error_messages (void)
+{
+  struct {
+    GQuark      domain;
+    int         code;
+    const char *message;
+    const char *expected;
+  } cases[] = {
+    { SECRET_ERROR, SECRET_ERROR_IS_LOCKED, "Cannot store in a locked collection",
+      "*keyring is locked*Unlock the keyring*" },
+    { G_IO_ERROR, G_IO_ERROR_CANCELLED, "Prompt dismissed",
+      "*prompt was dismissed*" },
+    { G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN,
+      "The name org.freedesktop.secrets was not provided by any .service files",
+      "*No keyring service (Secret Service) is running*" },
+    { G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "Could not connect: No such file or directory",
+      "*No keyring service (Secret Service) is running*" },
+    { SECRET_ERROR, SECRET_ERROR_PROTOCOL, "received an invalid secret",
+      "*keyring refused the request*received an invalid secret*" },
+  };
+
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("In a sandbox every bus error means the Secret portal");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) source = g_error_new_literal (cases[i].domain, cases[i].code, cases[i].message);
+      g_autoptr(GError) error = ra_secret_store_keyring_error_new (source, "saving the client secret");
+
+      g_assert_error (error, RA_ERROR, RA_ERROR_KEYRING);
+      g_test_message ("%s", error->message);
+      if (!g_pattern_match_simple (cases[i].expected, error->message))
+        g_error ("“%s” does not match “%s”", error->message, cases[i].expected);
+      g_assert_nonnull (strstr (error->message, "saving the client secret"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +419,7 @@ main (int   argc,
   g_test_add_func ("/secret-store/session-secret", test_session_secret);
   g_test_add_func ("/secret-store/no-secret-service", test_no_secret_service);
   g_test_add_func ("/secret-store/cancelled", test_cancelled);
+  g_test_add_func ("/secret-store/error-messages", test_error_messages);
 
   return g_test_run ();
 }
