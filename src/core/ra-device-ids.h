@@ -28,6 +28,13 @@ G_DECLARE_FINAL_TYPE (RaDeviceIds, ra_device_ids, RA, DEVICE_IDS, GObject)
  * text may be NULL (no IDs). Never fails: anything that is not a UUID is an
  * invalid entry. */
 RaDeviceIds        *ra_device_ids_parse                (const char   *text);
+/* The contents of an imported file as text for ra_device_ids_parse():
+ * UTF-8 (a byte-order mark is dropped), or UTF-16 with a byte-order mark,
+ * as spreadsheet programs save "Unicode text". Anything else, including a
+ * NUL byte, is RA_ERROR_INVALID_INPUT. */
+char               *ra_device_ids_decode_file          (const char   *data,
+                                                        gsize         length,
+                                                        GError      **error);
 /* NULL-terminated, lower-case. */
 const char * const *ra_device_ids_get_ids              (RaDeviceIds  *self);
 guint               ra_device_ids_get_n_ids            (RaDeviceIds  *self);

@@ -218,12 +218,37 @@ count_lines (const char *text)
   return lines;
 }
 
+static void check_device_ids (const char *text);
+
 static void
 replay_device_ids (const char *data,
                    gsize       length)
 {
   /* Pasted text is a C string: whatever follows a NUL is not seen. */
   g_autofree char *text = g_strndup (data, length);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *decoded = NULL;
+
+  check_device_ids (text);
+
+  /* The same bytes as an imported file. */
+  decoded = ra_device_ids_decode_file (data, length, &error);
+  if (decoded != NULL)
+    {
+      g_assert_no_error (error);
+      assert_text (decoded);
+      check_device_ids (decoded);
+    }
+  else
+    {
+      g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT);
+      assert_text (error->message);
+    }
+}
+
+static void
+check_device_ids (const char *text)
+{
   g_autoptr(RaDeviceIds) ids = ra_device_ids_parse (text);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   const char * const *list = ra_device_ids_get_ids (ids);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ra-device-ids.h"
+#include "ra-error.h"
 
 #define A "2b2f7a41-bbb3-4e50-ba45-7ba09c3a7f16"
 #define B "8ebe8051-401b-4617-8148-df7a56c307b3"
@@ -339,6 +340,72 @@ test_large_list (void)
   g_string_free (text, TRUE);
 }
 
+static void
+test_decode_file (void)
+{
+  static const char utf16le[] = "\xFF\xFE" "a\0,\0\xE9\0\r\0\n\0";
+  static const char utf16be[] = "\xFE\xFF" "\0a\0,\0\xE9\0\n";
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  text = ra_device_ids_decode_file ("\xEF\xBB\xBF" A "\n", strlen (A) + 4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, A "\n");
+  g_free (text);
+
+  text = ra_device_ids_decode_file (utf16le, sizeof utf16le - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "a,é\r\n");
+  g_free (text);
+
+  text = ra_device_ids_decode_file (utf16be, sizeof utf16be - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "a,é\n");
+  g_free (text);
+
+  text = ra_device_ids_decode_file ("", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "");
+  g_free (text);
+
+  /* UTF-16 without a mark, Latin-1, binary: refused, not guessed. */
+  text = ra_device_ids_decode_file ("a\0b\0", 4, &error);
+  g_assert_null (text);
+  g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  text = ra_device_ids_decode_file ("caf\xE9", 4, &error);
+  g_assert_null (text);
+  g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* An odd number of UTF-16 bytes. */
+  text = ra_device_ids_decode_file ("\xFF\xFE" "a\0b", 5, &error);
+  g_assert_null (text);
+  g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  /* A UTF-16 export of a CSV, all the way through. */
+  {
+    g_autoptr(GError) convert_error = NULL;
+    g_autofree char *utf8 = g_strdup ("device.name\tdevice.collector.id\r\nPC\t" A "\r\n");
+    gsize n = 0;
+    g_autofree char *body = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &n, &convert_error);
+    g_autofree char *file = g_malloc (n + 2);
+    g_autoptr(RaDeviceIds) ids = NULL;
+
+    g_assert_no_error (convert_error);
+    memcpy (file, "\xFF\xFE", 2);
+    memcpy (file + 2, body, n);
+    text = ra_device_ids_decode_file (file, n + 2, &error);
+    g_assert_no_error (error);
+    ids = ra_device_ids_parse (text);
+    g_assert_cmpuint (ra_device_ids_get_n_ids (ids), ==, 1);
+    g_assert_cmpstr (ra_device_ids_get_ids (ids)[0], ==, A);
+    g_free (text);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/device-ids/csv-named-column", test_csv_named_column);
   g_test_add_func ("/device-ids/csv-by-content", test_csv_by_content);
   g_test_add_func ("/device-ids/long-and-binary", test_long_and_binary_entries);
+  g_test_add_func ("/device-ids/decode-file", test_decode_file);
   g_test_add_func ("/device-ids/large", test_large);
   g_test_add_func ("/device-ids/large-list", test_large_list);
 
