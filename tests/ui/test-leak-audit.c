@@ -1,6 +1,7 @@
 /* test-leak-audit.c — the secret and the tokens appear nowhere but memory
  *
- * A full session (add an account, list, details, run) runs in a child
+ * A full session (add an account, list, details, run, all through the
+ * window) runs in a child
  * process with G_MESSAGES_DEBUG=all, fresh XDG directories and the
  * key-file GSettings backend. The simulator runs here, in the parent, so
  * that afterwards it can say which tokens it issued; then the child's
@@ -24,8 +25,9 @@
 #include "ra-account-manager.h"
 #include "ra-action-list.h"
 #include "ra-client.h"
-#include "ra-execution-request.h"
-#include "ra-execution-result.h"
+#include "ra-action-page-private.h"
+#include "ra-confirm-dialog.h"
+#include "ra-device-editor.h"
 #include "ra-remote-action.h"
 #include "ra-secret-store.h"
 #include "ra-simulator.h"
@@ -34,6 +36,7 @@
 #define TIMEOUT_SECONDS 30
 /* Not the simulator's default, so that nothing can pass by chance. */
 #define AUDIT_SECRET "Audit-Secret-7f3c9b1e-do-not-leak"
+#define DEVICE_ID "5c1a4b3e-2d6f-4a8b-9c0d-1e2f3a4b5c6d"
 
 static const char * const xdg_vars[] = {
   "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
@@ -91,17 +94,16 @@ list_loaded (gpointer data)
 }
 
 static gboolean
-result_ready (gpointer data)
+details_shown (gpointer data)
 {
-  return *(GAsyncResult **)data != NULL;
+  return g_str_equal (ra_action_page_get_state (data), "action");
 }
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+static gboolean
+run_finished (gpointer data)
 {
-  *(GAsyncResult **)user_data = g_object_ref (result);
+  return !ra_run_form_get_running (data) &&
+         (ra_run_form_get_request_id (data) != NULL || ra_run_form_get_error_message (data) != NULL);
 }
 
 static void
@@ -148,16 +150,13 @@ run_session (void)
   g_autoptr(RaAccountManager) manager = ra_account_manager_new (NULL);
   g_autoptr(RaSecretStore) store = ra_secret_store_new ();
   g_autoptr(RaAccountController) controller = NULL;
-  g_autoptr(RaExecutionRequest) request = NULL;
-  g_autoptr(RaExecutionResult) executed = NULL;
   g_autoptr(RaRemoteAction) action = NULL;
-  g_autoptr(RaRemoteAction) details = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  const char *devices[] = { "5c1a4b3e-2d6f-4a8b-9c0d-1e2f3a4b5c6d", NULL };
+  RaConfirmDialog *confirm;
+  RaActionPage *page;
+  RaRunForm *form;
   RaWindow *window;
   GtkWidget *dialog;
-  RaClient *client;
 
   g_assert_nonnull (base_url);
   g_assert_true (ra_account_manager_load (manager, &error));
@@ -185,35 +184,30 @@ run_session (void)
   wait_until (pointer_cleared, &dialog, "the account editor to close");
   wait_until (controller_has_client, controller, "the account to connect");
   wait_until (list_loaded, window, "the action list");
-  client = ra_account_controller_get_client (controller);
 
-  /* Details, then a run. */
-  ra_client_list_actions_async (client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, store_result_cb, &result);
-  wait_until (result_ready, &result, "the list");
-  {
-    g_autoptr(GListModel) actions = ra_client_list_actions_finish (client, result, &error);
+  /* Details, then a run, as the user does them: pick the action in the
+   * list, fill the form, run, confirm. */
+  action = pick_runnable_action (ra_action_list_get_model (ra_window_get_action_list (window)));
+  g_assert_nonnull (action);
+  g_assert_true (ra_action_list_select_action_id (ra_window_get_action_list (window),
+                                                  ra_remote_action_get_id (action)));
+  page = RA_ACTION_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), RA_TYPE_WINDOW, "action_page"));
+  g_assert_nonnull (page);
+  wait_until (details_shown, page, "the action's details");
 
-    g_assert_no_error (error);
-    action = pick_runnable_action (actions);
-    g_assert_nonnull (action);
-  }
-  g_clear_object (&result);
-  ra_action_list_select_action_id (ra_window_get_action_list (window), ra_remote_action_get_id (action));
+  form = ra_action_page_get_form (page);
+  ra_device_editor_set_text (ra_run_form_get_device_editor (form), DEVICE_ID);
+  ra_device_editor_flush (ra_run_form_get_device_editor (form));
+  settle ();
+  ra_action_page_activate_run (page);
+  confirm = ra_action_page_get_confirm_dialog (page);
+  g_assert_nonnull (confirm);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), RA_CONFIRM_RESPONSE_RUN);
+  wait_until (run_finished, form, "the run");
+  g_assert_nonnull (ra_run_form_get_request_id (form));
+  g_assert_null (ra_run_form_get_error_message (form));
 
-  ra_client_get_action_async (client, ra_remote_action_get_id (action), NULL, store_result_cb, &result);
-  wait_until (result_ready, &result, "the details");
-  details = ra_client_get_action_finish (client, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  request = ra_execution_request_new (ra_remote_action_get_id (action));
-  ra_execution_request_set_devices (request, devices);
-  ra_execution_request_set_reason (request, "Leak audit");
-  ra_client_execute_async (client, request, NULL, store_result_cb, &result);
-  wait_until (result_ready, &result, "the run");
-  executed = ra_client_execute_finish (client, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  g_assert_cmpuint (g_list_model_get_n_items (ra_action_page_get_runs (page)), ==, 1);
 
   /* Something was logged, or the audit of the log would prove nothing. */
   g_debug ("Leak audit session finished");
@@ -338,6 +332,11 @@ test_full_session (void)
   g_test_trap_assert_passed ();
   /* The debug log was on and captured. */
   g_test_trap_assert_stdout ("*Leak audit session finished*");
+
+  /* The session really listed, read details and ran. */
+  g_assert_cmpuint (ra_simulator_count_requests (simulator, "GET", "/api/v1/act/remote-action"), >=, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (simulator, "GET", "/api/v1/act/remote-action/details"), >=, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (simulator, "POST", "/api/v1/act/execute"), ==, 1);
 
   tokens = ra_simulator_dup_issued_tokens (simulator);
   g_assert_nonnull (tokens);
