@@ -125,6 +125,8 @@ update_header (RaAccountController *self)
     title = g_strdup (_("Demo Instance"));
 
   ra_account_switcher_set_title (RA_ACCOUNT_SWITCHER (self->switcher), title);
+  ra_welcome_page_set_has_accounts (RA_WELCOME_PAGE (self->welcome_page),
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->manager)) > 0);
   update_actions (self);
 }
 

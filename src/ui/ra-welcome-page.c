@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ra-welcome-page.h"
 
 struct _RaWelcomePage
@@ -49,4 +51,23 @@ GtkWidget *
 ra_welcome_page_new (void)
 {
   return g_object_new (RA_TYPE_WELCOME_PAGE, NULL);
+}
+
+void
+ra_welcome_page_set_has_accounts (RaWelcomePage *self,
+                                  gboolean       has_accounts)
+{
+  g_return_if_fail (RA_IS_WELCOME_PAGE (self));
+
+  if (has_accounts)
+    adw_status_page_set_description (self->status_page,
+                                     _("Choose one of your accounts in the menu at the top, add "
+                                       "another account, or look around on a built-in demo "
+                                       "instance."));
+  else
+    adw_status_page_set_description (self->status_page,
+                                     _("Browse the remote actions of your Nexthink instance, fill "
+                                       "in their parameters, choose the devices and run them. "
+                                       "Connect with API credentials, or look around on a "
+                                       "built-in demo instance first."));
 }

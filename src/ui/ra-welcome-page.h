@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RaWelcomePage, ra_welcome_page, RA, WELCOME_PAGE, AdwBin)
 
 /* Its buttons activate "accounts.add" and "accounts.demo". */
-GtkWidget *ra_welcome_page_new (void);
+GtkWidget *ra_welcome_page_new              (void);
+/* With accounts set up, the page also points at the account menu. */
+void       ra_welcome_page_set_has_accounts (RaWelcomePage *self,
+                                             gboolean       has_accounts);
 
 G_END_DECLS
