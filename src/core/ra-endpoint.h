@@ -16,11 +16,15 @@ G_DECLARE_FINAL_TYPE (RaEndpoint, ra_endpoint, RA, ENDPOINT, GObject)
 
 /* The four documented regions, in display order. NULL-terminated. */
 const char * const *ra_endpoint_get_regions            (void);
+/* A DNS label: [a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?. Upper case is refused,
+ * not folded, so that what is stored is what was typed. */
 gboolean            ra_endpoint_validate_instance      (const char  *instance,
                                                         GError     **error);
 gboolean            ra_endpoint_validate_region        (const char  *region,
                                                         GError     **error);
-/* https://…, or http:// to a loopback address only. */
+/* https://…, or http:// to a loopback address only: localhost, 127.0.0.0/8
+ * or ::1. No user name or password, query or fragment; a path is kept
+ * (for proxies), a trailing slash dropped. */
 gboolean            ra_endpoint_validate_base_url      (const char  *base_url,
                                                         GError     **error);
 

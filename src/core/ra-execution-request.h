@@ -22,6 +22,7 @@ G_DECLARE_FINAL_TYPE (RaExecutionRequest, ra_execution_request, RA, EXECUTION_RE
 
 RaExecutionRequest *ra_execution_request_new                  (const char          *remote_action_id);
 const char         *ra_execution_request_get_remote_action_id (RaExecutionRequest  *self);
+/* value NULL removes the parameter. */
 void                ra_execution_request_set_param            (RaExecutionRequest  *self,
                                                                const char          *name,
                                                                const char          *value);
