@@ -566,6 +566,142 @@ test_welcome_demo (Fixture       *fixture,
   app_quit (fixture);
 }
 
+/* A real restart: two processes, sharing only what a user's session
+ * keeps — the config directory (account list and settings in key files)
+ * and the keyring. The first adds the account by typing, the second must
+ * connect to it without any typing. */
+static void
+restart_child (gboolean first)
+{
+  const char *base_url = g_getenv ("RA_TEST_SIMULATOR_URL");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RaAccountManager) manager = ra_account_manager_new (NULL);
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(RaAccountController) controller = NULL;
+  g_autoptr(GError) error = NULL;
+  RaWindow *window;
+
+  g_assert_nonnull (base_url);
+  g_assert_true (ra_account_manager_load (manager, &error));
+  window = ra_window_new (NULL);
+  controller = ra_account_controller_new (window, manager, store, settings);
+  ra_account_controller_start (controller, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  if (first)
+    {
+      GtkWidget *dialog;
+
+      g_assert_true (ra_window_get_welcome_page_shown (window));
+      gtk_widget_activate_action (GTK_WIDGET (window), "accounts.add", NULL);
+      settle ();
+      dialog = ra_account_controller_get_dialog (controller);
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+      type_into (dialog, "name_row", "Across Restarts");
+      type_into (dialog, "instance_row", "restart");
+      type_into (dialog, "base_url_row", base_url);
+      type_into (dialog, "client_id_row", RA_SIM_DEFAULT_CLIENT_ID);
+      type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
+      gtk_widget_activate_action (dialog, "account.save", NULL);
+      wait_until (pointer_cleared, &dialog, "the account editor to close");
+    }
+  else
+    {
+      g_assert_null (ra_account_controller_get_dialog (controller));
+    }
+
+  wait_until (controller_has_client, controller, "the account to connect");
+  wait_until (list_loaded, window, "the action list");
+  g_assert_cmpstr (ra_account_get_display_name (ra_account_controller_get_account (controller)),
+                   ==, "Across Restarts");
+  g_assert_false (ra_window_get_welcome_page_shown (window));
+
+  g_clear_object (&controller);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_settings_sync ();
+}
+
+static void
+test_restart_first (void)
+{
+  if (g_test_subprocess ())
+    restart_child (TRUE);
+  else
+    g_test_skip ("Only runs as part of /accounts/restart-process");
+}
+
+static void
+test_restart_second (void)
+{
+  if (g_test_subprocess ())
+    restart_child (FALSE);
+  else
+    g_test_skip ("Only runs as part of /accounts/restart-process");
+}
+
+static void
+test_restart_process (void)
+{
+  g_autoptr(RaSimulator) simulator = ra_simulator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *old_config = g_strdup (g_getenv ("XDG_CONFIG_HOME"));
+  g_autofree char *old_backend = g_strdup (g_getenv ("GSETTINGS_BACKEND"));
+  g_autofree char *accounts = NULL;
+
+  if (!in_private_keyring ())
+    return;
+
+  ra_simulator_start_in_thread (simulator, 0, &error);
+  g_assert_no_error (error);
+  config = g_dir_make_tmp ("ra-restart-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_setenv ("RA_TEST_SIMULATOR_URL", ra_simulator_get_base_url (simulator), TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  /* Settings that outlive the process, as on a desktop. */
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+
+  g_test_trap_subprocess ("/accounts/restart-process/first", 120 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_subprocess ("/accounts/restart-process/second", 120 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  /* The second start asked for a token with the stored secret. */
+  g_assert_cmpuint (ra_simulator_count_requests (simulator, "POST", "/api/v1/token"), >=, 2);
+
+  accounts = g_build_filename (config, "remote-actions", "accounts.ini", NULL);
+  g_assert_true (g_file_test (accounts, G_FILE_TEST_EXISTS));
+
+  if (old_config != NULL)
+    g_setenv ("XDG_CONFIG_HOME", old_config, TRUE);
+  else
+    g_unsetenv ("XDG_CONFIG_HOME");
+  if (old_backend != NULL)
+    g_setenv ("GSETTINGS_BACKEND", old_backend, TRUE);
+  else
+    g_unsetenv ("GSETTINGS_BACKEND");
+
+  ra_simulator_stop (simulator);
+  {
+    g_autofree char *settings_file = g_build_filename (config, "glib-2.0", "settings", "keyfile", NULL);
+    g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+    g_autofree char *glib_dir = g_build_filename (config, "glib-2.0", NULL);
+    g_autofree char *accounts_dir = g_build_filename (config, "remote-actions", NULL);
+
+    g_remove (settings_file);
+    g_rmdir (settings_dir);
+    g_rmdir (glib_dir);
+    g_remove (accounts);
+    g_rmdir (accounts_dir);
+    g_rmdir (config);
+  }
+}
+
 /* No Secret Service at all (here: no session bus to find one on; the
  * secret store's unit test covers a bus without the service): the user is
  * told so and may keep the secret for this session only; it never reaches
@@ -651,6 +787,9 @@ main (int   argc,
               fixture_set_up, test_first_run_add_restart, fixture_tear_down);
   g_test_add ("/accounts/sign-out", Fixture, NULL,
               fixture_set_up, test_sign_out, fixture_tear_down);
+  g_test_add_func ("/accounts/restart-process", test_restart_process);
+  g_test_add_func ("/accounts/restart-process/first", test_restart_first);
+  g_test_add_func ("/accounts/restart-process/second", test_restart_second);
   g_test_add ("/accounts/welcome-demo", Fixture, NULL,
               fixture_set_up, test_welcome_demo, fixture_tear_down);
   g_test_add ("/accounts/no-keyring-session-only", Fixture, NULL,
