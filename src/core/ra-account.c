@@ -11,6 +11,7 @@
 
 #include "ra-account.h"
 #include "ra-endpoint.h"
+#include "ra-enum-types.h"
 #include "ra-error.h"
 
 struct _RaAccount
@@ -84,7 +85,7 @@ ra_account_get_property (GObject    *object,
       g_value_set_string (value, self->client_id);
       break;
     case PROP_TOKEN_ENDPOINT_KIND:
-      g_value_set_uint (value, self->token_endpoint_kind);
+      g_value_set_enum (value, self->token_endpoint_kind);
       break;
     case PROP_BASE_URL_OVERRIDE:
       g_value_set_string (value, self->base_url_override);
@@ -126,7 +127,7 @@ ra_account_set_property (GObject      *object,
       ra_account_set_client_id (self, g_value_get_string (value));
       break;
     case PROP_TOKEN_ENDPOINT_KIND:
-      ra_account_set_token_endpoint_kind (self, g_value_get_uint (value));
+      ra_account_set_token_endpoint_kind (self, g_value_get_enum (value));
       break;
     case PROP_BASE_URL_OVERRIDE:
       ra_account_set_base_url_override (self, g_value_get_string (value));
@@ -173,8 +174,8 @@ ra_account_class_init (RaAccountClass *klass)
     g_param_spec_string ("client-id", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TOKEN_ENDPOINT_KIND] =
-    g_param_spec_uint ("token-endpoint-kind", NULL, NULL,
-                       RA_TOKEN_ENDPOINT_AUTO, RA_TOKEN_ENDPOINT_OAUTH, RA_TOKEN_ENDPOINT_AUTO,
+    g_param_spec_enum ("token-endpoint-kind", NULL, NULL,
+                       RA_TYPE_TOKEN_ENDPOINT_KIND, RA_TOKEN_ENDPOINT_AUTO,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_BASE_URL_OVERRIDE] =
     g_param_spec_string ("base-url-override", NULL, NULL, "",

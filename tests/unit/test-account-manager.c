@@ -109,8 +109,12 @@ test_account_defaults (void)
   title = ra_account_dup_title (a);
   g_assert_cmpstr (title, ==, "acme (eu)");
 
+  g_object_set (a, "token-endpoint-kind", RA_TOKEN_ENDPOINT_OAUTH, NULL);
+  g_assert_cmpint (ra_account_get_token_endpoint_kind (a), ==, RA_TOKEN_ENDPOINT_OAUTH);
+
   ra_account_set_display_name (a, "Production");
   copy = ra_account_copy (a);
+  g_assert_cmpint (ra_account_get_token_endpoint_kind (copy), ==, RA_TOKEN_ENDPOINT_OAUTH);
   g_assert_cmpstr (ra_account_get_id (copy), ==, ra_account_get_id (a));
   g_assert_cmpstr (ra_account_get_display_name (copy), ==, "Production");
   g_assert_cmpstr (ra_account_get_instance (copy), ==, "acme");
