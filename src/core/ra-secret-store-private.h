@@ -9,10 +9,16 @@
 
 G_BEGIN_DECLS
 
-/* Turns what libsecret reported into an RA_ERROR_KEYRING error whose
- * message says what happened and what to do. doing: "saving the client
- * secret" and the like, already translated. */
-GError *ra_secret_store_keyring_error_new (const GError *error,
-                                           const char   *doing);
+typedef enum
+{
+  RA_SECRET_OPERATION_STORE,
+  RA_SECRET_OPERATION_LOOKUP,
+  RA_SECRET_OPERATION_CLEAR,
+} RaSecretOperation;
+
+/* Turns what libsecret reported about operation into an RA_ERROR_KEYRING
+ * error whose message says what did not happen, why, and what to do. */
+GError *ra_secret_store_keyring_error_new (const GError      *error,
+                                           RaSecretOperation  operation);
 
 G_END_DECLS

@@ -114,30 +114,38 @@ running_in_flatpak (void)
   return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
 }
 
+static const char *
+operation_sentence (RaSecretOperation operation)
+{
+  switch (operation)
+    {
+    case RA_SECRET_OPERATION_STORE:
+      return _("The client secret was not saved.");
+    case RA_SECRET_OPERATION_LOOKUP:
+      return _("The client secret could not be read.");
+    case RA_SECRET_OPERATION_CLEAR:
+      return _("The client secret could not be deleted.");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* libsecret reports D-Bus, GIO and its own errors; the user needs to know
  * which of a few situations they are in and what to do about each. */
-GError *
-ra_secret_store_keyring_error_new (const GError *error,
-                                   const char   *doing)
+static char *
+situation_sentence (const GError *error)
 {
   if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
-    return g_error_new (RA_ERROR, RA_ERROR_KEYRING,
-                        _("The keyring is locked, so %s was not possible. Unlock the keyring "
-                          "(the unlock prompt may have been dismissed) and try again."),
-                        doing);
+    return g_strdup (_("The keyring is locked. Unlock the keyring (its unlock prompt may have "
+                       "been dismissed) and try again."));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return g_error_new (RA_ERROR, RA_ERROR_KEYRING,
-                        _("The keyring prompt was dismissed, so %s was not possible."),
-                        doing);
+    return g_strdup (_("The keyring prompt was dismissed."));
 
   if (running_in_flatpak () &&
       (error->domain == G_DBUS_ERROR || error->domain == G_IO_ERROR))
-    return g_error_new (RA_ERROR, RA_ERROR_KEYRING,
-                        _("The Secret portal is not available, so %s was not possible. "
-                          "Make sure xdg-desktop-portal and a keyring service such as GNOME "
-                          "Keyring are installed and running."),
-                        doing);
+    return g_strdup (_("The Secret portal is not available. Make sure xdg-desktop-portal and a "
+                       "keyring service such as GNOME Keyring are installed and running."));
 
   if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER) ||
@@ -148,22 +156,28 @@ ra_secret_store_keyring_error_new (const GError *error,
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_SERVER) ||
       g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_DISCONNECTED) ||
       error->domain == G_IO_ERROR)
-    return g_error_new (RA_ERROR, RA_ERROR_KEYRING,
-                        _("No keyring service (Secret Service) is running, so %s was not "
-                          "possible. Start GNOME Keyring or another Secret Service provider "
-                          "and try again."),
-                        doing);
+    return g_strdup (_("No keyring service (Secret Service) is running. Start GNOME Keyring or "
+                       "another Secret Service provider and try again."));
 
   /* libsecret's own messages never carry the secret. */
-  return g_error_new (RA_ERROR, RA_ERROR_KEYRING,
-                      _("The keyring refused the request, so %s was not possible: %s"),
-                      doing, error->message);
+  return g_strdup_printf (_("The keyring refused the request: %s"), error->message);
+}
+
+GError *
+ra_secret_store_keyring_error_new (const GError      *error,
+                                   RaSecretOperation  operation)
+{
+  g_autofree char *situation = situation_sentence (error);
+
+  /* Translators: two sentences: what did not happen, then why and what to do */
+  return g_error_new (RA_ERROR, RA_ERROR_KEYRING, _("%s %s"),
+                      operation_sentence (operation), situation);
 }
 
 static void
-return_keyring_error (GTask        *task,
-                      const GError *error,
-                      const char   *doing)
+return_keyring_error (GTask             *task,
+                      const GError      *error,
+                      RaSecretOperation  operation)
 {
   GCancellable *cancellable = g_task_get_cancellable (task);
 
@@ -171,7 +185,7 @@ return_keyring_error (GTask        *task,
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
                              _("The operation was cancelled."));
   else
-    g_task_return_error (task, ra_secret_store_keyring_error_new (error, doing));
+    g_task_return_error (task, ra_secret_store_keyring_error_new (error, operation));
 }
 
 static void
@@ -214,7 +228,7 @@ store_stored_cb (GObject      *object,
 
   if (!secret_password_store_finish (result, &error))
     {
-      return_keyring_error (task, error, _("saving the client secret"));
+      return_keyring_error (task, error, RA_SECRET_OPERATION_STORE);
       return;
     }
 
@@ -236,7 +250,7 @@ store_cleared_cb (GObject      *object,
   secret_password_clear_finish (result, &error);
   if (error != NULL)
     {
-      return_keyring_error (task, error, _("saving the client secret"));
+      return_keyring_error (task, error, RA_SECRET_OPERATION_STORE);
       return;
     }
 
@@ -307,7 +321,7 @@ lookup_cb (GObject      *object,
   found = secret_password_lookup_nonpageable_finish (result, &error);
   if (error != NULL)
     {
-      return_keyring_error (task, error, _("reading the client secret"));
+      return_keyring_error (task, error, RA_SECRET_OPERATION_LOOKUP);
       return;
     }
 
@@ -374,7 +388,7 @@ clear_cb (GObject      *object,
   secret_password_clear_finish (result, &error);
   if (error != NULL)
     {
-      return_keyring_error (task, error, _("deleting the client secret"));
+      return_keyring_error (task, error, RA_SECRET_OPERATION_CLEAR);
       return;
     }
 
