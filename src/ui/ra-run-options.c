@@ -119,6 +119,25 @@ label_entry_row (GtkWidget  *row,
                                     -1);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_descendant (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 ra_run_options_dispose (GObject *object)
 {
@@ -164,6 +183,16 @@ ra_run_options_init (RaRunOptions *self)
   g_signal_connect_object (self->settings, "changed::default-expiry-minutes",
                            G_CALLBACK (apply_default_expiry), self,
                            G_CONNECT_SWAPPED);
+
+  /* The expander row's switch has no name of its own in libadwaita 1.2. */
+  {
+    GtkWidget *expiry_switch = find_descendant (self->expiry_row, GTK_TYPE_SWITCH);
+
+    if (expiry_switch != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expiry_switch),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Custom Expiry"),
+                                      -1);
+  }
 
   label_entry_row (self->reason_row, _("Reason"));
   label_entry_row (self->reference_row, _("Ticket Reference"));
