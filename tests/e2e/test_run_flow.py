@@ -1,0 +1,270 @@
+#!/usr/bin/python3
+# The built program on its demo instance, driven only through the
+# accessibility tree, the way a screen reader user would: search for an
+# action, fill its input, paste two devices, run, confirm, and read the
+# request ID from the window.
+#
+# Usage: test_run_flow.py PATH-TO-remote-actions
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+SKIP = 77
+TIMEOUT = 30
+UUID_RE = re.compile(r'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
+DEVICES = ['3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+           '6ba7b810-9dad-41d1-80b4-00c04fd430c8']
+LAUNCHER = '/usr/libexec/at-spi-bus-launcher'
+
+
+def log(*args):
+    print(*args, flush=True)
+
+
+def wait_for(what, predicate, timeout=TIMEOUT):
+    """Polls predicate until it returns something true, or fails."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = predicate()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError('timed out waiting for ' + what)
+        time.sleep(0.1)
+
+
+def children(acc):
+    for i in range(acc.childCount):
+        try:
+            child = acc.getChildAtIndex(i)
+        except Exception:
+            continue
+        if child is not None:
+            yield child
+
+
+def walk(acc):
+    stack = [acc]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(list(children(node))))
+
+
+def visible(acc):
+    # GTK 4.8 sets VISIBLE but never SHOWING.
+    import pyatspi
+    try:
+        return acc.getState().contains(pyatspi.STATE_VISIBLE)
+    except Exception:
+        return False
+
+
+def find(root, role=None, name=None, name_re=None, text_re=None, only_visible=True):
+    for acc in walk(root):
+        try:
+            if role is not None and acc.getRoleName() != role:
+                continue
+            if name is not None and acc.name != name:
+                continue
+            if name_re is not None and not re.search(name_re, acc.name or ''):
+                continue
+            if text_re is not None:
+                text = acc.queryText()
+                if not re.search(text_re, text.getText(0, text.characterCount)):
+                    continue
+            if only_visible and not visible(acc):
+                continue
+            return acc
+        except Exception:
+            continue
+    return None
+
+
+def set_text(acc, text):
+    editable = acc.queryEditableText()
+    editable.setTextContents('')
+    editable.insertText(0, text, len(text))
+
+
+def press(button):
+    action = button.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ('click', 'activate', 'press'):
+            action.doAction(i)
+            return
+    action.doAction(0)
+
+
+def main():
+    if len(sys.argv) != 2:
+        print('usage: test_run_flow.py PATH-TO-remote-actions', file=sys.stderr)
+        return 2
+    binary = sys.argv[1]
+
+    if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
+        log('SKIP: no display')
+        return SKIP
+    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+        log('SKIP: no D-Bus session bus')
+        return SKIP
+    if not os.access(LAUNCHER, os.X_OK):
+        log('SKIP: ' + LAUNCHER + ' is missing')
+        return SKIP
+    try:
+        import pyatspi  # noqa: F401
+    except ImportError:
+        log('SKIP: pyatspi is missing')
+        return SKIP
+
+    env = dict(os.environ)
+    env.pop('NO_AT_BRIDGE', None)
+    env.setdefault('GSETTINGS_BACKEND', 'memory')
+
+    launcher = subprocess.Popen([LAUNCHER, '--launch-immediately'], env=env)
+    app = None
+    try:
+        gdbus = shutil.which('gdbus')
+        if gdbus:
+            wait_for('the accessibility bus', lambda: subprocess.run(
+                [gdbus, 'call', '--session', '--dest', 'org.a11y.Bus',
+                 '--object-path', '/org/a11y/bus',
+                 '--method', 'org.a11y.Bus.GetAddress'],
+                env=env, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL).returncode == 0)
+
+        # Connect to the registry before the program starts: libatspi's
+        # first connection, made while GTK opens the display, can make
+        # that fail ("cannot open display").
+        import pyatspi
+        pyatspi.Registry.getDesktop(0)
+
+        app = subprocess.Popen([binary, '--demo'], env=env)
+        return drive(app)
+    finally:
+        for proc in (app, launcher):
+            if proc is not None and proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+
+
+def drive(app):
+    import pyatspi
+
+    def find_app():
+        if app.poll() is not None:
+            raise AssertionError('the program exited with %d' % app.returncode)
+        desktop = pyatspi.Registry.getDesktop(0)
+        for candidate in children(desktop):
+            try:
+                if candidate.get_process_id() == app.pid:
+                    return candidate
+            except Exception:
+                continue
+        return None
+
+    root = wait_for('the program on the accessibility bus', find_app)
+    window = wait_for('the main window',
+                      lambda: find(root, role='frame', name='Remote Actions'))
+    log('found the window')
+
+    search = wait_for('the search entry',
+                      lambda: find(window, name_re='^Search'))
+    set_text(search, 'installed software')
+    log('searched')
+
+    name = 'Get installed software version'
+
+    def shown_or_pick():
+        heading = find(window, role='label', text_re='^' + name + '$')
+        if heading is not None and find(window, role='text', name='Application'):
+            return True
+        # Not picked by the search alone: pick the row that says it.
+        label = find(window, role='label', text_re='^' + name + '$')
+        row = label
+        while row is not None and row.getRoleName() != 'list item':
+            row = row.parent
+        if row is not None:
+            log('picking the row')
+            try:
+                row.parent.querySelection().selectChild(row.getIndexInParent())
+            except Exception:
+                press(row)
+        return False
+
+    wait_for('the action page', shown_or_pick)
+    log('the action is shown')
+
+    application = find(window, role='text', name='Application')
+    set_text(application, 'Zoom')
+
+    devices = wait_for('the devices editor',
+                       lambda: find(window, name='Device collector IDs'))
+    set_text(devices, '%s, %s\n' % (DEVICES[0], DEVICES[1].upper()))
+    log('pasted two devices')
+
+    run = wait_for('the Run on 2 Devices button',
+                   lambda: find(window, role='push button', name_re='Run on 2 Devices'))
+    wait_for('Run to be enabled',
+             lambda: run.getState().contains(pyatspi.STATE_SENSITIVE))
+    press(run)
+    log('pressed Run')
+
+    def find_dialog():
+        for acc in children(root):
+            if acc is window:
+                continue
+            if find(acc, role='label', text_re='^Run “' + name + '”'):
+                return acc
+        return None
+
+    dialog = wait_for('the confirmation', find_dialog)
+    summary = find(dialog, role='label', text_re='^Zoom$')
+    assert summary is not None, 'the confirmation does not repeat the value'
+    confirm = wait_for('the confirm button',
+                       lambda: find(dialog, role='push button', name_re='Run on 2 Devices'))
+    press(confirm)
+    log('confirmed')
+
+    def request_id():
+        row = find(window, role='list item', name='Request ID')
+        if row is None:
+            return None
+        for acc in walk(row):
+            try:
+                if acc.getRoleName() != 'label':
+                    continue
+                text = acc.queryText()
+                value = text.getText(0, text.characterCount)
+                if UUID_RE.match(value):
+                    return value
+            except Exception:
+                continue
+        return None
+
+    value = wait_for('the request ID', request_id)
+    log('request ID: ' + value)
+
+    history = wait_for('the run in the session list',
+                       lambda: find(window, role='label', text_re=re.escape(value) + '$',
+                                    only_visible=False))
+    assert history is not None
+    return 0
+
+
+if __name__ == '__main__':
+    try:
+        sys.exit(main())
+    except AssertionError as error:
+        print('FAIL: %s' % error, file=sys.stderr, flush=True)
+        sys.exit(1)
