@@ -11,7 +11,7 @@
 
 typedef struct
 {
-  char *sort_key;   /* g_utf8_collate_key () of the folded name */
+  char *sort_key;   /* collation key of the folded name */
   char *haystack;   /* casefolded name, NQL ID and description */
 } RaActionKeys;
 
@@ -109,8 +109,9 @@ ra_action_filter_prepare_action (RaRemoteAction *action)
 
   keys = g_new0 (RaActionKeys, 1);
   /* Folded first, so that even a locale without real collation rules
-   * (C.UTF-8) does not put every capital before every small letter. */
-  keys->sort_key = g_utf8_collate_key (name, -1);
+   * (C.UTF-8) does not put every capital before every small letter; the
+   * filename variant orders "Step 9" before "Step 10". */
+  keys->sort_key = g_utf8_collate_key_for_filename (name, -1);
   /* A separator no search can contain keeps a word from matching across
    * two fields. */
   keys->haystack = g_strjoin ("\x1f", name, id, description, NULL);
@@ -118,21 +119,29 @@ ra_action_filter_prepare_action (RaRemoteAction *action)
   g_object_set_qdata_full (G_OBJECT (action), keys_quark, keys, ra_action_keys_free);
 }
 
-static int
-compare_actions (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+int
+ra_action_filter_compare_actions (RaRemoteAction *a,
+                                  RaRemoteAction *b)
 {
-  RaActionKeys *ka = get_keys ((gpointer) a);
-  RaActionKeys *kb = get_keys ((gpointer) b);
+  RaActionKeys *ka = get_keys (a);
+  RaActionKeys *kb = get_keys (b);
   int res;
 
   g_assert (ka != NULL && kb != NULL);
 
   res = strcmp (ka->sort_key, kb->sort_key);
   if (res == 0)
-    res = g_strcmp0 (ra_remote_action_get_id ((RaRemoteAction *) a),
-                     ra_remote_action_get_id ((RaRemoteAction *) b));
+    res = g_strcmp0 (ra_remote_action_get_id (a), ra_remote_action_get_id (b));
+
+  return res;
+}
+
+static int
+compare_actions (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  int res = ra_action_filter_compare_actions ((RaRemoteAction *) a, (RaRemoteAction *) b);
 
   return res < 0 ? GTK_ORDERING_SMALLER : res > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }

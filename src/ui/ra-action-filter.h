@@ -19,7 +19,11 @@ G_DECLARE_FINAL_TYPE (RaActionFilter, ra_action_filter, RA, ACTION_FILTER, GtkFi
  * Safe to call from a worker thread; the action must be prepared before it
  * is filtered or sorted. */
 void            ra_action_filter_prepare_action      (RaRemoteAction *action);
-/* Sorts prepared actions by name, as the user's locale orders names. */
+/* Orders prepared actions by name, as the user's locale orders names
+ * (then by NQL ID). Safe to call from a worker thread. */
+int             ra_action_filter_compare_actions     (RaRemoteAction *a,
+                                                      RaRemoteAction *b);
+/* A sorter by that order. */
 GtkSorter      *ra_action_filter_new_sorter          (void);
 
 RaActionFilter *ra_action_filter_new                 (void);

@@ -46,6 +46,8 @@ struct _RaActionList
   GtkSingleSelection *selection;
   RaActionFilter     *filter;
 
+  GPtrArray          *spare_rows;
+
   RaRemoteAction     *selected_action;
   char               *error_message;
   RaActionListState   state;
@@ -193,20 +195,51 @@ row_released_cb (GtkGestureClick *gesture,
 
 /* Rows */
 
+/* Rows outlive their list items: a keystroke that changes the result
+ * replaces a screenful of list items at once, and taking a row from here
+ * is much cheaper than building one. */
+#define MAX_SPARE_ROWS 256
+
 static void
 factory_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   RaActionList             *self)
 {
-  GtkWidget *row = ra_action_row_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
+  GtkWidget *row;
 
-  /* A click on a row is a pick even when the row is already selected: it
-   * is how a folded window moves on to the details. */
-  g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), self, 0);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  if (self->spare_rows->len > 0)
+    {
+      row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+      gtk_list_item_set_child (item, row);
+      g_object_unref (row);
+      return;
+    }
+
+  row = ra_action_row_new ();
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    /* A click on a row is a pick even when the row is already selected:
+     * it is how a folded window moves on to the details. */
+    g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), self, 0);
+    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+  }
 
   gtk_list_item_set_child (item, row);
+}
+
+static void
+factory_teardown_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     RaActionList             *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+
+  if (row == NULL || self->spare_rows == NULL || self->spare_rows->len >= MAX_SPARE_ROWS)
+    return;
+
+  g_ptr_array_add (self->spare_rows, g_object_ref (row));
+  gtk_list_item_set_child (item, NULL);
 }
 
 static void
@@ -326,6 +359,15 @@ ra_action_list_update_state (RaActionList *self)
 
 /* Loading */
 
+static int
+compare_prepared (gconstpointer a,
+                  gconstpointer b)
+{
+  return ra_action_filter_compare_actions (*(RaRemoteAction **) a, *(RaRemoteAction **) b);
+}
+
+/* Everything per action that searching and sorting need, and the order
+ * itself, is worked out here, off the main thread. */
 static void
 prepare_actions_thread (GTask        *task,
                         gpointer      source_object,
@@ -342,8 +384,11 @@ prepare_actions_thread (GTask        *task,
       ra_action_filter_prepare_action (g_ptr_array_index (actions, i));
     }
 
-  if (!g_task_return_error_if_cancelled (task))
-    g_task_return_boolean (task, TRUE);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_ptr_array_sort (actions, compare_prepared);
+  g_task_return_pointer (task, g_ptr_array_ref (actions), (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void
@@ -366,22 +411,24 @@ ra_action_list_set_store (RaActionList *self,
 
 static void
 prepare_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   RaActionList *self = RA_ACTION_LIST (object);
-  GListModel *store = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GListStore) store = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_object_unref (store);
-      return; /* only ever cancelled */
-    }
+  sorted = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (sorted == NULL)
+    return; /* only ever cancelled */
+
+  /* A store already in order lets the sort model below settle at once
+   * and the filter walk it front to back, which GListStore is fast at. */
+  store = g_list_store_new (RA_TYPE_REMOTE_ACTION);
+  g_list_store_splice (store, 0, 0, sorted->pdata, sorted->len);
 
   g_clear_object (&self->cancellable);
-  ra_action_list_set_store (self, store);
-  g_object_unref (store);
+  ra_action_list_set_store (self, G_LIST_MODEL (store));
 
   ra_action_list_update_state (self);
 }
@@ -418,7 +465,7 @@ list_actions_cb (GObject      *object,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (actions, g_list_model_get_item (store, i));
 
-  task = g_task_new (self, self->cancellable, prepare_done_cb, g_steal_pointer (&store));
+  task = g_task_new (self, self->cancellable, prepare_done_cb, NULL);
   g_task_set_source_tag (task, list_actions_cb);
   g_task_set_task_data (task, g_steal_pointer (&actions), (GDestroyNotify) g_ptr_array_unref);
   g_task_run_in_thread (task, prepare_actions_thread);
@@ -482,6 +529,7 @@ ra_action_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
@@ -669,10 +717,12 @@ ra_action_list_init (RaActionList *self)
                            G_CALLBACK (filter_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (factory_setup_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (factory_bind_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (factory_unbind_cb), self, 0);
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (factory_teardown_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
@@ -791,8 +841,12 @@ ra_action_list_set_search_text (RaActionList *self,
 {
   g_return_if_fail (RA_IS_ACTION_LIST (self));
 
+  /* Replacing the text passes through an empty entry, which would show
+   * every row for a moment; the filter only hears the final text, now
+   * rather than after the typing delay. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  /* Skip the entry's typing delay: whoever calls this wants it now. */
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   search_changed_cb (self, self->search_entry);
 }
 
