@@ -19,5 +19,8 @@ const char     *ra_action_page_get_load_error     (RaActionPage *self);
 RaRemoteAction *ra_action_page_get_details        (RaActionPage *self);
 RaConfirmDialog *ra_action_page_get_confirm_dialog (RaActionPage *self);
 gboolean        ra_action_page_get_api_notice_visible (RaActionPage *self);
+/* The button in the bar under the page, and what the bar says. */
+GtkWidget      *ra_action_page_get_run_button     (RaActionPage *self);
+const char     *ra_action_page_get_run_hint       (RaActionPage *self);
 
 G_END_DECLS

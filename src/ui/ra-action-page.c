@@ -42,6 +42,9 @@ struct _RaActionPage
   GtkWidget      *outputs_group;
   GtkWidget      *history_group;
   GtkWidget      *history_list;
+  GtkWidget      *run_bar;
+  GtkWidget      *run_hint;
+  GtkWidget      *run_button;
 
   RaClient       *client;
   RaRemoteAction *action;
@@ -88,6 +91,39 @@ add_toast (RaActionPage *self,
                                adw_toast_new (title));
 }
 
+static gboolean
+can_run_here (RaActionPage *self)
+{
+  const char *state = gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+
+  return g_strcmp0 (state, "action") == 0 &&
+         self->details != NULL &&
+         ra_remote_action_get_api_enabled (self->details);
+}
+
+static void
+update_run_bar (RaActionPage *self)
+{
+  RaRunForm *form = RA_RUN_FORM (self->run_form);
+  const char *blocker = ra_run_form_get_blocker (form);
+  gboolean runnable = can_run_here (self);
+
+  gtk_widget_set_visible (self->run_bar, runnable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.run", runnable && blocker == NULL);
+
+  gtk_button_set_label (GTK_BUTTON (self->run_button), ra_run_form_get_run_label (form));
+  gtk_label_set_text (GTK_LABEL (self->run_hint), blocker ? blocker : "");
+
+  /* The button is insensitive then; its description says why. */
+  if (blocker != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->run_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, blocker,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->run_button),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 set_state (RaActionPage *self,
            const char   *state)
@@ -95,10 +131,7 @@ set_state (RaActionPage *self,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), state);
   gtk_spinner_set_spinning (GTK_SPINNER (self->loading_spinner),
                             g_str_equal (state, "loading"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.run",
-                                 g_str_equal (state, "action") &&
-                                 self->details != NULL &&
-                                 ra_remote_action_get_api_enabled (self->details));
+  update_run_bar (self);
 }
 
 static void
@@ -561,6 +594,9 @@ ra_action_page_class_init (RaActionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaActionPage, outputs_group);
   gtk_widget_class_bind_template_child (widget_class, RaActionPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, RaActionPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, run_bar);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, run_hint);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, run_button);
 
   gtk_widget_class_install_action (widget_class, "page.run", NULL, run_cb);
   gtk_widget_class_install_action (widget_class, "page.retry", NULL, retry_cb);
@@ -589,15 +625,24 @@ ra_action_page_init (RaActionPage *self)
                            G_CALLBACK (runs_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  /* In the capture phase, so that the text views and entries of the form
-   * do not take Ctrl+Return for themselves. */
+  /* Handled by the window wherever the focus is (the list, the search),
+   * and in the capture phase so that the text views and entries of the
+   * form do not take Ctrl+Return for themselves. */
   shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
                                                             gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
                                gtk_named_action_new ("page.run"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  g_signal_connect_object (self->run_form, "notify::blocker",
+                           G_CALLBACK (update_run_bar), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run_form, "notify::run-label",
+                           G_CALLBACK (update_run_bar), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_widget_set_visible (self->outputs_group, FALSE);
   set_state (self, "empty");
@@ -711,6 +756,18 @@ RaConfirmDialog *
 ra_action_page_get_confirm_dialog (RaActionPage *self)
 {
   return ra_run_form_get_confirm_dialog (RA_RUN_FORM (self->run_form));
+}
+
+GtkWidget *
+ra_action_page_get_run_button (RaActionPage *self)
+{
+  return self->run_button;
+}
+
+const char *
+ra_action_page_get_run_hint (RaActionPage *self)
+{
+  return gtk_label_get_text (GTK_LABEL (self->run_hint));
 }
 
 gboolean

@@ -17,10 +17,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RaActionPage, ra_action_page, RA, ACTION_PAGE, AdwBin)
 
 /* Widget actions installed on the page:
- *   page.run    — ask to run the shown action (bound to Ctrl+Return
- *                 while the focus is inside the page); the same as
- *                 ra_action_page_activate_run()
- *   page.retry  — load the details again after an error */
+ *   page.run    — ask to run the shown action; bound to Ctrl+Return
+ *                 anywhere in the page's window, and disabled
+ *                 while the action cannot run (the bar under the page
+ *                 says why)
+ *   page.retry  — load the details again after an error
+ * ra_action_page_activate_run() does what page.run does, and says in a
+ * toast why when the action cannot run. */
 
 GtkWidget      *ra_action_page_new          (void);
 RaClient       *ra_action_page_get_client   (RaActionPage   *self);

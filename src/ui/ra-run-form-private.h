@@ -17,7 +17,6 @@ GtkWidget       *ra_run_form_get_input_row       (RaRunForm  *self,
                                                   const char *input_id);
 /* The open confirmation, or NULL. */
 RaConfirmDialog *ra_run_form_get_confirm_dialog  (RaRunForm  *self);
-GtkWidget       *ra_run_form_get_run_button      (RaRunForm  *self);
 gboolean         ra_run_form_get_running         (RaRunForm  *self);
 /* The inline error, or NULL when none is shown. */
 const char      *ra_run_form_get_error_message   (RaRunForm  *self);

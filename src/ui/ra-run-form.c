@@ -31,8 +31,6 @@ struct _RaRunForm
   GtkWidget       *inputs_group;
   GtkWidget       *device_editor;
   GtkWidget       *run_options;
-  GtkWidget       *run_button;
-  GtkWidget       *run_hint;
   GtkWidget       *error_group;
   GtkWidget       *error_row;
   GtkWidget       *result_group;
@@ -51,6 +49,7 @@ struct _RaRunForm
   GHashTable      *remembered;
 
   char            *blocker;
+  char            *run_label;
   char            *request_id;
 
   RaConfirmDialog *confirm_dialog;
@@ -61,6 +60,15 @@ struct _RaRunForm
 };
 
 G_DEFINE_FINAL_TYPE (RaRunForm, ra_run_form, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_BLOCKER,
+  PROP_RUN_LABEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
@@ -149,12 +157,11 @@ compute_blocker (RaRunForm *self)
 static void
 update_run_state (RaRunForm *self)
 {
+  g_autofree char *blocker = NULL;
   g_autofree char *label = NULL;
   guint n_devices;
 
-  g_free (self->blocker);
-  self->blocker = compute_blocker (self);
-
+  blocker = compute_blocker (self);
   n_devices = ra_device_editor_get_n_devices (RA_DEVICE_EDITOR (self->device_editor));
 
   if (self->running)
@@ -165,19 +172,19 @@ update_run_state (RaRunForm *self)
   else
     label = g_strdup (_("_Run"));
 
-  gtk_button_set_label (GTK_BUTTON (self->run_button), label);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.run", self->blocker == NULL);
+  if (g_strcmp0 (blocker, self->blocker) != 0)
+    {
+      g_free (self->blocker);
+      self->blocker = g_steal_pointer (&blocker);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOCKER]);
+    }
 
-  gtk_label_set_text (GTK_LABEL (self->run_hint), self->blocker ? self->blocker : "");
-  gtk_widget_set_visible (self->run_hint, self->blocker != NULL);
-
-  if (self->blocker != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->run_button),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->blocker,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->run_button),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  if (g_strcmp0 (label, self->run_label) != 0)
+    {
+      g_free (self->run_label);
+      self->run_label = g_steal_pointer (&label);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN_LABEL]);
+    }
 }
 
 static void
@@ -511,14 +518,6 @@ ra_run_form_activate_run (RaRunForm *self)
 }
 
 static void
-run_cb (GtkWidget  *widget,
-        const char *action_name,
-        GVariant   *parameter)
-{
-  ra_run_form_activate_run (RA_RUN_FORM (widget));
-}
-
-static void
 dismiss_error_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -576,9 +575,31 @@ ra_run_form_finalize (GObject *object)
 
   g_clear_pointer (&self->remembered, g_hash_table_unref);
   g_free (self->blocker);
+  g_free (self->run_label);
   g_free (self->request_id);
 
   G_OBJECT_CLASS (ra_run_form_parent_class)->finalize (object);
+}
+
+static void
+ra_run_form_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  RaRunForm *self = RA_RUN_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_BLOCKER:
+      g_value_set_string (value, self->blocker);
+      break;
+    case PROP_RUN_LABEL:
+      g_value_set_string (value, self->run_label);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -589,6 +610,18 @@ ra_run_form_class_init (RaRunFormClass *klass)
 
   object_class->dispose = ra_run_form_dispose;
   object_class->finalize = ra_run_form_finalize;
+  object_class->get_property = ra_run_form_get_property;
+
+  /* Why the action cannot run now, or NULL. */
+  properties[PROP_BLOCKER] =
+    g_param_spec_string ("blocker", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the run button says: "_Run on 3 Devices", with a mnemonic. */
+  properties[PROP_RUN_LABEL] =
+    g_param_spec_string ("run-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RA_TYPE_DEVICE_EDITOR);
   g_type_ensure (RA_TYPE_RUN_OPTIONS);
@@ -598,8 +631,6 @@ ra_run_form_class_init (RaRunFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, inputs_group);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, device_editor);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, run_options);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, run_button);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, run_hint);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, error_group);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, error_row);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, result_group);
@@ -607,7 +638,6 @@ ra_run_form_class_init (RaRunFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, result_devices_row);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, result_expiry_row);
 
-  gtk_widget_class_install_action (widget_class, "form.run", NULL, run_cb);
   gtk_widget_class_install_action (widget_class, "form.dismiss-error", NULL, dismiss_error_cb);
   gtk_widget_class_install_action (widget_class, "form.copy-request-id", NULL, copy_request_id_cb);
 }
@@ -688,6 +718,14 @@ ra_run_form_set_history (RaRunForm  *self,
 }
 
 const char *
+ra_run_form_get_run_label (RaRunForm *self)
+{
+  g_return_val_if_fail (RA_IS_RUN_FORM (self), NULL);
+
+  return self->run_label;
+}
+
+const char *
 ra_run_form_get_blocker (RaRunForm *self)
 {
   g_return_val_if_fail (RA_IS_RUN_FORM (self), NULL);
@@ -722,12 +760,6 @@ RaConfirmDialog *
 ra_run_form_get_confirm_dialog (RaRunForm *self)
 {
   return self->confirm_dialog;
-}
-
-GtkWidget *
-ra_run_form_get_run_button (RaRunForm *self)
-{
-  return self->run_button;
 }
 
 gboolean

@@ -29,7 +29,9 @@ void            ra_run_form_set_history      (RaRunForm      *self,
                                               GListStore     *history);
 /* Asks for confirmation, or says why the action cannot run yet. */
 void            ra_run_form_activate_run     (RaRunForm      *self);
-/* Why Run is not possible now, or NULL. */
+/* Why Run is not possible now, or NULL (property "blocker"). */
 const char     *ra_run_form_get_blocker      (RaRunForm      *self);
+/* What the run button says (property "run-label"). */
+const char     *ra_run_form_get_run_label    (RaRunForm      *self);
 
 G_END_DECLS

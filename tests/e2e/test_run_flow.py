@@ -158,6 +158,26 @@ def main():
                     proc.wait()
 
 
+def show_action(window, name, input_name):
+    """Picks the action's row in the list until its page shows input_name."""
+    def shown_or_pick():
+        heading = find(window, role='label', text_re='^' + re.escape(name) + '$')
+        if heading is not None and find(window, role='text', name=input_name):
+            return True
+        row = heading
+        while row is not None and row.getRoleName() != 'list item':
+            row = row.parent
+        if row is not None:
+            log('picking the row')
+            try:
+                row.parent.querySelection().selectChild(row.getIndexInParent())
+            except Exception:
+                press(row)
+        return False
+
+    wait_for('the page of ' + name, shown_or_pick)
+
+
 def drive(app):
     import pyatspi
 
@@ -185,24 +205,7 @@ def drive(app):
 
     name = 'Get installed software version'
 
-    def shown_or_pick():
-        heading = find(window, role='label', text_re='^' + name + '$')
-        if heading is not None and find(window, role='text', name='Application'):
-            return True
-        # Not picked by the search alone: pick the row that says it.
-        label = find(window, role='label', text_re='^' + name + '$')
-        row = label
-        while row is not None and row.getRoleName() != 'list item':
-            row = row.parent
-        if row is not None:
-            log('picking the row')
-            try:
-                row.parent.querySelection().selectChild(row.getIndexInParent())
-            except Exception:
-                press(row)
-        return False
-
-    wait_for('the action page', shown_or_pick)
+    show_action(window, name, 'Application')
     log('the action is shown')
 
     application = find(window, role='text', name='Application')

@@ -307,7 +307,7 @@ confirm_and_wait (Fixture *fixture)
   /* Busy: a second press does nothing. */
   ra_action_page_activate_run (fixture->page);
   g_assert_null (ra_action_page_get_confirm_dialog (fixture->page));
-  g_assert_false (gtk_widget_is_sensitive (ra_run_form_get_run_button (get_form (fixture))));
+  g_assert_false (gtk_widget_is_sensitive (ra_action_page_get_run_button (fixture->page)));
 
   WAIT_FOR (!ra_run_form_get_running (get_form (fixture)));
 }
@@ -576,7 +576,7 @@ test_execute (Fixture       *fixture,
   select_action (fixture, fixture->form_action);
   fill_form (fixture, 3, &ids);
   g_assert_null (ra_run_form_get_blocker (get_form (fixture)));
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ra_run_form_get_run_button (get_form (fixture)))),
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ra_action_page_get_run_button (fixture->page))),
                    ==, "_Run on 3 Devices");
 
   /* Cancelling sends nothing. */
