@@ -33,6 +33,8 @@ struct _RaRunForm
   GtkWidget       *run_options;
   GtkWidget       *error_group;
   GtkWidget       *error_row;
+  GtkWidget       *dismiss_error_button;
+  GtkWidget       *copy_request_id_button;
   GtkWidget       *result_group;
   GtkWidget       *request_id_row;
   GtkWidget       *result_devices_row;
@@ -310,6 +312,62 @@ build_request (RaRunForm *self)
 }
 
 static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+  double top, bottom, page;
+
+  if (scroller == NULL)
+    return;
+
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL ||
+      !gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  page = gtk_adjustment_get_page_size (adjustment);
+  top = point.y;
+  bottom = top + gtk_widget_get_allocated_height (widget);
+
+  if (bottom > gtk_adjustment_get_value (adjustment) + page)
+    gtk_adjustment_set_value (adjustment, MIN (top, bottom - page + 24));
+  else if (top < gtk_adjustment_get_value (adjustment))
+    gtk_adjustment_set_value (adjustment, top);
+}
+
+static gboolean
+focus_outcome_tick_cb (GtkWidget     *widget,
+                       GdkFrameClock *frame_clock,
+                       gpointer       user_data)
+{
+  GtkWidget *target = user_data;
+
+  /* Only once it has a place on the page can the view scroll to it. */
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_allocated_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+
+  scroll_into_view (widget);
+  gtk_widget_grab_focus (target);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The outcome sits under the form, out of view after a long one: it is
+ * scrolled in, and the focus moves there so that screen readers read it. */
+static void
+focus_outcome (GtkWidget *group,
+               GtkWidget *target)
+{
+  gtk_widget_add_tick_callback (group, focus_outcome_tick_cb, target, NULL);
+}
+
+static void
 show_error (RaRunForm  *self,
             const char *message)
 {
@@ -396,7 +454,10 @@ execute_cb (GObject      *object,
       g_debug ("Running %s failed: %s", data->action_id, error->message);
 
       if (current)
-        show_error (self, message);
+        {
+          show_error (self, message);
+          focus_outcome (self->error_group, self->dismiss_error_button);
+        }
 
       /* Translators: %s is the name of a remote action */
       toast = g_strdup_printf (_("“%s” did not start"), data->action_name);
@@ -415,7 +476,10 @@ execute_cb (GObject      *object,
         g_list_store_insert (self->history, 0, run);
 
       if (current)
-        show_result (self, outcome, data->n_devices, data->asked_minutes);
+        {
+          show_result (self, outcome, data->n_devices, data->asked_minutes);
+          focus_outcome (self->result_group, self->copy_request_id_button);
+        }
 
       toast = g_strdup_printf (ngettext ("“%s” started on %u device",
                                          "“%s” started on %u devices",
@@ -633,6 +697,8 @@ ra_run_form_class_init (RaRunFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, run_options);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, error_group);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, error_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, dismiss_error_button);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, copy_request_id_button);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, result_group);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, request_id_row);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, result_devices_row);

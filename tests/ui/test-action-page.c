@@ -284,6 +284,19 @@ count_executes (Fixture *fixture)
   return ra_simulator_count_requests (fixture->sim, "POST", "/api/v1/act/execute");
 }
 
+/* What clicking a response button does: the dialog closes, then answers.
+ * adw_message_dialog_response() alone would leave it open. */
+static void
+respond (RaConfirmDialog *dialog,
+         const char      *response)
+{
+  g_autoptr(RaConfirmDialog) ref = g_object_ref (dialog);
+
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), response));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+}
+
 static RaConfirmDialog *
 open_confirmation (Fixture *fixture)
 {
@@ -300,7 +313,7 @@ confirm_and_wait (Fixture *fixture)
 
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
                                                           RA_CONFIRM_RESPONSE_RUN));
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), RA_CONFIRM_RESPONSE_RUN);
+  respond (dialog, RA_CONFIRM_RESPONSE_RUN);
 
   g_assert_null (ra_action_page_get_confirm_dialog (fixture->page));
   g_assert_true (ra_run_form_get_running (get_form (fixture)));
@@ -585,7 +598,7 @@ test_execute (Fixture       *fixture,
   /* Pressing again while it is open does not open a second one. */
   ra_action_page_activate_run (fixture->page);
   g_assert_true (ra_action_page_get_confirm_dialog (fixture->page) == dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), RA_CONFIRM_RESPONSE_CANCEL);
+  respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
   g_assert_null (ra_action_page_get_confirm_dialog (fixture->page));
   g_assert_cmpuint (count_executes (fixture), ==, 0);
 
@@ -686,7 +699,7 @@ test_typed_count (Fixture       *fixture,
                                                                RA_CONFIRM_RESPONSE_RUN),
                    ==, ADW_RESPONSE_DESTRUCTIVE);
 
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), RA_CONFIRM_RESPONSE_RUN);
+  respond (dialog, RA_CONFIRM_RESPONSE_RUN);
   WAIT_FOR (!ra_run_form_get_running (get_form (fixture)));
   g_assert_cmpuint (count_executes (fixture), ==, 1);
   body = get_execute_body (fixture, &node);
@@ -708,7 +721,7 @@ test_data_collection_confirmation (Fixture       *fixture,
                    ==, ADW_RESPONSE_SUGGESTED);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                    ==, "Run “Collect something”?");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), RA_CONFIRM_RESPONSE_CANCEL);
+  respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
 }
 
 static void
@@ -802,7 +815,7 @@ test_settings (Fixture       *fixture,
   dialog = open_confirmation (fixture);
   g_assert_nonnull (ra_confirm_dialog_get_count_entry (dialog));
   gtk_editable_set_text (ra_confirm_dialog_get_count_entry (dialog), "3");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), RA_CONFIRM_RESPONSE_RUN);
+  respond (dialog, RA_CONFIRM_RESPONSE_RUN);
   WAIT_FOR (!ra_run_form_get_running (get_form (fixture)));
 
   body = get_execute_body (fixture, &node);
