@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "ra-action-filter.h"
 
 typedef struct
@@ -58,6 +60,16 @@ ra_action_keys_free (gpointer data)
   g_free (keys);
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+
+  return TRUE;
+}
+
 static char *
 fold (const char *text)
 {
@@ -65,6 +77,12 @@ fold (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+
+  /* Most names and descriptions are plain ASCII, where folding is just
+   * lowering and normalizing changes nothing: ten thousand descriptions
+   * go several times faster. */
+  if (is_ascii (text))
+    return g_ascii_strdown (text, -1);
 
   folded = g_utf8_casefold (text, -1);
   return g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
@@ -134,6 +152,51 @@ ra_action_filter_compare_actions (RaRemoteAction *a,
     res = g_strcmp0 (ra_remote_action_get_id (a), ra_remote_action_get_id (b));
 
   return res;
+}
+
+typedef struct
+{
+  const char     *sort_key;
+  const char     *id;
+  RaRemoteAction *action;
+} SortEntry;
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const SortEntry *ea = a;
+  const SortEntry *eb = b;
+  int res = strcmp (ea->sort_key, eb->sort_key);
+
+  return res != 0 ? res : g_strcmp0 (ea->id, eb->id);
+}
+
+void
+ra_action_filter_sort_actions (GPtrArray *actions)
+{
+  g_autofree SortEntry *entries = NULL;
+
+  g_return_if_fail (actions != NULL);
+
+  /* The keys are looked up once per action, not twice per comparison. */
+  entries = g_new (SortEntry, actions->len);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      RaRemoteAction *action = g_ptr_array_index (actions, i);
+      RaActionKeys *keys = get_keys (action);
+
+      g_return_if_fail (keys != NULL);
+
+      entries[i].sort_key = keys->sort_key;
+      entries[i].id = ra_remote_action_get_id (action);
+      entries[i].action = action;
+    }
+
+  qsort (entries, actions->len, sizeof (SortEntry), compare_entries);
+
+  for (guint i = 0; i < actions->len; i++)
+    actions->pdata[i] = entries[i].action;
 }
 
 static int

@@ -23,6 +23,9 @@ void            ra_action_filter_prepare_action      (RaRemoteAction *action);
  * (then by NQL ID). Safe to call from a worker thread. */
 int             ra_action_filter_compare_actions     (RaRemoteAction *a,
                                                       RaRemoteAction *b);
+/* Puts an array of prepared actions in that order, faster than
+ * g_ptr_array_sort () with the function above. Safe in a worker thread. */
+void            ra_action_filter_sort_actions        (GPtrArray      *actions);
 /* A sorter by that order. */
 GtkSorter      *ra_action_filter_new_sorter          (void);
 

@@ -43,8 +43,10 @@ struct _RaActionList
   GListModel         *store;
   GtkSortListModel   *sort_model;
   GtkFilterListModel *filter_model;
+  GtkSliceListModel  *slice;
   GtkSingleSelection *selection;
   RaActionFilter     *filter;
+  guint               grow_id;
 
   GPtrArray          *spare_rows;
 
@@ -80,7 +82,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void ra_action_list_update_state (RaActionList *self);
+static void ra_action_list_update_state   (RaActionList *self);
+static void ra_action_list_finish_growing (RaActionList *self);
 
 /* Searching and filtering */
 
@@ -154,6 +157,7 @@ filter_items_changed_cb (RaActionList *self,
 
       if (pos != GTK_INVALID_LIST_POSITION)
         {
+          ra_action_list_finish_growing (self);
           gtk_single_selection_set_selected (self->selection, pos);
         }
     }
@@ -259,6 +263,47 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
   ra_action_row_set_action (RA_ACTION_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* Growing */
+
+/* GtkListView keeps up to 200 rows alive whatever its height, and makes
+ * them all at once when a model arrives: a stall of a tenth of a second.
+ * A fresh list is therefore handed over a few rows per main-loop turn,
+ * with frames drawn in between, until those rows exist. */
+#define ROWS_PER_STEP 32
+#define ROWS_GROWN    256
+
+static void
+ra_action_list_finish_growing (RaActionList *self)
+{
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+}
+
+static gboolean
+grow_cb (gpointer data)
+{
+  RaActionList *self = data;
+  guint size = gtk_slice_list_model_get_size (self->slice) + ROWS_PER_STEP;
+
+  if (size < ROWS_GROWN)
+    {
+      gtk_slice_list_model_set_size (self->slice, size);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->grow_id = 0;
+  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ra_action_list_start_growing (RaActionList *self)
+{
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  gtk_slice_list_model_set_size (self->slice, ROWS_PER_STEP);
+  self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, self, NULL);
+}
+
 /* State */
 
 static void
@@ -359,13 +404,6 @@ ra_action_list_update_state (RaActionList *self)
 
 /* Loading */
 
-static int
-compare_prepared (gconstpointer a,
-                  gconstpointer b)
-{
-  return ra_action_filter_compare_actions (*(RaRemoteAction **) a, *(RaRemoteAction **) b);
-}
-
 /* Everything per action that searching and sorting need, and the order
  * itself, is worked out here, off the main thread. */
 static void
@@ -387,7 +425,7 @@ prepare_actions_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  g_ptr_array_sort (actions, compare_prepared);
+  ra_action_filter_sort_actions (actions);
   g_task_return_pointer (task, g_ptr_array_ref (actions), (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -399,6 +437,11 @@ ra_action_list_set_store (RaActionList *self,
 
   if (self->selected_action != NULL)
     selected_id = g_strdup (ra_remote_action_get_id (self->selected_action));
+
+  if (store != NULL && ra_action_list_get_n_total (self) == 0)
+    ra_action_list_start_growing (self);
+  else
+    ra_action_list_finish_growing (self);
 
   g_set_object (&self->store, store);
 
@@ -520,6 +563,7 @@ ra_action_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -531,6 +575,7 @@ ra_action_list_dispose (GObject *object)
 
   g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slice);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter);
@@ -706,7 +751,9 @@ ra_action_list_init (RaActionList *self)
                                               ra_action_filter_new_sorter ());
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                          0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
@@ -808,6 +855,7 @@ ra_action_list_select_action_id (RaActionList *self,
 
       if (g_strcmp0 (ra_remote_action_get_id (action), nql_id) == 0)
         {
+          ra_action_list_finish_growing (self);
           gtk_single_selection_set_selected (self->selection, i);
           ra_action_list_set_selected_action (self, action);
           gtk_widget_activate_action (GTK_WIDGET (self->list_view),
@@ -867,7 +915,7 @@ ra_action_list_get_model (RaActionList *self)
 {
   g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
 
-  return G_LIST_MODEL (self->selection);
+  return G_LIST_MODEL (self->filter_model);
 }
 
 GListModel *

@@ -51,8 +51,9 @@ void               ra_action_list_set_search_text     (RaActionList *self,
 /* Resets the filters to their defaults (everything, API-enabled only). */
 void               ra_action_list_reset_filters       (RaActionList *self);
 
-/* The rows as shown (filtered and sorted), every action loaded (sorted,
- * NULL before a load), and how many were loaded. */
+/* The rows the search and filters let through (sorted; the list view may
+ * still be taking them in), every action loaded (sorted, NULL before a
+ * load), and how many were loaded. */
 GListModel        *ra_action_list_get_model           (RaActionList *self);
 GListModel        *ra_action_list_get_actions         (RaActionList *self);
 guint              ra_action_list_get_n_total         (RaActionList *self);
