@@ -49,7 +49,7 @@ struct _RaActionPage
   RaClient       *client;
   RaRemoteAction *action;
   RaRemoteAction *details;
-  /* NQL ID → RaRemoteAction with details, for this client. */
+  /* NQL ID → CacheEntry, for this client. */
   GHashTable     *cache;
   GCancellable   *load_cancellable;
   GListStore     *runs;
@@ -67,16 +67,36 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Details are kept for the session, but only as long as the list shows
+ * the same object: a refreshed list brings new objects, and with them the
+ * chance that the action was changed in Nexthink (say, API access turned
+ * on as the page suggests). */
 typedef struct
 {
-  RaActionPage *self;
-  char         *nql_id;
+  RaRemoteAction *listed;
+  RaRemoteAction *details;
+} CacheEntry;
+
+static void
+cache_entry_free (CacheEntry *entry)
+{
+  g_clear_object (&entry->listed);
+  g_clear_object (&entry->details);
+  g_free (entry);
+}
+
+typedef struct
+{
+  RaActionPage   *self;
+  RaRemoteAction *listed;
+  char           *nql_id;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_clear_object (&data->self);
+  g_clear_object (&data->listed);
   g_free (data->nql_id);
   g_free (data);
 }
@@ -301,6 +321,7 @@ get_action_cb (GObject      *object,
   RaActionPage *self = data->self;
   g_autoptr(RaRemoteAction) details = NULL;
   g_autoptr(GError) error = NULL;
+  CacheEntry *entry;
 
   details = ra_client_get_action_finish (RA_CLIENT (object), result, &error);
 
@@ -322,14 +343,17 @@ get_action_cb (GObject      *object,
       return;
     }
 
-  g_hash_table_replace (self->cache, g_strdup (data->nql_id), g_object_ref (details));
+  entry = g_new0 (CacheEntry, 1);
+  entry->listed = g_object_ref (data->listed);
+  entry->details = g_object_ref (details);
+  g_hash_table_replace (self->cache, g_strdup (data->nql_id), entry);
   show_details (self, details);
 }
 
 static void
 load_details (RaActionPage *self)
 {
-  RaRemoteAction *cached;
+  CacheEntry *cached;
   LoadData *data;
   const char *nql_id;
 
@@ -354,9 +378,9 @@ load_details (RaActionPage *self)
 
   nql_id = ra_remote_action_get_id (self->action);
   cached = g_hash_table_lookup (self->cache, nql_id);
-  if (cached != NULL)
+  if (cached != NULL && cached->listed == self->action)
     {
-      show_details (self, cached);
+      show_details (self, cached->details);
       return;
     }
 
@@ -367,6 +391,7 @@ load_details (RaActionPage *self)
 
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
+  data->listed = g_object_ref (self->action);
   data->nql_id = g_strdup (nql_id);
 
   self->load_cancellable = g_cancellable_new ();
@@ -614,7 +639,8 @@ ra_action_page_init (RaActionPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) cache_entry_free);
   self->runs = g_list_store_new (RA_TYPE_SESSION_RUN);
   self->output_rows = g_ptr_array_new ();
 

@@ -31,8 +31,9 @@ RaClient       *ra_action_page_get_client   (RaActionPage   *self);
 void            ra_action_page_set_client   (RaActionPage   *self,
                                              RaClient       *client);
 RaRemoteAction *ra_action_page_get_action   (RaActionPage   *self);
-/* An action from the list; the page loads its details itself (cached
- * per NQL ID for the session). NULL shows the empty state. */
+/* An action from the list; the page loads its details itself, cached per
+ * NQL ID until the list hands over a new object for it (a refresh). NULL
+ * shows the empty state. */
 void            ra_action_page_set_action   (RaActionPage   *self,
                                              RaRemoteAction *action);
 /* Asks for confirmation, or says in a toast why the action cannot run. */

@@ -406,6 +406,18 @@ test_details (Fixture       *fixture,
   g_assert_cmpstr (ra_action_page_get_state (fixture->page), ==, "action");
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", path), ==, 2);
 
+  /* A refreshed list brings new objects: the details are fetched again. */
+  {
+    g_autoptr(JsonNode) node = parse_json (form_action_json);
+    g_autoptr(RaRemoteAction) refreshed = ra_remote_action_new_from_json (node, NULL);
+
+    g_assert_nonnull (refreshed);
+    ra_action_page_set_action (fixture->page, refreshed);
+    g_assert_cmpstr (ra_action_page_get_state (fixture->page), ==, "loading");
+    select_action (fixture, refreshed);
+    g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", path), ==, 3);
+  }
+
   ra_action_page_set_action (fixture->page, NULL);
   g_assert_cmpstr (ra_action_page_get_state (fixture->page), ==, "empty");
 }
