@@ -97,6 +97,17 @@ ra_test_find_button (GtkWidget  *root,
                                           ra_test_button_has_label, label));
 }
 
+/* Drops the last reference to object and fails unless it is finalized
+ * within a few seconds: idle work (a list view letting go of its rows, a
+ * cancelled request returning) may hold it for a few main-loop turns. */
+#define ra_test_assert_finalize(object)                                    \
+  G_STMT_START {                                                           \
+    gpointer ra_test_weak_ = (object);                                     \
+    g_object_add_weak_pointer (G_OBJECT (ra_test_weak_), &ra_test_weak_);  \
+    g_object_unref (ra_test_weak_);                                        \
+    RA_TEST_WAIT_UNTIL_FOR (ra_test_weak_ == NULL, 10);                    \
+  } G_STMT_END
+
 /* What a click does, without the pointer. */
 static inline void
 ra_test_click (GtkButton *button)

@@ -80,12 +80,10 @@ fixture_tear_down (Fixture       *f,
   if (f->window != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (f->window));
-      /* Let the list view drop its rows before the last reference goes. */
-      ra_test_spin (50);
-      g_assert_finalize_object (f->window);
+      ra_test_assert_finalize (g_steal_pointer (&f->window));
     }
 
-  g_assert_finalize_object (f->client);
+  ra_test_assert_finalize (g_steal_pointer (&f->client));
   ra_simulator_stop (f->simulator);
   g_clear_object (&f->simulator);
   g_clear_object (&f->settings);
@@ -673,8 +671,7 @@ test_window_settings_restored (Fixture       *f,
   g_assert_cmpint (g_settings_get_int (f->settings, "window-height"), ==, 700);
   g_assert_false (g_settings_get_boolean (f->settings, "window-maximized"));
 
-  ra_test_spin (50);
-  g_assert_finalize_object (g_steal_pointer (&f->window));
+  ra_test_assert_finalize (g_steal_pointer (&f->window));
 }
 
 static void
