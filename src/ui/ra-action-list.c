@@ -462,8 +462,8 @@ prepare_done_cb (GObject      *object,
   g_autoptr(GListStore) store = NULL;
 
   sorted = g_task_propagate_pointer (G_TASK (result), NULL);
-  if (sorted == NULL)
-    return; /* only ever cancelled */
+  if (sorted == NULL || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    return; /* cancelled, or replaced by a newer load */
 
   /* A store already in order lets the sort model below settle at once
    * and the filter walk it front to back, which GListStore is fast at. */
@@ -476,12 +476,31 @@ prepare_done_cb (GObject      *object,
   ra_action_list_update_state (self);
 }
 
+/* One load, so that an answer to a request that was replaced since is
+ * recognized even if it arrives as a success. */
+typedef struct
+{
+  RaActionList *self;
+  GCancellable *cancellable;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->self);
+  g_object_unref (load->cancellable);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+
 static void
 list_actions_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(RaActionList) self = user_data;
+  g_autoptr(Load) load = user_data;
+  RaActionList *self = load->self;
   g_autoptr(GListModel) store = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GTask) task = NULL;
@@ -490,10 +509,12 @@ list_actions_cb (GObject      *object,
 
   store = ra_client_list_actions_finish (RA_CLIENT (object), result, &error);
 
+  if (load->cancellable != self->cancellable ||
+      g_cancellable_is_cancelled (load->cancellable))
+    return;
+
   if (error != NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
 
       g_clear_object (&self->cancellable);
       g_free (self->error_message);
@@ -525,10 +546,13 @@ ra_action_list_reload (RaActionList *self)
 
   if (self->client != NULL)
     {
+      Load *load = g_new0 (Load, 1);
+
       self->cancellable = g_cancellable_new ();
+      load->self = g_object_ref (self);
+      load->cancellable = g_object_ref (self->cancellable);
       ra_client_list_actions_async (self->client, RA_FILTER_ANY, RA_FILTER_ANY,
-                                    self->cancellable, list_actions_cb,
-                                    g_object_ref (self));
+                                    self->cancellable, list_actions_cb, load);
     }
 
   ra_action_list_update_state (self);

@@ -477,6 +477,42 @@ test_list_refresh (Fixture       *f,
 }
 
 static void
+test_list_switch_while_loading (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(RaSimulator) other = ra_simulator_new ();
+  g_autoptr(RaEndpoint) endpoint = NULL;
+  g_autoptr(RaClient) other_client = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 slow_answer_due;
+
+  /* The first account answers slowly; the user moves on to another. */
+  ra_simulator_set_latency (f->simulator, 700);
+  ra_simulator_set_generated_actions (other, 50);
+  g_assert_true (ra_simulator_start_in_thread (other, 0, &error));
+  endpoint = ra_endpoint_new ("other", "eu", ra_simulator_get_base_url (other), &error);
+  g_assert_no_error (error);
+  other_client = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID,
+                                RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);
+
+  fixture_open_window (f);
+  ra_window_set_client (f->window, f->client, "Slow", FALSE);
+  slow_answer_due = g_get_monotonic_time () + 1500 * 1000;
+  ra_window_set_client (f->window, other_client, "Other", FALSE);
+
+  RA_TEST_WAIT_UNTIL (ra_action_list_get_state (f->list) == RA_ACTION_LIST_STATE_LOADED);
+  g_assert_cmpuint (ra_action_list_get_n_total (f->list), ==, 50);
+
+  /* Whenever the slow answer lands, it changes nothing. */
+  RA_TEST_WAIT_UNTIL (g_get_monotonic_time () > slow_answer_due);
+  g_assert_cmpuint (ra_action_list_get_n_total (f->list), ==, 50);
+  g_assert_cmpint (ra_action_list_get_state (f->list), ==, RA_ACTION_LIST_STATE_LOADED);
+
+  ra_window_set_client (f->window, NULL, NULL, FALSE);
+  ra_simulator_stop (other);
+}
+
+static void
 test_list_large (Fixture       *f,
                  gconstpointer  data)
 {
@@ -718,6 +754,7 @@ main (int   argc,
   ADD ("/ui/list/loading", test_list_loading);
   ADD ("/ui/list/error-retry", test_list_error_retry);
   ADD ("/ui/list/refresh", test_list_refresh);
+  ADD ("/ui/list/switch-while-loading", test_list_switch_while_loading);
   ADD ("/ui/list/large", test_list_large);
   ADD ("/ui/list/no-client", test_list_no_client);
   ADD ("/ui/window/selection", test_window_selection);
