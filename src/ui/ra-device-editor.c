@@ -27,6 +27,7 @@ struct _RaDeviceEditor
   AdwBin         parent_instance;
 
   GtkWidget     *text_view;
+  GtkWidget     *drop_area;
   GtkWidget     *placeholder;
   GtkWidget     *import_button;
   GtkWidget     *clear_button;
@@ -381,6 +382,23 @@ import_cb (GtkWidget  *widget,
   gtk_native_dialog_show (self->file_chooser);
 }
 
+static gboolean
+drop_cb (RaDeviceEditor *self,
+         const GValue   *value,
+         double          x,
+         double          y)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  /* One list at a time, like Import…; the text view takes dropped text. */
+  if (files == NULL || !G_IS_FILE (files->data))
+    return FALSE;
+
+  ra_device_editor_import_file (self, files->data);
+
+  return TRUE;
+}
+
 static void
 clear_cb (GtkWidget  *widget,
           const char *action_name,
@@ -470,6 +488,7 @@ ra_device_editor_class_init (RaDeviceEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/ra-device-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, text_view);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, drop_area);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, placeholder);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, import_button);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, clear_button);
@@ -484,6 +503,8 @@ ra_device_editor_class_init (RaDeviceEditorClass *klass)
 static void
 ra_device_editor_init (RaDeviceEditor *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (get_buffer (self), "changed",
@@ -493,6 +514,12 @@ ra_device_editor_init (RaDeviceEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Device collector IDs"),
                                   -1);
+
+  /* In the capture phase, before the text view takes the file's URI as text. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (self->drop_area, GTK_EVENT_CONTROLLER (drop));
 
   gtk_widget_set_sensitive (self->clear_button, FALSE);
   parse_now (self);
