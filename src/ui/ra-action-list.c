@@ -96,6 +96,23 @@ search_changed_cb (RaActionList   *self,
 }
 
 static void
+search_activate_cb (RaActionList   *self,
+                    GtkSearchEntry *entry)
+{
+  g_autoptr(RaRemoteAction) first = NULL;
+
+  /* Enter acts on what was typed even before the typing delay ran out. */
+  search_changed_cb (self, entry);
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
+  if (first == NULL)
+    return;
+
+  ra_action_list_select_action_id (self, ra_remote_action_get_id (first));
+  g_signal_emit (self, signals[ACTION_ACTIVATED], 0, first);
+}
+
+static void
 stop_search_cb (RaActionList   *self,
                 GtkSearchEntry *entry)
 {
@@ -723,6 +740,7 @@ ra_action_list_class_init (RaActionListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaActionList, refresh_spinner);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_search_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_filters_clicked_cb);

@@ -625,6 +625,16 @@ test_window_selection (Fixture       *f,
                      ==, "#get_battery_health");
   }
 
+  /* Enter in the search entry opens the first match, typing delay or not */
+  {
+    GtkSearchEntry *entry = ra_action_list_get_search_entry (f->list);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "filevault");
+    g_signal_emit_by_name (entry, "activate");
+    g_assert_cmpstr (ra_remote_action_get_id (ra_window_get_shown_action (f->window)), ==, "#get_filevault_status");
+    g_assert_true (ra_action_page_get_action (page) == ra_window_get_shown_action (f->window));
+  }
+
   /* Another client starts over */
   ra_window_set_client (f->window, NULL, NULL, FALSE);
   g_assert_null (ra_window_get_shown_action (f->window));
