@@ -8,6 +8,7 @@
 #include "ra-confirm-dialog.h"
 #include "ra-device-editor.h"
 #include "ra-run-form.h"
+#include "ra-run-outcome.h"
 
 G_BEGIN_DECLS
 
@@ -18,11 +19,11 @@ GtkWidget       *ra_run_form_get_input_row       (RaRunForm  *self,
 /* The open confirmation, or NULL. */
 RaConfirmDialog *ra_run_form_get_confirm_dialog  (RaRunForm  *self);
 gboolean         ra_run_form_get_running         (RaRunForm  *self);
+RaRunOutcome    *ra_run_form_get_outcome         (RaRunForm  *self);
 /* The inline error, or NULL when none is shown. */
 const char      *ra_run_form_get_error_message   (RaRunForm  *self);
 /* The request ID of the run shown as started, or NULL. */
 const char      *ra_run_form_get_request_id      (RaRunForm  *self);
-const char      *ra_run_form_get_result_expiry   (RaRunForm  *self);
 /* expires_in_minutes 0 turns the custom expiry off. */
 void             ra_run_form_set_options         (RaRunForm  *self,
                                                   guint       expires_in_minutes,

@@ -19,6 +19,7 @@
 #include "ra-input-row.h"
 #include "ra-run-form-private.h"
 #include "ra-run-options.h"
+#include "ra-run-outcome.h"
 #include "ra-session-run.h"
 
 /* What the schema's default says, for a setting cleared by hand. */
@@ -31,14 +32,7 @@ struct _RaRunForm
   GtkWidget       *inputs_group;
   GtkWidget       *device_editor;
   GtkWidget       *run_options;
-  GtkWidget       *error_group;
-  GtkWidget       *error_row;
-  GtkWidget       *dismiss_error_button;
-  GtkWidget       *copy_request_id_button;
-  GtkWidget       *result_group;
-  GtkWidget       *request_id_row;
-  GtkWidget       *result_devices_row;
-  GtkWidget       *result_expiry_row;
+  GtkWidget       *outcome;
 
   RaClient        *client;
   RaRemoteAction  *action;
@@ -52,7 +46,6 @@ struct _RaRunForm
 
   char            *blocker;
   char            *run_label;
-  char            *request_id;
 
   RaConfirmDialog *confirm_dialog;
   GCancellable    *run_cancellable;
@@ -220,14 +213,6 @@ input_changed_cb (RaRunForm *self)
 }
 
 static void
-clear_outcome (RaRunForm *self)
-{
-  gtk_widget_set_visible (self->error_group, FALSE);
-  gtk_widget_set_visible (self->result_group, FALSE);
-  g_clear_pointer (&self->request_id, g_free);
-}
-
-static void
 rebuild_inputs (RaRunForm *self)
 {
   GHashTable *values = NULL;
@@ -311,71 +296,6 @@ build_request (RaRunForm *self)
   return g_steal_pointer (&request);
 }
 
-static void
-scroll_into_view (GtkWidget *widget)
-{
-  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
-  GtkWidget *content;
-  GtkAdjustment *adjustment;
-  graphene_point_t point;
-  double top, bottom, page;
-
-  if (scroller == NULL)
-    return;
-
-  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
-  if (GTK_IS_VIEWPORT (content))
-    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
-  if (content == NULL ||
-      !gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point))
-    return;
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  page = gtk_adjustment_get_page_size (adjustment);
-  top = point.y;
-  bottom = top + gtk_widget_get_allocated_height (widget);
-
-  if (bottom > gtk_adjustment_get_value (adjustment) + page)
-    gtk_adjustment_set_value (adjustment, MIN (top, bottom - page + 24));
-  else if (top < gtk_adjustment_get_value (adjustment))
-    gtk_adjustment_set_value (adjustment, top);
-}
-
-static gboolean
-focus_outcome_tick_cb (GtkWidget     *widget,
-                       GdkFrameClock *frame_clock,
-                       gpointer       user_data)
-{
-  GtkWidget *target = user_data;
-
-  /* Only once it has a place on the page can the view scroll to it. */
-  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_allocated_height (widget) == 0)
-    return G_SOURCE_CONTINUE;
-
-  scroll_into_view (widget);
-  gtk_widget_grab_focus (target);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The outcome sits under the form, out of view after a long one: it is
- * scrolled in, and the focus moves there so that screen readers read it. */
-static void
-focus_outcome (GtkWidget *group,
-               GtkWidget *target)
-{
-  gtk_widget_add_tick_callback (group, focus_outcome_tick_cb, target, NULL);
-}
-
-static void
-show_error (RaRunForm  *self,
-            const char *message)
-{
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->error_row), message);
-  gtk_widget_set_visible (self->error_group, TRUE);
-  gtk_widget_set_visible (self->result_group, FALSE);
-}
-
 static char *
 describe_run_error (const GError *error)
 {
@@ -390,38 +310,6 @@ describe_run_error (const GError *error)
                             _("The request may still have reached Nexthink: check the action’s executions there before running it again."));
 
   return g_strdup (error->message);
-}
-
-static void
-show_result (RaRunForm         *self,
-             RaExecutionResult *result,
-             guint              n_devices,
-             guint              asked_minutes)
-{
-  guint minutes = ra_execution_result_get_expires_in_minutes (result);
-  g_autofree char *devices = g_strdup_printf ("%u", n_devices);
-  g_autofree char *expiry = NULL;
-
-  g_free (self->request_id);
-  self->request_id = g_strdup (ra_execution_result_get_request_id (result));
-
-  if (minutes == 0)
-    expiry = g_strdup (_("Not stated by the server"));
-  else if (asked_minutes == 0)
-    {
-      g_autofree char *duration = ra_format_minutes (minutes);
-      /* Translators: %s is a duration; the server chose it */
-      expiry = g_strdup_printf (_("%s (the server’s default)"), duration);
-    }
-  else
-    expiry = ra_format_minutes (minutes);
-
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->request_id_row), self->request_id);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->result_devices_row), devices);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->result_expiry_row), expiry);
-
-  gtk_widget_set_visible (self->error_group, FALSE);
-  gtk_widget_set_visible (self->result_group, TRUE);
 }
 
 static void
@@ -454,10 +342,7 @@ execute_cb (GObject      *object,
       g_debug ("Running %s failed: %s", data->action_id, error->message);
 
       if (current)
-        {
-          show_error (self, message);
-          focus_outcome (self->error_group, self->dismiss_error_button);
-        }
+        ra_run_outcome_show_error (RA_RUN_OUTCOME (self->outcome), message);
 
       /* Translators: %s is the name of a remote action */
       toast = g_strdup_printf (_("“%s” did not start"), data->action_name);
@@ -476,10 +361,11 @@ execute_cb (GObject      *object,
         g_list_store_insert (self->history, 0, run);
 
       if (current)
-        {
-          show_result (self, outcome, data->n_devices, data->asked_minutes);
-          focus_outcome (self->result_group, self->copy_request_id_button);
-        }
+        ra_run_outcome_show_result (RA_RUN_OUTCOME (self->outcome),
+                                    ra_execution_result_get_request_id (outcome),
+                                    data->n_devices,
+                                    ra_execution_result_get_expires_in_minutes (outcome),
+                                    data->asked_minutes);
 
       toast = g_strdup_printf (ngettext ("“%s” started on %u device",
                                          "“%s” started on %u devices",
@@ -501,7 +387,7 @@ start_run (RaRunForm          *self,
   g_assert (self->client != NULL);
 
   self->running = TRUE;
-  clear_outcome (self);
+  ra_run_outcome_clear (RA_RUN_OUTCOME (self->outcome));
   update_run_state (self);
 
   data = g_new0 (RunData, 1);
@@ -562,7 +448,7 @@ ra_run_form_activate_run (RaRunForm *self)
   request = build_request (self);
   if (!ra_execution_request_validate (request, &error))
     {
-      show_error (self, error->message);
+      ra_run_outcome_show_error (RA_RUN_OUTCOME (self->outcome), error->message);
       return;
     }
 
@@ -579,28 +465,6 @@ ra_run_form_activate_run (RaRunForm *self)
                            G_CALLBACK (confirm_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-dismiss_error_cb (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  gtk_widget_set_visible (RA_RUN_FORM (widget)->error_group, FALSE);
-}
-
-static void
-copy_request_id_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  RaRunForm *self = RA_RUN_FORM (widget);
-
-  if (self->request_id == NULL)
-    return;
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->request_id);
-  add_toast (self, _("Request ID copied"));
 }
 
 static void
@@ -640,7 +504,6 @@ ra_run_form_finalize (GObject *object)
   g_clear_pointer (&self->remembered, g_hash_table_unref);
   g_free (self->blocker);
   g_free (self->run_label);
-  g_free (self->request_id);
 
   G_OBJECT_CLASS (ra_run_form_parent_class)->finalize (object);
 }
@@ -689,23 +552,15 @@ ra_run_form_class_init (RaRunFormClass *klass)
 
   g_type_ensure (RA_TYPE_DEVICE_EDITOR);
   g_type_ensure (RA_TYPE_RUN_OPTIONS);
+  g_type_ensure (RA_TYPE_RUN_OUTCOME);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/ra-run-form.ui");
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, inputs_group);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, device_editor);
   gtk_widget_class_bind_template_child (widget_class, RaRunForm, run_options);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, error_group);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, error_row);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, dismiss_error_button);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, copy_request_id_button);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, result_group);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, request_id_row);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, result_devices_row);
-  gtk_widget_class_bind_template_child (widget_class, RaRunForm, result_expiry_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunForm, outcome);
 
-  gtk_widget_class_install_action (widget_class, "form.dismiss-error", NULL, dismiss_error_cb);
-  gtk_widget_class_install_action (widget_class, "form.copy-request-id", NULL, copy_request_id_cb);
 }
 
 static void
@@ -760,7 +615,7 @@ ra_run_form_set_action (RaRunForm      *self,
 
   g_set_object (&self->action, action);
 
-  clear_outcome (self);
+  ra_run_outcome_clear (RA_RUN_OUTCOME (self->outcome));
   rebuild_inputs (self);
   update_run_state (self);
 }
@@ -834,28 +689,22 @@ ra_run_form_get_running (RaRunForm *self)
   return self->running;
 }
 
+RaRunOutcome *
+ra_run_form_get_outcome (RaRunForm *self)
+{
+  return RA_RUN_OUTCOME (self->outcome);
+}
+
 const char *
 ra_run_form_get_error_message (RaRunForm *self)
 {
-  if (!gtk_widget_get_visible (self->error_group))
-    return NULL;
-
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (self->error_row));
+  return ra_run_outcome_get_error_message (RA_RUN_OUTCOME (self->outcome));
 }
 
 const char *
 ra_run_form_get_request_id (RaRunForm *self)
 {
-  if (!gtk_widget_get_visible (self->result_group))
-    return NULL;
-
-  return self->request_id;
-}
-
-const char *
-ra_run_form_get_result_expiry (RaRunForm *self)
-{
-  return adw_action_row_get_subtitle (ADW_ACTION_ROW (self->result_expiry_row));
+  return ra_run_outcome_get_request_id (RA_RUN_OUTCOME (self->outcome));
 }
 
 void

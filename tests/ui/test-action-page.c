@@ -616,9 +616,9 @@ test_execute (Fixture       *fixture,
 
   confirm_and_wait (fixture);
 
-  g_assert_null (ra_run_form_get_error_message (get_form (fixture)));
-  g_assert_nonnull (ra_run_form_get_request_id (get_form (fixture)));
-  g_assert_true (g_uuid_string_is_valid (ra_run_form_get_request_id (get_form (fixture))));
+  g_assert_null (ra_run_outcome_get_error_message (ra_run_form_get_outcome (get_form (fixture))));
+  g_assert_nonnull (ra_run_outcome_get_request_id (ra_run_form_get_outcome (get_form (fixture))));
+  g_assert_true (g_uuid_string_is_valid (ra_run_outcome_get_request_id (ra_run_form_get_outcome (get_form (fixture)))));
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 
   body = get_execute_body (fixture, &node);
@@ -649,7 +649,7 @@ test_execute (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 1);
   run = g_list_model_get_item (runs, 0);
   g_assert_cmpstr (ra_session_run_get_request_id (run), ==,
-                   ra_run_form_get_request_id (get_form (fixture)));
+                   ra_run_outcome_get_request_id (ra_run_form_get_outcome (get_form (fixture))));
   g_assert_cmpuint (ra_session_run_get_n_devices (run), ==, 3);
   g_assert_cmpstr (ra_session_run_get_action_id (run), ==, "#ra_test_restart_service");
   g_object_unref (run);
@@ -667,7 +667,7 @@ test_execute_server_default_expiry (Fixture       *fixture,
   ra_run_form_set_options (get_form (fixture), 0, "", "");
 
   confirm_and_wait (fixture);
-  g_assert_nonnull (ra_run_form_get_request_id (get_form (fixture)));
+  g_assert_nonnull (ra_run_outcome_get_request_id (ra_run_form_get_outcome (get_form (fixture))));
 
   body = get_execute_body (fixture, &node);
   g_assert_false (json_object_has_member (body, "expiresInMinutes"));
@@ -675,7 +675,7 @@ test_execute_server_default_expiry (Fixture       *fixture,
   g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (body, "devices"), 0),
                    ==, "1e5e8c0f-4d3b-4a5c-9a3f-1c2b3d4e5f60");
   /* What the server chose is shown. */
-  g_assert_true (strstr (ra_run_form_get_result_expiry (get_form (fixture)), "default") != NULL);
+  g_assert_true (strstr (ra_run_outcome_get_expiry_text (ra_run_form_get_outcome (get_form (fixture))), "default") != NULL);
 }
 
 static void
@@ -747,8 +747,8 @@ run_failing (Fixture *fixture)
 
   confirm_and_wait (fixture);
 
-  g_assert_null (ra_run_form_get_request_id (get_form (fixture)));
-  g_assert_nonnull (ra_run_form_get_error_message (get_form (fixture)));
+  g_assert_null (ra_run_outcome_get_request_id (ra_run_form_get_outcome (get_form (fixture))));
+  g_assert_nonnull (ra_run_outcome_get_error_message (ra_run_form_get_outcome (get_form (fixture))));
   assert_form_intact (fixture, devices);
   g_assert_cmpuint (g_list_model_get_n_items (ra_action_page_get_runs (fixture->page)), ==, 0);
 }
@@ -774,7 +774,7 @@ test_rate_limited (Fixture       *fixture,
   ra_simulator_fail_next (fixture->sim, 1, 429, 30);
   run_failing (fixture);
 
-  message = ra_run_form_get_error_message (get_form (fixture));
+  message = ra_run_outcome_get_error_message (ra_run_form_get_outcome (get_form (fixture)));
   g_assert_true (strstr (message, "30") != NULL);
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 }
@@ -789,7 +789,7 @@ test_dropped (Fixture       *fixture,
 
   /* It may have run: it is never sent again by itself. */
   g_assert_cmpuint (count_executes (fixture), ==, 1);
-  g_assert_true (strstr (ra_run_form_get_error_message (get_form (fixture)),
+  g_assert_true (strstr (ra_run_outcome_get_error_message (ra_run_form_get_outcome (get_form (fixture))),
                          "before running it again") != NULL);
 }
 
