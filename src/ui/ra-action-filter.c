@@ -199,6 +199,75 @@ ra_action_filter_sort_actions (GPtrArray *actions)
     actions->pdata[i] = entries[i].action;
 }
 
+static void
+prepare_list_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GPtrArray *actions = task_data;
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      if ((i & 0xff) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+
+      ra_action_filter_prepare_action (g_ptr_array_index (actions, i));
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  ra_action_filter_sort_actions (actions);
+  g_task_return_pointer (task, g_ptr_array_ref (actions), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+ra_action_filter_prepare_list_async (GListModel          *actions,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) array = NULL;
+  guint n;
+
+  g_return_if_fail (G_IS_LIST_MODEL (actions));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* The worker gets an array of its own, never the model. */
+  n = g_list_model_get_n_items (actions);
+  array = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (array, g_list_model_get_item (actions, i));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ra_action_filter_prepare_list_async);
+  g_task_set_task_data (task, g_steal_pointer (&array), (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (task, prepare_list_thread);
+}
+
+GListModel *
+ra_action_filter_prepare_list_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_autoptr(GPtrArray) sorted = NULL;
+  GListStore *store;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  sorted = g_task_propagate_pointer (G_TASK (result), error);
+  if (sorted == NULL)
+    return NULL;
+
+  /* A store already in order lets a sort model above it settle at once
+   * and a filter walk it front to back, which GListStore is fast at. */
+  store = g_list_store_new (RA_TYPE_REMOTE_ACTION);
+  g_list_store_splice (store, 0, 0, sorted->pdata, sorted->len);
+
+  return G_LIST_MODEL (store);
+}
+
 static int
 compare_actions (gconstpointer a,
                  gconstpointer b,

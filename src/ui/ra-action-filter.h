@@ -26,6 +26,14 @@ int             ra_action_filter_compare_actions     (RaRemoteAction *a,
 /* Puts an array of prepared actions in that order, faster than
  * g_ptr_array_sort () with the function above. Safe in a worker thread. */
 void            ra_action_filter_sort_actions        (GPtrArray      *actions);
+/* Prepares every action of a list and puts them in that order, in a
+ * worker thread; the result is a new GListModel of the same actions. */
+void            ra_action_filter_prepare_list_async  (GListModel          *actions,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GListModel     *ra_action_filter_prepare_list_finish (GAsyncResult        *result,
+                                                      GError             **error);
 /* A sorter by that order. */
 GtkSorter      *ra_action_filter_new_sorter          (void);
 

@@ -39,7 +39,7 @@ struct _RaActionList
   RaClient           *client;
   GCancellable       *cancellable;
 
-  /* store (from the client) → sort → filter → selection */
+  /* store (sorted off the main thread) → sort → filter → slice → selection */
   GListModel         *store;
   GtkSortListModel   *sort_model;
   GtkFilterListModel *filter_model;
@@ -53,7 +53,6 @@ struct _RaActionList
   RaRemoteAction     *selected_action;
   char               *error_message;
   RaActionListState   state;
-
 };
 
 G_DEFINE_FINAL_TYPE (RaActionList, ra_action_list, GTK_TYPE_WIDGET)
@@ -421,31 +420,6 @@ ra_action_list_update_state (RaActionList *self)
 
 /* Loading */
 
-/* Everything per action that searching and sorting need, and the order
- * itself, is worked out here, off the main thread. */
-static void
-prepare_actions_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
-{
-  GPtrArray *actions = task_data;
-
-  for (guint i = 0; i < actions->len; i++)
-    {
-      if ((i & 0xff) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
-
-      ra_action_filter_prepare_action (g_ptr_array_index (actions, i));
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  ra_action_filter_sort_actions (actions);
-  g_task_return_pointer (task, g_ptr_array_ref (actions), (GDestroyNotify) g_ptr_array_unref);
-}
-
 static void
 ra_action_list_set_store (RaActionList *self,
                           GListModel   *store)
@@ -469,30 +443,6 @@ ra_action_list_set_store (RaActionList *self,
     ra_action_list_set_selected_action (self, NULL);
 }
 
-static void
-prepare_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  RaActionList *self = RA_ACTION_LIST (object);
-  g_autoptr(GPtrArray) sorted = NULL;
-  g_autoptr(GListStore) store = NULL;
-
-  sorted = g_task_propagate_pointer (G_TASK (result), NULL);
-  if (sorted == NULL || g_task_get_cancellable (G_TASK (result)) != self->cancellable)
-    return; /* cancelled, or replaced by a newer load */
-
-  /* A store already in order lets the sort model below settle at once
-   * and the filter walk it front to back, which GListStore is fast at. */
-  store = g_list_store_new (RA_TYPE_REMOTE_ACTION);
-  g_list_store_splice (store, 0, 0, sorted->pdata, sorted->len);
-
-  g_clear_object (&self->cancellable);
-  ra_action_list_set_store (self, G_LIST_MODEL (store));
-
-  ra_action_list_update_state (self);
-}
-
 /* One load, so that an answer to a request that was replaced since is
  * recognized even if it arrives as a success. */
 typedef struct
@@ -511,6 +461,31 @@ load_free (Load *load)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
 
+static gboolean
+load_is_current (Load *load)
+{
+  return load->cancellable == load->self->cancellable &&
+         !g_cancellable_is_cancelled (load->cancellable);
+}
+
+static void
+prepare_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  RaActionList *self = load->self;
+  g_autoptr(GListModel) store = NULL;
+
+  store = ra_action_filter_prepare_list_finish (result, NULL);
+  if (store == NULL || !load_is_current (load))
+    return;
+
+  g_clear_object (&self->cancellable);
+  ra_action_list_set_store (self, store);
+  ra_action_list_update_state (self);
+}
+
 static void
 list_actions_cb (GObject      *object,
                  GAsyncResult *result,
@@ -518,21 +493,17 @@ list_actions_cb (GObject      *object,
 {
   g_autoptr(Load) load = user_data;
   RaActionList *self = load->self;
-  g_autoptr(GListModel) store = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GListModel) actions = NULL;
   g_autoptr(GError) error = NULL;
-  guint n;
+  GCancellable *cancellable;
 
-  store = ra_client_list_actions_finish (RA_CLIENT (object), result, &error);
+  actions = ra_client_list_actions_finish (RA_CLIENT (object), result, &error);
 
-  if (load->cancellable != self->cancellable ||
-      g_cancellable_is_cancelled (load->cancellable))
+  if (!load_is_current (load))
     return;
 
   if (error != NULL)
     {
-
       g_clear_object (&self->cancellable);
       g_free (self->error_message);
       self->error_message = g_strdup (error->message);
@@ -541,15 +512,9 @@ list_actions_cb (GObject      *object,
       return;
     }
 
-  n = g_list_model_get_n_items (store);
-  actions = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (actions, g_list_model_get_item (store, i));
-
-  task = g_task_new (self, self->cancellable, prepare_done_cb, NULL);
-  g_task_set_source_tag (task, list_actions_cb);
-  g_task_set_task_data (task, g_steal_pointer (&actions), (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (task, prepare_actions_thread);
+  cancellable = load->cancellable;
+  ra_action_filter_prepare_list_async (actions, cancellable,
+                                       prepare_done_cb, g_steal_pointer (&load));
 }
 
 void
