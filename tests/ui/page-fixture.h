@@ -1,0 +1,101 @@
+/* page-fixture.h — the action page in a window, against the simulator
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ra-action-page-private.h"
+#include "ra-client.h"
+#include "ra-confirm-dialog.h"
+#include "ra-device-editor.h"
+#include "ra-input-row.h"
+#include "ra-remote-action.h"
+#include "ra-simulator.h"
+
+G_BEGIN_DECLS
+
+#define WAIT_SECONDS 15
+
+/* An action with each kind of input, a data collection without inputs,
+ * and one that is not enabled for the API. */
+extern const char form_action_json[];
+extern const char collect_action_json[];
+extern const char locked_action_json[];
+
+typedef struct
+{
+  RaSimulator    *sim;
+  RaClient       *client;
+  GtkWidget      *window;
+  RaActionPage   *page;
+  RaRemoteAction *form_action;
+  RaRemoteAction *collect_action;
+  RaRemoteAction *locked_action;
+} Fixture;
+
+gboolean page_fixture_wake_cb (gpointer user_data);
+
+/* Iterates the main context until cond holds, or fails the test after
+ * WAIT_SECONDS. A short timer keeps the loop from blocking for good. */
+#define WAIT_FOR(cond)                                                        \
+  G_STMT_START {                                                              \
+    gint64 deadline_ = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC; \
+    guint wake_ = g_timeout_add (20, page_fixture_wake_cb, NULL);             \
+    while (!(cond))                                                           \
+      {                                                                       \
+        if (g_get_monotonic_time () > deadline_)                              \
+          g_error ("Timed out waiting for %s", #cond);                        \
+        g_main_context_iteration (NULL, TRUE);                                \
+      }                                                                       \
+    g_source_remove (wake_);                                                  \
+  } G_STMT_END
+
+JsonNode        *parse_json         (const char       *text);
+/* Adds the action to the simulator; returns it as the list would. */
+RaRemoteAction  *add_action         (RaSimulator      *sim,
+                                     const char       *json);
+void             fixture_set_up     (Fixture          *fixture,
+                                     gconstpointer     data);
+void             fixture_tear_down  (Fixture          *fixture,
+                                     gconstpointer     data);
+/* Shows action and waits for its details. */
+void             select_action      (Fixture          *fixture,
+                                     RaRemoteAction   *action);
+RaRunForm       *get_form           (Fixture          *fixture);
+RaDeviceEditor  *get_devices        (Fixture          *fixture);
+RaInputRow      *get_input          (Fixture          *fixture,
+                                     const char       *id);
+/* n random collector IDs with mixed separators. */
+char            *make_devices       (guint             n,
+                                     GStrv            *out_ids);
+/* Fills the form of form_action_json with n_devices devices. */
+void             fill_form          (Fixture          *fixture,
+                                     guint             n_devices,
+                                     GStrv            *out_ids);
+guint            count_executes     (Fixture          *fixture);
+/* Answers the confirmation the way a click on a button does. */
+void             respond            (RaConfirmDialog  *dialog,
+                                     const char       *response);
+RaConfirmDialog *open_confirmation  (Fixture          *fixture);
+/* Confirms, checks nothing more can be sent, waits for the answer. */
+void             confirm_and_wait   (Fixture          *fixture);
+/* The body of the one execute request the simulator received. */
+JsonObject      *get_execute_body   (Fixture          *fixture,
+                                     JsonNode        **out_node);
+/* What fill_form() entered is still there and could run again. */
+void             assert_form_intact (Fixture          *fixture,
+                                     const char       *devices_text);
+
+#define ADD_PAGE_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+/* Sets up GTK on a headless display (or skips), then runs the tests
+ * add_tests registers. */
+int              page_fixture_main  (int               argc,
+                                     char             *argv[],
+                                     void            (*add_tests) (void));
+
+G_END_DECLS
