@@ -130,6 +130,7 @@ update_run_bar (RaActionPage *self)
 
   gtk_widget_set_visible (self->run_bar, runnable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.run", runnable && blocker == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.request-run", runnable);
 
   gtk_button_set_label (GTK_BUTTON (self->run_button), ra_run_form_get_run_label (form));
   gtk_label_set_text (GTK_LABEL (self->run_hint), blocker ? blocker : "");
@@ -624,6 +625,9 @@ ra_action_page_class_init (RaActionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaActionPage, run_button);
 
   gtk_widget_class_install_action (widget_class, "page.run", NULL, run_cb);
+  /* The keyboard shortcut: like page.run, but when the action cannot
+   * run it says why in a toast instead of doing nothing. */
+  gtk_widget_class_install_action (widget_class, "page.request-run", NULL, run_cb);
   gtk_widget_class_install_action (widget_class, "page.retry", NULL, retry_cb);
   gtk_widget_class_install_action (widget_class, "page.copy-nql-id", NULL, copy_nql_id_cb);
   gtk_widget_class_install_action (widget_class, "page.copy-uuid", NULL, copy_uuid_cb);
@@ -659,7 +663,7 @@ ra_action_page_init (RaActionPage *self)
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
                                                             gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
-                               gtk_named_action_new ("page.run"));
+                               gtk_named_action_new ("page.request-run"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 

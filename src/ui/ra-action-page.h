@@ -17,13 +17,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RaActionPage, ra_action_page, RA, ACTION_PAGE, AdwBin)
 
 /* Widget actions installed on the page:
- *   page.run    — ask to run the shown action; bound to Ctrl+Return
- *                 anywhere in the page's window, and disabled
- *                 while the action cannot run (the bar under the page
- *                 says why)
- *   page.retry  — load the details again after an error
- * ra_action_page_activate_run() does what page.run does, and says in a
- * toast why when the action cannot run. */
+ *   page.run          — ask to run the shown action (the Run button);
+ *                       disabled while it cannot run, and the bar under
+ *                       the page says why
+ *   page.request-run  — the same, bound to Ctrl+Return anywhere in the
+ *                       page's window; when the action cannot run, it
+ *                       says why in a toast
+ *   page.retry        — load the details again after an error
+ * ra_action_page_activate_run() does what page.request-run does. */
 
 GtkWidget      *ra_action_page_new          (void);
 RaClient       *ra_action_page_get_client   (RaActionPage   *self);

@@ -293,9 +293,24 @@ test_run_action (Fixture       *fixture,
                  gconstpointer  data)
 {
   select_action (fixture, fixture->form_action);
-  fill_form (fixture, 1, NULL);
 
-  /* What Ctrl+Return and the window's Run item activate. */
+  /* Nothing filled in: the button is off and the bar says why; the
+   * shortcut asks nothing either. */
+  g_assert_false (gtk_widget_is_sensitive (ra_action_page_get_run_button (fixture->page)));
+  g_assert_cmpstr (ra_action_page_get_run_hint (fixture->page), ==,
+                   "Choose a value for “Start type”");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.request-run", NULL);
+  g_assert_null (ra_action_page_get_confirm_dialog (fixture->page));
+
+  fill_form (fixture, 1, NULL);
+  g_assert_true (gtk_widget_is_sensitive (ra_action_page_get_run_button (fixture->page)));
+  g_assert_cmpstr (ra_action_page_get_run_hint (fixture->page), ==, "");
+
+  /* What Ctrl+Return activates, and the Run button's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.request-run", NULL));
+  g_assert_nonnull (ra_action_page_get_confirm_dialog (fixture->page));
+  respond (ra_action_page_get_confirm_dialog (fixture->page), RA_CONFIRM_RESPONSE_CANCEL);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.run", NULL));
   g_assert_nonnull (ra_action_page_get_confirm_dialog (fixture->page));
 }
