@@ -379,6 +379,7 @@ execute_cb (GObject      *object,
 
 static void
 start_run (RaRunForm          *self,
+           RaRemoteAction     *action,
            RaExecutionRequest *request)
 {
   RunData *data;
@@ -392,8 +393,8 @@ start_run (RaRunForm          *self,
 
   data = g_new0 (RunData, 1);
   data->self = g_object_ref (self);
-  data->action_id = g_strdup (ra_remote_action_get_id (self->action));
-  data->action_name = g_strdup (ra_remote_action_get_name (self->action));
+  data->action_id = g_strdup (ra_execution_request_get_remote_action_id (request));
+  data->action_name = g_strdup (ra_remote_action_get_name (action));
   data->n_devices = ra_execution_request_get_n_devices (request);
   data->asked_minutes = ra_execution_request_get_expires_in_minutes (request);
 
@@ -407,17 +408,31 @@ confirm_response_cb (RaRunForm       *self,
                      const char      *response,
                      RaConfirmDialog *dialog)
 {
-  RaExecutionRequest *request;
+  g_autoptr(RaExecutionRequest) request = NULL;
+  g_autoptr(RaRemoteAction) action = NULL;
+  g_autoptr(RaClient) client = NULL;
 
+  /* What was confirmed is what goes out, whatever the page shows now. */
   request = g_object_steal_data (G_OBJECT (dialog), "ra-request");
+  action = g_object_steal_data (G_OBJECT (dialog), "ra-action");
+  client = g_object_steal_data (G_OBJECT (dialog), "ra-client");
+
   if (self->confirm_dialog == dialog)
     g_clear_weak_pointer (&self->confirm_dialog);
 
-  if (g_strcmp0 (response, RA_CONFIRM_RESPONSE_RUN) == 0 && !self->running &&
-      self->client != NULL && request != NULL)
-    start_run (self, request);
+  if (g_strcmp0 (response, RA_CONFIRM_RESPONSE_RUN) != 0 || request == NULL ||
+      self->running)
+    return;
 
-  g_clear_object (&request);
+  /* The devices and the action belong to one instance; never send them to
+   * another one the user switched to meanwhile. */
+  if (client == NULL || client != self->client)
+    {
+      add_toast (self, _("The connection changed: nothing was sent"));
+      return;
+    }
+
+  start_run (self, action, request);
 }
 
 void
@@ -461,6 +476,10 @@ ra_run_form_activate_run (RaRunForm *self)
   g_set_weak_pointer (&self->confirm_dialog, dialog);
   g_object_set_data_full (G_OBJECT (dialog), "ra-request",
                           g_steal_pointer (&request), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "ra-action",
+                          g_object_ref (self->action), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "ra-client",
+                          g_object_ref (self->client), g_object_unref);
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (confirm_response_cb), self,
                            G_CONNECT_SWAPPED);

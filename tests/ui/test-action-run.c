@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "ra-endpoint.h"
 #include "ra-session-run.h"
 
 #include "page-fixture.h"
@@ -316,6 +317,62 @@ test_run_action (Fixture       *fixture,
 }
 
 static void
+test_switch_while_confirming (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(JsonNode) node = NULL;
+  RaConfirmDialog *dialog;
+  RaSessionRun *run;
+  JsonObject *body;
+
+  select_action (fixture, fixture->collect_action);
+  select_action (fixture, fixture->form_action);
+  fill_form (fixture, 2, NULL);
+  dialog = open_confirmation (fixture);
+
+  /* The page moves on (a refresh, a pick from elsewhere): what was
+   * confirmed is still what is sent, under its own name. */
+  select_action (fixture, fixture->collect_action);
+  respond (dialog, RA_CONFIRM_RESPONSE_RUN);
+  WAIT_FOR (!ra_run_form_get_running (get_form (fixture)));
+
+  body = get_execute_body (fixture, &node);
+  g_assert_cmpstr (json_object_get_string_member (body, "remoteActionId"), ==,
+                   "#ra_test_restart_service");
+  run = g_list_model_get_item (ra_action_page_get_runs (fixture->page), 0);
+  g_assert_cmpstr (ra_session_run_get_action_name (run), ==,
+                   "Restart a service and set how it starts");
+  g_object_unref (run);
+  /* Its result belongs to the other action's page. */
+  g_assert_null (ra_run_form_get_request_id (get_form (fixture)));
+}
+
+static void
+test_client_changed_while_confirming (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(RaEndpoint) endpoint = NULL;
+  g_autoptr(RaClient) other = NULL;
+  RaConfirmDialog *dialog;
+
+  select_action (fixture, fixture->form_action);
+  fill_form (fixture, 2, NULL);
+  dialog = open_confirmation (fixture);
+
+  endpoint = ra_endpoint_new ("other", "us", ra_simulator_get_base_url (fixture->sim), NULL);
+  other = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID,
+                         RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);
+  ra_action_page_set_client (fixture->page, other);
+
+  respond (dialog, RA_CONFIRM_RESPONSE_RUN);
+  g_assert_false (ra_run_form_get_running (get_form (fixture)));
+  g_assert_cmpuint (count_executes (fixture), ==, 0);
+
+  /* Let the new client's details request finish before tearing down. */
+  WAIT_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "action"));
+}
+
+static void
 add_tests (void)
 {
   ADD_PAGE_TEST ("/action-run/execute", test_execute);
@@ -328,6 +385,8 @@ add_tests (void)
   ADD_PAGE_TEST ("/action-run/settings", test_settings);
   ADD_PAGE_TEST ("/action-run/reason-limit", test_reason_limit);
   ADD_PAGE_TEST ("/action-run/run-action", test_run_action);
+  ADD_PAGE_TEST ("/action-run/switch-while-confirming", test_switch_while_confirming);
+  ADD_PAGE_TEST ("/action-run/client-changed-while-confirming", test_client_changed_while_confirming);
 }
 
 int
