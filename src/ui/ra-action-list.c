@@ -111,6 +111,22 @@ search_activate_cb (RaActionList   *self,
   g_signal_emit (self, signals[ACTION_ACTIVATED], 0, first);
 }
 
+static gboolean
+search_key_pressed_cb (RaActionList          *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  /* Down leaves the search for the results, as in other GNOME lists. */
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & gtk_accelerator_get_default_mod_mask ()) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+    return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 stop_search_cb (RaActionList   *self,
                 GtkSearchEntry *entry)
@@ -781,6 +797,14 @@ ra_action_list_init (RaActionList *self)
   g_object_unref (factory);
 
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_pressed_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
 
   /* Typing while the list has the focus searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));

@@ -279,6 +279,25 @@ test_list_search (Fixture       *f,
   ra_action_list_set_search_text (f->list, "");
   g_assert_cmpuint (n_shown (f), ==, all);
 
+  /* Down goes from the entry to the results */
+  {
+    GtkWidget *entry_widget = GTK_WIDGET (ra_action_list_get_search_entry (f->list));
+    GtkWidget *view = ra_test_find_widget (GTK_WIDGET (f->list), GTK_TYPE_LIST_VIEW, NULL, NULL);
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (entry_widget);
+    gboolean handled = FALSE;
+
+    gtk_widget_grab_focus (entry_widget);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+      {
+        g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+      }
+    g_assert_true (handled);
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), view));
+  }
+
   /* Typing into the entry itself, with its delay */
   entry = ra_action_list_get_search_entry (f->list);
   gtk_editable_set_text (GTK_EDITABLE (entry), "spotlight");
