@@ -2,7 +2,8 @@
 # The built program on its demo instance, driven only through the
 # accessibility tree, the way a screen reader user would: search for an
 # action, fill its input, paste two devices, run, confirm, and read the
-# request ID from the window.
+# request ID from the window; then run on twelve devices, which needs
+# their number typed into the confirmation.
 #
 # Usage: test_run_flow.py PATH-TO-remote-actions
 #
@@ -262,6 +263,31 @@ def drive(app):
                        lambda: find(window, role='label', text_re=re.escape(value) + '$',
                                     only_visible=False))
     assert history is not None
+
+    # Above ten devices the number has to be typed before Run is possible.
+    many = ['%08x-0000-4000-8000-%012x' % (i, i) for i in range(1, 13)]
+    set_text(devices, '\n'.join(many))
+    run = wait_for('the Run on 12 Devices button',
+                   lambda: find(window, role='push button', name_re='Run on 12 Devices'))
+    wait_for('Run to be enabled',
+             lambda: run.getState().contains(pyatspi.STATE_SENSITIVE))
+    press(run)
+    dialog = wait_for('the second confirmation', find_dialog)
+    confirm = wait_for('the confirm button',
+                       lambda: find(dialog, role='push button', name_re='Run on 12 Devices'))
+    assert not confirm.getState().contains(pyatspi.STATE_SENSITIVE), \
+        'the run can be confirmed without typing the number of devices'
+    count = wait_for('the device count entry',
+                     lambda: find(dialog, role='text', name='Number of devices'))
+    set_text(count, '12')
+    wait_for('the confirm button to be enabled',
+             lambda: confirm.getState().contains(pyatspi.STATE_SENSITIVE))
+    press(confirm)
+    log('confirmed with the device count')
+
+    second = wait_for('a second request ID',
+                      lambda: (lambda v: v if v and v != value else None)(request_id()))
+    log('request ID: ' + second)
     return 0
 
 
