@@ -41,7 +41,13 @@ def wait_for(what, predicate, timeout=TIMEOUT):
 
 
 def children(acc):
-    for i in range(acc.childCount):
+    # Rows come and go while the list filters: an object that vanished
+    # between listing and reading it has no children any more.
+    try:
+        count = acc.childCount
+    except Exception:
+        return
+    for i in range(count):
         try:
             child = acc.getChildAtIndex(i)
         except Exception:
