@@ -12,6 +12,7 @@
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -134,17 +135,27 @@ def main():
     env.pop('NO_AT_BRIDGE', None)
     env.setdefault('GSETTINGS_BACKEND', 'memory')
 
-    launcher = subprocess.Popen([LAUNCHER, '--launch-immediately'], env=env)
+    # The launcher starts the accessibility bus, which starts the registry
+    # daemon; give them a process group of their own so that all three go
+    # when the test ends, and keep them off the test's output, which the
+    # test runner reads until every writer has closed it.
+    launcher = subprocess.Popen([LAUNCHER, '--launch-immediately'], env=env,
+                                stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL,
+                                start_new_session=True)
     app = None
     try:
         gdbus = shutil.which('gdbus')
         if gdbus:
-            wait_for('the accessibility bus', lambda: subprocess.run(
-                [gdbus, 'call', '--session', '--dest', 'org.a11y.Bus',
-                 '--object-path', '/org/a11y/bus',
-                 '--method', 'org.a11y.Bus.GetAddress'],
-                env=env, stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL).returncode == 0)
+            # Ask the bus whether the launcher owns its name yet; calling
+            # the launcher itself would have D-Bus start a second one.
+            wait_for('the accessibility bus', lambda: 'true' in subprocess.run(
+                [gdbus, 'call', '--session', '--dest', 'org.freedesktop.DBus',
+                 '--object-path', '/org/freedesktop/DBus',
+                 '--method', 'org.freedesktop.DBus.NameHasOwner', 'org.a11y.Bus'],
+                env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                text=True).stdout)
 
         # Connect to the registry before the program starts: libatspi's
         # first connection, made while GTK opens the display, can make
@@ -163,6 +174,10 @@ def main():
                 except subprocess.TimeoutExpired:
                     proc.kill()
                     proc.wait()
+        try:
+            os.killpg(launcher.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
 
 
 def show_action(window, name, input_name):
