@@ -317,6 +317,29 @@ test_token_refresh (Fixture       *fixture,
 }
 
 static void
+test_sign_out (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  RaTokenProvider *provider = ra_client_get_token_provider (fixture->client);
+  g_autoptr(GListModel) first = NULL;
+  g_autoptr(GListModel) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ra_token_provider_has_fresh_token (provider));
+
+  /* Signing out forgets the token at once, long before it would expire. */
+  ra_client_sign_out (fixture->client);
+  g_assert_false (ra_token_provider_has_fresh_token (provider));
+
+  second = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", TOKEN_PATH), ==, 2);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 2);
+}
+
+static void
 test_unauthorized_mid_session (Fixture       *fixture,
                                gconstpointer  user_data)
 {
@@ -604,6 +627,7 @@ main (int   argc,
   ADD ("/client/nql-invalid-query-id", test_nql_invalid_query_id);
   ADD ("/client/large-catalogue", test_large_catalogue);
   ADD ("/client/token-refresh", test_token_refresh);
+  ADD ("/client/sign-out", test_sign_out);
   ADD ("/client/unauthorized-mid-session", test_unauthorized_mid_session);
   ADD ("/client/unauthorized-twice", test_unauthorized_twice);
   ADD ("/client/get-retry-after", test_get_retry_after);
