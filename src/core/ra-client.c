@@ -16,6 +16,7 @@
 #include "ra-error.h"
 #include "ra-execution-request.h"
 #include "ra-execution-result.h"
+#include "ra-execution-status.h"
 #include "ra-http-private.h"
 #include "ra-nql-result.h"
 #include "ra-remote-action.h"
@@ -628,24 +629,6 @@ ra_client_execute_finish (RaClient      *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gboolean
-query_id_is_valid (const char *query_id)
-{
-  gsize length = strlen (query_id);
-
-  /* The schema: ^#[a-z0-9_]{2,255}$ */
-  if (query_id[0] != '#' || length < 3 || length > 256)
-    return FALSE;
-
-  for (const char *p = query_id + 1; *p != '\0'; p++)
-    {
-      if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_'))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -677,7 +660,7 @@ ra_client_nql_execute_async (RaClient            *self,
   g_return_if_fail (query_id != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  if (!query_id_is_valid (query_id))
+  if (!ra_nql_query_id_is_valid (query_id))
     {
       task = g_task_new (self, cancellable, callback, user_data);
       g_task_set_source_tag (task, ra_client_nql_execute_async);

@@ -11,6 +11,7 @@
 
 #include "ra-action-output.h"
 #include "ra-action-page-private.h"
+#include "ra-device-results-window.h"
 #include "ra-format.h"
 #include "ra-run-form.h"
 #include "ra-session-run.h"
@@ -499,7 +500,41 @@ create_run_row (gpointer item,
                            G_CALLBACK (copy_run_request_id_cb), run, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
+  g_free (a11y);
+  a11y = g_strdup_printf (_("Device results of “%s”"), ra_session_run_get_action_name (run));
+  button = gtk_button_new_from_icon_name ("view-list-bullet-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Device Results"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.device-results");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ra_session_run_get_request_id (run));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
   return row;
+}
+
+/* Only shows what Nexthink reports: nothing here runs the action again. */
+static void
+device_results_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RaActionPage *self = RA_ACTION_PAGE (widget);
+  const char *request_id = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; self->client != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->runs)); i++)
+    {
+      g_autoptr(RaSessionRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
+
+      if (g_str_equal (ra_session_run_get_request_id (run), request_id))
+        {
+          ra_device_results_window_present_for (widget, self->client, request_id,
+                                                ra_session_run_get_action_name (run),
+                                                ra_session_run_get_n_devices (run));
+          return;
+        }
+    }
 }
 
 static void
@@ -631,6 +666,7 @@ ra_action_page_class_init (RaActionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.retry", NULL, retry_cb);
   gtk_widget_class_install_action (widget_class, "page.copy-nql-id", NULL, copy_nql_id_cb);
   gtk_widget_class_install_action (widget_class, "page.copy-uuid", NULL, copy_uuid_cb);
+  gtk_widget_class_install_action (widget_class, "page.device-results", "s", device_results_cb);
 
   gtk_widget_class_set_css_name (widget_class, "raactionpage");
 }

@@ -24,6 +24,7 @@ struct _RaRunOutcome
   GtkWidget *copy_request_id_button;
   GtkWidget *result_devices_row;
   GtkWidget *result_expiry_row;
+  GtkWidget *device_results_row;
 
   char      *request_id;
 };
@@ -141,6 +142,7 @@ ra_run_outcome_class_init (RaRunOutcomeClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaRunOutcome, copy_request_id_button);
   gtk_widget_class_bind_template_child (widget_class, RaRunOutcome, result_devices_row);
   gtk_widget_class_bind_template_child (widget_class, RaRunOutcome, result_expiry_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunOutcome, device_results_row);
 
   gtk_widget_class_install_action (widget_class, "outcome.dismiss-error", NULL, dismiss_error_cb);
   gtk_widget_class_install_action (widget_class, "outcome.copy-request-id", NULL, copy_request_id_cb);
@@ -212,6 +214,9 @@ ra_run_outcome_show_result (RaRunOutcome *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->request_id_row), self->request_id);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->result_devices_row), devices);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->result_expiry_row), expiry);
+  /* The target first: the action takes the request ID. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->device_results_row), "s", self->request_id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->device_results_row), "page.device-results");
 
   gtk_widget_set_visible (self->result_group, TRUE);
   focus_outcome (self->result_group, self->copy_request_id_button);

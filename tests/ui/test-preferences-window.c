@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "ra-preferences-window.h"
 
@@ -53,6 +54,7 @@ fixture_tear_down (Fixture       *fixture,
   g_settings_reset (fixture->settings, "default-expiry-minutes");
   g_settings_reset (fixture->settings, "confirmation-threshold");
   g_settings_reset (fixture->settings, "external-source");
+  g_settings_reset (fixture->settings, "execution-results-query");
   g_clear_object (&fixture->settings);
 }
 
@@ -114,6 +116,52 @@ test_threshold_and_source (Fixture       *fixture,
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "external-source"), ==, "Helpdesk");
 }
 
+static void
+test_results_query (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GtkEditable *row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                  RA_TYPE_PREFERENCES_WINDOW,
+                                                                  "results_query_row"));
+  GtkLabel *reason = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                               RA_TYPE_PREFERENCES_WINDOW,
+                                                               "results_query_error"));
+
+  /* Not set up until the user says which query. */
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
+
+  gtk_editable_set_text (row, "#ra_executions");
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==,
+                   "#ra_executions");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
+
+  /* What the API would refuse is explained, and never stored. */
+  gtk_editable_set_text (row, "ra_executions");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason)));
+  g_assert_nonnull (strstr (gtk_label_get_label (reason), "starts with #"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==,
+                   "#ra_executions");
+
+  gtk_editable_set_text (row, "#RA Executions");
+  g_assert_nonnull (strstr (gtk_label_get_label (reason), "lower-case"));
+  gtk_editable_set_text (row, "#r");
+  g_assert_nonnull (strstr (gtk_label_get_label (reason), "at least two"));
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==,
+                   "#ra_executions");
+
+  /* Empty turns it off again. */
+  gtk_editable_set_text (row, "");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==, "");
+
+  g_settings_set_string (fixture->settings, "execution-results-query", "#from_elsewhere");
+  g_assert_cmpstr (gtk_editable_get_text (row), ==, "#from_elsewhere");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -127,6 +175,8 @@ main (int   argc,
               fixture_set_up, test_expiry, fixture_tear_down);
   g_test_add ("/preferences-window/threshold-and-source", Fixture, NULL,
               fixture_set_up, test_threshold_and_source, fixture_tear_down);
+  g_test_add ("/preferences-window/results-query", Fixture, NULL,
+              fixture_set_up, test_results_query, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1,0 +1,56 @@
+/* ra-device-results-window.h — what happened on each device of a run, as
+ * the execution results query of Nexthink reports it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ra-client.h"
+#include "ra-nql-result.h"
+
+G_BEGIN_DECLS
+
+/* The query the demo instance answers when none is set up. */
+#define RA_DEMO_EXECUTIONS_QUERY "#remote_action_executions"
+
+#define RA_TYPE_DEVICE_RESULTS_WINDOW (ra_device_results_window_get_type ())
+G_DECLARE_FINAL_TYPE (RaDeviceResultsWindow, ra_device_results_window, RA, DEVICE_RESULTS_WINDOW, AdwWindow)
+
+/* settings NULL: the application's. The query ID comes from the settings;
+ * when none is set up, a demo client uses RA_DEMO_EXECUTIONS_QUERY.
+ * n_devices: how many devices the run was sent to (0: unknown). Loads at
+ * once. */
+RaDeviceResultsWindow *ra_device_results_window_new               (RaClient              *client,
+                                                                   GSettings             *settings,
+                                                                   gboolean               is_demo,
+                                                                   const char            *request_id,
+                                                                   const char            *action_name,
+                                                                   guint                  n_devices);
+/* Shows the results of request_id above the window of from: the window
+ * already open for it if there is one (refreshed), a new one otherwise. */
+RaDeviceResultsWindow *ra_device_results_window_present_for       (GtkWidget             *from,
+                                                                   RaClient              *client,
+                                                                   const char            *request_id,
+                                                                   const char            *action_name,
+                                                                   guint                  n_devices);
+/* Asks again; what is shown stays until the answer comes. */
+void                   ra_device_results_window_refresh           (RaDeviceResultsWindow *self);
+const char            *ra_device_results_window_get_request_id    (RaDeviceResultsWindow *self);
+/* NULL when no query is set up. */
+const char            *ra_device_results_window_get_query_id      (RaDeviceResultsWindow *self);
+/* "unconfigured", "loading", "error", "empty" or "results". */
+const char            *ra_device_results_window_get_state         (RaDeviceResultsWindow *self);
+gboolean               ra_device_results_window_get_loading       (RaDeviceResultsWindow *self);
+/* The last answer, or NULL. */
+RaNqlResult           *ra_device_results_window_get_result        (RaDeviceResultsWindow *self);
+const char            *ra_device_results_window_get_summary       (RaDeviceResultsWindow *self);
+/* The error shown, or NULL. */
+const char            *ra_device_results_window_get_error_message (RaDeviceResultsWindow *self);
+/* The explanation shown when no query is set up. */
+const char            *ra_device_results_window_get_setup_text    (RaDeviceResultsWindow *self);
+GtkListBox            *ra_device_results_window_get_device_list   (RaDeviceResultsWindow *self);
+
+G_END_DECLS

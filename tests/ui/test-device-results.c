@@ -1,0 +1,300 @@
+/* test-device-results.c — what happened on each device of a run, read
+ * through the execution results query
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-device-results"
+
+#include "config.h"
+
+#include "ra-device-results-window.h"
+#include "ra-preferences-window.h"
+#include "ra-run-outcome.h"
+#include "ra-session-run.h"
+
+#include "page-fixture.h"
+#include "ra-test-utils.h"
+
+#define QUERY "#remote_action_executions"
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+set_query (const char *query_id)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "execution-results-query", query_id);
+}
+
+/* Runs the action on n devices and opens its results from the outcome,
+ * the way activating the row does. */
+static RaDeviceResultsWindow *
+run_and_open (Fixture  *fixture,
+              guint     n_devices,
+              GStrv    *out_ids)
+{
+  RaRunOutcome *outcome;
+  GtkWidget *row;
+
+  select_action (fixture, fixture->form_action);
+  fill_form (fixture, n_devices, out_ids);
+  confirm_and_wait (fixture);
+  outcome = ra_run_form_get_outcome (get_form (fixture));
+  g_assert_nonnull (ra_run_outcome_get_request_id (outcome));
+  g_assert_null (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW));
+
+  row = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (outcome), RA_TYPE_RUN_OUTCOME,
+                                                    "device_results_row");
+  g_assert_true (gtk_widget_get_visible (row));
+  g_signal_emit_by_name (row, "activate");
+
+  g_assert_nonnull (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW));
+  return RA_DEVICE_RESULTS_WINDOW (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW));
+}
+
+static void
+close_results (RaDeviceResultsWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  WAIT_FOR (weak == NULL);
+}
+
+static guint
+count_queries (Fixture *fixture)
+{
+  return ra_simulator_count_requests (fixture->sim, "POST", "/api/v2/nql/execute");
+}
+
+/* Every NQL request asked the query for this request ID, and nothing else. */
+static void
+assert_queries (Fixture    *fixture,
+                const char *query_id,
+                const char *request_id)
+{
+  g_autoptr(GPtrArray) requests = ra_simulator_get_requests (fixture->sim);
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const RaSimRequest *request = g_ptr_array_index (requests, i);
+      g_autoptr(JsonNode) node = NULL;
+      JsonObject *body, *parameters;
+
+      if (!g_str_equal (request->path, "/api/v2/nql/execute"))
+        continue;
+
+      node = parse_json (request->body);
+      body = json_node_get_object (node);
+      g_assert_cmpstr (json_object_get_string_member (body, "queryId"), ==, query_id);
+      parameters = json_object_get_object_member (body, "parameters");
+      g_assert_nonnull (parameters);
+      g_assert_cmpuint (json_object_get_size (parameters), ==, 1);
+      g_assert_cmpstr (json_object_get_string_member (parameters, "request_id"), ==, request_id);
+    }
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action_name)
+{
+  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static guint
+count_list_rows (RaDeviceResultsWindow *window)
+{
+  GtkWidget *list = GTK_WIDGET (ra_device_results_window_get_device_list (window));
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child))
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_results (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_auto(GStrv) ids = NULL;
+  RaDeviceResultsWindow *window;
+  RaNqlResult *result;
+  const char *request_id;
+  g_autofree char *expected = NULL;
+  GtkWidget *list, *button;
+  guint settled[3] = { 0, };
+
+  set_query (QUERY);
+  /* Nobody has finished yet… */
+  ra_simulator_set_execution_seconds (fixture->sim, 3600);
+
+  window = run_and_open (fixture, 5, &ids);
+  request_id = ra_run_form_get_request_id (get_form (fixture));
+  g_assert_cmpstr (ra_device_results_window_get_request_id (window), ==, request_id);
+  g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, QUERY);
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
+
+  /* One row per device the action ran on. */
+  result = ra_device_results_window_get_result (window);
+  g_assert_cmpuint (ra_nql_result_get_n_rows (result), ==, 5);
+  g_assert_cmpuint (count_list_rows (window), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *uid = ra_nql_result_get_value (result, i, "device.collector.uid");
+      gboolean found = FALSE;
+
+      for (guint j = 0; ids[j] != NULL; j++)
+        found = found || g_ascii_strcasecmp (ids[j], uid) == 0;
+      g_assert_true (found);
+      g_assert_cmpstr (ra_nql_result_get_value (result, i, "remote_action.execution.request_id"),
+                       ==, request_id);
+    }
+  g_assert_cmpstr (ra_device_results_window_get_summary (window), ==,
+                   "0 of 5 devices succeeded, 0 failed, 5 pending");
+
+  /* …then everyone who is online has, and Refresh shows it. */
+  ra_simulator_set_execution_seconds (fixture->sim, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "results.refresh", NULL);
+  g_assert_true (ra_device_results_window_get_loading (window));
+  /* What was shown stays while the answer comes. */
+  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+
+  result = ra_device_results_window_get_result (window);
+  g_assert_cmpuint (ra_nql_result_get_n_rows (result), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *status = ra_nql_result_get_value (result, i, "remote_action.execution.status");
+
+      if (g_str_equal (status, "success"))
+        settled[0]++;
+      else if (g_str_equal (status, "failure"))
+        settled[1]++;
+      else if (g_str_equal (status, "waiting"))
+        settled[2]++;
+      else
+        g_error ("Not settled: %s", status);
+    }
+  expected = g_strdup_printf ("%u of 5 devices succeeded, %u failed, %u pending",
+                              settled[0], settled[1], settled[2]);
+  g_assert_cmpstr (ra_device_results_window_get_summary (window), ==, expected);
+  g_assert_cmpuint (count_list_rows (window), ==, 5);
+
+  /* The run's row in the list opens the same window again. */
+  list = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture->page), RA_TYPE_ACTION_PAGE,
+                                                    "history_list");
+  button = ra_test_find_widget (list, GTK_TYPE_BUTTON, has_action, "page.device-results");
+  g_assert_nonnull (button);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+  ra_test_click (GTK_BUTTON (button));
+  g_assert_true (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW) == GTK_WINDOW (window));
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+
+  /* Three reads of the query, and the action ran exactly once. */
+  g_assert_cmpuint (count_queries (fixture), ==, 3);
+  assert_queries (fixture, QUERY, request_id);
+  g_assert_cmpuint (count_executes (fixture), ==, 1);
+
+  close_results (window);
+  set_query ("");
+}
+
+static void
+test_unknown_query (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RaDeviceResultsWindow *window;
+  const char *message;
+
+  set_query ("#no_such_query");
+  window = run_and_open (fixture, 2, NULL);
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+
+  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "error");
+  message = ra_device_results_window_get_error_message (window);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (message, ==,
+                   "The query “#no_such_query” does not exist in Nexthink: create it in the "
+                   "NQL admin or change it in Preferences.");
+  g_assert_null (ra_device_results_window_get_result (window));
+  g_assert_cmpuint (count_queries (fixture), ==, 1);
+  assert_queries (fixture, "#no_such_query", ra_run_form_get_request_id (get_form (fixture)));
+
+  /* Fixing the setting reads the right query at once. */
+  set_query (QUERY);
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
+  g_assert_null (ra_device_results_window_get_error_message (window));
+  g_assert_cmpuint (count_executes (fixture), ==, 1);
+
+  close_results (window);
+  set_query ("");
+}
+
+static void
+test_unconfigured (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RaDeviceResultsWindow *window;
+  GtkWindow *preferences;
+
+  set_query ("");
+  window = run_and_open (fixture, 1, NULL);
+
+  /* Nothing to ask: the window says how to set it up. */
+  g_assert_false (ra_device_results_window_get_loading (window));
+  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "unconfigured");
+  g_assert_null (ra_device_results_window_get_query_id (window));
+  g_assert_nonnull (strstr (ra_device_results_window_get_setup_text (window), "request_id"));
+  g_assert_nonnull (strstr (ra_device_results_window_get_setup_text (window), "Preferences"));
+  g_assert_cmpuint (count_queries (fixture), ==, 0);
+
+  g_assert_null (find_toplevel (RA_TYPE_PREFERENCES_WINDOW));
+  gtk_widget_activate_action (GTK_WIDGET (window), "results.preferences", NULL);
+  preferences = find_toplevel (RA_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
+  gtk_window_destroy (preferences);
+
+  close_results (window);
+  g_assert_cmpuint (count_executes (fixture), ==, 1);
+}
+
+static void
+add_tests (void)
+{
+  ADD_PAGE_TEST ("/device-results/results", test_results);
+  ADD_PAGE_TEST ("/device-results/unknown-query", test_unknown_query);
+  ADD_PAGE_TEST ("/device-results/unconfigured", test_unconfigured);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return page_fixture_main (argc, argv, add_tests);
+}
