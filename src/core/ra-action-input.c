@@ -158,6 +158,28 @@ _ra_action_input_parse (JsonNode          *node,
 }
 
 RaActionInput *
+_ra_action_input_new_take (char      *id,
+                           char      *name,
+                           char      *description,
+                           char     **options,
+                           gboolean   used_by_windows,
+                           gboolean   used_by_macos,
+                           gboolean   allow_custom_value)
+{
+  RaActionInput *self = g_object_new (RA_TYPE_ACTION_INPUT, NULL);
+
+  self->id = id;
+  self->name = name;
+  self->description = description;
+  self->options = options;
+  self->used_by_windows = !!used_by_windows;
+  self->used_by_macos = !!used_by_macos;
+  self->allow_custom_value = !!allow_custom_value;
+
+  return self;
+}
+
+RaActionInput *
 ra_action_input_new_from_json (JsonNode    *node,
                                const char  *path,
                                GError     **error)

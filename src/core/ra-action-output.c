@@ -144,6 +144,26 @@ _ra_action_output_parse (JsonNode          *node,
 }
 
 RaActionOutput *
+_ra_action_output_new_take (char     *id,
+                            char     *name,
+                            char     *output_type,
+                            char     *description,
+                            gboolean  used_by_windows,
+                            gboolean  used_by_macos)
+{
+  RaActionOutput *self = g_object_new (RA_TYPE_ACTION_OUTPUT, NULL);
+
+  self->id = id;
+  self->name = name;
+  self->output_type = output_type;
+  self->description = description;
+  self->used_by_windows = !!used_by_windows;
+  self->used_by_macos = !!used_by_macos;
+
+  return self;
+}
+
+RaActionOutput *
 ra_action_output_new_from_json (JsonNode    *node,
                                 const char  *path,
                                 GError     **error)

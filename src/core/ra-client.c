@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ra-client.h"
+#include "ra-catalogue-reader-private.h"
 #include "ra-endpoint.h"
 #include "ra-error.h"
 #include "ra-execution-request.h"
@@ -186,23 +187,23 @@ static gpointer
 parse_response (Call     *call,
                 GError  **error)
 {
-  g_autoptr(JsonNode) root = ra_http_parse_json (call->response_body, error);
+  g_autoptr(JsonNode) root = NULL;
 
+  /* The catalogue can be large enough to deserve a reader of its own. */
+  if (call->kind == CALL_LIST_ACTIONS)
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (call->response_body, &size);
+
+      return _ra_catalogue_read (data, size, error);
+    }
+
+  root = ra_http_parse_json (call->response_body, error);
   if (root == NULL)
     return NULL;
 
   switch (call->kind)
     {
-    case CALL_LIST_ACTIONS:
-      if (!JSON_NODE_HOLDS_ARRAY (root))
-        {
-          g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
-                               _("The list of remote actions from the server is not a JSON "
-                                 "array."));
-          return NULL;
-        }
-      return ra_remote_action_list_from_json (root, error);
-
     case CALL_GET_ACTION:
       return ra_remote_action_new_from_json (root, error);
 
@@ -212,6 +213,7 @@ parse_response (Call     *call,
     case CALL_NQL_EXECUTE:
       return ra_nql_result_new_from_json (root, error);
 
+    case CALL_LIST_ACTIONS:
     default:
       g_assert_not_reached ();
     }

@@ -425,6 +425,47 @@ _ra_remote_action_parse (JsonNode          *node,
   return g_steal_pointer (&self);
 }
 
+void
+_ra_remote_action_fields_clear (RaRemoteActionFields *fields)
+{
+  g_clear_pointer (&fields->id, g_free);
+  g_clear_pointer (&fields->uuid, g_free);
+  g_clear_pointer (&fields->name, g_free);
+  g_clear_pointer (&fields->description, g_free);
+  g_clear_pointer (&fields->origin, g_free);
+  g_clear_pointer (&fields->built_in_content_version, g_free);
+  g_clear_pointer (&fields->execution_service_delegate, g_free);
+  g_clear_object (&fields->inputs);
+  g_clear_object (&fields->outputs);
+}
+
+RaRemoteAction *
+_ra_remote_action_new_take (RaRemoteActionFields *fields)
+{
+  RaRemoteAction *self = g_object_new (RA_TYPE_REMOTE_ACTION, NULL);
+
+  self->id = g_steal_pointer (&fields->id);
+  self->uuid = g_steal_pointer (&fields->uuid);
+  self->name = g_steal_pointer (&fields->name);
+  self->description = g_steal_pointer (&fields->description);
+  self->origin = g_steal_pointer (&fields->origin);
+  self->built_in_content_version = g_steal_pointer (&fields->built_in_content_version);
+  self->execution_service_delegate = g_steal_pointer (&fields->execution_service_delegate);
+  self->inputs = g_steal_pointer (&fields->inputs);
+  self->outputs = g_steal_pointer (&fields->outputs);
+  self->timeout_seconds = fields->timeout_seconds;
+  self->purpose = fields->purpose;
+  self->run_as = fields->run_as;
+  self->api_enabled = !!fields->api_enabled;
+  self->manual_enabled = !!fields->manual_enabled;
+  self->workflow_enabled = !!fields->workflow_enabled;
+  self->manual_allow_multiple_devices = !!fields->manual_allow_multiple_devices;
+  self->has_script_windows = !!fields->has_script_windows;
+  self->has_script_macos = !!fields->has_script_macos;
+
+  return self;
+}
+
 RaRemoteAction *
 ra_remote_action_new_from_json (JsonNode  *node,
                                 GError   **error)
