@@ -180,9 +180,40 @@ humanize (const char *text)
 char *
 ra_nql_column_label (const char *column)
 {
+  static const char * const acronyms[] = { "uid", "id", "ip", "os", NULL };
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) label = NULL;
+  guint n;
+
   g_return_val_if_fail (column != NULL, NULL);
 
-  return humanize (last_part (column));
+  parts = g_strsplit (column, ".", -1);
+  n = g_strv_length (parts);
+  if (n == 0)
+    return g_strdup ("");
+
+  /* "device.collector.uid" says more as "Collector UID" than as "Uid". */
+  label = g_string_new (NULL);
+  if (n > 1 && g_strv_contains (acronyms, parts[n - 1]))
+    {
+      g_autofree char *owner = humanize (parts[n - 2]);
+      g_autofree char *upper = g_ascii_strup (parts[n - 1], -1);
+
+      g_string_append_printf (label, "%s %s", owner, upper);
+    }
+  else if (g_strv_contains (acronyms, parts[n - 1]))
+    {
+      g_string_append (label, parts[n - 1]);
+      g_string_ascii_up (label);
+    }
+  else
+    {
+      g_autofree char *text = humanize (parts[n - 1]);
+
+      g_string_append (label, text);
+    }
+
+  return g_string_free (g_steal_pointer (&label), FALSE);
 }
 
 char *

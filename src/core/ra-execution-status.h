@@ -42,8 +42,8 @@ void              ra_nql_result_count_statuses      (RaNqlResult *result,
                                                      const char  *status_column,
                                                      guint       *counts);
 
-/* "remote_action.execution.status_details" → "Status details": the last
- * part of a column name, fit for a label. */
+/* "remote_action.execution.status_details" → "Status details",
+ * "device.collector.uid" → "Collector UID": a column name as a label. */
 char             *ra_nql_column_label               (const char  *column);
 /* "in_progress" → "In progress": a raw status value, fit for a label. */
 char             *ra_execution_status_label         (const char  *value);

@@ -741,6 +741,7 @@ ra_action_page_set_client (RaActionPage *self,
   /* Details belong to an instance; another client may be another one. */
   g_hash_table_remove_all (self->cache);
   ra_run_form_set_client (RA_RUN_FORM (self->run_form), client);
+  ra_device_results_window_close_stale (GTK_WIDGET (self), client);
   load_details (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);

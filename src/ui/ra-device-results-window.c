@@ -530,6 +530,37 @@ ra_device_results_window_present_for (GtkWidget  *from,
 }
 
 void
+ra_device_results_window_close_stale (GtkWidget *from,
+                                      RaClient  *client)
+{
+  GtkRoot *root;
+  g_autoptr(GListModel) toplevels = NULL;
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (GTK_IS_WIDGET (from));
+  g_return_if_fail (client == NULL || RA_IS_CLIENT (client));
+
+  root = gtk_widget_get_root (from);
+  if (!GTK_IS_WINDOW (root))
+    return;
+
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (RA_IS_DEVICE_RESULTS_WINDOW (item) &&
+          RA_DEVICE_RESULTS_WINDOW (item)->client != client &&
+          gtk_window_get_transient_for (GTK_WINDOW (item)) == GTK_WINDOW (root))
+        g_ptr_array_add (stale, g_steal_pointer (&item));
+    }
+
+  /* Not while walking the list that destroying changes. */
+  for (guint i = 0; i < stale->len; i++)
+    gtk_window_destroy (g_ptr_array_index (stale, i));
+}
+
+void
 ra_device_results_window_refresh (RaDeviceResultsWindow *self)
 {
   g_return_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self));

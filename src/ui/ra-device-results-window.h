@@ -36,6 +36,11 @@ RaDeviceResultsWindow *ra_device_results_window_present_for       (GtkWidget    
                                                                    const char            *request_id,
                                                                    const char            *action_name,
                                                                    guint                  n_devices);
+/* Closes the results windows above the window of from that read through
+ * another client than client: signed out, or switched to another
+ * account, they must not keep asking with the old credentials. */
+void                   ra_device_results_window_close_stale       (GtkWidget             *from,
+                                                                   RaClient              *client);
 /* Asks again; what is shown stays until the answer comes. */
 void                   ra_device_results_window_refresh           (RaDeviceResultsWindow *self);
 const char            *ra_device_results_window_get_request_id    (RaDeviceResultsWindow *self);

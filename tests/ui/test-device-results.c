@@ -285,11 +285,33 @@ test_unconfigured (Fixture       *fixture,
 }
 
 static void
+test_signed_out (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  RaDeviceResultsWindow *window;
+  gpointer weak;
+
+  set_query (QUERY);
+  window = run_and_open (fixture, 1, NULL);
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (fixture->window));
+
+  /* Results read with the old credentials do not outlive them. */
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  ra_action_page_set_client (fixture->page, NULL);
+  WAIT_FOR (weak == NULL);
+  g_assert_null (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW));
+  set_query ("");
+}
+
+static void
 add_tests (void)
 {
   ADD_PAGE_TEST ("/device-results/results", test_results);
   ADD_PAGE_TEST ("/device-results/unknown-query", test_unknown_query);
   ADD_PAGE_TEST ("/device-results/unconfigured", test_unconfigured);
+  ADD_PAGE_TEST ("/device-results/signed-out", test_signed_out);
 }
 
 int

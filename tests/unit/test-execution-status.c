@@ -132,11 +132,15 @@ test_labels (void)
 {
   g_autofree char *details = ra_nql_column_label ("remote_action.execution.status_details");
   g_autofree char *plain = ra_nql_column_label ("count");
+  g_autofree char *uid = ra_nql_column_label ("device.collector.uid");
+  g_autofree char *id = ra_nql_column_label ("id");
   g_autofree char *progress = ra_execution_status_label ("in_progress");
   g_autofree char *empty = ra_execution_status_label ("");
 
   g_assert_cmpstr (details, ==, "Status details");
   g_assert_cmpstr (plain, ==, "Count");
+  g_assert_cmpstr (uid, ==, "Collector UID");
+  g_assert_cmpstr (id, ==, "ID");
   g_assert_cmpstr (progress, ==, "In progress");
   g_assert_cmpstr (empty, ==, "");
 }
