@@ -189,6 +189,9 @@ ra_application_startup (GApplication *app)
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  /* What GtkApplication sets when it finds gtk/help-overlay.ui, which
+   * the window now builds on demand instead. */
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (ra_application_parent_class)->startup (app);
 
@@ -196,6 +199,7 @@ ra_application_startup (GApplication *app)
                                    G_N_ELEMENTS (entries), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_overlay_accels);
 
   gtk_window_set_default_icon_name (APP_ID);
 }

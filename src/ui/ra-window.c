@@ -49,6 +49,21 @@ struct _RaWindow
 
 G_DEFINE_FINAL_TYPE (RaWindow, ra_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* The detail pane is the largest part of the window and shows nothing
+ * before an action is picked: it is built then, not at launch. */
+static RaActionPage *
+ra_window_ensure_action_page (RaWindow *self)
+{
+  if (self->action_page == NULL)
+    {
+      self->action_page = RA_ACTION_PAGE (ra_action_page_new ());
+      ra_action_page_set_client (self->action_page, self->client);
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->action_page), "action");
+    }
+
+  return self->action_page;
+}
+
 static void
 ra_window_show_action (RaWindow       *self,
                        RaRemoteAction *action)
@@ -56,7 +71,10 @@ ra_window_show_action (RaWindow       *self,
   if (!g_set_object (&self->shown_action, action))
     return;
 
-  ra_action_page_set_action (self->action_page, action);
+  if (action != NULL)
+    ra_action_page_set_action (ra_window_ensure_action_page (self), action);
+  else if (self->action_page != NULL)
+    ra_action_page_set_action (self->action_page, NULL);
 
   if (action == NULL)
     {
@@ -150,6 +168,27 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The shortcuts window takes a while to build and is rarely opened: it
+ * is built on first use rather than with every window. */
+static void
+show_help_overlay_activated_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* Size */
 
 static void
@@ -200,6 +239,8 @@ ra_window_dispose (GObject *object)
   RaWindow *self = RA_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RA_TYPE_WINDOW);
+  /* The content stack owned it. */
+  self->action_page = NULL;
 
   g_clear_object (&self->client);
   g_clear_object (&self->shown_action);
@@ -220,7 +261,6 @@ ra_window_class_init (RaWindowClass *klass)
   window_class->close_request = ra_window_close_request;
 
   g_type_ensure (RA_TYPE_ACTION_LIST);
-  g_type_ensure (RA_TYPE_ACTION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/ra-window.ui");
@@ -234,7 +274,6 @@ ra_window_class_init (RaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaWindow, action_list);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, RaWindow, action_page);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, welcome_header);
@@ -257,7 +296,13 @@ ra_window_class_init (RaWindowClass *klass)
 static void
 ra_window_init (RaWindow *self)
 {
+  static const GActionEntry entries[] = {
+    { "show-help-overlay", show_help_overlay_activated_cb },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 
   self->default_account_title = g_object_ref (GTK_WIDGET (self->account_title));
 
@@ -305,7 +350,8 @@ ra_window_set_client (RaWindow   *self,
   g_set_object (&self->client, client);
 
   ra_window_show_action (self, NULL);
-  ra_action_page_set_client (self->action_page, client);
+  if (self->action_page != NULL)
+    ra_action_page_set_client (self->action_page, client);
   self->restore_pending = client != NULL;
   ra_action_list_set_client (self->action_list, client);
 }
@@ -343,6 +389,14 @@ ra_window_get_action_list (RaWindow *self)
   g_return_val_if_fail (RA_IS_WINDOW (self), NULL);
 
   return self->action_list;
+}
+
+RaActionPage *
+ra_window_get_action_page (RaWindow *self)
+{
+  g_return_val_if_fail (RA_IS_WINDOW (self), NULL);
+
+  return self->action_page;
 }
 
 RaRemoteAction *

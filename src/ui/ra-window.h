@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ra-action-list.h"
+#include "ra-action-page.h"
 #include "ra-client.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,8 @@ void          ra_window_set_account_widget (RaWindow       *self,
                                             GtkWidget      *widget);
 
 RaActionList *ra_window_get_action_list    (RaWindow       *self);
+/* The detail pane: NULL until the first action is shown. */
+RaActionPage *ra_window_get_action_page    (RaWindow       *self);
 /* The action the content pane shows, or NULL. */
 RaRemoteAction *ra_window_get_shown_action (RaWindow       *self);
 void          ra_window_add_toast          (RaWindow       *self,

@@ -191,7 +191,7 @@ run_session (void)
   g_assert_nonnull (action);
   g_assert_true (ra_action_list_select_action_id (ra_window_get_action_list (window),
                                                   ra_remote_action_get_id (action)));
-  page = RA_ACTION_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), RA_TYPE_WINDOW, "action_page"));
+  page = ra_window_get_action_page (window);
   g_assert_nonnull (page);
   wait_until (details_shown, page, "the action's details");
 

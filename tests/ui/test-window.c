@@ -12,6 +12,7 @@
 #include "ra-action-list.h"
 #include "ra-action-page.h"
 #include "ra-client.h"
+#include "ra-application.h"
 #include "ra-endpoint.h"
 #include "ra-remote-action.h"
 #include "ra-simulator.h"
@@ -762,6 +763,43 @@ test_window_demo_badge (Fixture       *f,
   g_assert_false (ra_window_get_is_demo (f->window));
 }
 
+static void
+test_window_shortcuts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(RaApplication) app = ra_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accels = NULL;
+  GtkShortcutsWindow *overlay;
+  GLogLevelFlags fatal;
+
+  /* Ctrl+? opens it, as GtkApplication would have set up. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+
+  /* Built when first asked for, then kept. */
+  fixture_open_window (f);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f->window), "show-help-overlay"));
+  /* GTK 4.8's shortcuts window warns about a label of its own when it
+   * is laid out; only criticals stay fatal while it is shown. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (f->window));
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_log_set_always_fatal (fatal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -791,6 +829,7 @@ main (int   argc,
   ADD ("/ui/window/settings-restored", test_window_settings_restored);
   ADD ("/ui/window/last-action-gone", test_window_last_action_gone);
   ADD ("/ui/window/demo-badge", test_window_demo_badge);
+  ADD ("/ui/window/shortcuts", test_window_shortcuts);
 
   return g_test_run ();
 }
