@@ -15,6 +15,7 @@
 #include "ra-format.h"
 #include "ra-run-form.h"
 #include "ra-session-run.h"
+#include "ra-session-run-row.h"
 
 struct _RaActionPage
 {
@@ -452,66 +453,19 @@ run_cb (GtkWidget  *widget,
 }
 
 static void
-copy_run_request_id_cb (GtkButton    *button,
-                        RaSessionRun *run)
+copy_request_id_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (button), RA_TYPE_ACTION_PAGE);
-
-  if (page != NULL)
-    copy_text (RA_ACTION_PAGE (page), ra_session_run_get_request_id (run),
-               _("Request ID copied"));
+  copy_text (RA_ACTION_PAGE (widget), g_variant_get_string (parameter, NULL),
+             _("Request ID copied"));
 }
 
 static GtkWidget *
 create_run_row (gpointer item,
                 gpointer user_data)
 {
-  RaSessionRun *run = item;
-  GtkWidget *row, *button;
-  g_autofree char *time = NULL;
-  g_autofree char *devices = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *a11y = NULL;
-  guint n = ra_session_run_get_n_devices (run);
-
-  time = g_date_time_format (ra_session_run_get_started (run), "%X");
-  devices = g_strdup_printf (ngettext ("%u device", "%u devices", n), n);
-  /* Translators: time · number of devices, then the request ID */
-  subtitle = g_strdup_printf (_("%s · %s\n%s"), time, devices,
-                              ra_session_run_get_request_id (run));
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 ra_session_run_get_action_name (run));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-
-  a11y = g_strdup_printf (_("Copy the request ID of “%s”"),
-                          ra_session_run_get_action_name (run));
-  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Copy Request ID"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
-                                  -1);
-  g_signal_connect_object (button, "clicked",
-                           G_CALLBACK (copy_run_request_id_cb), run, 0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  g_free (a11y);
-  a11y = g_strdup_printf (_("Device results of “%s”"), ra_session_run_get_action_name (run));
-  button = gtk_button_new_from_icon_name ("view-list-bullet-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Device Results"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.device-results");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", ra_session_run_get_request_id (run));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  return row;
+  return ra_session_run_row_new (item);
 }
 
 /* Only shows what Nexthink reports: nothing here runs the action again. */
@@ -666,6 +620,7 @@ ra_action_page_class_init (RaActionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.retry", NULL, retry_cb);
   gtk_widget_class_install_action (widget_class, "page.copy-nql-id", NULL, copy_nql_id_cb);
   gtk_widget_class_install_action (widget_class, "page.copy-uuid", NULL, copy_uuid_cb);
+  gtk_widget_class_install_action (widget_class, "page.copy-request-id", "s", copy_request_id_cb);
   gtk_widget_class_install_action (widget_class, "page.device-results", "s", device_results_cb);
 
   gtk_widget_class_set_css_name (widget_class, "raactionpage");

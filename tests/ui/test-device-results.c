@@ -118,6 +118,18 @@ has_action (GtkWidget     *widget,
   return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
 }
 
+static void
+clipboard_read_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
 static guint
 count_list_rows (RaDeviceResultsWindow *window)
 {
@@ -145,6 +157,7 @@ test_results (Fixture       *fixture,
   const char *request_id;
   g_autofree char *expected = NULL;
   GtkWidget *list, *button;
+  g_autofree char *copied = NULL;
   guint settled[3] = { 0, };
 
   set_query (QUERY);
@@ -213,6 +226,14 @@ test_results (Fixture       *fixture,
   ra_test_click (GTK_BUTTON (button));
   g_assert_true (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW) == GTK_WINDOW (window));
   WAIT_FOR (!ra_device_results_window_get_loading (window));
+
+  /* Its other button copies the request ID. */
+  button = ra_test_find_widget (list, GTK_TYPE_BUTTON, has_action, "page.copy-request-id");
+  g_assert_nonnull (button);
+  ra_test_click (GTK_BUTTON (button));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (button), NULL, clipboard_read_cb, &copied);
+  WAIT_FOR (copied != NULL);
+  g_assert_cmpstr (copied, ==, request_id);
 
   /* Three reads of the query, and the action ran exactly once. */
   g_assert_cmpuint (count_queries (fixture), ==, 3);
