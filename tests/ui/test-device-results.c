@@ -305,6 +305,40 @@ test_unconfigured (Fixture       *fixture,
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 }
 
+/* The demo instance answers its own query when none is set up; a real
+ * one without a setting asks for it. */
+static void
+test_demo_query (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RaDeviceResultsWindow *window;
+  const char *request_id;
+
+  set_query ("");
+  close_results (run_and_open (fixture, 2, NULL));
+  request_id = ra_run_form_get_request_id (get_form (fixture));
+
+  window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
+  g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, RA_DEMO_EXECUTIONS_QUERY);
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
+  g_assert_cmpuint (ra_nql_result_get_n_rows (ra_device_results_window_get_result (window)), ==, 2);
+  assert_queries (fixture, RA_DEMO_EXECUTIONS_QUERY, request_id);
+  close_results (window);
+
+  /* A setting wins over the demo's query. */
+  set_query ("#no_such_query");
+  window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
+  g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, "#no_such_query");
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "error");
+  close_results (window);
+  set_query ("");
+
+  g_assert_cmpuint (count_executes (fixture), ==, 1);
+}
+
 static void
 test_signed_out (Fixture       *fixture,
                  gconstpointer  data)
@@ -332,6 +366,7 @@ add_tests (void)
   ADD_PAGE_TEST ("/device-results/results", test_results);
   ADD_PAGE_TEST ("/device-results/unknown-query", test_unknown_query);
   ADD_PAGE_TEST ("/device-results/unconfigured", test_unconfigured);
+  ADD_PAGE_TEST ("/device-results/demo-query", test_demo_query);
   ADD_PAGE_TEST ("/device-results/signed-out", test_signed_out);
 }
 
