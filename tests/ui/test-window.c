@@ -628,7 +628,9 @@ test_window_selection (Fixture       *f,
   /* The detail pane shows the same action */
   page = RA_ACTION_PAGE (ra_test_find_widget (GTK_WIDGET (f->window), RA_TYPE_ACTION_PAGE, NULL, NULL));
   g_assert_nonnull (page);
-  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (page)) || !gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  /* Built on this first pick; the leaflet may still be settling from the
+   * window's first allocation, so it gets a few main-loop turns. */
+  RA_TEST_WAIT_UNTIL (gtk_widget_is_drawable (GTK_WIDGET (page)) || !gtk_widget_get_mapped (GTK_WIDGET (f->window)));
   g_assert_true (ra_action_page_get_action (page) == ra_window_get_shown_action (f->window));
   g_assert_true (ra_action_page_get_client (page) == f->client);
 
