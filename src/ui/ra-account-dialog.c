@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ra-account.h"
-#include "ra-account-dialog.h"
+#include "ra-account-dialog-private.h"
 #include "ra-account-manager.h"
 #include "ra-client.h"
 #include "ra-endpoint.h"
@@ -38,51 +38,6 @@ static const char * const token_kinds[] = {
   N_("OAuth (instance-login host)"),
 };
 
-typedef enum
-{
-  FIELD_INSTANCE,
-  FIELD_CLIENT_ID,
-  FIELD_SECRET,
-  FIELD_BASE_URL,
-  N_FIELDS
-} Field;
-
-struct _RaAccountDialog
-{
-  AdwWindow          parent_instance;
-
-  AdwWindowTitle    *window_title;
-  AdwToastOverlay   *toast_overlay;
-  GtkWidget         *save_button;
-  AdwEntryRow       *name_row;
-  AdwEntryRow       *instance_row;
-  AdwActionRow      *instance_error;
-  AdwComboRow       *region_row;
-  AdwEntryRow       *client_id_row;
-  AdwActionRow      *client_id_error;
-  AdwPasswordEntryRow *secret_row;
-  AdwActionRow      *secret_error;
-  AdwExpanderRow    *advanced_row;
-  AdwComboRow       *token_row;
-  AdwEntryRow       *base_url_row;
-  AdwActionRow      *base_url_error;
-  AdwActionRow      *test_row;
-  AdwActionRow      *result_row;
-  GtkImage          *result_icon;
-  GtkSpinner        *test_spinner;
-
-  RaAccountManager  *manager;
-  RaSecretStore     *store;
-  RaAccount         *account;     /* being edited, or NULL */
-  RaAccount         *pending;     /* what Save is storing */
-  GCancellable      *cancellable; /* everything in flight; cancelled on close */
-  RaClient          *test_client;
-
-  gboolean           touched[N_FIELDS];
-  gboolean           loading_secret;
-  gboolean           saving;
-};
-
 G_DEFINE_FINAL_TYPE (RaAccountDialog, ra_account_dialog, ADW_TYPE_WINDOW)
 
 enum {
@@ -92,17 +47,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *
-entry_text (gpointer row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static char *
-dup_stripped (gpointer row)
-{
-  return g_strstrip (g_strdup (entry_text (row)));
-}
 
 static const char *
 selected_region (RaAccountDialog *self)
@@ -115,147 +59,6 @@ selected_region (RaAccountDialog *self)
   return regions[selected].code;
 }
 
-static GtkWidget *
-field_row (RaAccountDialog *self,
-           Field            field)
-{
-  switch (field)
-    {
-    case FIELD_INSTANCE:
-      return GTK_WIDGET (self->instance_row);
-    case FIELD_CLIENT_ID:
-      return GTK_WIDGET (self->client_id_row);
-    case FIELD_SECRET:
-      return GTK_WIDGET (self->secret_row);
-    case FIELD_BASE_URL:
-      return GTK_WIDGET (self->base_url_row);
-    case N_FIELDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static AdwActionRow *
-field_error_row (RaAccountDialog *self,
-                 Field            field)
-{
-  switch (field)
-    {
-    case FIELD_INSTANCE:
-      return self->instance_error;
-    case FIELD_CLIENT_ID:
-      return self->client_id_error;
-    case FIELD_SECRET:
-      return self->secret_error;
-    case FIELD_BASE_URL:
-      return self->base_url_error;
-    case N_FIELDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Returns NULL when the field is fine, else why not. */
-static char *
-validate_field (RaAccountDialog *self,
-                Field            field)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = dup_stripped (field_row (self, field));
-
-  switch (field)
-    {
-    case FIELD_INSTANCE:
-      if (*text == '\0')
-        return g_strdup (_("Enter the instance name."));
-      if (!ra_endpoint_validate_instance (text, &error))
-        return g_strdup (error->message);
-      return NULL;
-
-    case FIELD_CLIENT_ID:
-      if (*text == '\0')
-        return g_strdup (_("Enter the client ID of the API credentials."));
-      return NULL;
-
-    case FIELD_SECRET:
-      /* Blanks may be part of a secret: judge the text as typed. */
-      if (*entry_text (self->secret_row) == '\0')
-        return g_strdup (self->loading_secret
-                         ? _("Reading the client secret from the keyring…")
-                         : _("Enter the client secret of the API credentials."));
-      return NULL;
-
-    case FIELD_BASE_URL:
-      if (*text == '\0')
-        return NULL;
-      if (!ra_endpoint_validate_base_url (text, &error))
-        return g_strdup (error->message);
-      return NULL;
-
-    case N_FIELDS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-show_field_state (RaAccountDialog *self,
-                  Field            field,
-                  const char      *problem)
-{
-  GtkWidget *row = field_row (self, field);
-  AdwActionRow *error_row = field_error_row (self, field);
-  gboolean show = problem != NULL && self->touched[field];
-
-  if (show)
-    {
-      gtk_widget_add_css_class (row, "error");
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (error_row), problem);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem,
-                                      -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (error_row), show);
-}
-
-/* Returns the first field with a problem, or N_FIELDS. */
-static Field
-update_validation (RaAccountDialog *self)
-{
-  Field first_invalid = N_FIELDS;
-  gboolean busy;
-
-  for (Field field = 0; field < N_FIELDS; field++)
-    {
-      g_autofree char *problem = validate_field (self, field);
-
-      show_field_state (self, field, problem);
-      if (problem != NULL && first_invalid == N_FIELDS)
-        first_invalid = field;
-
-      /* A bad base URL must not hide in the collapsed expander. */
-      if (problem != NULL && field == FIELD_BASE_URL && self->touched[field])
-        adw_expander_row_set_expanded (self->advanced_row, TRUE);
-    }
-
-  busy = self->saving || self->test_client != NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.save",
-                                 first_invalid == N_FIELDS && !self->saving);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.test",
-                                 first_invalid == N_FIELDS && !busy);
-
-  return first_invalid;
-}
 
 static void
 clear_test_result (RaAccountDialog *self)
@@ -271,7 +74,7 @@ field_changed_cb (RaAccountDialog *self,
 {
   for (Field field = 0; field < N_FIELDS; field++)
     {
-      if (sender == G_OBJECT (field_row (self, field)))
+      if (sender == G_OBJECT (ra_account_dialog_field_row (self, field)))
         self->touched[field] = TRUE;
     }
 
@@ -279,7 +82,7 @@ field_changed_cb (RaAccountDialog *self,
   if (self->test_client == NULL)
     clear_test_result (self);
 
-  update_validation (self);
+  ra_account_dialog_update_validation (self);
 }
 
 /* The account as the fields describe it, with the id of the edited one. */
@@ -397,7 +200,7 @@ test_finished (RaAccountDialog *self)
 
   gtk_spinner_stop (self->test_spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->test_spinner), FALSE);
-  update_validation (self);
+  ra_account_dialog_update_validation (self);
 }
 
 static void
@@ -447,7 +250,7 @@ test_action_cb (GtkWidget  *widget,
 
   for (Field field = 0; field < N_FIELDS; field++)
     self->touched[field] = TRUE;
-  if (update_validation (self) != N_FIELDS || self->test_client != NULL)
+  if (ra_account_dialog_update_validation (self) != N_FIELDS || self->test_client != NULL)
     return;
 
   account = account_from_fields (self);
@@ -468,7 +271,7 @@ test_action_cb (GtkWidget  *widget,
   clear_test_result (self);
   gtk_widget_set_visible (GTK_WIDGET (self->test_spinner), TRUE);
   gtk_spinner_start (self->test_spinner);
-  update_validation (self);
+  ra_account_dialog_update_validation (self);
 
   ra_client_list_actions_async (self->test_client, RA_FILTER_ANY, RA_FILTER_ANY,
                                 self->cancellable, test_listed_cb, g_object_ref (self));
@@ -502,7 +305,7 @@ commit (RaAccountDialog *self)
   if (!ok)
     {
       toast (self, error->message);
-      update_validation (self);
+      ra_account_dialog_update_validation (self);
       return;
     }
 
@@ -537,7 +340,7 @@ keyring_response_cb (AdwMessageDialog *dialog,
     }
 
   self->saving = FALSE;
-  update_validation (self);
+  ra_account_dialog_update_validation (self);
 }
 
 static void
@@ -596,10 +399,10 @@ save_action_cb (GtkWidget  *widget,
   for (Field field = 0; field < N_FIELDS; field++)
     self->touched[field] = TRUE;
 
-  invalid = update_validation (self);
+  invalid = ra_account_dialog_update_validation (self);
   if (invalid != N_FIELDS)
     {
-      gtk_widget_grab_focus (field_row (self, invalid));
+      gtk_widget_grab_focus (ra_account_dialog_field_row (self, invalid));
       return;
     }
 
@@ -607,7 +410,7 @@ save_action_cb (GtkWidget  *widget,
     return;
 
   self->saving = TRUE;
-  update_validation (self);
+  ra_account_dialog_update_validation (self);
 
   g_clear_object (&self->pending);
   self->pending = account_from_fields (self);
@@ -643,7 +446,7 @@ secret_loaded_cb (GObject      *object,
       toast (self, error->message);
     }
 
-  update_validation (self);
+  ra_account_dialog_update_validation (self);
 }
 
 static void
@@ -820,7 +623,7 @@ ra_account_dialog_new (GtkWindow        *parent,
       adw_window_title_set_title (self->window_title, _("Add Account"));
     }
 
-  update_validation (self);
+  ra_account_dialog_update_validation (self);
 
   return self;
 }

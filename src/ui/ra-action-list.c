@@ -9,51 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ra-action-filter.h"
-#include "ra-action-list.h"
+#include "ra-action-list-private.h"
 #include "ra-action-row.h"
 
-struct _RaActionList
-{
-  GtkWidget           parent_instance;
-
-  /* template */
-  GtkSearchEntry     *search_entry;
-  GtkMenuButton      *filter_button;
-  GtkCheckButton     *api_enabled_check;
-  GtkCheckButton     *windows_check;
-  GtkCheckButton     *macos_check;
-  GtkCheckButton     *data_collection_check;
-  GtkCheckButton     *remediation_check;
-  GtkStack           *stack;
-  GtkListView        *list_view;
-  AdwStatusPage      *no_match_page;
-  GtkWidget          *clear_search_button;
-  GtkWidget          *reset_filters_button;
-  AdwStatusPage      *error_page;
-  GtkLabel           *count_label;
-  GtkSpinner         *refresh_spinner;
-
-  GSettings          *settings;
-
-  RaClient           *client;
-  GCancellable       *cancellable;
-
-  /* store (sorted off the main thread) → sort → filter → slice → selection */
-  GListModel         *store;
-  GtkSortListModel   *sort_model;
-  GtkFilterListModel *filter_model;
-  GtkSliceListModel  *slice;
-  GtkSingleSelection *selection;
-  RaActionFilter     *filter;
-  guint               grow_id;
-
-  GPtrArray          *spare_rows;
-
-  RaRemoteAction     *selected_action;
-  char               *error_message;
-  RaActionListState   state;
-};
 
 G_DEFINE_FINAL_TYPE (RaActionList, ra_action_list, GTK_TYPE_WIDGET)
 
@@ -82,7 +40,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void ra_action_list_update_state   (RaActionList *self);
-static void ra_action_list_finish_growing (RaActionList *self);
 
 /* Searching and filtering */
 
@@ -161,6 +118,14 @@ ra_action_list_set_selected_action (RaActionList   *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTION]);
 }
 
+void
+ra_action_list_pick (RaActionList   *self,
+                     RaRemoteAction *action)
+{
+  ra_action_list_set_selected_action (self, action);
+  g_signal_emit (self, signals[ACTION_ACTIVATED], 0, action);
+}
+
 static void
 selection_changed_cb (RaActionList       *self,
                       GParamSpec         *pspec,
@@ -208,132 +173,7 @@ list_activate_cb (RaActionList *self,
   if (action == NULL)
     return;
 
-  ra_action_list_set_selected_action (self, action);
-  g_signal_emit (self, signals[ACTION_ACTIVATED], 0, action);
-}
-
-static void
-row_released_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 RaActionList    *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  RaRemoteAction *action = ra_action_row_get_action (RA_ACTION_ROW (row));
-
-  if (action == NULL || n_press != 1)
-    return;
-
-  ra_action_list_set_selected_action (self, action);
-  g_signal_emit (self, signals[ACTION_ACTIVATED], 0, action);
-}
-
-/* Rows */
-
-/* Rows outlive their list items: a keystroke that changes the result
- * replaces a screenful of list items at once, and taking a row from here
- * is much cheaper than building one. */
-#define MAX_SPARE_ROWS 256
-
-static void
-factory_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  RaActionList             *self)
-{
-  GtkWidget *row;
-
-  if (self->spare_rows->len > 0)
-    {
-      row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
-      gtk_list_item_set_child (item, row);
-      g_object_unref (row);
-      return;
-    }
-
-  row = ra_action_row_new ();
-  {
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    /* A click on a row is a pick even when the row is already selected:
-     * it is how a folded window moves on to the details. */
-    g_signal_connect_object (click, "released", G_CALLBACK (row_released_cb), self, 0);
-    gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
-  }
-
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-factory_teardown_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     RaActionList             *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (item);
-
-  if (row == NULL || self->spare_rows == NULL || self->spare_rows->len >= MAX_SPARE_ROWS)
-    return;
-
-  g_ptr_array_add (self->spare_rows, g_object_ref (row));
-  gtk_list_item_set_child (item, NULL);
-}
-
-static void
-factory_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 RaActionList             *self)
-{
-  ra_action_row_set_action (RA_ACTION_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item));
-}
-
-static void
-factory_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   RaActionList             *self)
-{
-  ra_action_row_set_action (RA_ACTION_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-/* Growing */
-
-/* GtkListView keeps up to 200 rows alive whatever its height, and makes
- * them all at once when a model arrives: a stall of a tenth of a second.
- * A fresh list is therefore handed over a few rows per main-loop turn,
- * with frames drawn in between, until those rows exist. */
-#define ROWS_PER_STEP 32
-#define ROWS_GROWN    256
-
-static void
-ra_action_list_finish_growing (RaActionList *self)
-{
-  g_clear_handle_id (&self->grow_id, g_source_remove);
-  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
-}
-
-static gboolean
-grow_cb (gpointer data)
-{
-  RaActionList *self = data;
-  guint size = gtk_slice_list_model_get_size (self->slice) + ROWS_PER_STEP;
-
-  if (size < ROWS_GROWN)
-    {
-      gtk_slice_list_model_set_size (self->slice, size);
-      return G_SOURCE_CONTINUE;
-    }
-
-  self->grow_id = 0;
-  gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-ra_action_list_start_growing (RaActionList *self)
-{
-  g_clear_handle_id (&self->grow_id, g_source_remove);
-  gtk_slice_list_model_set_size (self->slice, ROWS_PER_STEP);
-  self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, self, NULL);
+  ra_action_list_pick (self, action);
 }
 
 /* State */
@@ -734,7 +574,6 @@ ra_action_list_class_init (RaActionListClass *klass)
 static void
 ra_action_list_init (RaActionList *self)
 {
-  GtkListItemFactory *factory;
   struct {
     GtkCheckButton *check;
     const char     *key;
@@ -787,15 +626,7 @@ ra_action_list_init (RaActionList *self)
                            G_CALLBACK (filter_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (factory_setup_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (factory_bind_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (factory_unbind_cb), self, 0);
-  g_signal_connect_object (factory, "teardown", G_CALLBACK (factory_teardown_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
-
+  ra_action_list_set_up_rows (self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   {

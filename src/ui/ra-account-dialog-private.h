@@ -1,0 +1,78 @@
+/* ra-account-dialog-private.h — what the dialog's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ra-account-dialog.h"
+#include "ra-account-manager.h"
+#include "ra-client.h"
+#include "ra-secret-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FIELD_INSTANCE,
+  FIELD_CLIENT_ID,
+  FIELD_SECRET,
+  FIELD_BASE_URL,
+  N_FIELDS
+} Field;
+
+struct _RaAccountDialog
+{
+  AdwWindow          parent_instance;
+
+  AdwWindowTitle    *window_title;
+  AdwToastOverlay   *toast_overlay;
+  GtkWidget         *save_button;
+  AdwEntryRow       *name_row;
+  AdwEntryRow       *instance_row;
+  AdwActionRow      *instance_error;
+  AdwComboRow       *region_row;
+  AdwEntryRow       *client_id_row;
+  AdwActionRow      *client_id_error;
+  AdwPasswordEntryRow *secret_row;
+  AdwActionRow      *secret_error;
+  AdwExpanderRow    *advanced_row;
+  AdwComboRow       *token_row;
+  AdwEntryRow       *base_url_row;
+  AdwActionRow      *base_url_error;
+  AdwActionRow      *test_row;
+  AdwActionRow      *result_row;
+  GtkImage          *result_icon;
+  GtkSpinner        *test_spinner;
+
+  RaAccountManager  *manager;
+  RaSecretStore     *store;
+  RaAccount         *account;     /* being edited, or NULL */
+  RaAccount         *pending;     /* what Save is storing */
+  GCancellable      *cancellable; /* everything in flight; cancelled on close */
+  RaClient          *test_client;
+
+  gboolean           touched[N_FIELDS];
+  gboolean           loading_secret;
+  gboolean           saving;
+};
+
+static inline const char *
+entry_text (gpointer row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static inline char *
+dup_stripped (gpointer row)
+{
+  return g_strstrip (g_strdup (entry_text (row)));
+}
+
+GtkWidget *ra_account_dialog_field_row          (RaAccountDialog *self,
+                                                 Field            field);
+/* Shows what is wrong with each touched field and enables Save and Test
+ * accordingly.  Returns the first field with a problem, or N_FIELDS. */
+Field      ra_account_dialog_update_validation  (RaAccountDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,62 @@
+/* ra-action-list-private.h — what the action list's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "ra-action-filter.h"
+#include "ra-action-list.h"
+
+G_BEGIN_DECLS
+
+struct _RaActionList
+{
+  GtkWidget           parent_instance;
+
+  /* template */
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkCheckButton     *api_enabled_check;
+  GtkCheckButton     *windows_check;
+  GtkCheckButton     *macos_check;
+  GtkCheckButton     *data_collection_check;
+  GtkCheckButton     *remediation_check;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *no_match_page;
+  GtkWidget          *clear_search_button;
+  GtkWidget          *reset_filters_button;
+  AdwStatusPage      *error_page;
+  GtkLabel           *count_label;
+  GtkSpinner         *refresh_spinner;
+
+  GSettings          *settings;
+
+  RaClient           *client;
+  GCancellable       *cancellable;
+
+  /* store (sorted off the main thread) → sort → filter → slice → selection */
+  GListModel         *store;
+  GtkSortListModel   *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkSliceListModel  *slice;
+  GtkSingleSelection *selection;
+  RaActionFilter     *filter;
+  guint               grow_id;
+
+  GPtrArray          *spare_rows;
+
+  RaRemoteAction     *selected_action;
+  char               *error_message;
+  RaActionListState   state;
+};
+
+/* Selects the action and tells that it was picked. */
+void ra_action_list_pick            (RaActionList   *self,
+                                     RaRemoteAction *action);
+void ra_action_list_set_up_rows     (RaActionList   *self);
+void ra_action_list_start_growing   (RaActionList   *self);
+void ra_action_list_finish_growing  (RaActionList   *self);
+
+G_END_DECLS
