@@ -125,9 +125,25 @@ update_header (RaAccountController *self)
     title = g_strdup (_("Demo Instance"));
 
   ra_account_switcher_set_title (RA_ACCOUNT_SWITCHER (self->switcher), title);
-  ra_welcome_page_set_has_accounts (RA_WELCOME_PAGE (self->welcome_page),
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->manager)) > 0);
+  if (self->welcome_page != NULL)
+    ra_welcome_page_set_has_accounts (RA_WELCOME_PAGE (self->welcome_page),
+                                      g_list_model_get_n_items (G_LIST_MODEL (self->manager)) > 0);
   update_actions (self);
+}
+
+/* Built on first need: a launch straight into an account or the demo
+ * never shows it, and making it looks up the icon theme. */
+static GtkWidget *
+ensure_welcome_page (RaAccountController *self)
+{
+  if (self->welcome_page == NULL)
+    {
+      self->welcome_page = g_object_ref_sink (ra_welcome_page_new ());
+      ra_welcome_page_set_has_accounts (RA_WELCOME_PAGE (self->welcome_page),
+                                        g_list_model_get_n_items (G_LIST_MODEL (self->manager)) > 0);
+    }
+
+  return self->welcome_page;
 }
 
 /* Nothing connected: the welcome page, unless a connection is on its way. */
@@ -147,7 +163,7 @@ show_client (RaAccountController *self)
   ra_window_set_client (self->window, self->client, title, self->is_demo);
   ra_window_set_welcome_page (self->window,
                               self->client == NULL && self->connecting == NULL
-                              ? self->welcome_page : NULL);
+                              ? ensure_welcome_page (self) : NULL);
   update_header (self);
 }
 
@@ -612,7 +628,6 @@ ra_account_controller_new (RaWindow         *window,
 
   self->menu = build_menu (self);
   self->switcher = g_object_ref_sink (ra_account_switcher_new (G_MENU_MODEL (self->menu)));
-  self->welcome_page = g_object_ref_sink (ra_welcome_page_new ());
   ra_window_set_account_widget (window, self->switcher);
 
   g_signal_connect (manager, "items-changed", G_CALLBACK (accounts_changed_cb), self);
@@ -699,7 +714,7 @@ ra_account_controller_get_welcome_page (RaAccountController *self)
 {
   g_return_val_if_fail (RA_IS_ACCOUNT_CONTROLLER (self), NULL);
 
-  return self->welcome_page;
+  return ensure_welcome_page (self);
 }
 
 GtkWidget *
