@@ -125,11 +125,22 @@ grow_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* No row is shorter than this, whatever the action says. */
+#define MIN_ROW_HEIGHT 40
+
 void
 ra_action_list_start_growing (RaActionList *self)
 {
+  int height = gtk_widget_get_height (GTK_WIDGET (self->stack));
+  guint first = ROWS_PER_STEP;
+
+  /* The first frame with rows shows only those that fit; the others can
+   * wait for the next step instead of delaying it. */
+  if (height > 0)
+    first = CLAMP ((guint) height / MIN_ROW_HEIGHT + 1, 8, ROWS_PER_STEP);
+
   g_clear_handle_id (&self->grow_id, g_source_remove);
-  gtk_slice_list_model_set_size (self->slice, ROWS_PER_STEP);
+  gtk_slice_list_model_set_size (self->slice, first);
   self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, self, NULL);
 }
 
