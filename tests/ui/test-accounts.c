@@ -26,34 +26,9 @@
 #include "ra-simulator.h"
 #include "ra-window.h"
 
+#include "ra-test-utils.h"
+
 #define TIMEOUT_SECONDS 20
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until condition holds; fails after a bound. */
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, what);
-
-  g_source_remove (id);
-}
 
 static void
 settle (void)
@@ -187,7 +162,7 @@ static void
 run_connection_test (GtkWidget *dialog)
 {
   g_assert_true (gtk_widget_activate_action (dialog, "account.test", NULL));
-  wait_until (test_done, dialog, "the connection test");
+  RA_TEST_WAIT_UNTIL_FOR (test_done (dialog), TIMEOUT_SECONDS);
   g_test_message ("Test connection: %s — %s", test_title (dialog),
                   adw_action_row_get_subtitle (dialog_child (dialog, "result_row")));
 }
@@ -267,7 +242,7 @@ keyring_secret (RaAccount *account)
   Lookup lookup = { 0 };
 
   ra_secret_store_lookup_async (store, account, NULL, lookup_cb, &lookup);
-  wait_until (lookup_done, &lookup, "the keyring lookup");
+  RA_TEST_WAIT_UNTIL_FOR (lookup_done (&lookup), TIMEOUT_SECONDS);
   g_assert_no_error (lookup.error);
 
   return lookup.secret;
@@ -364,9 +339,9 @@ test_first_run_add_restart (Fixture       *fixture,
   g_assert_cmpstr (test_title (dialog), ==, "Rate limited");
 
   g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
-  wait_until (pointer_cleared, &dialog, "the account editor to close");
-  wait_until (controller_has_client, fixture->controller, "the new account to connect");
-  wait_until (list_loaded, fixture->window, "the action list");
+  RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
   g_assert_false (gtk_widget_get_mapped (welcome));
 
   account = ra_account_controller_get_account (fixture->controller);
@@ -387,8 +362,8 @@ test_first_run_add_restart (Fixture       *fixture,
   /* Quit and start again: the account comes back, no typing. */
   app_quit (fixture);
   app_start (fixture);
-  wait_until (controller_has_client, fixture->controller, "the last account to reconnect");
-  wait_until (list_loaded, fixture->window, "the action list after a restart");
+  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
   account = ra_account_controller_get_account (fixture->controller);
   g_assert_cmpstr (ra_account_get_id (account), ==, ra_account_get_id (saved));
   g_assert_cmpstr (ra_account_get_display_name (account), ==, "Simulator");
@@ -403,13 +378,13 @@ test_first_run_add_restart (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "instance_row")), ==, "acme");
   g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "base_url_row")), ==,
                    ra_simulator_get_base_url (fixture->simulator));
-  wait_until (secret_filled, dialog, "the secret to be read back");
+  RA_TEST_WAIT_UNTIL_FOR (secret_filled (dialog), TIMEOUT_SECONDS);
   g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "secret_row")), ==,
                    RA_SIM_DEFAULT_CLIENT_SECRET);
   type_into (dialog, "name_row", "Simulator (renamed)");
   g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
-  wait_until (pointer_cleared, &dialog, "the account editor to close");
-  wait_until (controller_has_client, fixture->controller, "the edited account to reconnect");
+  RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
   g_assert_cmpstr (ra_account_switcher_get_title (RA_ACCOUNT_SWITCHER (
                      ra_account_controller_get_switcher (fixture->controller))), ==,
                    "Simulator (renamed)");
@@ -496,8 +471,8 @@ test_sign_out (Fixture       *fixture,
                                       RA_SIM_DEFAULT_CLIENT_SECRET);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.switch", "s",
                               ra_account_get_id (account));
-  wait_until (controller_has_client, fixture->controller, "the account to connect");
-  wait_until (list_loaded, fixture->window, "the action list");
+  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
 
   /* Signing out drops the token: a new connection must ask for another. */
   token_requests = ra_simulator_count_requests (fixture->simulator, "POST", "/api/v1/token");
@@ -511,8 +486,8 @@ test_sign_out (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.switch", "s",
                               ra_account_get_id (account));
-  wait_until (controller_has_client, fixture->controller, "the account to connect again");
-  wait_until (list_loaded, fixture->window, "the action list again");
+  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->simulator, "POST", "/api/v1/token"),
                     ==, token_requests + 1);
 }
@@ -542,8 +517,8 @@ test_welcome_demo (Fixture       *fixture,
   g_assert_true (ra_window_get_welcome_page_shown (fixture->window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.demo", NULL));
-  wait_until (controller_has_client, fixture->controller, "the demo to connect");
-  wait_until (list_loaded, fixture->window, "the demo catalogue");
+  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
   g_assert_false (ra_window_get_welcome_page_shown (fixture->window));
   g_assert_true (ra_account_controller_get_is_demo (fixture->controller));
   g_assert_true (ra_window_get_is_demo (fixture->window));
@@ -604,15 +579,15 @@ restart_child (gboolean first)
       type_into (dialog, "client_id_row", RA_SIM_DEFAULT_CLIENT_ID);
       type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
       gtk_widget_activate_action (dialog, "account.save", NULL);
-      wait_until (pointer_cleared, &dialog, "the account editor to close");
+      RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
     }
   else
     {
       g_assert_null (ra_account_controller_get_dialog (controller));
     }
 
-  wait_until (controller_has_client, controller, "the account to connect");
-  wait_until (list_loaded, window, "the action list");
+  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (list_loaded (window), TIMEOUT_SECONDS);
   g_assert_cmpstr (ra_account_get_display_name (ra_account_controller_get_account (controller)),
                    ==, "Across Restarts");
   g_assert_false (ra_window_get_welcome_page_shown (window));
@@ -728,16 +703,16 @@ test_no_keyring_session_only (Fixture       *fixture,
       type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
       gtk_widget_activate_action (dialog, "account.save", NULL);
 
-      wait_until (message_dialog_shown, NULL, "the keyring error");
+      RA_TEST_WAIT_UNTIL_FOR (message_dialog_shown (NULL), TIMEOUT_SECONDS);
       offer = find_message_dialog ();
       g_assert_true (adw_message_dialog_has_response (offer, "session"));
       g_assert_nonnull (strstr (adw_message_dialog_get_body (offer), "No keyring service"));
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, 0);
       adw_message_dialog_response (offer, "session");
 
-      wait_until (pointer_cleared, &dialog, "the account editor to close");
-      wait_until (controller_has_client, fixture->controller, "the account to connect");
-      wait_until (list_loaded, fixture->window, "the action list");
+      RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
+      RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+      RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, 1);
 
       g_assert_true (g_file_get_contents (fixture->accounts_path, &contents, NULL, NULL));

@@ -33,6 +33,8 @@
 #include "ra-simulator.h"
 #include "ra-window.h"
 
+#include "ra-test-utils.h"
+
 #define TIMEOUT_SECONDS 30
 /* Not the simulator's default, so that nothing can pass by chance. */
 #define AUDIT_SECRET "Audit-Secret-7f3c9b1e-do-not-leak"
@@ -41,32 +43,6 @@
 static const char * const xdg_vars[] = {
   "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
 };
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("Timed out after %d s waiting for %s", TIMEOUT_SECONDS, what);
-
-  g_source_remove (id);
-}
 
 static void
 settle (void)
@@ -179,11 +155,11 @@ run_session (void)
   type_into (dialog, "client_id_row", "audit-client");
   type_into (dialog, "secret_row", AUDIT_SECRET);
   g_assert_true (gtk_widget_activate_action (dialog, "account.test", NULL));
-  wait_until (connection_tested, dialog, "the connection test");
+  RA_TEST_WAIT_UNTIL_FOR (connection_tested (dialog), TIMEOUT_SECONDS);
   g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
-  wait_until (pointer_cleared, &dialog, "the account editor to close");
-  wait_until (controller_has_client, controller, "the account to connect");
-  wait_until (list_loaded, window, "the action list");
+  RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (list_loaded (window), TIMEOUT_SECONDS);
 
   /* Details, then a run, as the user does them: pick the action in the
    * list, fill the form, run, confirm. */
@@ -193,7 +169,7 @@ run_session (void)
                                                   ra_remote_action_get_id (action)));
   page = ra_window_get_action_page (window);
   g_assert_nonnull (page);
-  wait_until (details_shown, page, "the action's details");
+  RA_TEST_WAIT_UNTIL_FOR (details_shown (page), TIMEOUT_SECONDS);
 
   form = ra_action_page_get_form (page);
   ra_device_editor_set_text (ra_run_form_get_device_editor (form), DEVICE_ID);
@@ -203,7 +179,7 @@ run_session (void)
   confirm = ra_action_page_get_confirm_dialog (page);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), RA_CONFIRM_RESPONSE_RUN);
-  wait_until (run_finished, form, "the run");
+  RA_TEST_WAIT_UNTIL_FOR (run_finished (form), TIMEOUT_SECONDS);
   g_assert_nonnull (ra_run_form_get_request_id (form));
   g_assert_null (ra_run_form_get_error_message (form));
 
