@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ra-clock.h"
 #include "ra-endpoint.h"
 #include "ra-error.h"
 #include "ra-http-private.h"
@@ -34,6 +35,7 @@ struct _RaTokenProvider
 
   char                *token;
   gint64               token_fresh_until;   /* monotonic µs */
+  RaClock             *clock;
   gint64               clock_offset;        /* µs, tests only */
 
   /* Callers waiting for the request in flight; non-empty iff one is. */
@@ -52,7 +54,7 @@ typedef struct
 static gint64
 provider_now (RaTokenProvider *self)
 {
-  return g_get_monotonic_time () + self->clock_offset;
+  return ra_clock_get_monotonic_usec (self->clock) + self->clock_offset;
 }
 
 static void
@@ -75,6 +77,7 @@ ra_token_provider_finalize (GObject *object)
   g_clear_pointer (&self->client_id, ra_secret_free);
   g_clear_object (&self->endpoint);
   g_clear_object (&self->session);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (ra_token_provider_parent_class)->finalize (object);
 }
@@ -91,6 +94,7 @@ static void
 ra_token_provider_init (RaTokenProvider *self)
 {
   g_queue_init (&self->waiters);
+  self->clock = ra_clock_new_system ();
 }
 
 /**
@@ -531,4 +535,14 @@ ra_token_provider_advance_clock (RaTokenProvider *self,
   g_return_if_fail (RA_IS_TOKEN_PROVIDER (self));
 
   self->clock_offset += (gint64) seconds * G_USEC_PER_SEC;
+}
+
+void
+ra_token_provider_set_clock (RaTokenProvider *self,
+                             RaClock         *clock)
+{
+  g_return_if_fail (RA_IS_TOKEN_PROVIDER (self));
+  g_return_if_fail (RA_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
 }

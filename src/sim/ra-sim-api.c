@@ -288,7 +288,7 @@ remember_execution (RaSimulator *self,
   execution->devices = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     execution->devices[i] = g_strdup (json_array_get_string_element (devices, i));
-  execution->created_usec = g_get_real_time ();
+  execution->created_usec = ra_sim_now_usec (self);
   execution->expires_in_minutes = expires_in_minutes;
 
   if (executions->len >= MAX_KEPT_EXECUTIONS)

@@ -66,7 +66,7 @@ ra_sim_check_bearer (RaSimulator        *self,
 
   expiry = g_hash_table_lookup (self->tokens, auth);
 
-  return expiry != NULL && g_get_monotonic_time () < *expiry;
+  return expiry != NULL && ra_sim_now_usec (self) < *expiry;
 }
 
 static char *
@@ -94,7 +94,7 @@ ra_sim_answer_token (RaSimulator   *self,
   char *token = new_token ();
   gint64 *expiry = g_new (gint64, 1);
 
-  *expiry = g_get_monotonic_time () + (gint64) self->token_lifetime * G_USEC_PER_SEC;
+  *expiry = ra_sim_now_usec (self) + (gint64) self->token_lifetime * G_USEC_PER_SEC;
   g_hash_table_insert (self->tokens, g_strdup (token), expiry);
   g_ptr_array_add (self->issued_tokens, token);
 

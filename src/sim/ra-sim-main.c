@@ -50,6 +50,7 @@ main (int   argc,
   int port = 0;
   int token_lifetime = 900;
   int n_actions = 0;
+  g_autofree char *profile = NULL;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port,
       "Port to listen on, on 127.0.0.1 (default: a free one)", "N" },
@@ -59,6 +60,8 @@ main (int   argc,
       "Client secret to accept (default: " RA_SIM_DEFAULT_CLIENT_SECRET ")", "SECRET" },
     { "token-lifetime", 0, 0, G_OPTION_ARG_INT, &token_lifetime,
       "Lifetime of access tokens in seconds (default: 900)", "SECONDS" },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &profile,
+      "realistic (default): as imperfect as a real instance; tidy: every documented member, one host", "PROFILE" },
     { "actions", 0, 0, G_OPTION_ARG_INT, &n_actions,
       "Serve N generated remote actions instead of the demo catalogue", "N" },
     { NULL }
@@ -83,7 +86,16 @@ main (int   argc,
       return 2;
     }
 
+  if (profile != NULL && g_strcmp0 (profile, "realistic") != 0 && g_strcmp0 (profile, "tidy") != 0)
+    {
+      g_printerr ("--profile takes realistic or tidy, not “%s”.\n", profile);
+      return 2;
+    }
+
   simulator = ra_simulator_new ();
+  ra_simulator_set_profile (simulator,
+                            g_strcmp0 (profile, "tidy") == 0 ? RA_SIM_PROFILE_TIDY
+                                                             : RA_SIM_PROFILE_REALISTIC);
   ra_simulator_set_credentials (simulator,
                                 client_id != NULL ? client_id : RA_SIM_DEFAULT_CLIENT_ID,
                                 client_secret != NULL ? client_secret : RA_SIM_DEFAULT_CLIENT_SECRET);
@@ -98,7 +110,10 @@ main (int   argc,
       return 1;
     }
 
-  /* Other programs wait for this exact first line to learn the port. */
+  /* Other programs wait for this exact first line to learn the port;
+   * the profile goes to stderr so the line stays first on stdout. */
+  g_printerr ("Profile: %s\n",
+              ra_simulator_get_profile (simulator) == RA_SIM_PROFILE_TIDY ? "tidy" : "realistic");
   g_print ("Listening on %s\n", ra_simulator_get_base_url (simulator));
   if (client_id == NULL && client_secret == NULL)
     g_print ("Credentials: client ID %s, client secret %s\n",

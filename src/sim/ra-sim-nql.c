@@ -245,7 +245,7 @@ build_execution_rows (RaSimulator *self,
                       const char  *request_id)
 {
   GPtrArray *executions = ra_sim_get_executions (self);
-  gint64 now = g_get_real_time ();
+  gint64 now = ra_sim_now_usec (self);
   guint settle_seconds = ra_sim_get_execution_seconds (self);
   guint rows = 0;
 
@@ -265,9 +265,10 @@ build_execution_rows (RaSimulator *self,
 }
 
 static guint
-build_device_rows (JsonBuilder *builder)
+build_device_rows (RaSimulator *self,
+                   JsonBuilder *builder)
 {
-  gint64 now = g_get_real_time ();
+  gint64 now = ra_sim_now_usec (self);
   guint n;
   const RaSimDevice *devices = ra_sim_catalogue_get_devices (&n);
 
@@ -518,7 +519,7 @@ ra_sim_nql_execute (RaSimulator   *self,
 
     case RA_SIM_NQL_DEVICES:
       json_builder_begin_array (builder);
-      rows = build_device_rows (builder);
+      rows = build_device_rows (self, builder);
       json_builder_end_array (builder);
       data = json_builder_get_root (builder);
       break;
@@ -539,7 +540,7 @@ ra_sim_nql_execute (RaSimulator   *self,
     }
 
   executed = substitute (query->text, parameters);
-  now = iso_time (g_get_real_time ());
+  now = iso_time (ra_sim_now_usec (self));
 
   json_builder_reset (builder);
   json_builder_begin_object (builder);

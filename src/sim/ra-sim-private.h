@@ -19,11 +19,16 @@ struct _RaSimulator
    * and benchmarks configure the simulator from another thread. */
   GMutex          mutex;
 
+  RaSimProfile    profile;
+  RaSimClockFunc  clock_func;
+  gpointer        clock_data;
+  GDestroyNotify  clock_destroy;
+
   char           *client_id;
   char           *client_secret;
   guint           token_lifetime;
   gboolean        legacy_token_enabled;
-  GHashTable     *tokens;          /* access token → gint64* expiry (monotonic) */
+  GHashTable     *tokens;          /* access token → gint64* expiry (ra_sim_now_usec) */
   GPtrArray      *issued_tokens;   /* char* */
 
   GPtrArray      *actions;         /* JsonNode* */
@@ -183,6 +188,8 @@ void        ra_sim_add_execution     (RaSimulator    *self,
 GPtrArray  *ra_sim_get_executions    (RaSimulator    *self);
 GHashTable *ra_sim_get_nql_queries   (RaSimulator    *self);
 guint       ra_sim_get_execution_seconds (RaSimulator *self);
+/* The wall clock the simulator runs on, µs since the Unix epoch. */
+gint64      ra_sim_now_usec          (RaSimulator    *self);
 
 typedef enum
 {

@@ -308,6 +308,64 @@ ra_sim_get_execution_seconds (RaSimulator *self)
   return self->execution_seconds;
 }
 
+gint64
+ra_sim_now_usec (RaSimulator *self)
+{
+  if (self->clock_func != NULL)
+    return self->clock_func (self->clock_data);
+
+  return g_get_real_time ();
+}
+
+void
+ra_simulator_set_clock_func (RaSimulator    *self,
+                             RaSimClockFunc  func,
+                             gpointer        user_data,
+                             GDestroyNotify  destroy)
+{
+  GDestroyNotify old_destroy;
+  gpointer old_data;
+
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+
+  g_mutex_lock (&self->mutex);
+  old_destroy = self->clock_destroy;
+  old_data = self->clock_data;
+  self->clock_func = func;
+  self->clock_data = func != NULL ? user_data : NULL;
+  self->clock_destroy = func != NULL ? destroy : NULL;
+  g_mutex_unlock (&self->mutex);
+
+  if (old_destroy != NULL)
+    old_destroy (old_data);
+}
+
+void
+ra_simulator_set_profile (RaSimulator  *self,
+                          RaSimProfile  profile)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+  g_return_if_fail (profile == RA_SIM_PROFILE_REALISTIC || profile == RA_SIM_PROFILE_TIDY);
+
+  g_mutex_lock (&self->mutex);
+  self->profile = profile;
+  g_mutex_unlock (&self->mutex);
+}
+
+RaSimProfile
+ra_simulator_get_profile (RaSimulator *self)
+{
+  RaSimProfile profile;
+
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), RA_SIM_PROFILE_REALISTIC);
+
+  g_mutex_lock (&self->mutex);
+  profile = self->profile;
+  g_mutex_unlock (&self->mutex);
+
+  return profile;
+}
+
 void
 ra_simulator_set_execution_seconds (RaSimulator *self,
                                     guint        seconds)
@@ -575,6 +633,8 @@ ra_simulator_finalize (GObject *object)
 {
   RaSimulator *self = RA_SIMULATOR (object);
 
+  if (self->clock_destroy != NULL)
+    self->clock_destroy (self->clock_data);
   g_free (self->client_id);
   g_free (self->client_secret);
   g_free (self->base_url);
@@ -615,6 +675,7 @@ ra_simulator_init (RaSimulator *self)
   g_mutex_init (&self->mutex);
   g_cond_init (&self->thread_cond);
 
+  self->profile = RA_SIM_PROFILE_REALISTIC;
   self->client_id = g_strdup (RA_SIM_DEFAULT_CLIENT_ID);
   self->client_secret = g_strdup (RA_SIM_DEFAULT_CLIENT_SECRET);
   self->token_lifetime = 900;

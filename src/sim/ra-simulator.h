@@ -47,7 +47,31 @@ typedef enum
   RA_SIM_BODY_OVERSIZED,   /* a body of ra_simulator_set_oversized_bytes () */
 } RaSimBodyFault;
 
+/* How real the simulator's answers are. REALISTIC (the default) is as
+ * imperfect as a real instance: sparse and null members, a login service
+ * on a host of its own, row limits, regional times. TIDY answers with every
+ * member the official schema lists, on one host. */
+typedef enum
+{
+  RA_SIM_PROFILE_REALISTIC,
+  RA_SIM_PROFILE_TIDY,
+} RaSimProfile;
+
+/* Where the simulator reads the wall clock: µs since the Unix epoch. Tests
+ * hand it the same manual clock the client uses. */
+typedef gint64 (*RaSimClockFunc) (gpointer user_data);
+
 RaSimulator       *ra_simulator_new                   (void);
+
+/* Call before start: the profile decides what the listeners serve. */
+void               ra_simulator_set_profile           (RaSimulator    *self,
+                                                       RaSimProfile    profile);
+RaSimProfile       ra_simulator_get_profile           (RaSimulator    *self);
+/* NULL → the system's wall clock. */
+void               ra_simulator_set_clock_func        (RaSimulator    *self,
+                                                       RaSimClockFunc  func,
+                                                       gpointer        user_data,
+                                                       GDestroyNotify  destroy);
 
 /* Configuration (before or after start). */
 void               ra_simulator_set_credentials       (RaSimulator    *self,

@@ -1,0 +1,38 @@
+/* ra-clock.h — where core code reads the time
+ *
+ * Everything in core that judges time (token freshness, retry waits,
+ * run expiry) asks an RaClock, so tests can move time forward, or let the
+ * wall clock run on while the monotonic clock stands still as it does
+ * across a suspend, without sleeping.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define RA_TYPE_CLOCK (ra_clock_get_type ())
+G_DECLARE_FINAL_TYPE (RaClock, ra_clock, RA, CLOCK, GObject)
+
+/* The system's clocks; a new reference each call. */
+RaClock *ra_clock_new_system        (void);
+/* A clock that moves only when told to, starting at wall_usec (µs since
+ * the Unix epoch; 0 → now) and a monotonic reading of 0. */
+RaClock *ra_clock_new_manual        (gint64   wall_usec);
+
+/* Like g_get_monotonic_time (): stands still while the machine sleeps. */
+gint64   ra_clock_get_monotonic_usec (RaClock *self);
+/* Like g_get_real_time (): µs since the Unix epoch. */
+gint64   ra_clock_get_wall_usec      (RaClock *self);
+
+/* Manual clocks only. Both clocks move forward by seconds. */
+void     ra_clock_advance            (RaClock *self,
+                                      gint64   seconds);
+/* Only the wall clock moves: what a machine sees after sleeping. */
+void     ra_clock_suspend            (RaClock *self,
+                                      gint64   seconds);
+
+G_END_DECLS
