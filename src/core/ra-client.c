@@ -341,12 +341,15 @@ call_sent_cb (GObject      *object,
   if ((status == RA_HTTP_STATUS_TOO_MANY_REQUESTS || status == SOUP_STATUS_SERVICE_UNAVAILABLE) &&
       call->may_repeat && call->n_retries < self->max_retries)
     {
-      guint wait;
+      guint wait = 0;
+      RaHttpRetryAfter retry_after = ra_http_get_retry_after (call->message, &wait);
 
-      if (!ra_http_get_retry_after (call->message, &wait))
-        wait = 1u << call->n_retries;   /* 1, 2, 4… seconds */
+      if (retry_after == RA_HTTP_RETRY_AFTER_NONE)
+        wait = 1u << MIN (call->n_retries, 30);   /* 1, 2, 4… seconds */
 
-      if (wait <= self->max_wait_seconds)
+      /* An unusable Retry-After ends the retries: guessing a wait would
+       * go against what the server asked, and the error says why. */
+      if (retry_after != RA_HTTP_RETRY_AFTER_ABSURD && wait <= self->max_wait_seconds)
         {
           g_debug ("API answered %u, trying again in %u s", status, wait);
           call->n_retries++;

@@ -47,10 +47,25 @@ GError   *ra_http_map_transport_error    (const GError         *error,
  * when the body has one. */
 GError   *ra_http_status_error           (SoupMessage          *message,
                                           GBytes               *body);
-/* Seconds from the Retry-After header (delta-seconds or an HTTP date);
- * FALSE when there is none or it cannot be read. */
-gboolean  ra_http_get_retry_after        (SoupMessage          *message,
-                                          guint                *seconds);
+/* A wait of this many seconds or more is not a wait but a broken server. */
+#define RA_HTTP_RETRY_AFTER_MAX_SECONDS (24 * 60 * 60)
+
+typedef enum
+{
+  RA_HTTP_RETRY_AFTER_NONE,     /* no header */
+  RA_HTTP_RETRY_AFTER_WAIT,     /* a usable wait, in seconds */
+  RA_HTTP_RETRY_AFTER_ABSURD,   /* a day or more, negative or unreadable */
+} RaHttpRetryAfter;
+
+/* A Retry-After value, delta-seconds or an HTTP date, judged against
+ * now_usec (µs since the Unix epoch). Pure, for fuzzing. */
+RaHttpRetryAfter ra_http_parse_retry_after (const char         *value,
+                                            gint64              now_usec,
+                                            guint              *seconds);
+/* The same for a response's header, against the wall clock; seconds is
+ * set only for RA_HTTP_RETRY_AFTER_WAIT. */
+RaHttpRetryAfter ra_http_get_retry_after   (SoupMessage        *message,
+                                            guint              *seconds);
 /* The body as JSON, or RA_ERROR_MALFORMED_RESPONSE. */
 JsonNode *ra_http_parse_json             (GBytes               *body,
                                           GError              **error);

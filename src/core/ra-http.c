@@ -409,54 +409,73 @@ ra_http_dup_server_message (GBytes *body)
   return g_steal_pointer (&code);
 }
 
-static gboolean
-parse_retry_after (const char *value,
-                   guint      *seconds)
+/**
+ * ra_http_parse_retry_after:
+ * @value: a Retry-After header's value
+ * @now_usec: the wall clock, µs since the Unix epoch, for the date form
+ * @seconds: (out): the wait, when the answer is RA_HTTP_RETRY_AFTER_WAIT
+ *
+ * Reads both forms RFC 9110 allows: delta-seconds ("120") and an HTTP
+ * date. A wait of a day or more, a negative number, a date a day or more
+ * in the past and anything unreadable are all ABSURD: no client should
+ * sit on a request that long, and guessing a wait from them would retry
+ * against the server's wish. A date in the recent past means "now".
+ */
+RaHttpRetryAfter
+ra_http_parse_retry_after (const char *value,
+                           gint64      now_usec,
+                           guint      *seconds)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (value));
+  g_autofree char *copy = NULL;
   g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) now = NULL;
   guint64 delta;
-  GTimeSpan span;
+  gint64 span;
+
+  g_return_val_if_fail (seconds != NULL, RA_HTTP_RETRY_AFTER_ABSURD);
+
+  if (value == NULL)
+    return RA_HTTP_RETRY_AFTER_NONE;
+
+  copy = g_strstrip (g_strdup (value));
 
   if (g_ascii_isdigit (*copy))
     {
-      if (!g_ascii_string_to_unsigned (copy, 10, 0, G_MAXUINT, &delta, NULL))
-        return FALSE;
+      if (!g_ascii_string_to_unsigned (copy, 10, 0, G_MAXUINT64, &delta, NULL) ||
+          delta >= RA_HTTP_RETRY_AFTER_MAX_SECONDS)
+        return RA_HTTP_RETRY_AFTER_ABSURD;
       *seconds = (guint) delta;
-      return TRUE;
+      return RA_HTTP_RETRY_AFTER_WAIT;
     }
 
   when = soup_date_time_new_from_http_string (copy);
   if (when == NULL)
-    return FALSE;
+    return RA_HTTP_RETRY_AFTER_ABSURD;
 
-  now = g_date_time_new_now_utc ();
-  span = g_date_time_difference (when, now);
-  if (span <= 0)
-    *seconds = 0;
-  else
-    *seconds = (guint) MIN ((span + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC, G_MAXUINT);
-  return TRUE;
+  span = g_date_time_to_unix (when) - now_usec / G_USEC_PER_SEC;
+  if (span >= RA_HTTP_RETRY_AFTER_MAX_SECONDS || span <= -RA_HTTP_RETRY_AFTER_MAX_SECONDS)
+    return RA_HTTP_RETRY_AFTER_ABSURD;
+
+  *seconds = (guint) MAX (span, 0);
+  return RA_HTTP_RETRY_AFTER_WAIT;
 }
 
-gboolean
+RaHttpRetryAfter
 ra_http_get_retry_after (SoupMessage *message,
                          guint       *seconds)
 {
   const char *value;
   guint parsed = 0;
+  RaHttpRetryAfter kind;
 
-  g_return_val_if_fail (SOUP_IS_MESSAGE (message), FALSE);
+  g_return_val_if_fail (SOUP_IS_MESSAGE (message), RA_HTTP_RETRY_AFTER_NONE);
 
   value = soup_message_headers_get_one (soup_message_get_response_headers (message),
                                         "Retry-After");
-  if (value == NULL || !parse_retry_after (value, &parsed))
-    return FALSE;
-
-  if (seconds != NULL)
+  kind = ra_http_parse_retry_after (value, g_get_real_time (), &parsed);
+  if (kind == RA_HTTP_RETRY_AFTER_WAIT && seconds != NULL)
     *seconds = parsed;
-  return TRUE;
+
+  return kind;
 }
 
 GError *
@@ -504,9 +523,16 @@ ra_http_status_error (SoupMessage *message,
 
     case RA_HTTP_STATUS_TOO_MANY_REQUESTS:
       {
-        guint wait;
+        guint wait = 0;
+        RaHttpRetryAfter retry_after = ra_http_get_retry_after (message, &wait);
 
-        if (ra_http_get_retry_after (message, &wait) && wait > 0)
+        if (retry_after == RA_HTTP_RETRY_AFTER_ABSURD)
+          return g_error_new (RA_ERROR, RA_ERROR_RATE_LIMITED,
+                              _("The server %s is receiving too many requests and gave no usable "
+                                "time to try again (its Retry-After is a day or more away, or "
+                                "unreadable). Try again later."),
+                              host);
+        if (retry_after == RA_HTTP_RETRY_AFTER_WAIT && wait > 0)
           return g_error_new (RA_ERROR, RA_ERROR_RATE_LIMITED,
                               g_dngettext (GETTEXT_PACKAGE,
                                            "The server is receiving too many requests. Try "
@@ -523,6 +549,14 @@ ra_http_status_error (SoupMessage *message,
     default:
       break;
     }
+
+  if (status == SOUP_STATUS_SERVICE_UNAVAILABLE &&
+      ra_http_get_retry_after (message, NULL) == RA_HTTP_RETRY_AFTER_ABSURD)
+    return g_error_new (RA_ERROR, RA_ERROR_SERVER,
+                        _("The server %s is unavailable (HTTP 503) and gave no usable time "
+                          "to try again (its Retry-After is a day or more away, or "
+                          "unreadable). Try again later."),
+                        host);
 
   if (status >= 500 && status < 600)
     {

@@ -571,41 +571,6 @@ test_cancel_during_retry_wait (Fixture       *fixture,
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 1);
 }
 
-/* Retry-After, both forms */
-
-static void
-test_retry_after_parsing (void)
-{
-  g_autoptr(SoupMessage) message = soup_message_new ("GET", "http://127.0.0.1/");
-  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 90);
-  g_autoptr(GDateTime) earlier = g_date_time_add_seconds (now, -90);
-  g_autofree char *later_text = soup_date_time_to_string (later, SOUP_DATE_HTTP);
-  g_autofree char *earlier_text = soup_date_time_to_string (earlier, SOUP_DATE_HTTP);
-  guint seconds = 12345;
-
-  g_assert_false (ra_http_get_retry_after (message, &seconds));
-
-  soup_message_headers_replace (headers, "Retry-After", "7");
-  g_assert_true (ra_http_get_retry_after (message, &seconds));
-  g_assert_cmpuint (seconds, ==, 7);
-
-  soup_message_headers_replace (headers, "Retry-After", later_text);
-  g_assert_true (ra_http_get_retry_after (message, &seconds));
-  g_assert_cmpuint (seconds, >=, 88);
-  g_assert_cmpuint (seconds, <=, 91);
-
-  soup_message_headers_replace (headers, "Retry-After", earlier_text);
-  g_assert_true (ra_http_get_retry_after (message, &seconds));
-  g_assert_cmpuint (seconds, ==, 0);
-
-  soup_message_headers_replace (headers, "Retry-After", "soon");
-  g_assert_false (ra_http_get_retry_after (message, &seconds));
-  soup_message_headers_replace (headers, "Retry-After", "-5");
-  g_assert_false (ra_http_get_retry_after (message, &seconds));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -636,7 +601,6 @@ main (int   argc,
   ADD ("/client/execute-no-resend", test_execute_no_resend);
   ADD ("/client/cancel-in-flight", test_cancel_in_flight);
   ADD ("/client/cancel-during-retry-wait", test_cancel_during_retry_wait);
-  g_test_add_func ("/client/retry-after-parsing", test_retry_after_parsing);
 
 #undef ADD
 
