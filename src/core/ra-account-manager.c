@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ra-account.h"
+#include "ra-account-file-private.h"
 #include "ra-account-manager.h"
 
 #define GROUP_PREFIX "Account "
@@ -24,6 +25,8 @@ struct _RaAccountManager
 
   char      *path;
   GPtrArray *accounts;
+  /* Why the file on disk must not be replaced, or NULL. */
+  char      *blocked;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -69,6 +72,7 @@ ra_account_manager_finalize (GObject *object)
   RaAccountManager *self = (RaAccountManager *)object;
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->blocked, g_free);
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ra_account_manager_parent_class)->finalize (object);
@@ -202,38 +206,6 @@ account_from_group (GKeyFile    *key_file,
   return g_steal_pointer (&account);
 }
 
-/* Keeps a copy of a file we could not understand, without ever
- * overwriting an earlier copy. */
-static char *
-back_up_unreadable (const char  *path,
-                    const char  *contents,
-                    gsize        length,
-                    GError     **error)
-{
-  for (guint i = 0; i < 100; i++)
-    {
-      g_autofree char *backup = NULL;
-
-      if (i == 0)
-        backup = g_strdup_printf ("%s.bak", path);
-      else
-        backup = g_strdup_printf ("%s.bak.%u", path, i);
-
-      if (g_file_test (backup, G_FILE_TEST_EXISTS))
-        continue;
-
-      if (!g_file_set_contents_full (backup, contents, length,
-                                     G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
-        return NULL;
-
-      return g_steal_pointer (&backup);
-    }
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-               _("Too many backup copies of %s exist already."), path);
-  return NULL;
-}
-
 static gboolean
 same_id (gconstpointer a,
          gconstpointer b)
@@ -265,26 +237,67 @@ ra_account_manager_load (RaAccountManager  *self,
   g_auto(GStrv) groups = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *backup = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *display_path = NULL;
+  guint n_problems = 0;
   gsize length = 0;
 
   g_return_val_if_fail (RA_IS_ACCOUNT_MANAGER (self), FALSE);
 
-  if (!g_file_get_contents (self->path, &contents, &length, &local_error))
+  display_path = g_filename_display_name (self->path);
+
+  switch (ra_account_file_read (self->path, &contents, &length, &reason))
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    case RA_ACCOUNT_FILE_MISSING:
+      g_clear_pointer (&self->blocked, g_free);
+      replace_accounts (self, accounts);
+      return TRUE;
+
+    case RA_ACCOUNT_FILE_FAILED:
+      /* The accounts are there but out of reach (permissions, a failing
+       * disk): showing an empty list is fine, writing one over them is
+       * not. Saving stays refused until a load succeeds. */
+      g_free (self->blocked);
+      self->blocked = g_strdup (reason);
+      replace_accounts (self, accounts);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("The account list in %s could not be read: %s. "
+                     "Nothing will be saved to it until it can be read."),
+                   display_path, reason);
+      return FALSE;
+
+    case RA_ACCOUNT_FILE_NOT_FILE:
+      replace_accounts (self, accounts);
+      backup = ra_account_file_move_aside (self->path, &local_error);
+      if (backup == NULL)
         {
-          replace_accounts (self, accounts);
-          return TRUE;
+          g_free (self->blocked);
+          self->blocked = g_strdup (reason);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("The account list in %s is damaged (%s), and it could not be moved aside: %s. "
+                         "Nothing will be saved to it until this is fixed."),
+                       display_path, reason, local_error->message);
+          return FALSE;
         }
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("The account list could not be read: %s"), local_error->message);
+      g_clear_pointer (&self->blocked, g_free);
+      {
+        g_autofree char *display_backup = g_filename_display_name (backup);
+
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("The account list in %s is damaged (%s). It was moved to %s."),
+                     display_path, reason, display_backup);
+      }
       return FALSE;
+
+    case RA_ACCOUNT_FILE_OK:
+    default:
+      break;
     }
 
   if (!g_key_file_load_from_data (key_file, contents, length, G_KEY_FILE_KEEP_COMMENTS, &local_error))
     {
-      g_string_append (problems, local_error->message);
+      ra_account_file_add_problem (problems, &n_problems, local_error->message);
       g_clear_error (&local_error);
     }
   else
@@ -293,27 +306,25 @@ ra_account_manager_load (RaAccountManager  *self,
 
       for (guint i = 0; groups[i] != NULL; i++)
         {
-          g_autofree char *reason = NULL;
+          g_autofree char *group_reason = NULL;
           RaAccount *account;
 
           if (!g_str_has_prefix (groups[i], GROUP_PREFIX))
             continue;
 
-          account = account_from_group (key_file, groups[i], &reason);
+          account = account_from_group (key_file, groups[i], &group_reason);
           if (account == NULL)
             {
-              if (problems->len > 0)
-                g_string_append (problems, "; ");
-              g_string_append (problems, reason);
+              ra_account_file_add_problem (problems, &n_problems, group_reason);
               continue;
             }
 
           if (g_ptr_array_find_with_equal_func (accounts, account, same_id, NULL))
             {
-              if (problems->len > 0)
-                g_string_append (problems, "; ");
-              g_string_append_printf (problems, _("account %s appears twice"),
-                                      ra_account_get_id (account));
+              g_autofree char *twice = g_strdup_printf (_("account %s appears twice"),
+                                                        ra_account_get_id (account));
+
+              ra_account_file_add_problem (problems, &n_problems, twice);
               g_object_unref (account);
               continue;
             }
@@ -324,22 +335,44 @@ ra_account_manager_load (RaAccountManager  *self,
 
   replace_accounts (self, accounts);
 
-  if (problems->len == 0)
-    return TRUE;
+  if (n_problems == 0)
+    {
+      g_clear_pointer (&self->blocked, g_free);
+      return TRUE;
+    }
 
-  backup = back_up_unreadable (self->path, contents, length, &local_error);
+  ra_account_file_end_problems (problems, n_problems);
+
+  backup = ra_account_file_back_up (self->path, contents, length, &local_error);
   if (backup == NULL)
     {
+      /* Saving now would lose the only copy of what could not be read. */
+      g_free (self->blocked);
+      self->blocked = g_strdup (local_error->message);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The account list in %s is damaged (%s), and a copy could not be kept: %s"),
-                   self->path, problems->str, local_error->message);
+                   _("The account list in %s is damaged (%s), and a copy could not be kept: %s. "
+                     "Nothing will be saved to it until this is fixed."),
+                   display_path, problems->str, local_error->message);
       return FALSE;
     }
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("The account list in %s is damaged (%s). A copy of it was kept in %s."),
-               self->path, problems->str, backup);
+  g_clear_pointer (&self->blocked, g_free);
+  {
+    g_autofree char *display_backup = g_filename_display_name (backup);
+
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 _("The account list in %s is damaged (%s). A copy of it was kept in %s."),
+                 display_path, problems->str, display_backup);
+  }
   return FALSE;
+}
+
+gboolean
+ra_account_manager_is_writable (RaAccountManager *self)
+{
+  g_return_val_if_fail (RA_IS_ACCOUNT_MANAGER (self), FALSE);
+
+  return self->blocked == NULL;
 }
 
 gboolean
@@ -353,6 +386,17 @@ ra_account_manager_save (RaAccountManager  *self,
   gsize length = 0;
 
   g_return_val_if_fail (RA_IS_ACCOUNT_MANAGER (self), FALSE);
+
+  if (self->blocked != NULL)
+    {
+      g_autofree char *display_path = g_filename_display_name (self->path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("The account list in %s could not be read (%s), so it is left as it is: "
+                     "saving now would replace the accounts in it. Fix the problem, then restart Remote Actions."),
+                   display_path, self->blocked);
+      return FALSE;
+    }
 
   g_key_file_set_comment (key_file, NULL, NULL,
                           " Remote Actions accounts. Client secrets are kept in the keyring, not here.",

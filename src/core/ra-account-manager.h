@@ -26,10 +26,20 @@ const char       *ra_account_manager_get_path     (RaAccountManager  *self);
 
 /* A missing file is an empty list, not an error. A file that cannot be
  * understood is copied next to itself ("accounts.ini.bak", or .bak.1 …
- * when that exists) before anything else happens, the accounts that can
- * be read are kept, and the error says where the copy is. */
+ * when that holds something else; the same damaged file is copied only
+ * once) before anything else happens, the accounts that can be read are
+ * kept, and the error says where the copy is. What is not a regular file
+ * of a sensible size (a symbolic link, a folder, a device, a huge file)
+ * is never read: it is moved aside unread. A file that exists but cannot
+ * be read (permissions) loads as an empty list with an error, and every
+ * save is refused until a later load succeeds, so the accounts in it are
+ * never overwritten. Error messages are valid UTF-8 and of bounded
+ * length. */
 gboolean          ra_account_manager_load         (RaAccountManager  *self,
                                                    GError           **error);
+/* FALSE while saving is refused because the file could not be read (see
+ * ra_account_manager_load ()). */
+gboolean          ra_account_manager_is_writable  (RaAccountManager  *self);
 /* Atomic: the file is either the old or the new list, never half of one. */
 gboolean          ra_account_manager_save         (RaAccountManager  *self,
                                                    GError           **error);

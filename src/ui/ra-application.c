@@ -61,9 +61,13 @@ ra_application_start_accounts (RaApplication *self,
       self->account_manager = ra_account_manager_new (NULL);
       self->secret_store = ra_secret_store_new ();
 
+      /* When the file is out of reach rather than damaged, no account
+       * can be saved until that is fixed: the heading says so. */
       if (!ra_account_manager_load (self->account_manager, &error))
         ra_application_show_error (self, GTK_WINDOW (window),
-                                   _("Some Accounts Could Not Be Read"),
+                                   ra_account_manager_is_writable (self->account_manager)
+                                   ? _("Some Accounts Could Not Be Read")
+                                   : _("Accounts Cannot Be Saved"),
                                    error->message);
     }
 

@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ra-account.h"
 #include "ra-account-manager.h"
@@ -452,6 +454,217 @@ test_save_failure_keeps_list (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&manager));
 }
 
+/* The same damaged file, met at every start, is copied once. */
+static void
+test_damaged_backed_up_once (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *backup = g_strdup_printf ("%s.bak", fixture->path);
+  g_autofree char *backup1 = g_strdup_printf ("%s.bak.1", fixture->path);
+
+  write_file (fixture->path, "[Account not-a-uuid]\nInstance=x\nRegion=eu\n");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RaAccountManager) manager = ra_account_manager_new (fixture->path);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (ra_account_manager_load (manager, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_nonnull (strstr (error->message, backup));
+      g_assert_finalize_object (g_steal_pointer (&manager));
+    }
+
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (backup1, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_message_bounded (const char *message)
+{
+  g_test_message ("%s", message);
+  g_assert_true (g_utf8_validate (message, -1, NULL));
+  g_assert_cmpuint (strlen (message), <, 1500);
+}
+
+/* A symlink in place of the file could point at anything: its target is
+ * neither read, nor quoted, nor copied, nor written. */
+static void
+test_symlink_is_damage (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char secret[] = "[not a key file\nprivate-key-material-1234\n";
+  g_autoptr(RaAccountManager) manager = ra_account_manager_new (fixture->path);
+  g_autoptr(RaAccount) account = make_account ("A", "alpha", "eu", "id");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = g_build_filename (fixture->dir, "elsewhere", NULL);
+  g_autofree char *backup = g_strdup_printf ("%s.bak", fixture->path);
+  g_autofree char *kept = NULL;
+  g_autofree char *saved = NULL;
+
+  write_file (target, secret);
+  write_file (fixture->path, "");
+  g_assert_cmpint (g_remove (fixture->path), ==, 0);
+  g_assert_cmpint (symlink (target, fixture->path), ==, 0);
+
+  g_assert_false (ra_account_manager_load (manager, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  assert_message_bounded (error->message);
+  g_assert_null (strstr (error->message, "private-key-material"));
+  g_assert_null (strstr (error->message, "not a key file"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (manager)), ==, 0);
+
+  /* The link itself was moved aside, not a copy of what it points to. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_SYMLINK));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Saving writes a file of its own; the target stays as it was. */
+  g_assert_true (ra_account_manager_add (manager, account, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_IS_SYMLINK));
+  saved = read_file (fixture->path);
+  g_assert_null (strstr (saved, "private-key-material"));
+  kept = read_file (target);
+  g_assert_cmpstr (kept, ==, secret);
+
+  g_assert_finalize_object (g_steal_pointer (&manager));
+}
+
+/* A huge file is not read, nor copied whole. */
+static void
+test_huge_file (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(RaAccountManager) manager = ra_account_manager_new (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = g_strdup_printf ("%s.bak", fixture->path);
+  g_autofree char *huge = g_strnfill (8 * 1024 * 1024, 'x');
+  struct stat before, after;
+
+  write_file (fixture->path, huge);
+  g_assert_cmpint (g_stat (fixture->path, &before), ==, 0);
+
+  g_assert_false (ra_account_manager_load (manager, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  assert_message_bounded (error->message);
+  g_assert_null (strstr (error->message, "xxxxxxxx"));
+
+  /* Moved, not copied: the same file under the backup name. */
+  g_assert_cmpint (g_stat (backup, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+
+  g_assert_finalize_object (g_steal_pointer (&manager));
+}
+
+/* Whatever the file holds, the error names a few problems, briefly, in
+ * valid UTF-8. */
+static void
+test_error_bounded (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(RaAccountManager) manager = ra_account_manager_new (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) contents = g_string_new ("[General]\nVersion=1\n");
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_string_append (contents, "[Account ");
+      for (guint j = 0; j < 100; j++)
+        g_string_append (contents, "long-name-");
+      g_string_append_printf (contents, "%u]\nInstance=x\nRegion=eu\n", i);
+    }
+  write_file (fixture->path, contents->str);
+
+  g_assert_false (ra_account_manager_load (manager, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  assert_message_bounded (error->message);
+  g_assert_nonnull (strstr (error->message, "197 more"));
+  g_clear_error (&error);
+
+  /* A line that is not even text. */
+  write_file (fixture->path, "[General]\n\xff\xfe\x80 is this a key?\n");
+  g_assert_false (ra_account_manager_load (manager, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  assert_message_bounded (error->message);
+
+  g_assert_finalize_object (g_steal_pointer (&manager));
+}
+
+static void
+drop_privileges (const char *path)
+{
+  /* As root every file is readable: the test runs as "nobody", owning
+   * the file and its folders, as a user owns their config folder. */
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *config = g_path_get_dirname (dir);
+
+  g_assert_cmpint (chown (config, 65534, 65534), ==, 0);
+  g_assert_cmpint (chown (dir, 65534, 65534), ==, 0);
+  g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+  g_assert_cmpint (setgroups (0, NULL), ==, 0);
+  g_assert_cmpint (setgid (65534), ==, 0);
+  g_assert_cmpint (setuid (65534), ==, 0);
+}
+
+/* A file that cannot be read is not an empty list to be saved over it. */
+static void
+test_unreadable_file (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char contents[] =
+    "[Account 0b7d5a2e-5d0a-4d4b-9a4e-6c1f0f1e2a3b]\nName=Good\nInstance=good\nRegion=eu\n";
+  g_autoptr(RaAccountManager) manager = NULL;
+  g_autoptr(RaAccount) account = make_account ("A", "alpha", "eu", "id");
+  g_autoptr(GError) error = NULL;
+  struct stat before, after;
+
+  if (geteuid () == 0 && !g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  write_file (fixture->path, contents);
+  g_assert_cmpint (g_chmod (fixture->path, 0), ==, 0);
+  if (geteuid () == 0)
+    drop_privileges (fixture->path);
+  g_assert_cmpint (g_stat (fixture->path, &before), ==, 0);
+
+  manager = ra_account_manager_new (fixture->path);
+  g_assert_false (ra_account_manager_load (manager, &error));
+  g_assert_nonnull (error);
+  assert_message_bounded (error->message);
+  g_assert_false (ra_account_manager_is_writable (manager));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (manager)), ==, 0);
+  g_clear_error (&error);
+
+  /* Saving is refused, and says why. */
+  g_assert_false (ra_account_manager_add (manager, account, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (manager)), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_stat (fixture->path, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+  g_assert_cmpuint (before.st_size, ==, after.st_size);
+
+  /* Once the file can be read again, the accounts come back and saving
+   * works. */
+  g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
+  g_assert_true (ra_account_manager_load (manager, &error));
+  g_assert_no_error (error);
+  g_assert_true (ra_account_manager_is_writable (manager));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (manager)), ==, 1);
+  g_assert_true (ra_account_manager_add (manager, account, &error));
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (g_steal_pointer (&manager));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +686,17 @@ main (int   argc,
               fixture_set_up, test_partly_damaged, fixture_tear_down);
   g_test_add ("/account-manager/save-failure-keeps-list", Fixture, NULL,
               fixture_set_up, test_save_failure_keeps_list, fixture_tear_down);
+
+  g_test_add ("/account-manager/damaged-backed-up-once", Fixture, NULL,
+              fixture_set_up, test_damaged_backed_up_once, fixture_tear_down);
+  g_test_add ("/account-manager/symlink-is-damage", Fixture, NULL,
+              fixture_set_up, test_symlink_is_damage, fixture_tear_down);
+  g_test_add ("/account-manager/huge-file", Fixture, NULL,
+              fixture_set_up, test_huge_file, fixture_tear_down);
+  g_test_add ("/account-manager/error-bounded", Fixture, NULL,
+              fixture_set_up, test_error_bounded, fixture_tear_down);
+  g_test_add ("/account-manager/unreadable-file", Fixture, NULL,
+              fixture_set_up, test_unreadable_file, fixture_tear_down);
 
   return g_test_run ();
 }
