@@ -52,6 +52,15 @@ typedef enum
  * documents are a handful of levels deep. */
 #define RA_JSON_MAX_DEPTH 128
 
+/* The guard ra_json_parse() applies before json-glib sees a body: TRUE
+ * when data holds nothing but strict JSON tokens (json-glib takes much
+ * more, and its extensions can hide brackets) nested at most
+ * RA_JSON_MAX_DEPTH deep. too_deep (may be NULL) tells which of the two
+ * failed. Exposed for the tests and the fuzz targets. */
+gboolean  _ra_json_is_safe_to_parse (const char      *data,
+                                     gsize            length,
+                                     gboolean        *too_deep);
+
 /* Parses a response body (length -1: NUL-terminated). Any failure, from a
  * syntax error to an empty or too deeply nested body, is an
  * RA_ERROR_MALFORMED_RESPONSE whose message quotes nothing of the body,

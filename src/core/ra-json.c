@@ -14,34 +14,212 @@
 #include "ra-error.h"
 #include "ra-json-private.h"
 
-/* Counts nesting outside strings; stops as soon as the limit is passed. */
+/* The guard in front of json-glib, whose parser recurses once per "[" or
+ * "{" and so overflows the stack on a body of a million of them.
+ *
+ * Counting brackets is only sound if the guard and json-glib agree on
+ * where strings and comments are, and json-glib 1.6's scanner is far
+ * more lenient than JSON: it takes single-quoted strings, C comments,
+ * a lone "/" as the start of a comment, unknown escapes, raw control
+ * characters in strings and hex numbers. Any of those can hide a bracket
+ * or a quote from a counter that follows another grammar: a comment
+ * holding one double quote, then 100,000 "[", used to crash the app.
+ * Rather than track those quirks, which change between versions, the
+ * guard takes strict JSON tokens only (RFC 8259: double-quoted strings
+ * with the standard escapes and no raw control characters, numbers,
+ * true/false/null, the six structural characters, and the four
+ * whitespace characters) and refuses everything else before json-glib
+ * sees it. On strict tokens every parser splits the body the same way,
+ * and json-glib can only go one level deeper per "[" or "{" counted
+ * here. The API never sends anything else, so nothing of value is lost.
+ * The grammar between tokens is left to json-glib. */
+
 static gboolean
-depth_is_acceptable (const char *data,
-                     gsize       length)
+skip_string (const char **pp,
+             const char  *end)
 {
-  guint depth = 0;
-  gboolean in_string = FALSE;
+  const char *p = *pp + 1;
 
-  for (gsize i = 0; i < length; i++)
+  while (p < end)
     {
-      char c = data[i];
+      guchar c = (guchar) *p;
 
-      if (in_string)
+      if (c == '"')
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
+          *pp = p + 1;
+          return TRUE;
         }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
+      if (c < 0x20)
+        return FALSE;
+      if (c != '\\')
         {
-          if (++depth > RA_JSON_MAX_DEPTH)
+          p++;
+          continue;
+        }
+
+      if (++p >= end)
+        return FALSE;
+      switch (*p)
+        {
+        case '"': case '\\': case '/':
+        case 'b': case 'f': case 'n': case 'r': case 't':
+          p++;
+          break;
+
+        case 'u':
+          if (end - p < 5)
             return FALSE;
+          for (guint i = 1; i <= 4; i++)
+            if (!g_ascii_isxdigit (p[i]))
+              return FALSE;
+          p += 5;
+          break;
+
+        default:
+          return FALSE;
         }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+skip_digits (const char **pp,
+             const char  *end)
+{
+  const char *p = *pp;
+
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  if (p == *pp)
+    return FALSE;
+  *pp = p;
+  return TRUE;
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static gboolean
+skip_number (const char **pp,
+             const char  *end)
+{
+  const char *p = *pp;
+
+  if (*p == '-')
+    p++;
+  if (p < end && *p == '0')
+    p++;
+  else if (!skip_digits (&p, end))
+    return FALSE;
+
+  if (p < end && *p == '.')
+    {
+      p++;
+      if (!skip_digits (&p, end))
+        return FALSE;
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      if (!skip_digits (&p, end))
+        return FALSE;
+    }
+
+  /* "01" or "1x" would be read otherwise by json-glib's scanner. */
+  if (p < end && (g_ascii_isalnum (*p) || *p == '.' || *p == '_'))
+    return FALSE;
+
+  *pp = p;
+  return TRUE;
+}
+
+static gboolean
+skip_literal (const char **pp,
+              const char  *end)
+{
+  static const char * const literals[] = { "true", "false", "null" };
+  const char *p = *pp;
+
+  for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
+    {
+      gsize len = strlen (literals[i]);
+
+      if ((gsize) (end - p) >= len && memcmp (p, literals[i], len) == 0 &&
+          ((gsize) (end - p) == len || !(g_ascii_isalnum (p[len]) || p[len] == '_')))
+        {
+          *pp = p + len;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* TRUE when data holds strict JSON tokens only, nested at most
+ * RA_JSON_MAX_DEPTH deep; stops at the first thing it does not take. */
+gboolean
+_ra_json_is_safe_to_parse (const char *data,
+                           gsize       length,
+                           gboolean   *too_deep)
+{
+  const char *p = data;
+  const char *end = data + length;
+  guint depth = 0;
+
+  if (too_deep != NULL)
+    *too_deep = FALSE;
+
+  /* json-glib skips a UTF-8 byte-order mark, as RFC 8259 allows. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      switch (*p)
+        {
+        case ' ': case '\t': case '\n': case '\r':
+        case ',': case ':':
+          p++;
+          break;
+
+        case '[': case '{':
+          if (++depth > RA_JSON_MAX_DEPTH)
+            {
+              if (too_deep != NULL)
+                *too_deep = TRUE;
+              return FALSE;
+            }
+          p++;
+          break;
+
+        case ']': case '}':
+          /* One closer too many is json-glib's error to report. */
+          if (depth > 0)
+            depth--;
+          p++;
+          break;
+
+        case '"':
+          if (!skip_string (&p, end))
+            return FALSE;
+          break;
+
+        case '-': case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          if (!skip_number (&p, end))
+            return FALSE;
+          break;
+
+        case 't': case 'f': case 'n':
+          if (!skip_literal (&p, end))
+            return FALSE;
+          break;
+
+        default:
+          return FALSE;
+        }
     }
 
   return TRUE;
@@ -53,6 +231,7 @@ ra_json_parse (const char  *data,
                GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
+  gboolean too_deep;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || length <= 0, NULL);
@@ -67,10 +246,14 @@ ra_json_parse (const char  *data,
       return NULL;
     }
 
-  if (!depth_is_acceptable (data, length))
+  if (!_ra_json_is_safe_to_parse (data, length, &too_deep))
     {
-      g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
-                           _("The server’s response is not as documented: it is nested too deeply."));
+      if (too_deep)
+        g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
+                             _("The server’s response is not as documented: it is nested too deeply."));
+      else
+        g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
+                             _("The server’s response is not valid JSON; it may have been cut short."));
       return NULL;
     }
 
