@@ -19,8 +19,10 @@ ra_nql_query_id_is_valid (const char *query_id)
   if (query_id == NULL)
     return FALSE;
 
+  /* The pattern allows 255 characters after the '#', but the schema's
+   * maxLength counts the whole ID. */
   length = strlen (query_id);
-  if (query_id[0] != '#' || length < 3 || length > 256)
+  if (query_id[0] != '#' || length < 3 || length > RA_NQL_QUERY_ID_MAX_LENGTH)
     return FALSE;
 
   for (const char *p = query_id + 1; *p != '\0'; p++)

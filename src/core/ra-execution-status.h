@@ -21,7 +21,10 @@ typedef enum
   RA_EXECUTION_STATUS_N_VALUES,
 } RaExecutionStatus;
 
-/* The NQL API's pattern for query IDs: ^#[a-z0-9_]{2,255}$ */
+#define RA_NQL_QUERY_ID_MAX_LENGTH 255
+
+/* The NQL API's pattern for query IDs, ^#[a-z0-9_]{2,255}$, within its
+ * maxLength of 255 characters in all. */
 gboolean          ra_nql_query_id_is_valid          (const char  *query_id);
 
 /* "success", "Failed", "in_progress"… → what it means; OTHER when the

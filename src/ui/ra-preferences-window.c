@@ -107,8 +107,8 @@ query_id_problem (const char *text)
     return _("A query ID starts with #, as in #remote_action_executions.");
   if (length < 3)
     return _("A query ID has at least two characters after the #.");
-  if (length > 256)
-    return _("A query ID has at most 255 characters after the #.");
+  if (length > RA_NQL_QUERY_ID_MAX_LENGTH)
+    return _("A query ID has at most 255 characters, the # included.");
 
   return _("Only lower-case letters, digits and underscores may follow the #.");
 }

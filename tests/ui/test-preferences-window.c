@@ -152,6 +152,25 @@ test_results_query (Fixture       *fixture,
   g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==,
                    "#ra_executions");
 
+  /* The schema's maxLength counts the '#': 255 in all. */
+  {
+    g_autofree char *longest = g_strnfill (254, 'a');
+    g_autofree char *too_long = g_strnfill (255, 'a');
+    g_autofree char *longest_id = g_strconcat ("#", longest, NULL);
+    g_autofree char *too_long_id = g_strconcat ("#", too_long, NULL);
+
+    gtk_editable_set_text (row, too_long_id);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason)));
+    g_assert_nonnull (strstr (gtk_label_get_label (reason), "at most 255"));
+    g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==,
+                     "#ra_executions");
+
+    gtk_editable_set_text (row, longest_id);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
+    g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==,
+                     longest_id);
+  }
+
   /* Empty turns it off again. */
   gtk_editable_set_text (row, "");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
