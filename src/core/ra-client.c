@@ -360,6 +360,21 @@ call_sent_cb (GObject      *object,
         }
     }
 
+  if (call->kind == CALL_NQL_EXECUTE && status == SOUP_STATUS_FORBIDDEN)
+    {
+      g_autofree char *server = ra_http_dup_server_message (call->response_body);
+
+      /* The server's words ("not authorized to execute queries") do not
+       * say where the fix is; ours do. */
+      g_debug ("NQL answered 403: %s", server != NULL ? server : "(no message)");
+      g_task_return_new_error (task, RA_ERROR, RA_ERROR_FORBIDDEN,
+                               _("These API credentials may not run NQL queries. In Nexthink, "
+                                 "open Administration → API credentials, edit the credentials "
+                                 "of this account and select the “NQL API” permission (or "
+                                 "create credentials that have it), then try again."));
+      return;
+    }
+
   error = ra_http_status_error (call->message, call->response_body);
 
   if (call->kind == CALL_EXECUTE && status >= 500 && status < 600)
@@ -422,6 +437,11 @@ call_token_cb (GObject      *object,
   authorization = g_strconcat ("Bearer ", call->token, NULL);
   soup_message_headers_replace (headers, "Authorization", authorization);
   ra_secret_free (authorization);
+
+  /* Otherwise times come in the instance's regional time zone, written
+   * without an offset, which no client can place in time. */
+  if (call->kind == CALL_NQL_EXECUTE)
+    soup_message_headers_replace (headers, "x-utc-times", "true");
 
   if (call->request_body != NULL)
     soup_message_set_request_body_from_bytes (call->message, "application/json",
@@ -671,7 +691,8 @@ ra_client_nql_execute_async (RaClient            *self,
       g_task_set_source_tag (task, ra_client_nql_execute_async);
       g_task_return_new_error (task, RA_ERROR, RA_ERROR_INVALID_INPUT,
                                _("“%s” is not a valid NQL query ID. Query IDs start with # "
-                                 "followed by lower-case letters, digits and underscores."),
+                                 "followed by lower-case letters, digits and underscores, "
+                                 "255 characters at most."),
                                query_id);
       return;
     }

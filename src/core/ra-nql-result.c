@@ -19,6 +19,8 @@ struct _RaNqlResult
   char *query_id;
   char *executed_query;
   char *execution_date_time;
+  /* The answer's "rows", or -1 when it had none. */
+  gint64 reported_rows;
 
   /* Column names, owned here, in first-seen order; NULL-terminated. */
   GPtrArray *columns;
@@ -35,6 +37,7 @@ enum {
   PROP_EXECUTION_DATE_TIME,
   PROP_COLUMNS,
   PROP_N_ROWS,
+  PROP_MAY_BE_INCOMPLETE,
   N_PROPS
 };
 
@@ -79,6 +82,9 @@ ra_nql_result_get_property (GObject    *object,
     case PROP_N_ROWS:
       g_value_set_uint (value, self->rows->len);
       break;
+    case PROP_MAY_BE_INCOMPLETE:
+      g_value_set_boolean (value, ra_nql_result_get_may_be_incomplete (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -107,6 +113,9 @@ ra_nql_result_class_init (RaNqlResultClass *klass)
   properties [PROP_N_ROWS] =
     g_param_spec_uint ("n-rows", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_MAY_BE_INCOMPLETE] =
+    g_param_spec_boolean ("may-be-incomplete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -117,6 +126,7 @@ ra_nql_result_init (RaNqlResult *self)
   self->columns = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->columns, NULL);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  self->reported_rows = -1;
 }
 
 static char *
@@ -203,7 +213,7 @@ ra_nql_result_new_from_json (JsonNode  *node,
   RaJsonPath data_path = ra_json_path_member (&root, "data");
   JsonObject *object = NULL;
   JsonArray *data = NULL;
-  gint64 rows = 0;
+  gint64 rows = -1;   /* left as is when the answer has none */
   guint n;
 
   g_return_val_if_fail (node != NULL, NULL);
@@ -221,6 +231,7 @@ ra_nql_result_new_from_json (JsonNode  *node,
       !ra_json_member_dup_string (object, &root, "executionDateTime", RA_JSON_OPTIONAL, &self->execution_date_time, error) ||
       !ra_json_member_array (object, &root, "data", RA_JSON_REQUIRED, &data, error))
     return NULL;
+  self->reported_rows = rows;
 
   known = g_hash_table_new (g_str_hash, g_str_equal);
   n = json_array_get_length (data);
@@ -308,6 +319,17 @@ ra_nql_result_get_n_rows (RaNqlResult *self)
   return self->rows->len;
 }
 
+gboolean
+ra_nql_result_get_may_be_incomplete (RaNqlResult *self)
+{
+  g_return_val_if_fail (RA_IS_NQL_RESULT (self), FALSE);
+
+  /* At the limit, nothing in the answer tells a cut result from one
+   * that happens to have exactly that many rows. */
+  return self->rows->len >= RA_NQL_EXECUTE_MAX_ROWS ||
+         self->reported_rows > (gint64) self->rows->len;
+}
+
 const char *
 ra_nql_result_get_value (RaNqlResult *self,
                          guint        row,
@@ -318,4 +340,58 @@ ra_nql_result_get_value (RaNqlResult *self,
   g_return_val_if_fail (column != NULL, NULL);
 
   return g_hash_table_lookup (g_ptr_array_index (self->rows, row), column);
+}
+
+/* "YYYY-MM-DD" then 'T' or ' ' then "hh:mm": the shape of an NQL time.
+ * g_date_time_new_from_iso8601() alone would also take week dates and
+ * ordinal dates, which no NQL column holds and which would turn the odd
+ * text cell into a time. */
+static gboolean
+looks_like_date_time (const char *text)
+{
+  static const char shape[] = "dddd-dd-ddTdd:dd";
+
+  for (gsize i = 0; i < sizeof shape - 1; i++)
+    {
+      char c = text[i];
+
+      if (shape[i] == 'd' ? !g_ascii_isdigit (c)
+                          : shape[i] == 'T' ? (c != 'T' && c != 't' && c != ' ')
+                                            : c != shape[i])
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+GDateTime *
+ra_nql_parse_time (const char *text)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *copy = NULL;
+
+  if (text == NULL || !looks_like_date_time (text))
+    return NULL;
+
+  /* GLib wants the 'T'; some answers separate with a space. */
+  copy = g_strdup (text);
+  copy[10] = 'T';
+
+  utc = g_time_zone_new_utc ();
+  time = g_date_time_new_from_iso8601 (copy, utc);
+  if (time == NULL)
+    return NULL;
+
+  return g_date_time_to_utc (time);
+}
+
+GDateTime *
+ra_nql_result_dup_time (RaNqlResult *self,
+                        guint        row,
+                        const char  *column)
+{
+  g_return_val_if_fail (RA_IS_NQL_RESULT (self), NULL);
+
+  return ra_nql_parse_time (ra_nql_result_get_value (self, row, column));
 }

@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* NQL execute answers at most this many rows; larger results need the
+ * export API, which this app does not use. */
+#define RA_NQL_EXECUTE_MAX_ROWS 1000
+
 #define RA_TYPE_NQL_RESULT (ra_nql_result_get_type ())
 G_DECLARE_FINAL_TYPE (RaNqlResult, ra_nql_result, RA, NQL_RESULT, GObject)
 
@@ -23,10 +27,21 @@ const char         *ra_nql_result_get_execution_date_time (RaNqlResult *self);
 /* Column names in first-seen order over all rows. NULL-terminated. */
 const char * const *ra_nql_result_get_columns           (RaNqlResult  *self);
 guint               ra_nql_result_get_n_rows            (RaNqlResult  *self);
+/* TRUE when the server may have left rows out: it answered as many as
+ * the execute API's limit, or said it has more than it sent. */
+gboolean            ra_nql_result_get_may_be_incomplete (RaNqlResult  *self);
 /* A cell as display text (numbers, booleans and null rendered; nested
  * values as compact JSON); NULL when the row has no such column. */
 const char         *ra_nql_result_get_value             (RaNqlResult  *self,
                                                          guint         row,
                                                          const char   *column);
+/* A cell that holds a date and time ("2026-12-02T15:30:05", with or
+ * without a fraction and an offset), in UTC; NULL for any other cell.
+ * Times without an offset are UTC: the client asks for UTC times. */
+GDateTime          *ra_nql_result_dup_time              (RaNqlResult  *self,
+                                                         guint         row,
+                                                         const char   *column);
+/* The same for any text. */
+GDateTime          *ra_nql_parse_time                   (const char   *text);
 
 G_END_DECLS

@@ -265,6 +265,95 @@ validate_request (JsonNode      *root,
   return TRUE;
 }
 
+static JsonObject *
+find_input (JsonArray  *inputs,
+            const char *id)
+{
+  guint n = inputs != NULL ? json_array_get_length (inputs) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (inputs, i);
+      JsonObject *input = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+
+      if (g_strcmp0 (ra_sim_json_string (input, "id"), id) == 0)
+        return input;
+    }
+
+  return NULL;
+}
+
+/* An input without options takes free text, whatever allowCustomValue
+ * says. */
+static gboolean
+is_option (JsonObject *input,
+           const char *value)
+{
+  JsonNode *node = json_object_get_member (input, "options");
+  JsonArray *options = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  guint n = options != NULL ? json_array_get_length (options) : 0;
+
+  if (n == 0)
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *option = json_array_get_element (options, i);
+
+      if (is_string (option) && g_strcmp0 (json_node_get_string (option), value) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* What a real instance checks against the action itself: params name
+ * its inputs, and a value outside the options of an input that allows
+ * none other is refused. An input that leaves allowCustomValue out is
+ * given the benefit of the doubt. */
+static gboolean
+validate_params (JsonObject    *request,
+                 JsonObject    *action,
+                 RaSimResponse *response)
+{
+  JsonObject *script_info = ra_sim_json_object (action, "scriptInfo");
+  JsonNode *inputs_node = script_info != NULL ? json_object_get_member (script_info, "inputs") : NULL;
+  JsonArray *inputs = inputs_node != NULL && JSON_NODE_HOLDS_ARRAY (inputs_node)
+                      ? json_node_get_array (inputs_node) : NULL;
+  JsonObject *params = ra_sim_json_object (request, "params");
+  g_autoptr(GList) names = NULL;
+
+  if (params == NULL)
+    return TRUE;
+
+  names = json_object_get_members (params);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      const char *value = json_object_get_string_member (params, name);
+      JsonObject *input = find_input (inputs, name);
+
+      if (input == NULL)
+        {
+          g_autofree char *message =
+            g_strdup_printf ("The remote action %s has no input named %s.",
+                             ra_sim_json_string (action, "id"), name);
+
+          return bad_request (response, "INVALID_PARAMS", message);
+        }
+
+      if (!ra_sim_json_boolean (input, "allowCustomValue", TRUE) && !is_option (input, value))
+        {
+          g_autofree char *message =
+            g_strdup_printf ("The value of params.%s is not one of the input's options.", name);
+
+          return bad_request (response, "INVALID_PARAM_VALUE", message);
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 remember_execution (RaSimulator *self,
                     const char  *request_id,
@@ -350,6 +439,10 @@ ra_sim_api_execute (RaSimulator   *self,
                                  "REMOTE_ACTION_NOT_API_ENABLED", message);
       return;
     }
+
+  if (self->profile == RA_SIM_PROFILE_REALISTIC &&
+      !validate_params (request, action_object, response))
+    return;
 
   expires_in_minutes = json_object_has_member (request, "expiresInMinutes")
                        ? (guint) json_object_get_int_member (request, "expiresInMinutes")

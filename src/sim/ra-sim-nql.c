@@ -5,6 +5,11 @@
  * the requests it accepted, parameter request_id optional) and
  * #demo_devices (devices with their collector IDs, to paste as targets).
  *
+ * In the realistic profile it answers as a real instance does: times in
+ * the instance's regional time zone, written without an offset, unless
+ * the client sends x-utc-times: true; at most MAX_ROWS rows whatever the
+ * query; and only the devices the instance knows report back.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -22,6 +27,18 @@
 /* The execute endpoint is meant for small answers; a real instance caps
  * them too. */
 #define MAX_ROWS 1000
+
+/* Where the simulated instance is, for its regional times. */
+#define REGION_TIME_ZONE "Europe/Zurich"
+#define REGION_FALLBACK_OFFSET (60 * 60)
+
+/* How one answer writes its times. */
+typedef enum
+{
+  TIMES_TIDY,       /* UTC with a Z, as the tidy profile always did */
+  TIMES_UTC,        /* UTC, no offset: what x-utc-times: true gives */
+  TIMES_REGIONAL,   /* the region's local time, no offset */
+} TimeStyle;
 
 static void
 add_builtin (RaSimulator  *self,
@@ -88,12 +105,74 @@ query_id_is_valid (const char *id)
   return TRUE;
 }
 
-static char *
-iso_time (gint64 usec)
+static GTimeZone *
+region_time_zone (void)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  GTimeZone *zone = g_time_zone_new_identifier (REGION_TIME_ZONE);
 
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  /* Without tzdata, a fixed offset still shows the problem. */
+  return zone != NULL ? zone : g_time_zone_new_offset (REGION_FALLBACK_OFFSET);
+}
+
+static char *
+iso_time (gint64    usec,
+          TimeStyle style)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  switch (style)
+    {
+    case TIMES_UTC:
+      return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+
+    case TIMES_REGIONAL:
+      zone = region_time_zone ();
+      local = g_date_time_to_timezone (utc, zone);
+      return g_date_time_format (local, "%Y-%m-%dT%H:%M:%S");
+
+    case TIMES_TIDY:
+    default:
+      return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+    }
+}
+
+static gboolean
+device_is_known (const char *uid)
+{
+  guint n;
+  const RaSimDevice *devices = ra_sim_catalogue_get_devices (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_ascii_strcasecmp (devices[i].uid, uid) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+GStrv
+ra_simulator_dup_known_devices (void)
+{
+  guint n;
+  const RaSimDevice *devices = ra_sim_catalogue_get_devices (&n);
+  GStrv uids = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    uids[i] = g_strdup (devices[i].uid);
+
+  return uids;
+}
+
+void
+ra_simulator_set_nql_permission (RaSimulator *self,
+                                 gboolean     granted)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+
+  g_mutex_lock (&self->mutex);
+  self->nql_denied = !granted;
+  g_mutex_unlock (&self->mutex);
 }
 
 static const char *
@@ -115,7 +194,8 @@ static void
 add_output_value (JsonBuilder *builder,
                   const char  *type,
                   guint        hash,
-                  gint64       created_usec)
+                  gint64       created_usec,
+                  TimeStyle    style)
 {
   static const char * const words[] = { "OK", "Healthy", "Needs attention", "Not applicable" };
 
@@ -131,7 +211,8 @@ add_output_value (JsonBuilder *builder,
     json_builder_add_int_value (builder, hash % 60000);
   else if (g_strcmp0 (type, "datetime") == 0)
     {
-      g_autofree char *text = iso_time (created_usec - (gint64) (hash % 86400) * G_USEC_PER_SEC);
+      g_autofree char *text = iso_time (created_usec - (gint64) (hash % 86400) * G_USEC_PER_SEC,
+                                        style);
 
       json_builder_add_string_value (builder, text);
     }
@@ -157,7 +238,8 @@ add_execution_row (JsonBuilder    *builder,
                    RaSimExecution *execution,
                    const char     *device,
                    gint64          now_usec,
-                   guint           settle_seconds)
+                   guint           settle_seconds,
+                   TimeStyle       style)
 {
   guint hash = g_str_hash (device) ^ g_str_hash (execution->request_id);
   gint64 elapsed_usec = now_usec - execution->created_usec;
@@ -194,7 +276,7 @@ add_execution_row (JsonBuilder    *builder,
   else
     status = "success";
 
-  time = iso_time (execution->created_usec + MIN (run_usec, MAX (elapsed_usec, 0)));
+  time = iso_time (execution->created_usec + MIN (run_usec, MAX (elapsed_usec, 0)), style);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "remote_action.nql_id");
@@ -232,7 +314,8 @@ add_execution_row (JsonBuilder    *builder,
 
           member = g_strdup_printf ("remote_action.execution.outputs.%s", id);
           json_builder_set_member_name (builder, member);
-          add_output_value (builder, type != NULL ? type : "string", hash + i * 7919, execution->created_usec);
+          add_output_value (builder, type != NULL ? type : "string", hash + i * 7919,
+                            execution->created_usec, style);
         }
     }
 
@@ -242,7 +325,8 @@ add_execution_row (JsonBuilder    *builder,
 static guint
 build_execution_rows (RaSimulator *self,
                       JsonBuilder *builder,
-                      const char  *request_id)
+                      const char  *request_id,
+                      TimeStyle    style)
 {
   GPtrArray *executions = ra_sim_get_executions (self);
   gint64 now = ra_sim_now_usec (self);
@@ -257,8 +341,17 @@ build_execution_rows (RaSimulator *self,
       if (request_id != NULL && g_ascii_strcasecmp (request_id, execution->request_id) != 0)
         continue;
 
-      for (guint d = 0; execution->devices[d] != NULL && rows < MAX_ROWS; d++, rows++)
-        add_execution_row (builder, execution, execution->devices[d], now, settle_seconds);
+      for (guint d = 0; execution->devices[d] != NULL && rows < MAX_ROWS; d++)
+        {
+          /* A collector ID the instance does not know was accepted, but
+           * no device will ever run the action for it. */
+          if (self->profile == RA_SIM_PROFILE_REALISTIC && !device_is_known (execution->devices[d]))
+            continue;
+
+          add_execution_row (builder, execution, execution->devices[d], now, settle_seconds,
+                             style);
+          rows++;
+        }
     }
 
   return rows;
@@ -266,7 +359,8 @@ build_execution_rows (RaSimulator *self,
 
 static guint
 build_device_rows (RaSimulator *self,
-                   JsonBuilder *builder)
+                   JsonBuilder *builder,
+                   TimeStyle    style)
 {
   gint64 now = ra_sim_now_usec (self);
   guint n;
@@ -274,7 +368,7 @@ build_device_rows (RaSimulator *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *last_seen = iso_time (now - (gint64) i * 37 * 60 * G_USEC_PER_SEC);
+      g_autofree char *last_seen = iso_time (now - (gint64) i * 37 * 60 * G_USEC_PER_SEC, style);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "device.name");
@@ -418,11 +512,14 @@ rows_to_csv (JsonArray *rows)
 }
 
 void
-ra_sim_nql_execute (RaSimulator   *self,
-                    const char    *accept,
-                    GBytes        *body,
-                    RaSimResponse *response)
+ra_sim_nql_execute (RaSimulator        *self,
+                    SoupMessageHeaders *headers,
+                    GBytes             *body,
+                    RaSimResponse      *response)
 {
+  const char *accept = soup_message_headers_get_one (headers, "Accept");
+  const char *utc_times = soup_message_headers_get_one (headers, "x-utc-times");
+  TimeStyle style;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) data = NULL;
@@ -436,6 +533,20 @@ ra_sim_nql_execute (RaSimulator   *self,
   const char *query_id;
   gboolean csv = FALSE;
   guint rows;
+
+  if (self->profile == RA_SIM_PROFILE_TIDY)
+    style = TIMES_TIDY;
+  else if (g_strcmp0 (utc_times, "true") == 0)   /* "any other value" is regional */
+    style = TIMES_UTC;
+  else
+    style = TIMES_REGIONAL;
+
+  /* The API credentials decide before anything about the query does. */
+  if (self->nql_denied)
+    {
+      nql_error (response, SOUP_STATUS_FORBIDDEN, "Not authorized to execute queries.");
+      return;
+    }
 
   if (accept != NULL && *accept != '\0')
     {
@@ -512,14 +623,15 @@ ra_sim_nql_execute (RaSimulator   *self,
                                    ? json_object_get_string_member_with_default (parameters,
                                                                                  "request_id",
                                                                                  NULL)
-                                   : NULL);
+                                   : NULL,
+                                   style);
       json_builder_end_array (builder);
       data = json_builder_get_root (builder);
       break;
 
     case RA_SIM_NQL_DEVICES:
       json_builder_begin_array (builder);
-      rows = build_device_rows (self, builder);
+      rows = build_device_rows (self, builder, style);
       json_builder_end_array (builder);
       data = json_builder_get_root (builder);
       break;
@@ -528,6 +640,15 @@ ra_sim_nql_execute (RaSimulator   *self,
     default:
       data = json_node_copy (query->data);
       rows = json_array_get_length (json_node_get_array (data));
+      /* Whatever the query matched, execute answers the first rows only. */
+      if (self->profile == RA_SIM_PROFILE_REALISTIC && rows > MAX_ROWS)
+        {
+          JsonArray *array = json_node_get_array (data);
+
+          while (json_array_get_length (array) > MAX_ROWS)
+            json_array_remove_element (array, json_array_get_length (array) - 1);
+          rows = MAX_ROWS;
+        }
       break;
     }
 
@@ -540,7 +661,7 @@ ra_sim_nql_execute (RaSimulator   *self,
     }
 
   executed = substitute (query->text, parameters);
-  now = iso_time (ra_sim_now_usec (self));
+  now = iso_time (ra_sim_now_usec (self), style);
 
   json_builder_reset (builder);
   json_builder_begin_object (builder);

@@ -37,6 +37,7 @@ struct _RaSimulator
   GPtrArray      *executions;      /* RaSimExecution* */
   guint           execution_seconds;
   GHashTable     *nql_queries;     /* query id → RaSimNqlQuery* */
+  gboolean        nql_denied;      /* credentials without the NQL API permission */
 
   guint           latency_ms;
   guint           fail_remaining;
@@ -169,10 +170,10 @@ void ra_sim_api_execute (RaSimulator   *self,
 
 /* ra-sim-nql.c; the caller holds the simulator's lock. */
 void ra_sim_nql_install_builtin (RaSimulator   *self);
-void ra_sim_nql_execute         (RaSimulator   *self,
-                                 const char    *accept,
-                                 GBytes        *body,
-                                 RaSimResponse *response);
+void ra_sim_nql_execute         (RaSimulator        *self,
+                                 SoupMessageHeaders *headers,
+                                 GBytes             *body,
+                                 RaSimResponse      *response);
 
 /* Accessors for state owned by ra-simulator.c; the caller holds the lock. */
 JsonNode   *ra_sim_lookup_action     (RaSimulator    *self,

@@ -150,8 +150,7 @@ route_locked (RaSimulator       *self,
       if (!ra_sim_check_bearer (self, headers))
         unauthorized (response);
       else
-        ra_sim_nql_execute (self, soup_message_headers_get_one (headers, "Accept"),
-                            body, response);
+        ra_sim_nql_execute (self, headers, body, response);
       return;
     }
 

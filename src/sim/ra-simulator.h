@@ -103,6 +103,14 @@ void               ra_simulator_add_nql_query         (RaSimulator    *self,
  * final status within this many seconds (default 7; 0: at once). */
 void               ra_simulator_set_execution_seconds (RaSimulator    *self,
                                                        guint           seconds);
+/* FALSE: the API credentials lack the NQL API permission, and NQL
+ * execute answers 403 (default TRUE). */
+void               ra_simulator_set_nql_permission    (RaSimulator    *self,
+                                                       gboolean        granted);
+/* The collector IDs of the devices the simulated instance knows. Execute
+ * accepts others too, but in the realistic profile they never report
+ * in #remote_action_executions. */
+GStrv              ra_simulator_dup_known_devices     (void);
 /* Makes every token issued so far invalid (401 on next use). */
 void               ra_simulator_expire_tokens         (RaSimulator    *self);
 

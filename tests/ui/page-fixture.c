@@ -209,10 +209,13 @@ make_devices (guint   n,
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  /* Devices the simulated instance knows first: only they report back. */
+  g_auto(GStrv) known = ra_simulator_dup_known_devices ();
+  guint n_known = g_strv_length (known);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *id = i < n_known ? g_strdup (known[i]) : g_uuid_string_random ();
 
       /* Mixed separators, as pasted from a spreadsheet or a chat. */
       g_string_append (text, id);
