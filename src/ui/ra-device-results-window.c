@@ -12,6 +12,7 @@
 #include "ra-device-results-window.h"
 #include "ra-error.h"
 #include "ra-execution-status.h"
+#include "ra-format.h"
 #include "ra-preferences-window.h"
 #include "ra-window.h"
 
@@ -28,6 +29,7 @@ struct _RaDeviceResultsWindow
   GtkWidget    *error_preferences_button;
   GtkWidget    *summary_label;
   GtkWidget    *updated_label;
+  GtkWidget    *incomplete_label;
   GtkWidget    *device_list;
 
   RaClient     *client;
@@ -169,10 +171,16 @@ create_device_row (RaDeviceResultsWindow *self,
     {
       const char *column = g_ptr_array_index (detail_columns, i);
       const char *value = ra_nql_result_get_value (self->result, row, column);
+      g_autoptr(GDateTime) time = ra_nql_result_dup_time (self->result, row, column);
+      g_autofree char *local_time = NULL;
       g_autofree char *label = NULL;
 
       if (value == NULL || value[0] == '\0')
         continue;
+
+      /* Times come in UTC; people think in their own time zone. */
+      if (time != NULL)
+        value = local_time = ra_format_date_time (time);
 
       label = ra_nql_column_label (column);
       if (details->len > 0)
@@ -248,6 +256,22 @@ show_result (RaDeviceResultsWindow *self)
   /* Translators: %s is a time of day; then the ID of the NQL query */
   updated = g_strdup_printf (_("Updated at %s from %s"), time, self->query_id);
   gtk_label_set_label (GTK_LABEL (self->updated_label), updated);
+
+  /* A cut answer must not pass for every device's outcome. */
+  gtk_widget_set_visible (self->incomplete_label,
+                          ra_nql_result_get_may_be_incomplete (self->result));
+  if (ra_nql_result_get_may_be_incomplete (self->result))
+    {
+      g_autofree char *incomplete =
+        g_strdup_printf (ngettext ("Showing the first %u row: Nexthink answers a query with "
+                                   "a limited number of rows, so this result may be incomplete.",
+                                   "Showing the first %u rows: Nexthink answers a query with "
+                                   "a limited number of rows, so this result may be incomplete.",
+                                   n_rows),
+                         n_rows);
+
+      gtk_label_set_label (GTK_LABEL (self->incomplete_label), incomplete);
+    }
 
   set_state (self, "results");
 }
@@ -432,6 +456,7 @@ ra_device_results_window_class_init (RaDeviceResultsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, error_preferences_button);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, updated_label);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, incomplete_label);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, device_list);
 
   gtk_widget_class_install_action (widget_class, "results.refresh", NULL, refresh_cb);
@@ -614,6 +639,17 @@ ra_device_results_window_get_summary (RaDeviceResultsWindow *self)
   g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
 
   return gtk_label_get_label (GTK_LABEL (self->summary_label));
+}
+
+const char *
+ra_device_results_window_get_incomplete_note (RaDeviceResultsWindow *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
+
+  if (!gtk_widget_get_visible (self->incomplete_label))
+    return NULL;
+
+  return gtk_label_get_label (GTK_LABEL (self->incomplete_label));
 }
 
 const char *

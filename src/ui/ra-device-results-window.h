@@ -52,6 +52,8 @@ gboolean               ra_device_results_window_get_loading       (RaDeviceResul
 /* The last answer, or NULL. */
 RaNqlResult           *ra_device_results_window_get_result        (RaDeviceResultsWindow *self);
 const char            *ra_device_results_window_get_summary       (RaDeviceResultsWindow *self);
+/* The note that the result may be cut at the row limit; NULL when not shown. */
+const char            *ra_device_results_window_get_incomplete_note (RaDeviceResultsWindow *self);
 /* The error shown, or NULL. */
 const char            *ra_device_results_window_get_error_message (RaDeviceResultsWindow *self);
 /* The explanation shown when no query is set up. */

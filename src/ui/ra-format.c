@@ -69,3 +69,16 @@ ra_format_seconds (gint64 seconds)
   return g_strdup_printf (ngettext ("%u second", "%u seconds", (gulong) seconds),
                           (guint) MIN (seconds, G_MAXUINT));
 }
+
+char *
+ra_format_date_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  local = g_date_time_to_local (time);
+  /* Translators: a date and time, in g_date_time_format()'s notation;
+   * order and spell it as people of your language expect */
+  return g_date_time_format (local, _("%-d %b %Y, %H:%M:%S"));
+}

@@ -17,5 +17,7 @@ char *ra_format_minutes   (guint     minutes);
 char *ra_format_seconds   (gint64    seconds);
 char *ra_format_platforms (gboolean  windows,
                            gboolean  macos);
+/* A moment in the user's time zone, with its date: "2 Dec 2026, 16:30:05" */
+char *ra_format_date_time (GDateTime *time);
 
 G_END_DECLS

@@ -305,6 +305,114 @@ test_unconfigured (Fixture       *fixture,
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 }
 
+static const char *
+first_row_subtitle (RaDeviceResultsWindow *window)
+{
+  GtkWidget *list = GTK_WIDGET (ra_device_results_window_get_device_list (window));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child))
+        return adw_action_row_get_subtitle (ADW_ACTION_ROW (child));
+    }
+
+  return NULL;
+}
+
+static JsonNode *
+timed_rows (guint n)
+{
+  g_autoptr(GString) text = g_string_new ("[");
+
+  /* Times without an offset, as the client asked for UTC; one minute
+   * apart, so the column tells the devices apart and is shown. */
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text,
+                            "%s{\"device.name\": \"PC-%u\", "
+                            "\"remote_action.execution.status\": \"success\", "
+                            "\"remote_action.execution.time\": \"2026-12-02T15:%02u:05\"}",
+                            i > 0 ? "," : "", i, 30 + i % 30);
+  g_string_append_c (text, ']');
+
+  return parse_json (text->str);
+}
+
+static void
+test_times_and_row_limit (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *saved_tz = g_strdup (g_getenv ("TZ"));
+  g_autoptr(JsonNode) few = timed_rows (3);
+  g_autoptr(JsonNode) many = timed_rows (RA_NQL_EXECUTE_MAX_ROWS + 1);
+  RaDeviceResultsWindow *window;
+  const char *subtitle;
+  const char *note;
+
+  /* 15:30:05 UTC is 10:30:05 in New York in December. */
+  g_setenv ("TZ", "America/New_York", TRUE);
+  ra_simulator_add_nql_query (fixture->sim, "#timed_results", few);
+  set_query ("#timed_results");
+
+  window = run_and_open (fixture, 1, NULL);
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
+  subtitle = first_row_subtitle (window);
+  g_assert_nonnull (subtitle);
+  g_test_message ("first row: %s", subtitle);
+  g_assert_nonnull (strstr (subtitle, "10:30:05"));
+  g_assert_nonnull (strstr (subtitle, "2026"));
+  g_assert_null (strstr (subtitle, "15:30:05"));
+  g_assert_null (ra_device_results_window_get_incomplete_note (window));
+
+  /* At the row limit the window says the list may be cut. */
+  ra_simulator_add_nql_query (fixture->sim, "#timed_results", many);
+  gtk_widget_activate_action (GTK_WIDGET (window), "results.refresh", NULL);
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  g_assert_cmpuint (ra_nql_result_get_n_rows (ra_device_results_window_get_result (window)), ==,
+                    RA_NQL_EXECUTE_MAX_ROWS);
+  note = ra_device_results_window_get_incomplete_note (window);
+  g_assert_nonnull (note);
+  g_test_message ("note: %s", note);
+  g_assert_nonnull (strstr (note, "1000"));
+  g_assert_nonnull (strstr (note, "incomplete"));
+
+  /* And stops saying so when it is not. */
+  ra_simulator_add_nql_query (fixture->sim, "#timed_results", few);
+  gtk_widget_activate_action (GTK_WIDGET (window), "results.refresh", NULL);
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  g_assert_null (ra_device_results_window_get_incomplete_note (window));
+
+  close_results (window);
+  set_query ("");
+  if (saved_tz != NULL)
+    g_setenv ("TZ", saved_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
+static void
+test_nql_forbidden (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  RaDeviceResultsWindow *window;
+  const char *message;
+
+  ra_simulator_set_nql_permission (fixture->sim, FALSE);
+  set_query (QUERY);
+  window = run_and_open (fixture, 1, NULL);
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "error");
+  message = ra_device_results_window_get_error_message (window);
+  g_assert_nonnull (strstr (message, "NQL API"));
+  g_assert_nonnull (strstr (message, "API credentials"));
+
+  close_results (window);
+  set_query ("");
+  ra_simulator_set_nql_permission (fixture->sim, TRUE);
+}
+
 /* The demo instance answers its own query when none is set up; a real
  * one without a setting asks for it. */
 static void
@@ -368,6 +476,8 @@ add_tests (void)
   ADD_PAGE_TEST ("/device-results/unconfigured", test_unconfigured);
   ADD_PAGE_TEST ("/device-results/demo-query", test_demo_query);
   ADD_PAGE_TEST ("/device-results/signed-out", test_signed_out);
+  ADD_PAGE_TEST ("/device-results/times-and-row-limit", test_times_and_row_limit);
+  ADD_PAGE_TEST ("/device-results/nql-forbidden", test_nql_forbidden);
 }
 
 int
