@@ -98,8 +98,12 @@ make_summary (RaDeviceResultsWindow *self,
 
   ra_nql_result_count_statuses (self->result, status_column, counts);
   /* Devices the run was sent to that have not reported yet are pending
-   * too. */
-  total = MAX (n_rows, self->n_devices);
+   * too, unless the answer may have been cut: then nobody knows what the
+   * devices past the limit did, and the note under the summary says so. */
+  if (ra_nql_result_get_may_be_incomplete (self->result))
+    total = n_rows;
+  else
+    total = MAX (n_rows, self->n_devices);
   pending = counts[RA_EXECUTION_STATUS_PENDING] + (total - n_rows);
 
   succeeded = g_strdup_printf (ngettext ("%u of %u device succeeded",

@@ -377,6 +377,20 @@ test_times_and_row_limit (Fixture       *fixture,
   g_test_message ("note: %s", note);
   g_assert_nonnull (strstr (note, "1000"));
   g_assert_nonnull (strstr (note, "incomplete"));
+  /* Devices of a run past the limit are not known to be pending. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    RaDeviceResultsWindow *large;
+
+    large = ra_device_results_window_new (fixture->client, settings, FALSE,
+                                          ra_run_form_get_request_id (get_form (fixture)),
+                                          NULL, RA_NQL_EXECUTE_MAX_ROWS + 500);
+    WAIT_FOR (!ra_device_results_window_get_loading (large));
+    g_assert_cmpstr (ra_device_results_window_get_summary (large), ==,
+                     "1000 of 1000 devices succeeded, 0 failed, 0 pending");
+    g_assert_nonnull (ra_device_results_window_get_incomplete_note (large));
+    close_results (large);
+  }
 
   /* And stops saying so when it is not. */
   ra_simulator_add_nql_query (fixture->sim, "#timed_results", few);
