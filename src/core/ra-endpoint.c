@@ -23,7 +23,9 @@ struct _RaEndpoint
   char *instance;
   char *region;
   char *base_url_override;
+  char *login_url_override;
   char *api_base_url;
+  char *login_base_url;
   char *legacy_token_url;
   char *oauth_token_url;
 };
@@ -35,7 +37,9 @@ enum {
   PROP_INSTANCE,
   PROP_REGION,
   PROP_BASE_URL_OVERRIDE,
+  PROP_LOGIN_URL_OVERRIDE,
   PROP_API_BASE_URL,
+  PROP_LOGIN_BASE_URL,
   PROP_LEGACY_TOKEN_URL,
   PROP_OAUTH_TOKEN_URL,
   N_PROPS
@@ -53,7 +57,9 @@ ra_endpoint_finalize (GObject *object)
   g_clear_pointer (&self->instance, g_free);
   g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->base_url_override, g_free);
+  g_clear_pointer (&self->login_url_override, g_free);
   g_clear_pointer (&self->api_base_url, g_free);
+  g_clear_pointer (&self->login_base_url, g_free);
   g_clear_pointer (&self->legacy_token_url, g_free);
   g_clear_pointer (&self->oauth_token_url, g_free);
 
@@ -79,8 +85,14 @@ ra_endpoint_get_property (GObject    *object,
     case PROP_BASE_URL_OVERRIDE:
       g_value_set_string (value, self->base_url_override);
       break;
+    case PROP_LOGIN_URL_OVERRIDE:
+      g_value_set_string (value, self->login_url_override);
+      break;
     case PROP_API_BASE_URL:
       g_value_set_string (value, self->api_base_url);
+      break;
+    case PROP_LOGIN_BASE_URL:
+      g_value_set_string (value, self->login_base_url);
       break;
     case PROP_LEGACY_TOKEN_URL:
       g_value_set_string (value, self->legacy_token_url);
@@ -112,8 +124,14 @@ ra_endpoint_class_init (RaEndpointClass *klass)
   properties [PROP_BASE_URL_OVERRIDE] =
     g_param_spec_string ("base-url-override", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_LOGIN_URL_OVERRIDE] =
+    g_param_spec_string ("login-url-override", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_API_BASE_URL] =
     g_param_spec_string ("api-base-url", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_LOGIN_BASE_URL] =
+    g_param_spec_string ("login-base-url", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_LEGACY_TOKEN_URL] =
     g_param_spec_string ("legacy-token-url", NULL, NULL, NULL,
@@ -364,8 +382,19 @@ ra_endpoint_new (const char  *instance,
                  const char  *base_url_override,
                  GError     **error)
 {
+  return ra_endpoint_new_full (instance, region, base_url_override, NULL, error);
+}
+
+RaEndpoint *
+ra_endpoint_new_full (const char  *instance,
+                      const char  *region,
+                      const char  *base_url_override,
+                      const char  *login_url_override,
+                      GError     **error)
+{
   g_autoptr(RaEndpoint) self = NULL;
   g_autofree char *base = NULL;
+  g_autofree char *login = NULL;
 
   if (!ra_endpoint_validate_instance (instance, error) ||
       !ra_endpoint_validate_region (region, error))
@@ -378,25 +407,35 @@ ra_endpoint_new (const char  *instance,
         return NULL;
     }
 
+  if (login_url_override != NULL && login_url_override[0] != '\0')
+    {
+      login = parse_base_url (login_url_override, error);
+      if (login == NULL)
+        return NULL;
+    }
+
   self = g_object_new (RA_TYPE_ENDPOINT, NULL);
   self->instance = g_strdup (instance);
   self->region = g_strdup (region);
+  self->base_url_override = g_strdup (base);
+  self->login_url_override = g_strdup (login);
 
   if (base != NULL)
-    {
-      self->base_url_override = g_strdup (base);
-      self->api_base_url = g_steal_pointer (&base);
-      self->legacy_token_url = g_strconcat (self->api_base_url, "/api/v1/token", NULL);
-      self->oauth_token_url = g_strconcat (self->api_base_url, "/oauth2/default/v1/token", NULL);
-    }
+    self->api_base_url = g_steal_pointer (&base);
   else
-    {
-      self->api_base_url = g_strdup_printf ("https://%s.api.%s.nexthink.cloud",
-                                            instance, region);
-      self->legacy_token_url = g_strconcat (self->api_base_url, "/api/v1/token", NULL);
-      self->oauth_token_url = g_strdup_printf ("https://%s-login.%s.nexthink.cloud/oauth2/default/v1/token",
-                                               instance, region);
-    }
+    self->api_base_url = g_strdup_printf ("https://%s.api.%s.nexthink.cloud", instance, region);
+
+  /* A proxy in front of the API serves the login service too unless told
+   * otherwise; without any override, the login service has its own host. */
+  if (login != NULL)
+    self->login_base_url = g_steal_pointer (&login);
+  else if (self->base_url_override != NULL)
+    self->login_base_url = g_strdup (self->api_base_url);
+  else
+    self->login_base_url = g_strdup_printf ("https://%s-login.%s.nexthink.cloud", instance, region);
+
+  self->legacy_token_url = g_strconcat (self->api_base_url, "/api/v1/token", NULL);
+  self->oauth_token_url = g_strconcat (self->login_base_url, "/oauth2/default/v1/token", NULL);
 
   return g_steal_pointer (&self);
 }
@@ -423,6 +462,22 @@ ra_endpoint_get_base_url_override (RaEndpoint *self)
   g_return_val_if_fail (RA_IS_ENDPOINT (self), NULL);
 
   return self->base_url_override;
+}
+
+const char *
+ra_endpoint_get_login_url_override (RaEndpoint *self)
+{
+  g_return_val_if_fail (RA_IS_ENDPOINT (self), NULL);
+
+  return self->login_url_override;
+}
+
+const char *
+ra_endpoint_get_login_base_url (RaEndpoint *self)
+{
+  g_return_val_if_fail (RA_IS_ENDPOINT (self), NULL);
+
+  return self->login_base_url;
 }
 
 const char *

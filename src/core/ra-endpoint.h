@@ -34,11 +34,24 @@ RaEndpoint         *ra_endpoint_new                    (const char  *instance,
                                                         const char  *region,
                                                         const char  *base_url_override,
                                                         GError     **error);
+/* The same, and login_url_override (NULL or "": none) replaces the login
+ * service's host: the OAuth token endpoint is then
+ * <login_url_override>/oauth2/default/v1/token, whatever the API override.
+ * It follows the rules of ra_endpoint_validate_base_url (). */
+RaEndpoint         *ra_endpoint_new_full               (const char  *instance,
+                                                        const char  *region,
+                                                        const char  *base_url_override,
+                                                        const char  *login_url_override,
+                                                        GError     **error);
 const char         *ra_endpoint_get_instance           (RaEndpoint  *self);
 const char         *ra_endpoint_get_region             (RaEndpoint  *self);
 const char         *ra_endpoint_get_base_url_override  (RaEndpoint  *self);
+const char         *ra_endpoint_get_login_url_override (RaEndpoint  *self);
 /* No trailing slash: "https://acme.api.eu.nexthink.cloud" */
 const char         *ra_endpoint_get_api_base_url       (RaEndpoint  *self);
+/* No trailing slash: "https://acme-login.eu.nexthink.cloud", or the
+ * login override, or the API override when only that is set. */
+const char         *ra_endpoint_get_login_base_url     (RaEndpoint  *self);
 const char         *ra_endpoint_get_legacy_token_url   (RaEndpoint  *self);
 const char         *ra_endpoint_get_oauth_token_url    (RaEndpoint  *self);
 /* Joins the API base URL and an absolute path such as "/api/v1/act/execute". */

@@ -12,6 +12,7 @@
 
 #include "ra-clock.h"
 #include "ra-endpoint.h"
+#include "ra-enum-types.h"
 #include "ra-error.h"
 #include "ra-http-private.h"
 #include "ra-token-provider-private.h"
@@ -34,7 +35,10 @@ struct _RaTokenProvider
   RaTokenEndpointKind  resolved_kind;
 
   char                *token;
+  /* Both clocks: the monotonic one is immune to clock changes but stands
+   * still while the machine sleeps; the wall clock runs on. */
   gint64               token_fresh_until;   /* monotonic µs */
+  gint64               token_fresh_until_wall; /* wall µs */
   RaClock             *clock;
   gint64               clock_offset;        /* µs, tests only */
 
@@ -44,6 +48,14 @@ struct _RaTokenProvider
 };
 
 G_DEFINE_FINAL_TYPE (RaTokenProvider, ra_token_provider, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_RESOLVED_KIND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
@@ -57,11 +69,29 @@ provider_now (RaTokenProvider *self)
   return ra_clock_get_monotonic_usec (self->clock) + self->clock_offset;
 }
 
+static gint64
+provider_wall_now (RaTokenProvider *self)
+{
+  return ra_clock_get_wall_usec (self->clock) + self->clock_offset;
+}
+
 static void
 clear_token (RaTokenProvider *self)
 {
   g_clear_pointer (&self->token, ra_secret_free);
   self->token_fresh_until = 0;
+  self->token_fresh_until_wall = 0;
+}
+
+static void
+set_resolved_kind (RaTokenProvider     *self,
+                   RaTokenEndpointKind  kind)
+{
+  if (self->resolved_kind == kind)
+    return;
+
+  self->resolved_kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESOLVED_KIND]);
 }
 
 static void
@@ -83,11 +113,39 @@ ra_token_provider_finalize (GObject *object)
 }
 
 static void
+ra_token_provider_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RaTokenProvider *self = RA_TOKEN_PROVIDER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESOLVED_KIND:
+      g_value_set_enum (value, self->resolved_kind);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ra_token_provider_class_init (RaTokenProviderClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ra_token_provider_finalize;
+  object_class->get_property = ra_token_provider_get_property;
+
+  /* Which endpoint gave the last token: the account keeps it, so that
+   * the next start goes straight there. */
+  properties[PROP_RESOLVED_KIND] =
+    g_param_spec_enum ("resolved-kind", NULL, NULL,
+                       RA_TYPE_TOKEN_ENDPOINT_KIND, RA_TOKEN_ENDPOINT_AUTO,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -103,7 +161,7 @@ ra_token_provider_init (RaTokenProvider *self)
  * @endpoint: where the token endpoints are
  * @client_id: the API credentials' client ID
  * @client_secret: the API credentials' client secret
- * @kind: which token endpoint to use; AUTO tries the legacy one first
+ * @kind: which token endpoint to use; AUTO tries the login service first
  */
 RaTokenProvider *
 ra_token_provider_new (SoupSession         *session,
@@ -275,6 +333,7 @@ store_token (RaTokenProvider  *self,
   clear_token (self);
   self->token = g_strdup (json_object_get_string_member (object, "access_token"));
   self->token_fresh_until = provider_now (self) + (expires_in - margin) * G_USEC_PER_SEC;
+  self->token_fresh_until_wall = provider_wall_now (self) + (expires_in - margin) * G_USEC_PER_SEC;
 
   return TRUE;
 }
@@ -303,14 +362,73 @@ is_credentials_rejection (SoupMessage *message,
 }
 
 static void fetch_send (RaTokenProvider     *self,
-                        RaTokenEndpointKind  kind);
+                        RaTokenEndpointKind  kind,
+                        gboolean             fallback);
 
 typedef struct
 {
   RaTokenProvider     *self;
   SoupMessage         *message;
   RaTokenEndpointKind  kind;
+  gboolean             fallback;   /* the second endpoint AUTO tries */
 } Fetch;
+
+static RaTokenEndpointKind
+other_kind (RaTokenEndpointKind kind)
+{
+  return kind == RA_TOKEN_ENDPOINT_OAUTH ? RA_TOKEN_ENDPOINT_LEGACY : RA_TOKEN_ENDPOINT_OAUTH;
+}
+
+/* Whether the error says there is no such host at all, as opposed to a
+ * host that is there but cannot be reached right now. */
+static gboolean
+is_unresolvable (const GError *error)
+{
+  return g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND);
+}
+
+/* The host, and the port when it is not the scheme's own: two loopback
+ * services differ only by their port. */
+static char *
+dup_authority (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+  const char *scheme = g_uri_get_scheme (uri);
+
+  if (port < 0 ||
+      (port == 443 && g_ascii_strcasecmp (scheme, "https") == 0) ||
+      (port == 80 && g_ascii_strcasecmp (scheme, "http") == 0))
+    return g_strdup (g_uri_get_host (uri));
+
+  return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
+}
+
+static char *
+dup_host (RaTokenEndpointKind  kind,
+          RaEndpoint          *endpoint)
+{
+  g_autoptr(GUri) uri = g_uri_parse (kind == RA_TOKEN_ENDPOINT_OAUTH
+                                     ? ra_endpoint_get_oauth_token_url (endpoint)
+                                     : ra_endpoint_get_legacy_token_url (endpoint),
+                                     G_URI_FLAGS_NONE, NULL);
+
+  return uri != NULL ? dup_authority (uri) : g_strdup ("");
+}
+
+/* Both endpoints of AUTO were tried and neither exists. */
+static GError *
+no_endpoint_error (RaTokenProvider *self)
+{
+  g_autofree char *login = dup_host (RA_TOKEN_ENDPOINT_OAUTH, self->endpoint);
+  g_autofree char *api = dup_host (RA_TOKEN_ENDPOINT_LEGACY, self->endpoint);
+
+  return g_error_new (RA_ERROR, RA_ERROR_NOT_FOUND,
+                      _("No token endpoint answered: neither the Nexthink login service "
+                        "(%s) nor the legacy token endpoint (%s) exists. Check the instance "
+                        "name and the region."),
+                      login, api);
+}
 
 static void
 fetch_cb (GObject      *object,
@@ -321,28 +439,49 @@ fetch_cb (GObject      *object,
   g_autoptr(RaTokenProvider) self = fetch->self;
   g_autoptr(SoupMessage) message = fetch->message;
   RaTokenEndpointKind kind = fetch->kind;
+  gboolean fallback = fetch->fallback;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
-  guint status;
+  gboolean absent = FALSE;
+  guint status = 0;
 
   g_free (fetch);
 
   body = ra_http_send_finish (result, &error);
   if (body == NULL)
     {
-      g_autoptr(GError) mapped = ra_http_map_transport_error (error, message, FALSE);
+      /* Only the login service may be missing from DNS: without the API
+       * host there is nothing to fall back to. */
+      absent = kind == RA_TOKEN_ENDPOINT_OAUTH && is_unresolvable (error);
+    }
+  else
+    {
+      status = soup_message_get_status (message);
+      absent = status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_METHOD_NOT_ALLOWED;
+    }
 
-      finish_fetch (self, NULL, mapped);
+  if (absent && self->kind == RA_TOKEN_ENDPOINT_AUTO)
+    {
+      if (!fallback)
+        {
+          g_debug ("%s token endpoint is not there (%u), trying the other one",
+                   kind == RA_TOKEN_ENDPOINT_OAUTH ? "OAuth" : "Legacy", status);
+          fetch_send (self, other_kind (kind), TRUE);
+          return;
+        }
+
+      /* The choice that worked once no longer does: start afresh next time. */
+      set_resolved_kind (self, RA_TOKEN_ENDPOINT_AUTO);
+      error = no_endpoint_error (self);
+      finish_fetch (self, NULL, error);
       return;
     }
 
-  status = soup_message_get_status (message);
-
-  if ((status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_METHOD_NOT_ALLOWED) &&
-      kind == RA_TOKEN_ENDPOINT_LEGACY && self->kind == RA_TOKEN_ENDPOINT_AUTO)
+  if (body == NULL)
     {
-      g_debug ("Legacy token endpoint answered %u, trying OAuth", status);
-      fetch_send (self, RA_TOKEN_ENDPOINT_OAUTH);
+      g_autoptr(GError) mapped = ra_http_map_transport_error (error, message, FALSE);
+
+      finish_fetch (self, NULL, mapped);
       return;
     }
 
@@ -354,17 +493,21 @@ fetch_cb (GObject      *object,
           return;
         }
 
-      self->resolved_kind = kind;
+      set_resolved_kind (self, kind);
       finish_fetch (self, self->token, NULL);
       return;
     }
 
+  /* Never a fallback here: the credentials went to the endpoint that
+   * exists and it said no; another endpoint would only say it again. */
   if (is_credentials_rejection (message, body))
     {
+      g_autofree char *host = dup_authority (soup_message_get_uri (message));
+
       error = g_error_new (RA_ERROR, RA_ERROR_UNAUTHORIZED,
                            _("The client ID or client secret was not accepted by %s. Check "
                              "the API credentials of this account."),
-                           g_uri_get_host (soup_message_get_uri (message)));
+                           host);
       finish_fetch (self, NULL, error);
       return;
     }
@@ -375,7 +518,8 @@ fetch_cb (GObject      *object,
 
 static void
 fetch_send (RaTokenProvider     *self,
-            RaTokenEndpointKind  kind)
+            RaTokenEndpointKind  kind,
+            gboolean             fallback)
 {
   g_autoptr(SoupMessage) message = NULL;
   Fetch *fetch;
@@ -394,6 +538,7 @@ fetch_send (RaTokenProvider     *self,
   fetch->self = g_object_ref (self);
   fetch->message = g_object_ref (message);
   fetch->kind = kind;
+  fetch->fallback = fallback;
 
   /* Not cancellable by any one caller: the others still want the token,
    * and a token that arrives late is cached for the next call. */
@@ -443,7 +588,11 @@ ra_token_provider_has_fresh_token (RaTokenProvider *self)
 {
   g_return_val_if_fail (RA_IS_TOKEN_PROVIDER (self), FALSE);
 
-  return self->token != NULL && provider_now (self) < self->token_fresh_until;
+  /* After a suspend the monotonic clock says little time has passed; the
+   * wall clock knows better, and the server judges by it. */
+  return self->token != NULL &&
+         provider_now (self) < self->token_fresh_until &&
+         provider_wall_now (self) < self->token_fresh_until_wall;
 }
 
 void
@@ -482,11 +631,13 @@ ra_token_provider_get_token_async (RaTokenProvider     *self,
     {
       RaTokenEndpointKind kind = self->kind;
 
+      /* The current documentation names only the login service: try it
+       * first, unless this account is known to work with the other. */
       if (kind == RA_TOKEN_ENDPOINT_AUTO)
         kind = self->resolved_kind != RA_TOKEN_ENDPOINT_AUTO ? self->resolved_kind
-                                                             : RA_TOKEN_ENDPOINT_LEGACY;
+                                                             : RA_TOKEN_ENDPOINT_OAUTH;
       self->fetching = TRUE;
-      fetch_send (self, kind);
+      fetch_send (self, kind, FALSE);
     }
 }
 
@@ -526,6 +677,18 @@ ra_token_provider_get_resolved_kind (RaTokenProvider *self)
   g_return_val_if_fail (RA_IS_TOKEN_PROVIDER (self), RA_TOKEN_ENDPOINT_AUTO);
 
   return self->resolved_kind;
+}
+
+void
+ra_token_provider_set_resolved_kind (RaTokenProvider     *self,
+                                     RaTokenEndpointKind  kind)
+{
+  g_return_if_fail (RA_IS_TOKEN_PROVIDER (self));
+  g_return_if_fail (kind == RA_TOKEN_ENDPOINT_AUTO ||
+                    kind == RA_TOKEN_ENDPOINT_LEGACY ||
+                    kind == RA_TOKEN_ENDPOINT_OAUTH);
+
+  set_resolved_kind (self, kind);
 }
 
 void

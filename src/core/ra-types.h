@@ -23,9 +23,11 @@ typedef struct _RaRemoteAction     RaRemoteAction;
 typedef struct _RaSecretStore      RaSecretStore;
 typedef struct _RaTokenProvider    RaTokenProvider;
 
-/* Which token endpoint a token provider talks to. AUTO tries the
- * documented /api/v1/token first and falls back to the OAuth
- * "<instance>-login" host on 404/405, then remembers which worked. */
+/* Which token endpoint a token provider talks to. AUTO tries the OAuth
+ * endpoint of the "<instance>-login" host (the Nexthink login service)
+ * first and falls back to the legacy /api/v1/token of the API host when
+ * the login host does not resolve or answers 404/405, then remembers
+ * which worked. */
 typedef enum
 {
   RA_TOKEN_ENDPOINT_AUTO,

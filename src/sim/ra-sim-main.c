@@ -37,6 +37,21 @@ request_handled_cb (RaSimulator *simulator,
     g_printerr ("%s %s %s → %u\n", time, method, path, status);
 }
 
+static const char *
+legacy_token_description (RaSimLegacyToken mode)
+{
+  switch (mode)
+    {
+    case RA_SIM_LEGACY_TOKEN_ON:
+      return "on";
+    case RA_SIM_LEGACY_TOKEN_UNAUTHORIZED:
+      return "answering 401";
+    case RA_SIM_LEGACY_TOKEN_OFF:
+    default:
+      return "off (404)";
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -51,6 +66,7 @@ main (int   argc,
   int token_lifetime = 900;
   int n_actions = 0;
   g_autofree char *profile = NULL;
+  g_autofree char *legacy_token = NULL;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port,
       "Port to listen on, on 127.0.0.1 (default: a free one)", "N" },
@@ -62,6 +78,8 @@ main (int   argc,
       "Lifetime of access tokens in seconds (default: 900)", "SECONDS" },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &profile,
       "realistic (default): as imperfect as a real instance; tidy: every documented member, one host", "PROFILE" },
+    { "legacy-token", 0, 0, G_OPTION_ARG_STRING, &legacy_token,
+      "The legacy POST /api/v1/token: off (404; realistic default), on (tidy default) or 401", "off|on|401" },
     { "actions", 0, 0, G_OPTION_ARG_INT, &n_actions,
       "Serve N generated remote actions instead of the demo catalogue", "N" },
     { NULL }
@@ -92,10 +110,23 @@ main (int   argc,
       return 2;
     }
 
+  if (legacy_token != NULL && g_strcmp0 (legacy_token, "off") != 0 &&
+      g_strcmp0 (legacy_token, "on") != 0 && g_strcmp0 (legacy_token, "401") != 0)
+    {
+      g_printerr ("--legacy-token takes off, on or 401, not “%s”.\n", legacy_token);
+      return 2;
+    }
+
   simulator = ra_simulator_new ();
   ra_simulator_set_profile (simulator,
                             g_strcmp0 (profile, "tidy") == 0 ? RA_SIM_PROFILE_TIDY
                                                              : RA_SIM_PROFILE_REALISTIC);
+  if (g_strcmp0 (legacy_token, "off") == 0)
+    ra_simulator_set_legacy_token (simulator, RA_SIM_LEGACY_TOKEN_OFF);
+  else if (g_strcmp0 (legacy_token, "on") == 0)
+    ra_simulator_set_legacy_token (simulator, RA_SIM_LEGACY_TOKEN_ON);
+  else if (g_strcmp0 (legacy_token, "401") == 0)
+    ra_simulator_set_legacy_token (simulator, RA_SIM_LEGACY_TOKEN_UNAUTHORIZED);
   ra_simulator_set_credentials (simulator,
                                 client_id != NULL ? client_id : RA_SIM_DEFAULT_CLIENT_ID,
                                 client_secret != NULL ? client_secret : RA_SIM_DEFAULT_CLIENT_SECRET);
@@ -110,11 +141,15 @@ main (int   argc,
       return 1;
     }
 
-  /* Other programs wait for this exact first line to learn the port;
-   * the profile goes to stderr so the line stays first on stdout. */
-  g_printerr ("Profile: %s\n",
-              ra_simulator_get_profile (simulator) == RA_SIM_PROFILE_TIDY ? "tidy" : "realistic");
+  /* Other programs wait for this exact first line to learn the port, and
+   * for the second to learn the login service's; the profile goes to
+   * stderr so these lines stay first on stdout. */
+  g_printerr ("Profile: %s, legacy token endpoint %s\n",
+              ra_simulator_get_profile (simulator) == RA_SIM_PROFILE_TIDY ? "tidy" : "realistic",
+              legacy_token_description (ra_simulator_get_legacy_token (simulator)));
   g_print ("Listening on %s\n", ra_simulator_get_base_url (simulator));
+  if (ra_simulator_has_login_listener (simulator))
+    g_print ("Login service on %s\n", ra_simulator_get_login_base_url (simulator));
   if (client_id == NULL && client_secret == NULL)
     g_print ("Credentials: client ID %s, client secret %s\n",
              RA_SIM_DEFAULT_CLIENT_ID, RA_SIM_DEFAULT_CLIENT_SECRET);

@@ -27,7 +27,8 @@ struct _RaSimulator
   char           *client_id;
   char           *client_secret;
   guint           token_lifetime;
-  gboolean        legacy_token_enabled;
+  RaSimLegacyToken legacy_token;
+  gboolean        legacy_token_set;  /* else the profile decides */
   GHashTable     *tokens;          /* access token → gint64* expiry (ra_sim_now_usec) */
   GPtrArray      *issued_tokens;   /* char* */
 
@@ -53,10 +54,12 @@ struct _RaSimulator
 
   guint           port;
   char           *base_url;
+  char           *login_base_url;  /* NULL when the API listener serves OAuth */
 
   /* Serving state: only touched from the serving context, or while no
    * serving thread runs. */
   SoupServer     *server;
+  SoupServer     *login_server;    /* REALISTIC only */
   GMainContext   *context;
   GList          *delayed;         /* GSource* of requests held back by latency */
   GHashTable     *sockets;         /* GSocket* of connections seen, owned */
@@ -144,6 +147,10 @@ void ra_sim_answer_failure   (RaSimulator   *self,
                               RaSimResponse *response);
 void ra_sim_apply_body_fault (RaSimulator   *self,
                               RaSimResponse *response);
+
+/* The legacy token endpoint's behaviour, profile default applied; the
+ * caller holds the lock. */
+RaSimLegacyToken ra_sim_get_legacy_token_locked (RaSimulator *self);
 
 /* ra-sim-server.c */
 char *ra_sim_normalize_path (const char *path);

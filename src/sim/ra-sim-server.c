@@ -68,8 +68,10 @@ unauthorized (RaSimResponse *response)
   response->challenge = "Bearer";
 }
 
+/* login: the request came in on the login service's own listener. */
 static void
 route_locked (RaSimulator       *self,
+              gboolean           login,
               SoupServerMessage *msg,
               GBytes            *body,
               RaSimResponse     *response)
@@ -85,15 +87,25 @@ route_locked (RaSimulator       *self,
   else
     query = g_hash_table_new (g_str_hash, g_str_equal);
 
+  /* The login host serves the token endpoint and nothing else; the API
+   * host next to it does not serve that one. */
+  if (login != g_str_equal (path, OAUTH_TOKEN_PATH) && self->login_server != NULL)
+    {
+      ra_sim_response_set_status (response, SOUP_STATUS_NOT_FOUND);
+      return;
+    }
+
   if (g_str_equal (path, LEGACY_TOKEN_PATH))
     {
+      RaSimLegacyToken mode = ra_sim_get_legacy_token_locked (self);
+
       /* A server without the legacy endpoint answers like for any
        * unknown path, which is what makes clients fall back. */
-      if (!self->legacy_token_enabled)
+      if (mode == RA_SIM_LEGACY_TOKEN_OFF)
         ra_sim_response_set_status (response, SOUP_STATUS_NOT_FOUND);
       else if (!method_is (method, "POST", response))
         return;
-      else if (!ra_sim_check_basic (self, headers))
+      else if (mode == RA_SIM_LEGACY_TOKEN_UNAUTHORIZED || !ra_sim_check_basic (self, headers))
         {
           ra_sim_response_set_status (response, SOUP_STATUS_UNAUTHORIZED);
           response->challenge = "Basic";
@@ -211,6 +223,7 @@ drop_connection (SoupServerMessage *msg)
 
 static void
 process (RaSimulator       *self,
+         gboolean           login,
          SoupServerMessage *msg)
 {
   g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
@@ -240,7 +253,7 @@ process (RaSimulator       *self,
   else
     {
       /* A dropped request is still acted on: the answer is what gets lost. */
-      route_locked (self, msg, body, &response);
+      route_locked (self, login, msg, body, &response);
 
       if (!drop && faults && response.status == SOUP_STATUS_OK &&
           self->body_fault_remaining > 0 && self->body_fault != RA_SIM_BODY_NORMAL)
@@ -271,6 +284,7 @@ typedef struct
   RaSimulator       *self;
   SoupServerMessage *msg;
   GSource           *source;
+  gboolean           login;
 } Delayed;
 
 static void
@@ -291,7 +305,7 @@ delayed_cb (gpointer data)
   self->delayed = g_list_remove (self->delayed, delayed->source);
   g_source_unref (delayed->source);
 
-  process (self, delayed->msg);
+  process (self, delayed->login, delayed->msg);
   soup_server_message_unpause (delayed->msg);
 
   return G_SOURCE_REMOVE;
@@ -305,6 +319,7 @@ server_cb (SoupServer        *server,
            gpointer           user_data)
 {
   RaSimulator *self = user_data;
+  gboolean login = server == self->login_server;
   guint latency;
 
   g_mutex_lock (&self->mutex);
@@ -316,6 +331,7 @@ server_cb (SoupServer        *server,
       Delayed *delayed = g_new0 (Delayed, 1);
 
       delayed->self = self;
+      delayed->login = login;
       delayed->msg = g_object_ref (msg);
       delayed->source = g_timeout_source_new (latency);
       g_source_set_callback (delayed->source, delayed_cb, delayed, delayed_free);
@@ -326,7 +342,7 @@ server_cb (SoupServer        *server,
       return;
     }
 
-  process (self, msg);
+  process (self, login, msg);
 }
 
 static gboolean
@@ -374,16 +390,16 @@ request_started_cb (SoupServer        *server,
     g_hash_table_add (self->sockets, g_object_ref (socket));
 }
 
-static gboolean
-listen_on (RaSimulator  *self,
-           guint         port,
-           GError      **error)
+static SoupServer *
+new_server (RaSimulator  *self,
+            guint         port,
+            guint        *bound_port,
+            GError      **error)
 {
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(GSocketAddress) address = NULL;
   g_autoptr(GSocketAddress) local = NULL;
   GSList *listeners;
-  guint bound_port;
 
   server = soup_server_new ("server-header", "remote-actions-simulator ", NULL);
   soup_server_add_handler (server, NULL, server_cb, self, NULL);
@@ -391,7 +407,7 @@ listen_on (RaSimulator  *self,
 
   address = g_inet_socket_address_new_from_string ("127.0.0.1", port);
   if (!soup_server_listen (server, address, 0, error))
-    return FALSE;
+    return NULL;
 
   /* Read from the socket itself: soup_server_get_uris () leaks an
    * address per call in libsoup 3.2. */
@@ -399,15 +415,51 @@ listen_on (RaSimulator  *self,
   local = g_socket_get_local_address (listeners->data, error);
   g_slist_free (listeners);
   if (local == NULL)
-    return FALSE;
-  bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+    return NULL;
+  *bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
 
-  self->server = g_steal_pointer (&server);
+  return g_steal_pointer (&server);
+}
+
+static gboolean
+listen_on (RaSimulator  *self,
+           guint         port,
+           GError      **error)
+{
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(SoupServer) login_server = NULL;
+  guint bound_port = 0;
+  guint login_port = 0;
+  gboolean split;
 
   g_mutex_lock (&self->mutex);
+  split = self->profile == RA_SIM_PROFILE_REALISTIC;
+  g_mutex_unlock (&self->mutex);
+
+  server = new_server (self, port, &bound_port, error);
+  if (server == NULL)
+    return FALSE;
+
+  /* A host of its own, as <instance>-login is: a client that sends the
+   * OAuth request to the API host gets the API host's 404. */
+  if (split)
+    {
+      login_server = new_server (self, 0, &login_port, error);
+      if (login_server == NULL)
+        {
+          soup_server_disconnect (server);
+          return FALSE;
+        }
+    }
+
+  g_mutex_lock (&self->mutex);
+  self->server = g_steal_pointer (&server);
+  self->login_server = g_steal_pointer (&login_server);
   self->port = bound_port;
   g_free (self->base_url);
   self->base_url = g_strdup_printf ("http://127.0.0.1:%u", bound_port);
+  g_free (self->login_base_url);
+  self->login_base_url = split ? g_strdup_printf ("http://127.0.0.1:%u", login_port) : NULL;
   g_mutex_unlock (&self->mutex);
 
   return TRUE;
@@ -428,6 +480,8 @@ teardown (RaSimulator *self)
 
   if (self->server != NULL)
     soup_server_disconnect (self->server);
+  if (self->login_server != NULL)
+    soup_server_disconnect (self->login_server);
 
   while (self->delayed != NULL)
     {
@@ -439,6 +493,7 @@ teardown (RaSimulator *self)
     }
 
   g_clear_object (&self->server);
+  g_clear_object (&self->login_server);
 }
 
 gboolean
@@ -545,6 +600,7 @@ ra_simulator_stop (RaSimulator *self)
   g_mutex_lock (&self->mutex);
   self->port = 0;
   g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->login_base_url, g_free);
   g_mutex_unlock (&self->mutex);
 }
 
@@ -571,3 +627,19 @@ ra_simulator_get_base_url (RaSimulator *self)
   return self->base_url;
 }
 
+const char *
+ra_simulator_get_login_base_url (RaSimulator *self)
+{
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), NULL);
+
+  /* Only changes on start/stop, which the owner calls itself. */
+  return self->login_base_url != NULL ? self->login_base_url : self->base_url;
+}
+
+gboolean
+ra_simulator_has_login_listener (RaSimulator *self)
+{
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), FALSE);
+
+  return self->login_base_url != NULL;
+}

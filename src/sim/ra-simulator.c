@@ -447,14 +447,48 @@ ra_simulator_set_token_lifetime (RaSimulator *self,
 }
 
 void
+ra_simulator_set_legacy_token (RaSimulator      *self,
+                               RaSimLegacyToken  mode)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+  g_return_if_fail (mode <= RA_SIM_LEGACY_TOKEN_UNAUTHORIZED);
+
+  g_mutex_lock (&self->mutex);
+  self->legacy_token = mode;
+  self->legacy_token_set = TRUE;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
 ra_simulator_set_legacy_token_enabled (RaSimulator *self,
                                        gboolean     enabled)
 {
-  g_return_if_fail (RA_IS_SIMULATOR (self));
+  ra_simulator_set_legacy_token (self, enabled ? RA_SIM_LEGACY_TOKEN_ON : RA_SIM_LEGACY_TOKEN_OFF);
+}
+
+RaSimLegacyToken
+ra_sim_get_legacy_token_locked (RaSimulator *self)
+{
+  if (self->legacy_token_set)
+    return self->legacy_token;
+
+  /* Current instances have retired it; the tidy profile keeps the
+   * seed page's endpoint working. */
+  return self->profile == RA_SIM_PROFILE_TIDY ? RA_SIM_LEGACY_TOKEN_ON : RA_SIM_LEGACY_TOKEN_OFF;
+}
+
+RaSimLegacyToken
+ra_simulator_get_legacy_token (RaSimulator *self)
+{
+  RaSimLegacyToken mode;
+
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), RA_SIM_LEGACY_TOKEN_OFF);
 
   g_mutex_lock (&self->mutex);
-  self->legacy_token_enabled = !!enabled;
+  mode = ra_sim_get_legacy_token_locked (self);
   g_mutex_unlock (&self->mutex);
+
+  return mode;
 }
 
 void
@@ -638,6 +672,7 @@ ra_simulator_finalize (GObject *object)
   g_free (self->client_id);
   g_free (self->client_secret);
   g_free (self->base_url);
+  g_free (self->login_base_url);
   g_hash_table_unref (self->tokens);
   g_ptr_array_unref (self->issued_tokens);
   g_hash_table_unref (self->actions_by_id);
@@ -680,7 +715,6 @@ ra_simulator_init (RaSimulator *self)
   self->client_secret = g_strdup (RA_SIM_DEFAULT_CLIENT_SECRET);
   self->token_lifetime = 900;
   self->execution_seconds = 7;
-  self->legacy_token_enabled = TRUE;
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->issued_tokens = g_ptr_array_new_with_free_func (g_free);
 

@@ -1,7 +1,8 @@
 /* ra-simulator.h — a Nexthink API simulator on loopback
  *
  * The app's built-in demo instance and the tests' server. It speaks the
- * documented API: both token endpoints, the remote action list/details,
+ * documented API: the token endpoints (the login service on a listener of
+ * its own in the realistic profile), the remote action list/details,
  * execute, and NQL v2 execute.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -57,13 +58,25 @@ typedef enum
   RA_SIM_PROFILE_TIDY,
 } RaSimProfile;
 
+/* What the legacy POST /api/v1/token answers. OFF (404, retired as on
+ * current instances) is the realistic default, ON the tidy one. */
+typedef enum
+{
+  RA_SIM_LEGACY_TOKEN_OFF,
+  RA_SIM_LEGACY_TOKEN_ON,
+  RA_SIM_LEGACY_TOKEN_UNAUTHORIZED,   /* 401 whatever the credentials */
+} RaSimLegacyToken;
+
 /* Where the simulator reads the wall clock: µs since the Unix epoch. Tests
  * hand it the same manual clock the client uses. */
 typedef gint64 (*RaSimClockFunc) (gpointer user_data);
 
 RaSimulator       *ra_simulator_new                   (void);
 
-/* Call before start: the profile decides what the listeners serve. */
+/* Call before start: the profile decides what the listeners serve. In
+ * REALISTIC, the OAuth token endpoint (the login service) has a listener of
+ * its own, as <instance>-login has a host of its own, and the API
+ * listener answers 404 there; in TIDY, one listener serves everything. */
 void               ra_simulator_set_profile           (RaSimulator    *self,
                                                        RaSimProfile    profile);
 RaSimProfile       ra_simulator_get_profile           (RaSimulator    *self);
@@ -79,9 +92,14 @@ void               ra_simulator_set_credentials       (RaSimulator    *self,
                                                        const char     *client_secret);
 void               ra_simulator_set_token_lifetime    (RaSimulator    *self,
                                                        guint           seconds);
-/* FALSE makes /api/v1/token answer 404 so clients must fall back to OAuth. */
+/* FALSE makes /api/v1/token answer 404, TRUE serves it: the same as
+ * ra_simulator_set_legacy_token () with OFF or ON. */
 void               ra_simulator_set_legacy_token_enabled (RaSimulator *self,
                                                        gboolean        enabled);
+/* Overrides the profile's default (OFF in REALISTIC, ON in TIDY). */
+void               ra_simulator_set_legacy_token      (RaSimulator    *self,
+                                                       RaSimLegacyToken mode);
+RaSimLegacyToken   ra_simulator_get_legacy_token      (RaSimulator    *self);
 /* Replaces the demo catalogue by n generated actions (0 → demo catalogue). */
 void               ra_simulator_set_generated_actions (RaSimulator    *self,
                                                        guint           n);
@@ -142,7 +160,8 @@ void               ra_simulator_drop_next             (RaSimulator    *self,
 void               ra_simulator_set_faults_include_token (RaSimulator *self,
                                                        gboolean        include);
 
-/* Listens on 127.0.0.1:port (0 → random). Serves on the thread-default
+/* Listens on 127.0.0.1:port (0 → random), and the login service on a
+ * random port when the profile splits it off. Serves on the thread-default
  * main context of the caller. */
 gboolean           ra_simulator_start                 (RaSimulator    *self,
                                                        guint           port,
@@ -157,6 +176,11 @@ void               ra_simulator_stop                  (RaSimulator    *self);
 guint              ra_simulator_get_port              (RaSimulator    *self);
 /* "http://127.0.0.1:PORT", no trailing slash. */
 const char        *ra_simulator_get_base_url          (RaSimulator    *self);
+/* Where the OAuth token endpoint is served: the login listener's
+ * "http://127.0.0.1:PORT2" in REALISTIC, the base URL in TIDY. */
+const char        *ra_simulator_get_login_base_url    (RaSimulator    *self);
+/* TRUE when the login service has a listener of its own (after start). */
+gboolean           ra_simulator_has_login_listener    (RaSimulator    *self);
 
 /* The request log, oldest first. The returned array is a snapshot: free it
  * with g_ptr_array_unref (). */

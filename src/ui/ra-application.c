@@ -295,7 +295,9 @@ ra_application_get_demo_client (RaApplication  *self,
   if (!ra_simulator_start_in_thread (simulator, 0, error))
     return NULL;
 
-  endpoint = ra_endpoint_new ("demo", "eu", ra_simulator_get_base_url (simulator), error);
+  /* The login service on a port of its own, as on a real instance. */
+  endpoint = ra_endpoint_new_full ("demo", "eu", ra_simulator_get_base_url (simulator),
+                                   ra_simulator_get_login_base_url (simulator), error);
   if (endpoint == NULL)
     {
       ra_simulator_stop (simulator);

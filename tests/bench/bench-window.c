@@ -99,11 +99,13 @@ ms_since (gint64 start)
 static GPid simulator_pid;
 
 static char *
-start_simulator (const char *path)
+start_simulator (const char  *path,
+                 char       **login_url)
 {
   g_autoptr(GError) error = NULL;
   const char *argv[] = { path, "--actions", G_STRINGIFY (N_ACTIONS), NULL };
   char line[256];
+  char *base;
   int out_fd;
   FILE *out;
 
@@ -115,8 +117,15 @@ start_simulator (const char *path)
   if (fgets (line, sizeof line, out) == NULL || !g_str_has_prefix (line, "Listening on "))
     g_error ("The simulator did not say where it listens");
 
+  base = g_strstrip (g_strdup (line + strlen ("Listening on ")));
+
+  /* The realistic simulator names its login service second. */
+  if (fgets (line, sizeof line, out) == NULL || !g_str_has_prefix (line, "Login service on "))
+    g_error ("The simulator did not say where its login service listens");
+  *login_url = g_strstrip (g_strdup (line + strlen ("Login service on ")));
+
   /* Keep the pipe open: the simulator may print more. */
-  return g_strstrip (g_strdup (line + strlen ("Listening on ")));
+  return base;
 }
 
 static void
@@ -292,6 +301,7 @@ main (int   argc,
   g_autoptr(RaEndpoint) endpoint = NULL;
   g_autoptr(RaClient) client = NULL;
   g_autofree char *base_url = NULL;
+  g_autofree char *login_url = NULL;
   g_autofree char *token = NULL;
   Series *baseline = series_new ();
   Series *to_model = series_new ();
@@ -317,8 +327,8 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  base_url = start_simulator (argv[1]);
-  endpoint = ra_endpoint_new ("bench", "eu", base_url, &error);
+  base_url = start_simulator (argv[1], &login_url);
+  endpoint = ra_endpoint_new_full ("bench", "eu", base_url, login_url, &error);
   g_assert_no_error (error);
   client = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID, RA_SIM_DEFAULT_CLIENT_SECRET,
                           RA_TOKEN_ENDPOINT_AUTO);

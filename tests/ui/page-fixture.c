@@ -132,7 +132,8 @@ fixture_set_up (Fixture       *fixture,
   ra_simulator_start_in_thread (fixture->sim, 0, &error);
   g_assert_no_error (error);
 
-  endpoint = ra_endpoint_new ("demo", "eu", ra_simulator_get_base_url (fixture->sim), &error);
+  endpoint = ra_endpoint_new_full ("demo", "eu", ra_simulator_get_base_url (fixture->sim),
+                                   ra_simulator_get_login_base_url (fixture->sim), &error);
   g_assert_no_error (error);
   fixture->client = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID,
                                    RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);

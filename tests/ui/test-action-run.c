@@ -359,7 +359,8 @@ test_client_changed_while_confirming (Fixture       *fixture,
   fill_form (fixture, 2, NULL);
   dialog = open_confirmation (fixture);
 
-  endpoint = ra_endpoint_new ("other", "us", ra_simulator_get_base_url (fixture->sim), NULL);
+  endpoint = ra_endpoint_new_full ("other", "us", ra_simulator_get_base_url (fixture->sim),
+                                   ra_simulator_get_login_base_url (fixture->sim), NULL);
   other = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID,
                          RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);
   ra_action_page_set_client (fixture->page, other);

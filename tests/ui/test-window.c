@@ -50,7 +50,8 @@ fixture_set_up (Fixture       *f,
   g_assert_true (ra_simulator_start_in_thread (f->simulator, 0, &error));
   g_assert_no_error (error);
 
-  endpoint = ra_endpoint_new ("demo", "eu", ra_simulator_get_base_url (f->simulator), &error);
+  endpoint = ra_endpoint_new_full ("demo", "eu", ra_simulator_get_base_url (f->simulator),
+                                   ra_simulator_get_login_base_url (f->simulator), &error);
   g_assert_no_error (error);
   f->client = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID,
                              RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);
@@ -510,7 +511,8 @@ test_list_switch_while_loading (Fixture       *f,
   ra_simulator_set_latency (f->simulator, 700);
   ra_simulator_set_generated_actions (other, 50);
   g_assert_true (ra_simulator_start_in_thread (other, 0, &error));
-  endpoint = ra_endpoint_new ("other", "eu", ra_simulator_get_base_url (other), &error);
+  endpoint = ra_endpoint_new_full ("other", "eu", ra_simulator_get_base_url (other),
+                                   ra_simulator_get_login_base_url (other), &error);
   g_assert_no_error (error);
   other_client = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID,
                                 RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);

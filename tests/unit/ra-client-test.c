@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ra-client-test.h"
+#include "ra-token-provider-private.h"
 
 void
 fixture_set_up (Fixture       *fixture,
@@ -21,8 +22,9 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (ra_simulator_start (fixture->sim, 0, &error));
   g_assert_no_error (error);
 
-  fixture->endpoint = ra_endpoint_new ("demo", "eu", ra_simulator_get_base_url (fixture->sim),
-                                       &error);
+  fixture->endpoint = ra_endpoint_new_full ("demo", "eu", ra_simulator_get_base_url (fixture->sim),
+                                            ra_simulator_get_login_base_url (fixture->sim),
+                                            &error);
   g_assert_no_error (error);
 
   fixture->client = ra_client_new (fixture->endpoint, RA_SIM_DEFAULT_CLIENT_ID,
@@ -176,4 +178,21 @@ new_request (const char *action_id,
   ra_execution_request_set_devices (request, (const char * const *) devices->pdata);
   ra_execution_request_set_reason (request, "Unit test");
   return request;
+}
+
+static gint64
+clock_wall_cb (gpointer user_data)
+{
+  return ra_clock_get_wall_usec (user_data);
+}
+
+RaClock *
+fixture_use_manual_clock (Fixture *fixture)
+{
+  RaClock *clock = ra_clock_new_manual (0);
+
+  ra_token_provider_set_clock (ra_client_get_token_provider (fixture->client), clock);
+  ra_simulator_set_clock_func (fixture->sim, clock_wall_cb, g_object_ref (clock), g_object_unref);
+
+  return clock;
 }

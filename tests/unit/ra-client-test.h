@@ -12,6 +12,7 @@
 #include "ra-execution-result.h"
 #include "ra-nql-result.h"
 #include "ra-remote-action.h"
+#include "ra-clock.h"
 #include "ra-simulator.h"
 #include "ra-test-util.h"
 
@@ -21,7 +22,10 @@ G_BEGIN_DECLS
 #define DETAILS_PATH "/api/v1/act/remote-action/details"
 #define EXECUTE_PATH "/api/v1/act/execute"
 #define NQL_PATH     "/api/v2/nql/execute"
-#define TOKEN_PATH   "/api/v1/token"
+/* The client asks the login service first, and the realistic simulator
+ * has retired the legacy endpoint. */
+#define TOKEN_PATH   "/oauth2/default/v1/token"
+#define LEGACY_TOKEN_PATH "/api/v1/token"
 
 typedef struct
 {
@@ -68,5 +72,9 @@ char               *find_action_id    (Fixture       *fixture,
 /* A request for n_devices random devices. */
 RaExecutionRequest *new_request       (const char    *action_id,
                                        guint          n_devices);
+
+/* A manual clock that the client's token provider and the simulator both
+ * read, so tests move time instead of waiting for it. */
+RaClock            *fixture_use_manual_clock (Fixture *fixture);
 
 G_END_DECLS

@@ -108,7 +108,7 @@ chunked_handler_cb (SoupServer        *server,
   g_autofree char *chunk = NULL;
 
   soup_server_message_set_status (message, 200, NULL);
-  if (g_str_equal (path, TOKEN_PATH))
+  if (g_str_equal (path, LEGACY_TOKEN_PATH))
     {
       soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
                                         token, strlen (token));

@@ -208,6 +208,52 @@ test_overrides (void)
   g_assert_false (ra_endpoint_validate_base_url ("", NULL));
 }
 
+static void
+test_login_override (void)
+{
+  g_autoptr(GError) error = NULL;
+  RaEndpoint *endpoint;
+
+  /* Without overrides, the login service has a host of its own. */
+  endpoint = ra_endpoint_new_full ("acme", "eu", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (ra_endpoint_get_login_url_override (endpoint));
+  g_assert_cmpstr (ra_endpoint_get_login_base_url (endpoint), ==,
+                   "https://acme-login.eu.nexthink.cloud");
+  g_assert_finalize_object (endpoint);
+
+  /* A proxy for the API serves the login service too, unless told. */
+  endpoint = ra_endpoint_new_full ("acme", "eu", "http://127.0.0.1:4000/", "", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ra_endpoint_get_login_base_url (endpoint), ==, "http://127.0.0.1:4000");
+  g_assert_cmpstr (ra_endpoint_get_oauth_token_url (endpoint), ==,
+                   "http://127.0.0.1:4000/oauth2/default/v1/token");
+  g_assert_finalize_object (endpoint);
+
+  endpoint = ra_endpoint_new_full ("acme", "eu", "http://127.0.0.1:4000",
+                                   "http://127.0.0.1:4001/", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ra_endpoint_get_login_url_override (endpoint), ==, "http://127.0.0.1:4001");
+  g_assert_cmpstr (ra_endpoint_get_login_base_url (endpoint), ==, "http://127.0.0.1:4001");
+  g_assert_cmpstr (ra_endpoint_get_oauth_token_url (endpoint), ==,
+                   "http://127.0.0.1:4001/oauth2/default/v1/token");
+  g_assert_cmpstr (ra_endpoint_get_legacy_token_url (endpoint), ==,
+                   "http://127.0.0.1:4000/api/v1/token");
+  g_assert_finalize_object (endpoint);
+
+  /* Only the login service elsewhere: the API stays on Nexthink's host. */
+  endpoint = ra_endpoint_new_full ("acme", "us", NULL, "https://login.example.com", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ra_endpoint_get_api_base_url (endpoint), ==, "https://acme.api.us.nexthink.cloud");
+  g_assert_cmpstr (ra_endpoint_get_oauth_token_url (endpoint), ==,
+                   "https://login.example.com/oauth2/default/v1/token");
+  g_assert_finalize_object (endpoint);
+
+  /* The same rules as the API override: no clear text off this machine. */
+  g_assert_null (ra_endpoint_new_full ("acme", "eu", NULL, "http://login.example.com", &error));
+  g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_ENDPOINT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/endpoint/regions", test_regions);
   g_test_add_func ("/endpoint/urls", test_urls);
   g_test_add_func ("/endpoint/overrides", test_overrides);
+  g_test_add_func ("/endpoint/login-override", test_login_override);
 
   return g_test_run ();
 }

@@ -78,10 +78,19 @@ wait_for_flag (gboolean *flag,
   return *flag;
 }
 
+#define OAUTH_PATH "/oauth2/default/v1/token"
+#define OAUTH_FORM "grant_type=client_credentials&scope=service%3Aintegration"
+#define FORM_TYPE  "application/x-www-form-urlencoded"
+
+/* The token endpoint lives on the login service's host, the rest on the
+ * API host, as on a real instance. */
 static char *
 url (Fixture    *f,
      const char *path)
 {
+  if (g_str_equal (path, OAUTH_PATH))
+    return g_strconcat (ra_simulator_get_login_base_url (f->sim), path, NULL);
+
   return g_strconcat (ra_simulator_get_base_url (f->sim), path, NULL);
 }
 
@@ -200,7 +209,7 @@ fetch_token (Fixture *f)
   g_auto(Reply) reply = { 0, };
   g_autoptr(JsonNode) node = NULL;
 
-  send (f, "POST", "/api/v1/token", BASIC_GOOD, NULL, &reply);
+  send_full (f, "POST", OAUTH_PATH, BASIC_GOOD, FORM_TYPE, OAUTH_FORM, NULL, &reply);
   g_assert_cmpuint (reply.status, ==, 200);
   node = parse (&reply);
 
@@ -243,8 +252,16 @@ test_token_legacy (Fixture       *f,
   g_auto(Reply) get = { 0, };
   g_auto(Reply) disabled = { 0, };
   g_autoptr(JsonNode) node = NULL;
+  g_auto(Reply) unauthorized = { 0, };
+  g_auto(Reply) retired = { 0, };
   JsonObject *object;
 
+  /* Retired on a realistic instance unless switched on. */
+  g_assert_cmpint (ra_simulator_get_legacy_token (f->sim), ==, RA_SIM_LEGACY_TOKEN_OFF);
+  send (f, "POST", "/api/v1/token", BASIC_GOOD, NULL, &retired);
+  g_assert_cmpuint (retired.status, ==, 404);
+
+  ra_simulator_set_legacy_token (f->sim, RA_SIM_LEGACY_TOKEN_ON);
   send (f, "POST", "/api/v1/token", BASIC_GOOD, NULL, &good);
   g_assert_cmpuint (good.status, ==, 200);
   g_assert_true (is_json (&good));
@@ -272,6 +289,70 @@ test_token_legacy (Fixture       *f,
   ra_simulator_set_legacy_token_enabled (f->sim, FALSE);
   send (f, "POST", "/api/v1/token", BASIC_GOOD, NULL, &disabled);
   g_assert_cmpuint (disabled.status, ==, 404);
+
+  /* Switched to refusing everyone: even good credentials get 401. */
+  ra_simulator_set_legacy_token (f->sim, RA_SIM_LEGACY_TOKEN_UNAUTHORIZED);
+  send (f, "POST", "/api/v1/token", BASIC_GOOD, NULL, &unauthorized);
+  g_assert_cmpuint (unauthorized.status, ==, 401);
+  g_assert_true (body_is_empty (&unauthorized));
+}
+
+static guint
+status_at (SoupSession *session,
+           const char  *base_url,
+           const char  *method,
+           const char  *path)
+{
+  g_autofree char *uri = g_strconcat (base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                "Authorization", BASIC_GOOD);
+  if (g_str_equal (method, "POST"))
+    {
+      g_autoptr(GBytes) form = g_bytes_new_static (OAUTH_FORM, strlen (OAUTH_FORM));
+
+      soup_message_set_request_body_from_bytes (msg, FORM_TYPE, form);
+    }
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+
+  return soup_message_get_status (msg);
+}
+
+static void
+test_token_login_host (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *api_url = ra_simulator_get_base_url (f->sim);
+  const char *login_url = ra_simulator_get_login_base_url (f->sim);
+  g_autoptr(RaSimulator) tidy = ra_simulator_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* Realistic: the login service is a host of its own, serving only the
+   * token endpoint; the API host does not serve that one. */
+  g_assert_true (ra_simulator_has_login_listener (f->sim));
+  g_assert_true (g_str_has_prefix (login_url, "http://127.0.0.1:"));
+  g_assert_cmpstr (login_url, !=, api_url);
+  g_assert_cmpuint (status_at (f->session, login_url, "POST", OAUTH_PATH), ==, 200);
+  g_assert_cmpuint (status_at (f->session, api_url, "POST", OAUTH_PATH), ==, 404);
+  g_assert_cmpuint (status_at (f->session, login_url, "GET", "/api/v1/act/remote-action"), ==, 404);
+  g_assert_cmpuint (status_at (f->session, login_url, "POST", "/api/v1/token"), ==, 404);
+
+  /* Tidy: both token endpoints on the one host, as before. */
+  ra_simulator_set_profile (tidy, RA_SIM_PROFILE_TIDY);
+  g_assert_true (ra_simulator_start_in_thread (tidy, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (ra_simulator_has_login_listener (tidy));
+  g_assert_cmpstr (ra_simulator_get_login_base_url (tidy), ==, ra_simulator_get_base_url (tidy));
+  g_assert_cmpint (ra_simulator_get_legacy_token (tidy), ==, RA_SIM_LEGACY_TOKEN_ON);
+  g_assert_cmpuint (status_at (f->session, ra_simulator_get_base_url (tidy), "POST", OAUTH_PATH),
+                    ==, 200);
+  g_assert_cmpuint (status_at (f->session, ra_simulator_get_base_url (tidy), "POST",
+                               "/api/v1/token"), ==, 200);
+  ra_simulator_stop (tidy);
 }
 
 static void
@@ -359,37 +440,37 @@ list_is_unauthorized (Fixture *f)
   return reply.status == 401;
 }
 
+static gint64
+fake_now_cb (gpointer user_data)
+{
+  return *(gint64 *) user_data;
+}
+
 static void
 test_token_expiry (Fixture       *f,
                    gconstpointer  data)
 {
   g_auto(Reply) first = { 0, };
   g_autoptr(JsonNode) node = NULL;
-  gint64 start;
-  gboolean expired = FALSE;
+  gint64 now = G_GINT64_CONSTANT (1700000000) * G_USEC_PER_SEC;
 
+  /* The simulator's time, moved by hand instead of waited for. */
+  ra_simulator_set_clock_func (f->sim, fake_now_cb, &now, NULL);
   ra_simulator_set_token_lifetime (f->sim, 1);
   g_free (f->token);
-  start = g_get_monotonic_time ();
-  send (f, "POST", "/api/v1/token", BASIC_GOOD, NULL, &first);
+  send_full (f, "POST", OAUTH_PATH, BASIC_GOOD, FORM_TYPE, OAUTH_FORM, NULL, &first);
   node = parse (&first);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "expires_in"), ==, 1);
   f->token = g_strdup (json_object_get_string_member (json_node_get_object (node), "access_token"));
 
-  /* Skip the first check if this machine was too slow to make it in time. */
-  if (g_get_monotonic_time () - start < G_USEC_PER_SEC / 2)
-    g_assert_false (list_is_unauthorized (f));
+  g_assert_false (list_is_unauthorized (f));
+  now += G_USEC_PER_SEC - 1;
+  g_assert_false (list_is_unauthorized (f));
+  now += 1;
+  g_assert_true (list_is_unauthorized (f));
+  ra_simulator_set_clock_func (f->sim, NULL, NULL, NULL);
 
-  for (guint i = 0; i < 50 && !expired; i++)
-    {
-      expired = list_is_unauthorized (f);
-      if (!expired)
-        spin (100);
-    }
-  g_assert_true (expired);
-  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC);
-
-  /* expire_tokens revokes tokens of any lifetime. */
+/* expire_tokens revokes tokens of any lifetime. */
   ra_simulator_set_token_lifetime (f->sim, 900);
   g_free (f->token);
   f->token = fetch_token (f);
@@ -1049,7 +1130,7 @@ test_fault_fail_next (Fixture       *f,
   {
     g_auto(Reply) reply = { 0, };
 
-    send (f, "POST", "/api/v1/token", BASIC_GOOD, NULL, &reply);
+    send_full (f, "POST", OAUTH_PATH, BASIC_GOOD, FORM_TYPE, OAUTH_FORM, NULL, &reply);
     g_assert_cmpuint (reply.status, ==, 401);
     g_assert_true (body_is_empty (&reply));
   }
@@ -1481,7 +1562,8 @@ test_executable (void)
   process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
                               &error, SIMULATOR_PATH,
                               "--client-id", "cli-id", "--client-secret", "cli-secret",
-                              "--token-lifetime", "120", "--actions", "40", NULL);
+                              "--token-lifetime", "120", "--actions", "40",
+                              "--legacy-token", "on", NULL);
   g_assert_no_error (error);
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
@@ -1490,6 +1572,19 @@ test_executable (void)
   g_assert_nonnull (line);
   g_assert_cmpint (sscanf (line, "Listening on http://127.0.0.1:%u%c", &port, &tail), ==, 1);
   g_assert_cmpuint (port, >, 0);
+
+  /* The login service's own port comes second, in the realistic default. */
+  {
+    g_autofree char *login_line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+    guint login_port = 0;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (login_line);
+    g_assert_cmpint (sscanf (login_line, "Login service on http://127.0.0.1:%u%c",
+                             &login_port, &tail), ==, 1);
+    g_assert_cmpuint (login_port, >, 0);
+    g_assert_cmpuint (login_port, !=, port);
+  }
 
   uri = g_strdup_printf ("http://127.0.0.1:%u/api/v1/token", port);
   msg = soup_message_new ("POST", uri);
@@ -1537,6 +1632,7 @@ main (int   argc,
   g_test_add ((path), Fixture, NULL, setup, (func), teardown)
 
   ADD ("/simulator/token/legacy", test_token_legacy);
+  ADD ("/simulator/token/login-host", test_token_login_host);
   ADD ("/simulator/token/oauth", test_token_oauth);
   ADD ("/simulator/token/expiry", test_token_expiry);
   ADD ("/simulator/auth/bearer-required", test_bearer_required);

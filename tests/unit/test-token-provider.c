@@ -46,8 +46,9 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (ra_simulator_start (fixture->sim, 0, &error));
   g_assert_no_error (error);
 
-  fixture->endpoint = ra_endpoint_new ("demo", "eu", ra_simulator_get_base_url (fixture->sim),
-                                       &error);
+  fixture->endpoint = ra_endpoint_new_full ("demo", "eu", ra_simulator_get_base_url (fixture->sim),
+                                            ra_simulator_get_login_base_url (fixture->sim),
+                                            &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->endpoint);
 
@@ -65,6 +66,24 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->endpoint);
   ra_simulator_stop (fixture->sim);
   g_object_unref (fixture->sim);
+}
+
+static gint64
+clock_wall_cb (gpointer user_data)
+{
+  return ra_clock_get_wall_usec (user_data);
+}
+
+/* The provider and the simulator read the same manual clock. */
+static RaClock *
+use_manual_clock (Fixture *fixture)
+{
+  RaClock *clock = ra_clock_new_manual (0);
+
+  ra_token_provider_set_clock (fixture->provider, clock);
+  ra_simulator_set_clock_func (fixture->sim, clock_wall_cb, g_object_ref (clock), g_object_unref);
+
+  return clock;
 }
 
 static char *
@@ -109,29 +128,38 @@ assert_no_secret (RaSimulator *sim,
 }
 
 static void
-test_legacy_token (Fixture       *fixture,
-                   gconstpointer  user_data)
+test_oauth_first (Fixture       *fixture,
+                  gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
   g_autoptr(GPtrArray) requests = NULL;
+  g_autofree char *login_host = NULL;
   RaSimRequest *request;
 
   g_assert_cmpint (ra_token_provider_get_resolved_kind (fixture->provider), ==,
                    RA_TOKEN_ENDPOINT_AUTO);
 
+  /* Even with the legacy endpoint there, the login service goes first. */
+  ra_simulator_set_legacy_token (fixture->sim, RA_SIM_LEGACY_TOKEN_ON);
   token = get_token (fixture->provider, NULL, &error);
   g_assert_no_error (error);
   assert_token_issued (fixture->sim, token);
   g_assert_cmpint (ra_token_provider_get_resolved_kind (fixture->provider), ==,
-                   RA_TOKEN_ENDPOINT_LEGACY);
+                   RA_TOKEN_ENDPOINT_OAUTH);
 
   requests = ra_simulator_get_requests (fixture->sim);
   g_assert_cmpuint (requests->len, ==, 1);
   request = g_ptr_array_index (requests, 0);
   g_assert_cmpstr (request->method, ==, "POST");
-  g_assert_cmpstr (request->path, ==, LEGACY_PATH);
+  g_assert_cmpstr (request->path, ==, OAUTH_PATH);
   g_assert_cmpuint (request->status, ==, 200);
+  /* …on the login service's own host. */
+  login_host = g_strdup (ra_simulator_get_login_base_url (fixture->sim) + strlen ("http://"));
+  g_assert_cmpstr (g_hash_table_lookup (request->headers, "host"), ==, login_host);
+  g_assert_cmpstr (request->body, ==, "grant_type=client_credentials&scope=service%3Aintegration");
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (request->headers, "content-type"),
+                                   "application/x-www-form-urlencoded"));
   g_assert_true (g_str_has_prefix (g_hash_table_lookup (request->headers, "authorization"),
                                    "Basic "));
 }
@@ -150,7 +178,7 @@ test_cached (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_cmpstr (first, ==, second);
-  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 1);
 }
 
 #define N_CONCURRENT 8
@@ -181,7 +209,7 @@ test_concurrent (Fixture       *fixture,
     }
 
   assert_token_issued (fixture->sim, tokens[0]);
-  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 1);
 
   for (guint i = 0; i < N_CONCURRENT; i++)
     g_free (tokens[i]);
@@ -207,7 +235,7 @@ test_refresh_before_expiry (Fixture       *fixture,
   second = get_token (fixture->provider, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (first, ==, second);
-  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 1);
 
   /* …and within the last minute, a new one is fetched. */
   ra_token_provider_advance_clock (fixture->provider, 2);
@@ -216,35 +244,58 @@ test_refresh_before_expiry (Fixture       *fixture,
   g_assert_no_error (error);
   assert_token_issued (fixture->sim, third);
   g_assert_cmpstr (third, !=, first);
-  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 2);
-}
-
-static gboolean
-token_is_stale (gpointer user_data)
-{
-  return !ra_token_provider_has_fresh_token (user_data);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 2);
 }
 
 static void
 test_short_lifetime (Fixture       *fixture,
                      gconstpointer  user_data)
 {
+  g_autoptr(RaClock) clock = use_manual_clock (fixture);
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
-  /* Real time this once: a 2 s token counts as fresh for half of it. */
+  /* A 2 s token counts as fresh for half of it. */
   ra_simulator_set_token_lifetime (fixture->sim, 2);
 
   first = get_token (fixture->provider, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ra_token_provider_has_fresh_token (fixture->provider));
 
-  g_assert_true (ra_test_wait_until (token_is_stale, fixture->provider, 5000));
+  ra_clock_advance (clock, 1);
+  g_assert_false (ra_token_provider_has_fresh_token (fixture->provider));
   second = get_token (fixture->provider, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (first, !=, second);
-  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 2);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 2);
+}
+
+static void
+test_expired_while_suspended (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(RaClock) clock = use_manual_clock (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  first = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Ten minutes awake, then an hour asleep: the monotonic clock has seen
+   * only the ten minutes, but the 15-minute token is long gone. */
+  ra_clock_advance (clock, 600);
+  g_assert_true (ra_token_provider_has_fresh_token (fixture->provider));
+  ra_clock_suspend (clock, 3600);
+  g_assert_false (ra_token_provider_has_fresh_token (fixture->provider));
+
+  second = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  assert_token_issued (fixture->sim, second);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 2);
+  g_assert_true (ra_token_provider_has_fresh_token (fixture->provider));
 }
 
 static void
@@ -273,49 +324,345 @@ test_invalidate (Fixture       *fixture,
   third = get_token (fixture->provider, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (second, !=, third);
-  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 3);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 3);
 }
 
 static void
-test_oauth_fallback (Fixture       *fixture,
-                     gconstpointer  user_data)
+test_legacy_fallback_404 (Fixture       *fixture,
+                          gconstpointer  user_data)
 {
+  g_autoptr(RaEndpoint) endpoint = NULL;
+  g_autoptr(RaTokenProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autoptr(GPtrArray) requests = NULL;
   RaSimRequest *request;
 
-  ra_simulator_set_legacy_token_enabled (fixture->sim, FALSE);
+  /* A login "service" that is the API host: it answers 404 there. */
+  ra_simulator_set_legacy_token (fixture->sim, RA_SIM_LEGACY_TOKEN_ON);
+  endpoint = ra_endpoint_new_full ("demo", "eu", ra_simulator_get_base_url (fixture->sim),
+                                   ra_simulator_get_base_url (fixture->sim), &error);
+  g_assert_no_error (error);
+  provider = ra_token_provider_new (fixture->session, endpoint, RA_SIM_DEFAULT_CLIENT_ID,
+                                    RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);
 
-  first = get_token (fixture->provider, NULL, &error);
+  first = get_token (provider, NULL, &error);
   g_assert_no_error (error);
   assert_token_issued (fixture->sim, first);
-  g_assert_cmpint (ra_token_provider_get_resolved_kind (fixture->provider), ==,
-                   RA_TOKEN_ENDPOINT_OAUTH);
+  g_assert_cmpint (ra_token_provider_get_resolved_kind (provider), ==,
+                   RA_TOKEN_ENDPOINT_LEGACY);
 
   requests = ra_simulator_get_requests (fixture->sim);
   g_assert_cmpuint (requests->len, ==, 2);
   request = g_ptr_array_index (requests, 0);
-  g_assert_cmpstr (request->path, ==, LEGACY_PATH);
+  g_assert_cmpstr (request->path, ==, OAUTH_PATH);
   g_assert_cmpuint (request->status, ==, 404);
   request = g_ptr_array_index (requests, 1);
   g_assert_cmpstr (request->method, ==, "POST");
-  g_assert_cmpstr (request->path, ==, OAUTH_PATH);
+  g_assert_cmpstr (request->path, ==, LEGACY_PATH);
   g_assert_cmpuint (request->status, ==, 200);
-  g_assert_cmpstr (request->body, ==, "grant_type=client_credentials&scope=service%3Aintegration");
-  g_assert_true (g_str_has_prefix (g_hash_table_lookup (request->headers, "content-type"),
-                                   "application/x-www-form-urlencoded"));
   g_assert_true (g_str_has_prefix (g_hash_table_lookup (request->headers, "authorization"),
                                    "Basic "));
 
-  /* Remembered: the next token goes straight to OAuth. */
-  ra_token_provider_invalidate (fixture->provider);
-  second = get_token (fixture->provider, NULL, &error);
+  /* Remembered: the next token goes straight to the legacy endpoint. */
+  ra_token_provider_invalidate (provider);
+  second = get_token (provider, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (first, !=, second);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 2);
+
+  g_assert_finalize_object (g_steal_pointer (&provider));
+}
+
+static void
+status_handler_cb (SoupServer        *server,
+                   SoupServerMessage *message,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  guint *status = user_data;
+
+  if (*status == SOUP_STATUS_METHOD_NOT_ALLOWED)
+    soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                  "Allow", "GET");
+  soup_server_message_set_status (message, *status, NULL);
+}
+
+/* A login host that answers every request with status. */
+static SoupServer *
+status_server_new (guint *status,
+                   char **url)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, status_handler_cb, status, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  *url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return g_steal_pointer (&server);
+}
+
+static void
+test_legacy_fallback_405 (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  guint status = SOUP_STATUS_METHOD_NOT_ALLOWED;
+  g_autofree char *login_url = NULL;
+  g_autoptr(SoupServer) login = status_server_new (&status, &login_url);
+  g_autoptr(RaEndpoint) endpoint = NULL;
+  g_autoptr(RaTokenProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  ra_simulator_set_legacy_token (fixture->sim, RA_SIM_LEGACY_TOKEN_ON);
+  endpoint = ra_endpoint_new_full ("demo", "eu", ra_simulator_get_base_url (fixture->sim),
+                                   login_url, &error);
+  g_assert_no_error (error);
+  provider = ra_token_provider_new (fixture->session, endpoint, RA_SIM_DEFAULT_CLIENT_ID,
+                                    RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);
+
+  token = get_token (provider, NULL, &error);
+  g_assert_no_error (error);
+  assert_token_issued (fixture->sim, token);
+  g_assert_cmpint (ra_token_provider_get_resolved_kind (provider), ==,
+                   RA_TOKEN_ENDPOINT_LEGACY);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 1);
-  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 2);
+
+  /* Neither there: one clear error that names both hosts. */
+  g_clear_pointer (&token, g_free);
+  ra_simulator_set_legacy_token (fixture->sim, RA_SIM_LEGACY_TOKEN_OFF);
+  ra_token_provider_invalidate (provider);
+  token = get_token (provider, NULL, &error);
+  g_assert_error (error, RA_ERROR, RA_ERROR_NOT_FOUND);
+  g_assert_null (token);
+  g_assert_nonnull (strstr (error->message, "127.0.0.1"));
+  g_assert_cmpint (ra_token_provider_get_resolved_kind (provider), ==, RA_TOKEN_ENDPOINT_AUTO);
+
+  g_assert_finalize_object (g_steal_pointer (&provider));
+  soup_server_disconnect (login);
+}
+
+/* A resolver that knows no name at all, so the test needs no DNS and
+ * cannot send anything anywhere but to loopback literals. */
+typedef struct
+{
+  GResolver  parent_instance;
+  GPtrArray *asked;
+} FakeResolver;
+
+typedef GResolverClass FakeResolverClass;
+
+static GType fake_resolver_get_type (void);
+G_DEFINE_TYPE (FakeResolver, fake_resolver, G_TYPE_RESOLVER)
+
+static GList *
+fake_lookup_by_name (GResolver     *resolver,
+                     const char    *hostname,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_ptr_array_add (((FakeResolver *) resolver)->asked, g_strdup (hostname));
+  g_set_error (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
+               "Error resolving “%s”: Name or service not known", hostname);
+  return NULL;
+}
+
+static void
+fake_lookup_by_name_with_flags_async (GResolver                 *resolver,
+                                      const char                *hostname,
+                                      GResolverNameLookupFlags   flags,
+                                      GCancellable              *cancellable,
+                                      GAsyncReadyCallback        callback,
+                                      gpointer                   user_data)
+{
+  g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  fake_lookup_by_name (resolver, hostname, cancellable, &error);
+  g_task_return_error (task, error);
+}
+
+static void
+fake_lookup_by_name_async (GResolver           *resolver,
+                           const char          *hostname,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  fake_lookup_by_name_with_flags_async (resolver, hostname, G_RESOLVER_NAME_LOOKUP_FLAGS_DEFAULT,
+                                        cancellable, callback, user_data);
+}
+
+static GList *
+fake_lookup_by_name_finish (GResolver     *resolver,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static GList *
+fake_lookup_by_name_with_flags (GResolver                 *resolver,
+                                const char                *hostname,
+                                GResolverNameLookupFlags   flags,
+                                GCancellable              *cancellable,
+                                GError                   **error)
+{
+  return fake_lookup_by_name (resolver, hostname, cancellable, error);
+}
+
+static void
+fake_resolver_finalize (GObject *object)
+{
+  g_ptr_array_unref (((FakeResolver *) object)->asked);
+
+  G_OBJECT_CLASS (fake_resolver_parent_class)->finalize (object);
+}
+
+static void
+fake_resolver_class_init (FakeResolverClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fake_resolver_finalize;
+  klass->lookup_by_name = fake_lookup_by_name;
+  klass->lookup_by_name_async = fake_lookup_by_name_async;
+  klass->lookup_by_name_finish = fake_lookup_by_name_finish;
+  klass->lookup_by_name_with_flags = fake_lookup_by_name_with_flags;
+  klass->lookup_by_name_with_flags_async = fake_lookup_by_name_with_flags_async;
+  klass->lookup_by_name_with_flags_finish = fake_lookup_by_name_finish;
+}
+
+static void
+fake_resolver_init (FakeResolver *self)
+{
+  self->asked = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+test_legacy_fallback_unresolvable (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(GResolver) previous = g_resolver_get_default ();
+  g_autoptr(GResolver) fake = g_object_new (fake_resolver_get_type (), NULL);
+  g_autoptr(RaEndpoint) endpoint = NULL;
+  g_autoptr(RaTokenProvider) provider = NULL;
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  GPtrArray *asked = ((FakeResolver *) fake)->asked;
+
+  g_resolver_set_default (fake);
+  /* A session of its own: connections are made with the resolver in use. */
+  session = soup_session_new ();
+
+  ra_simulator_set_legacy_token (fixture->sim, RA_SIM_LEGACY_TOKEN_ON);
+  endpoint = ra_endpoint_new_full ("demo", "eu", ra_simulator_get_base_url (fixture->sim),
+                                   "https://demo-login.eu.invalid", &error);
+  g_assert_no_error (error);
+  provider = ra_token_provider_new (session, endpoint, RA_SIM_DEFAULT_CLIENT_ID,
+                                    RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);
+
+  token = get_token (provider, NULL, &error);
+  g_assert_no_error (error);
+  assert_token_issued (fixture->sim, token);
+  g_assert_cmpint (ra_token_provider_get_resolved_kind (provider), ==,
+                   RA_TOKEN_ENDPOINT_LEGACY);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 1);
+  g_assert_cmpuint (asked->len, >=, 1);
+  for (guint i = 0; i < asked->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (asked, i), ==, "demo-login.eu.invalid");
+
+  g_assert_finalize_object (g_steal_pointer (&provider));
+  ra_test_assert_finalize_soon (g_steal_pointer (&session), 1000);
+  g_resolver_set_default (previous);
+}
+
+static void
+test_no_fallback_on_401 (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(RaTokenProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  const char *login_host = ra_simulator_get_login_base_url (fixture->sim) + strlen ("http://");
+  const char *api_host = ra_simulator_get_base_url (fixture->sim) + strlen ("http://");
+
+  /* The login service rejects the secret: the legacy endpoint, there and
+   * willing, is not asked. */
+  ra_simulator_set_legacy_token (fixture->sim, RA_SIM_LEGACY_TOKEN_ON);
+  provider = new_provider (fixture, "wrong-secret", RA_TOKEN_ENDPOINT_AUTO);
+  token = get_token (provider, NULL, &error);
+  g_assert_error (error, RA_ERROR, RA_ERROR_UNAUTHORIZED);
+  g_assert_null (token);
+  g_assert_nonnull (strstr (error->message, login_host));
+  assert_no_secret (fixture->sim, error->message);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 0);
+  g_clear_error (&error);
+  g_assert_finalize_object (g_steal_pointer (&provider));
+
+  /* Remembered legacy endpoint answering 401: no try of the login
+   * service, and the message names the API host. */
+  ra_simulator_set_legacy_token (fixture->sim, RA_SIM_LEGACY_TOKEN_UNAUTHORIZED);
+  ra_token_provider_set_resolved_kind (fixture->provider, RA_TOKEN_ENDPOINT_LEGACY);
+  token = get_token (fixture->provider, NULL, &error);
+  g_assert_error (error, RA_ERROR, RA_ERROR_UNAUTHORIZED);
+  g_assert_nonnull (strstr (error->message, api_host));
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 1);
+}
+
+static void
+resolved_notify_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  guint *n_notified = user_data;
+
+  (*n_notified)++;
+}
+
+static void
+test_remembered_kind (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  guint n_notified = 0;
+
+  g_signal_connect (fixture->provider, "notify::resolved-kind",
+                    G_CALLBACK (resolved_notify_cb), &n_notified);
+
+  /* What worked last time (kept with the account) is asked first. */
+  ra_simulator_set_legacy_token (fixture->sim, RA_SIM_LEGACY_TOKEN_ON);
+  ra_token_provider_set_resolved_kind (fixture->provider, RA_TOKEN_ENDPOINT_LEGACY);
+  g_assert_cmpuint (n_notified, ==, 1);
+  token = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 0);
+  g_assert_cmpuint (n_notified, ==, 1);
+
+  /* Since retired: the login service takes over, and the change is told. */
+  g_clear_pointer (&token, g_free);
+  ra_simulator_set_legacy_token (fixture->sim, RA_SIM_LEGACY_TOKEN_OFF);
+  ra_token_provider_invalidate (fixture->provider);
+  token = get_token (fixture->provider, NULL, &error);
+  g_assert_no_error (error);
+  assert_token_issued (fixture->sim, token);
+  g_assert_cmpint (ra_token_provider_get_resolved_kind (fixture->provider), ==,
+                   RA_TOKEN_ENDPOINT_OAUTH);
+  g_assert_cmpuint (n_notified, ==, 2);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 1);
+
+  g_signal_handlers_disconnect_by_func (fixture->provider, resolved_notify_cb, &n_notified);
 }
 
 static void
@@ -354,6 +701,8 @@ test_bad_credentials (Fixture       *fixture,
   const RaTokenEndpointKind kinds[] = {
     RA_TOKEN_ENDPOINT_AUTO, RA_TOKEN_ENDPOINT_LEGACY, RA_TOKEN_ENDPOINT_OAUTH,
   };
+
+  ra_simulator_set_legacy_token (fixture->sim, RA_SIM_LEGACY_TOKEN_ON);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
@@ -413,7 +762,7 @@ test_cancel_one_waiter (Fixture       *fixture,
   token_a = get_token (fixture->provider, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   ra_test_iterate_for (50);
-  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", LEGACY_PATH), ==, 0);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 0);
 }
 
 static void
@@ -495,13 +844,18 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  ADD ("/token-provider/legacy", test_legacy_token);
+  ADD ("/token-provider/oauth-first", test_oauth_first);
   ADD ("/token-provider/cached", test_cached);
   ADD ("/token-provider/concurrent", test_concurrent);
   ADD ("/token-provider/refresh-before-expiry", test_refresh_before_expiry);
   ADD ("/token-provider/short-lifetime", test_short_lifetime);
   ADD ("/token-provider/invalidate", test_invalidate);
-  ADD ("/token-provider/oauth-fallback", test_oauth_fallback);
+  ADD ("/token-provider/expired-while-suspended", test_expired_while_suspended);
+  ADD ("/token-provider/legacy-fallback-404", test_legacy_fallback_404);
+  ADD ("/token-provider/legacy-fallback-405", test_legacy_fallback_405);
+  ADD ("/token-provider/legacy-fallback-unresolvable", test_legacy_fallback_unresolvable);
+  ADD ("/token-provider/no-fallback-on-401", test_no_fallback_on_401);
+  ADD ("/token-provider/remembered-kind", test_remembered_kind);
   ADD ("/token-provider/explicit-kind", test_explicit_kind);
   ADD ("/token-provider/bad-credentials", test_bad_credentials);
   ADD ("/token-provider/cancel-one-waiter", test_cancel_one_waiter);
