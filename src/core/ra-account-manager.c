@@ -168,7 +168,10 @@ account_from_group (GKeyFile    *key_file,
   g_autofree char *name = NULL;
   g_autofree char *client_id = NULL;
   g_autofree char *base_url = NULL;
+  g_autofree char *login_url = NULL;
+  g_autofree char *token_used = NULL;
   RaTokenEndpointKind kind;
+  RaTokenEndpointKind used;
 
   if (!g_uuid_string_is_valid (id))
     {
@@ -191,9 +194,15 @@ account_from_group (GKeyFile    *key_file,
       return NULL;
     }
 
+  /* Only a hint: one that cannot be read is forgotten, not a damage. */
+  token_used = g_key_file_get_string (key_file, group, "TokenEndpointUsed", NULL);
+  if (!token_kind_from_string (token_used, &used))
+    used = RA_TOKEN_ENDPOINT_AUTO;
+
   name = dup_optional_string (key_file, group, "Name");
   client_id = dup_optional_string (key_file, group, "ClientId");
   base_url = dup_optional_string (key_file, group, "BaseUrl");
+  login_url = dup_optional_string (key_file, group, "LoginUrl");
 
   account = ra_account_new_with_id (id);
   ra_account_set_display_name (account, name);
@@ -202,6 +211,8 @@ account_from_group (GKeyFile    *key_file,
   ra_account_set_client_id (account, client_id);
   ra_account_set_token_endpoint_kind (account, kind);
   ra_account_set_base_url_override (account, base_url);
+  ra_account_set_login_url_override (account, login_url);
+  ra_account_set_token_endpoint_used (account, used);
 
   return g_steal_pointer (&account);
 }
@@ -415,6 +426,10 @@ ra_account_manager_save (RaAccountManager  *self,
       g_key_file_set_string (key_file, group, "TokenEndpoint",
                              token_kind_to_string (ra_account_get_token_endpoint_kind (account)));
       g_key_file_set_string (key_file, group, "BaseUrl", ra_account_get_base_url_override (account));
+      g_key_file_set_string (key_file, group, "LoginUrl", ra_account_get_login_url_override (account));
+      if (ra_account_get_token_endpoint_used (account) != RA_TOKEN_ENDPOINT_AUTO)
+        g_key_file_set_string (key_file, group, "TokenEndpointUsed",
+                               token_kind_to_string (ra_account_get_token_endpoint_used (account)));
     }
 
   data = g_key_file_to_data (key_file, &length, NULL);

@@ -24,7 +24,9 @@ struct _RaAccount
   char                *region;
   char                *client_id;
   char                *base_url_override;
+  char                *login_url_override;
   RaTokenEndpointKind  token_endpoint_kind;
+  RaTokenEndpointKind  token_endpoint_used;
 };
 
 G_DEFINE_FINAL_TYPE (RaAccount, ra_account, G_TYPE_OBJECT)
@@ -38,6 +40,8 @@ enum {
   PROP_CLIENT_ID,
   PROP_TOKEN_ENDPOINT_KIND,
   PROP_BASE_URL_OVERRIDE,
+  PROP_LOGIN_URL_OVERRIDE,
+  PROP_TOKEN_ENDPOINT_USED,
   PROP_TITLE,
   N_PROPS
 };
@@ -55,6 +59,7 @@ ra_account_finalize (GObject *object)
   g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->client_id, g_free);
   g_clear_pointer (&self->base_url_override, g_free);
+  g_clear_pointer (&self->login_url_override, g_free);
 
   G_OBJECT_CLASS (ra_account_parent_class)->finalize (object);
 }
@@ -89,6 +94,12 @@ ra_account_get_property (GObject    *object,
       break;
     case PROP_BASE_URL_OVERRIDE:
       g_value_set_string (value, self->base_url_override);
+      break;
+    case PROP_LOGIN_URL_OVERRIDE:
+      g_value_set_string (value, self->login_url_override);
+      break;
+    case PROP_TOKEN_ENDPOINT_USED:
+      g_value_set_enum (value, self->token_endpoint_used);
       break;
     case PROP_TITLE:
       g_value_take_string (value, ra_account_dup_title (self));
@@ -131,6 +142,12 @@ ra_account_set_property (GObject      *object,
       break;
     case PROP_BASE_URL_OVERRIDE:
       ra_account_set_base_url_override (self, g_value_get_string (value));
+      break;
+    case PROP_LOGIN_URL_OVERRIDE:
+      ra_account_set_login_url_override (self, g_value_get_string (value));
+      break;
+    case PROP_TOKEN_ENDPOINT_USED:
+      ra_account_set_token_endpoint_used (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -180,6 +197,13 @@ ra_account_class_init (RaAccountClass *klass)
   properties[PROP_BASE_URL_OVERRIDE] =
     g_param_spec_string ("base-url-override", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOGIN_URL_OVERRIDE] =
+    g_param_spec_string ("login-url-override", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOKEN_ENDPOINT_USED] =
+    g_param_spec_enum ("token-endpoint-used", NULL, NULL,
+                       RA_TYPE_TOKEN_ENDPOINT_KIND, RA_TOKEN_ENDPOINT_AUTO,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, "",
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -195,6 +219,7 @@ ra_account_init (RaAccount *self)
   self->region = g_strdup ("");
   self->client_id = g_strdup ("");
   self->base_url_override = g_strdup ("");
+  self->login_url_override = g_strdup ("");
 }
 
 RaAccount *
@@ -238,6 +263,9 @@ ra_account_assign (RaAccount *self,
   ra_account_set_client_id (self, other->client_id);
   ra_account_set_token_endpoint_kind (self, other->token_endpoint_kind);
   ra_account_set_base_url_override (self, other->base_url_override);
+  ra_account_set_login_url_override (self, other->login_url_override);
+  /* After the hosts: setting them forgets what worked elsewhere. */
+  ra_account_set_token_endpoint_used (self, other->token_endpoint_used);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -319,7 +347,10 @@ ra_account_set_instance (RaAccount  *self,
   g_return_if_fail (RA_IS_ACCOUNT (self));
 
   if (set_stripped (self, &self->instance, instance, properties[PROP_INSTANCE]))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      ra_account_set_token_endpoint_used (self, RA_TOKEN_ENDPOINT_AUTO);
+    }
 }
 
 const char *
@@ -337,7 +368,10 @@ ra_account_set_region (RaAccount  *self,
   g_return_if_fail (RA_IS_ACCOUNT (self));
 
   if (set_stripped (self, &self->region, region, properties[PROP_REGION]))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+      ra_account_set_token_endpoint_used (self, RA_TOKEN_ENDPOINT_AUTO);
+    }
 }
 
 const char *
@@ -393,7 +427,61 @@ ra_account_set_base_url_override (RaAccount  *self,
 {
   g_return_if_fail (RA_IS_ACCOUNT (self));
 
-  set_stripped (self, &self->base_url_override, base_url, properties[PROP_BASE_URL_OVERRIDE]);
+  if (set_stripped (self, &self->base_url_override, base_url, properties[PROP_BASE_URL_OVERRIDE]))
+    ra_account_set_token_endpoint_used (self, RA_TOKEN_ENDPOINT_AUTO);
+}
+
+const char *
+ra_account_get_login_url_override (RaAccount *self)
+{
+  g_return_val_if_fail (RA_IS_ACCOUNT (self), NULL);
+
+  return self->login_url_override;
+}
+
+void
+ra_account_set_login_url_override (RaAccount  *self,
+                                   const char *login_url)
+{
+  g_return_if_fail (RA_IS_ACCOUNT (self));
+
+  if (set_stripped (self, &self->login_url_override, login_url, properties[PROP_LOGIN_URL_OVERRIDE]))
+    ra_account_set_token_endpoint_used (self, RA_TOKEN_ENDPOINT_AUTO);
+}
+
+RaTokenEndpointKind
+ra_account_get_token_endpoint_used (RaAccount *self)
+{
+  g_return_val_if_fail (RA_IS_ACCOUNT (self), RA_TOKEN_ENDPOINT_AUTO);
+
+  return self->token_endpoint_used;
+}
+
+void
+ra_account_set_token_endpoint_used (RaAccount           *self,
+                                    RaTokenEndpointKind  kind)
+{
+  g_return_if_fail (RA_IS_ACCOUNT (self));
+  g_return_if_fail (kind <= RA_TOKEN_ENDPOINT_OAUTH);
+
+  if (self->token_endpoint_used == kind)
+    return;
+
+  self->token_endpoint_used = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_ENDPOINT_USED]);
+}
+
+gboolean
+ra_account_same_hosts (RaAccount *self,
+                       RaAccount *other)
+{
+  g_return_val_if_fail (RA_IS_ACCOUNT (self), FALSE);
+  g_return_val_if_fail (RA_IS_ACCOUNT (other), FALSE);
+
+  return g_str_equal (self->instance, other->instance) &&
+         g_str_equal (self->region, other->region) &&
+         g_str_equal (self->base_url_override, other->base_url_override) &&
+         g_str_equal (self->login_url_override, other->login_url_override);
 }
 
 gboolean
@@ -412,6 +500,10 @@ ra_account_validate (RaAccount  *self,
       !ra_endpoint_validate_base_url (self->base_url_override, error))
     return FALSE;
 
+  if (*self->login_url_override != '\0' &&
+      !ra_endpoint_validate_base_url (self->login_url_override, error))
+    return FALSE;
+
   if (*self->client_id == '\0')
     {
       g_set_error_literal (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
@@ -428,8 +520,9 @@ ra_account_create_endpoint (RaAccount  *self,
 {
   g_return_val_if_fail (RA_IS_ACCOUNT (self), NULL);
 
-  return ra_endpoint_new (self->instance,
-                          self->region,
-                          *self->base_url_override != '\0' ? self->base_url_override : NULL,
-                          error);
+  return ra_endpoint_new_full (self->instance,
+                               self->region,
+                               *self->base_url_override != '\0' ? self->base_url_override : NULL,
+                               *self->login_url_override != '\0' ? self->login_url_override : NULL,
+                               error);
 }

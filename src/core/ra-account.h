@@ -47,6 +47,23 @@ const char          *ra_account_get_base_url_override  (RaAccount           *sel
 void                 ra_account_set_base_url_override  (RaAccount           *self,
                                                         const char          *base_url);
 
+/* Where the login service (the OAuth token endpoint) is, for a proxy or
+ * the simulator; NULL or "" means the Nexthink host, or the base URL
+ * override when only that is set. */
+const char          *ra_account_get_login_url_override (RaAccount           *self);
+void                 ra_account_set_login_url_override (RaAccount           *self,
+                                                        const char          *login_url);
+/* The endpoint an AUTO account last got a token from, tried first next
+ * time; AUTO when none is known. Changing the instance, region or an
+ * override forgets it: another host may answer otherwise. */
+RaTokenEndpointKind  ra_account_get_token_endpoint_used (RaAccount          *self);
+void                 ra_account_set_token_endpoint_used (RaAccount          *self,
+                                                        RaTokenEndpointKind  kind);
+/* Whether the two send credentials to the same hosts: same instance,
+ * region and overrides. A stored secret is bound to these. */
+gboolean             ra_account_same_hosts             (RaAccount           *self,
+                                                        RaAccount           *other);
+
 /* Checks every field with the endpoint rules (instance, region, base URL)
  * and that a client ID is present. */
 gboolean             ra_account_validate               (RaAccount           *self,

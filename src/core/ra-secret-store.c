@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ra-account.h"
+#include "ra-endpoint.h"
 #include "ra-error.h"
 #include "ra-secret-store-private.h"
 
@@ -32,6 +33,8 @@ static const SecretSchema client_secret_schema = {
     { "instance", SECRET_SCHEMA_ATTRIBUTE_STRING },
     { "region", SECRET_SCHEMA_ATTRIBUTE_STRING },
     { "client-id", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "api-url", SECRET_SCHEMA_ATTRIBUTE_STRING },
+    { "login-url", SECRET_SCHEMA_ATTRIBUTE_STRING },
     { NULL, 0 },
   },
 };
@@ -86,24 +89,39 @@ ra_secret_store_new (void)
   return g_object_new (RA_TYPE_SECRET_STORE, NULL);
 }
 
+/* The tables own their values: libsecret reads them after the call
+ * returns, once it has reached the service. */
 static GHashTable *
 attributes_for_id (RaAccount *account)
 {
-  GHashTable *attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  g_hash_table_insert (attributes, (char *)"account-id", (char *)ra_account_get_id (account));
+  g_hash_table_insert (attributes, (char *)"account-id", g_strdup (ra_account_get_id (account)));
 
   return attributes;
 }
 
+/* Every attribute, the hosts included: the secret is only ever handed out
+ * for the hosts it was stored for. NULL when the account has no valid
+ * hosts. */
 static GHashTable *
-attributes_for_account (RaAccount *account)
+attributes_for_account (RaAccount  *account,
+                        GError    **error)
 {
-  GHashTable *attributes = attributes_for_id (account);
+  g_autoptr(RaEndpoint) endpoint = ra_account_create_endpoint (account, error);
+  GHashTable *attributes;
 
-  g_hash_table_insert (attributes, (char *)"instance", (char *)ra_account_get_instance (account));
-  g_hash_table_insert (attributes, (char *)"region", (char *)ra_account_get_region (account));
-  g_hash_table_insert (attributes, (char *)"client-id", (char *)ra_account_get_client_id (account));
+  if (endpoint == NULL)
+    return NULL;
+
+  attributes = attributes_for_id (account);
+  g_hash_table_insert (attributes, (char *)"instance", g_strdup (ra_account_get_instance (account)));
+  g_hash_table_insert (attributes, (char *)"region", g_strdup (ra_account_get_region (account)));
+  g_hash_table_insert (attributes, (char *)"client-id", g_strdup (ra_account_get_client_id (account)));
+  g_hash_table_insert (attributes, (char *)"api-url",
+                       g_strdup (ra_endpoint_get_api_base_url (endpoint)));
+  g_hash_table_insert (attributes, (char *)"login-url",
+                       g_strdup (ra_endpoint_get_login_base_url (endpoint)));
 
   return attributes;
 }
@@ -254,7 +272,12 @@ store_cleared_cb (GObject      *object,
       return;
     }
 
-  attributes = attributes_for_account (data->account);
+  attributes = attributes_for_account (data->account, &error);
+  if (attributes == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   /* Translators: the name of a keyring item as seen in Passwords and Keys;
    * the first %s is the instance name, the second the region */
   label = g_strdup_printf (_("Remote Actions: %s (%s)"),
@@ -359,9 +382,17 @@ ra_secret_store_lookup_async (RaSecretStore       *self,
       return;
     }
 
-  /* All four attributes: a secret is only handed to the instance, region
-   * and client ID it was stored for. */
-  attributes = attributes_for_account (account);
+  /* All attributes: a secret is only handed to the instance, region,
+   * client ID and hosts it was stored for. Items of earlier versions,
+   * which carry no hosts, are not found: the secret is asked for again
+   * rather than sent to hosts it was perhaps never meant for. */
+  attributes = attributes_for_account (account, NULL);
+  if (attributes == NULL)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
   secret_password_lookupv (&client_secret_schema, attributes, cancellable,
                            lookup_cb, g_steal_pointer (&task));
 }

@@ -18,7 +18,12 @@ G_DECLARE_FINAL_TYPE (RaSecretStore, ra_secret_store, RA, SECRET_STORE, GObject)
 /* The schema is named after the base application ID,
  * "io.github.nxra.RemoteActions.ClientSecret", for both the stable and the
  * development build: both read the same account list, so they must find
- * the same secrets. Attributes: account-id, instance, region, client-id. */
+ * the same secrets. Attributes: account-id, instance, region, client-id,
+ * api-url and login-url (the API and login service base URLs the account's
+ * endpoint has, overrides included). A lookup matches all of them, so a
+ * secret is never handed out for other hosts than it was stored for, even
+ * when accounts.ini was edited by hand; items stored without the two URLs
+ * (by earlier versions) are not found and the secret is asked for again. */
 const SecretSchema *ra_secret_store_get_schema           (void);
 
 RaSecretStore      *ra_secret_store_new                  (void);
@@ -38,7 +43,8 @@ gboolean            ra_secret_store_store_finish         (RaSecretStore        *
                                                           GError              **error);
 
 /* A session-only secret, if the user chose one, wins over the keyring.
- * Returns NULL without an error when nothing is stored for the account.
+ * Returns NULL without an error when nothing is stored for the account
+ * as it is now (its hosts included).
  * Free the secret with ra_secret_free (). */
 void                ra_secret_store_lookup_async         (RaSecretStore        *self,
                                                           RaAccount            *account,

@@ -121,6 +121,18 @@ test_account_defaults (void)
   g_assert_cmpstr (ra_account_get_display_name (copy), ==, "Production");
   g_assert_cmpstr (ra_account_get_instance (copy), ==, "acme");
 
+  /* What worked on one host says nothing about another. */
+  ra_account_set_token_endpoint_used (a, RA_TOKEN_ENDPOINT_LEGACY);
+  g_assert_true (ra_account_same_hosts (a, copy));
+  ra_account_set_login_url_override (a, "https://login.example.com");
+  g_assert_cmpint (ra_account_get_token_endpoint_used (a), ==, RA_TOKEN_ENDPOINT_AUTO);
+  g_assert_false (ra_account_same_hosts (a, copy));
+  ra_account_set_login_url_override (a, "");
+  ra_account_set_token_endpoint_used (a, RA_TOKEN_ENDPOINT_OAUTH);
+  ra_account_set_region (a, "us");
+  g_assert_cmpint (ra_account_get_token_endpoint_used (a), ==, RA_TOKEN_ENDPOINT_AUTO);
+  g_assert_false (ra_account_same_hosts (a, copy));
+
   g_assert_finalize_object (g_steal_pointer (&copy));
   g_assert_finalize_object (g_steal_pointer (&a));
   g_assert_finalize_object (g_steal_pointer (&b));
@@ -226,6 +238,8 @@ test_round_trip (Fixture       *fixture,
 
   ra_account_set_token_endpoint_kind (test, RA_TOKEN_ENDPOINT_OAUTH);
   ra_account_set_base_url_override (test, "http://127.0.0.1:8080");
+  ra_account_set_login_url_override (test, "http://127.0.0.1:8081");
+  ra_account_set_token_endpoint_used (prod, RA_TOKEN_ENDPOINT_LEGACY);
 
   g_assert_true (ra_account_manager_add (manager, prod, &error));
   g_assert_no_error (error);
@@ -251,11 +265,15 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpstr (ra_account_get_region (first), ==, "eu");
   g_assert_cmpstr (ra_account_get_client_id (first), ==, "client=1;x");
   g_assert_cmpint (ra_account_get_token_endpoint_kind (first), ==, RA_TOKEN_ENDPOINT_AUTO);
+  /* What worked last time is kept, so the next start goes straight there. */
+  g_assert_cmpint (ra_account_get_token_endpoint_used (first), ==, RA_TOKEN_ENDPOINT_LEGACY);
 
   found = ra_account_manager_lookup (reloaded, ra_account_get_id (test));
   g_assert_nonnull (found);
   g_assert_cmpint (ra_account_get_token_endpoint_kind (found), ==, RA_TOKEN_ENDPOINT_OAUTH);
   g_assert_cmpstr (ra_account_get_base_url_override (found), ==, "http://127.0.0.1:8080");
+  g_assert_cmpstr (ra_account_get_login_url_override (found), ==, "http://127.0.0.1:8081");
+  g_assert_cmpint (ra_account_get_token_endpoint_used (found), ==, RA_TOKEN_ENDPOINT_AUTO);
   g_assert_null (ra_account_manager_lookup (reloaded, "nope"));
 
   g_clear_object (&first);

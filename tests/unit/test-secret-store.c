@@ -11,9 +11,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ra-account.h"
+#include "ra-account-manager.h"
 #include "ra-error.h"
 #include "ra-secret-store-private.h"
 
@@ -215,7 +217,146 @@ test_label_and_attributes (void)
   g_assert_cmpstr (g_hash_table_lookup (attributes, "instance"), ==, "acme");
   g_assert_cmpstr (g_hash_table_lookup (attributes, "region"), ==, "eu");
   g_assert_cmpstr (g_hash_table_lookup (attributes, "client-id"), ==, "client-label");
+  g_assert_cmpstr (g_hash_table_lookup (attributes, "api-url"), ==,
+                   "https://acme.api.eu.nexthink.cloud");
+  g_assert_cmpstr (g_hash_table_lookup (attributes, "login-url"), ==,
+                   "https://acme-login.eu.nexthink.cloud");
   g_hash_table_unref (attributes);
+  g_list_free_full (items, g_object_unref);
+
+  g_assert_true (clear_secret (store, account, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_bound_to_hosts (void)
+{
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(RaAccount) account = make_account ("acme", "eu", "client-hosts");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaSecret) secret = NULL;
+
+  if (!in_private_keyring ())
+    return;
+
+  ra_account_set_base_url_override (account, "https://proxy.example.com");
+  g_assert_true (store_secret (store, account, "bound", &error));
+  g_assert_no_error (error);
+
+  /* Another API host, another login host, or none: nothing found. */
+  ra_account_set_base_url_override (account, "https://elsewhere.example.com");
+  secret = lookup_secret (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  ra_account_set_base_url_override (account, "");
+  secret = lookup_secret (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  ra_account_set_base_url_override (account, "https://proxy.example.com");
+  ra_account_set_login_url_override (account, "https://login.example.com");
+  secret = lookup_secret (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  /* Back where it was stored: found. */
+  ra_account_set_login_url_override (account, "");
+  secret = lookup_secret (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, "bound");
+
+  g_assert_true (clear_secret (store, account, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_hand_edited_hosts (void)
+{
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autofree char *dir = g_dir_make_tmp ("ra-secret-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "accounts.ini", NULL);
+  g_autoptr(RaAccountManager) manager = ra_account_manager_new (path);
+  g_autoptr(RaAccountManager) reread = NULL;
+  g_autoptr(RaAccount) account = make_account ("acme", "eu", "client-edited");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaSecret) secret = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  RaAccount *found;
+
+  if (!in_private_keyring ())
+    return;
+
+  g_assert_true (ra_account_manager_add (manager, account, &error));
+  g_assert_no_error (error);
+  g_assert_true (store_secret (store, account, "not-for-elsewhere", &error));
+  g_assert_no_error (error);
+
+  /* Somebody points the account at their own server by editing the file. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, "BaseUrl=\n", "BaseUrl=https://attacker.example.com\n", 1),
+                    ==, 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, &error));
+
+  reread = ra_account_manager_new (path);
+  g_assert_true (ra_account_manager_load (reread, &error));
+  g_assert_no_error (error);
+  found = ra_account_manager_lookup (reread, ra_account_get_id (account));
+  g_assert_nonnull (found);
+  g_assert_cmpstr (ra_account_get_base_url_override (found), ==, "https://attacker.example.com");
+
+  secret = lookup_secret (store, found, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  g_assert_true (clear_secret (store, account, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Items of earlier versions carry no hosts: they are asked for again,
+ * and the new item replaces them. */
+static void
+test_item_without_hosts (void)
+{
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(RaAccount) account = make_account ("acme", "eu", "client-old");
+  g_autoptr(GHashTable) old_attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) query = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(SecretService) service = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaSecret) secret = NULL;
+  GList *items;
+
+  if (!in_private_keyring ())
+    return;
+
+  g_hash_table_insert (old_attributes, (char *)"account-id", (char *)ra_account_get_id (account));
+  g_hash_table_insert (old_attributes, (char *)"instance", (char *)"acme");
+  g_hash_table_insert (old_attributes, (char *)"region", (char *)"eu");
+  g_hash_table_insert (old_attributes, (char *)"client-id", (char *)"client-old");
+  g_assert_true (secret_password_storev_sync (ra_secret_store_get_schema (), old_attributes,
+                                              SECRET_COLLECTION_DEFAULT, "old", "from-before",
+                                              NULL, &error));
+  g_assert_no_error (error);
+
+  secret = lookup_secret (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_null (secret);
+
+  g_assert_true (store_secret (store, account, "again", &error));
+  g_assert_no_error (error);
+  service = secret_service_get_sync (SECRET_SERVICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_hash_table_insert (query, (char *)"account-id", (char *)ra_account_get_id (account));
+  items = secret_service_search_sync (service, ra_secret_store_get_schema (), query,
+                                      SECRET_SEARCH_ALL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_length (items), ==, 1);
   g_list_free_full (items, g_object_unref);
 
   g_assert_true (clear_secret (store, account, &error));
@@ -414,6 +555,9 @@ main (int   argc,
 
   g_test_add_func ("/secret-store/store-lookup-update-delete", test_store_lookup_update_delete);
   g_test_add_func ("/secret-store/label-and-attributes", test_label_and_attributes);
+  g_test_add_func ("/secret-store/bound-to-hosts", test_bound_to_hosts);
+  g_test_add_func ("/secret-store/hand-edited-hosts", test_hand_edited_hosts);
+  g_test_add_func ("/secret-store/item-without-hosts", test_item_without_hosts);
   g_test_add_func ("/secret-store/same-client-id-no-collision", test_same_client_id_no_collision);
   g_test_add_func ("/secret-store/session-secret", test_session_secret);
   g_test_add_func ("/secret-store/no-secret-service", test_no_secret_service);
