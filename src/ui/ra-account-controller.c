@@ -18,6 +18,7 @@
 #include "ra-client.h"
 #include "ra-endpoint.h"
 #include "ra-secret-store.h"
+#include "ra-token-provider.h"
 #include "ra-welcome-page.h"
 
 struct _RaAccountController
@@ -169,11 +170,19 @@ show_client (RaAccountController *self)
 
 /* Drops the connection in use: its token goes with it. The demo client
  * belongs to the application and stays alive for the next visit. */
+static void resolved_kind_cb (RaTokenProvider     *provider,
+                              GParamSpec          *pspec,
+                              RaAccountController *self);
+
 static void
 disconnect (RaAccountController *self)
 {
   g_cancellable_cancel (self->connecting);
   g_clear_object (&self->connecting);
+
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_func (ra_client_get_token_provider (self->client),
+                                          resolved_kind_cb, self);
 
   if (self->client != NULL && !self->is_demo)
     ra_client_sign_out (self->client);
@@ -225,6 +234,24 @@ ask_for_secret (RaAccountController *self,
   g_object_set_data_full (G_OBJECT (dialog), "account", g_object_ref (account), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (missing_secret_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The account keeps which token endpoint worked, so the next start goes
+ * straight there. */
+static void
+resolved_kind_cb (RaTokenProvider     *provider,
+                  GParamSpec          *pspec,
+                  RaAccountController *self)
+{
+  g_autoptr(GError) error = NULL;
+  RaTokenEndpointKind kind = ra_token_provider_get_resolved_kind (provider);
+
+  if (self->account == NULL || ra_account_get_token_endpoint_used (self->account) == kind)
+    return;
+
+  ra_account_set_token_endpoint_used (self->account, kind);
+  if (!ra_account_manager_update (self->manager, self->account, &error))
+    g_warning ("Could not remember the token endpoint: %s", error->message);
 }
 
 typedef struct
@@ -289,6 +316,11 @@ secret_found_cb (GObject      *object,
                                 ra_account_get_client_id (data->account),
                                 secret,
                                 ra_account_get_token_endpoint_kind (data->account));
+  if (ra_account_get_token_endpoint_kind (data->account) == RA_TOKEN_ENDPOINT_AUTO)
+    ra_token_provider_set_resolved_kind (ra_client_get_token_provider (self->client),
+                                         ra_account_get_token_endpoint_used (data->account));
+  g_signal_connect (ra_client_get_token_provider (self->client), "notify::resolved-kind",
+                    G_CALLBACK (resolved_kind_cb), self);
   g_settings_set_string (self->settings, "last-account", ra_account_get_id (data->account));
   show_client (self);
 }

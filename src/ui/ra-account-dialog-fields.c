@@ -26,6 +26,8 @@ ra_account_dialog_field_row (RaAccountDialog *self,
       return GTK_WIDGET (self->secret_row);
     case FIELD_BASE_URL:
       return GTK_WIDGET (self->base_url_row);
+    case FIELD_LOGIN_URL:
+      return GTK_WIDGET (self->login_url_row);
     case N_FIELDS:
     default:
       g_assert_not_reached ();
@@ -46,6 +48,8 @@ field_error_row (RaAccountDialog *self,
       return self->secret_error;
     case FIELD_BASE_URL:
       return self->base_url_error;
+    case FIELD_LOGIN_URL:
+      return self->login_url_error;
     case N_FIELDS:
     default:
       g_assert_not_reached ();
@@ -77,12 +81,18 @@ validate_field (RaAccountDialog *self,
     case FIELD_SECRET:
       /* Blanks may be part of a secret: judge the text as typed. */
       if (*entry_text (self->secret_row) == '\0')
-        return g_strdup (self->loading_secret
-                         ? _("Reading the client secret from the keyring…")
-                         : _("Enter the client secret of the API credentials."));
+        {
+          if (self->secret_needed_again)
+            return g_strdup (_("Enter the client secret again: a saved secret is only sent to "
+                               "the servers it was saved for."));
+          return g_strdup (self->loading_secret
+                           ? _("Reading the client secret from the keyring…")
+                           : _("Enter the client secret of the API credentials."));
+        }
       return NULL;
 
     case FIELD_BASE_URL:
+    case FIELD_LOGIN_URL:
       if (*text == '\0')
         return NULL;
       if (!ra_endpoint_validate_base_url (text, &error))
@@ -139,8 +149,9 @@ ra_account_dialog_update_validation (RaAccountDialog *self)
       if (problem != NULL && first_invalid == N_FIELDS)
         first_invalid = field;
 
-      /* A bad base URL must not hide in the collapsed expander. */
-      if (problem != NULL && field == FIELD_BASE_URL && self->touched[field])
+      /* A bad server address must not hide in the collapsed expander. */
+      if (problem != NULL && (field == FIELD_BASE_URL || field == FIELD_LOGIN_URL) &&
+          self->touched[field])
         adw_expander_row_set_expanded (self->advanced_row, TRUE);
     }
 

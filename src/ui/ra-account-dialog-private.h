@@ -18,6 +18,7 @@ typedef enum
   FIELD_CLIENT_ID,
   FIELD_SECRET,
   FIELD_BASE_URL,
+  FIELD_LOGIN_URL,
   N_FIELDS
 } Field;
 
@@ -40,6 +41,8 @@ struct _RaAccountDialog
   AdwComboRow       *token_row;
   AdwEntryRow       *base_url_row;
   AdwActionRow      *base_url_error;
+  AdwEntryRow       *login_url_row;
+  AdwActionRow      *login_url_error;
   AdwActionRow      *test_row;
   AdwActionRow      *result_row;
   GtkImage          *result_icon;
@@ -54,6 +57,11 @@ struct _RaAccountDialog
 
   gboolean           touched[N_FIELDS];
   gboolean           loading_secret;
+  /* The secret row holds what the keyring gave for the account's hosts. */
+  gboolean           secret_from_keyring;
+  /* The hosts were changed, so the stored secret may not go there. */
+  gboolean           secret_needed_again;
+  gboolean           filling;       /* fields being set from the account */
   gboolean           saving;
 };
 

@@ -16,6 +16,7 @@
 #include "ra-endpoint.h"
 #include "ra-error.h"
 #include "ra-secret-store.h"
+#include "ra-token-provider.h"
 
 typedef struct
 {
@@ -31,11 +32,17 @@ static const Region regions[] = {
   { "meta", N_("Middle East, Turkey and Africa (meta)") },
 };
 
-/* Indexed by RaTokenEndpointKind. */
-static const char * const token_kinds[] = {
-  N_("Automatic"),
-  N_("Documented (/api/v1/token)"),
-  N_("OAuth (instance-login host)"),
+typedef struct
+{
+  RaTokenEndpointKind  kind;
+  const char          *label;
+} TokenKind;
+
+/* In the order offered: the current endpoint before the legacy one. */
+static const TokenKind token_kinds[] = {
+  { RA_TOKEN_ENDPOINT_AUTO, N_("Automatic") },
+  { RA_TOKEN_ENDPOINT_OAUTH, N_("Nexthink login service") },
+  { RA_TOKEN_ENDPOINT_LEGACY, N_("Legacy API token endpoint") },
 };
 
 G_DEFINE_FINAL_TYPE (RaAccountDialog, ra_account_dialog, ADW_TYPE_WINDOW)
@@ -60,12 +67,61 @@ selected_region (RaAccountDialog *self)
 }
 
 
+static RaTokenEndpointKind
+selected_token_kind (RaAccountDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->token_row);
+
+  if (selected >= G_N_ELEMENTS (token_kinds))
+    selected = 0;
+
+  return token_kinds[selected].kind;
+}
+
+static void
+select_token_kind (RaAccountDialog     *self,
+                   RaTokenEndpointKind  kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (token_kinds); i++)
+    if (token_kinds[i].kind == kind)
+      adw_combo_row_set_selected (self->token_row, i);
+}
+
 static void
 clear_test_result (RaAccountDialog *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->result_row), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->result_row), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->result_row), "error");
+}
+
+static RaAccount *account_from_fields (RaAccountDialog *self);
+static void       field_changed_cb    (RaAccountDialog *self,
+                                       GObject         *sender);
+
+/* The fields now name other hosts than the stored secret was saved for:
+ * it may not go there, so it is taken out of the form and asked for. */
+static void
+check_hosts (RaAccountDialog *self)
+{
+  g_autoptr(RaAccount) account = NULL;
+
+  if (self->account == NULL || self->secret_needed_again || self->filling)
+    return;
+
+  account = account_from_fields (self);
+  if (ra_account_same_hosts (account, self->account))
+    return;
+
+  self->secret_needed_again = TRUE;
+  self->touched[FIELD_SECRET] = TRUE;
+  if (self->secret_from_keyring)
+    {
+      self->secret_from_keyring = FALSE;
+      g_signal_handlers_block_by_func (self->secret_row, field_changed_cb, self);
+      gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
+      g_signal_handlers_unblock_by_func (self->secret_row, field_changed_cb, self);
+    }
 }
 
 static void
@@ -77,6 +133,12 @@ field_changed_cb (RaAccountDialog *self,
       if (sender == G_OBJECT (ra_account_dialog_field_row (self, field)))
         self->touched[field] = TRUE;
     }
+
+  /* Whatever is typed there now is the user's own. */
+  if (sender == G_OBJECT (self->secret_row))
+    self->secret_from_keyring = FALSE;
+
+  check_hosts (self);
 
   /* A result for other settings would be misleading. */
   if (self->test_client == NULL)
@@ -91,7 +153,7 @@ account_from_fields (RaAccountDialog *self)
 {
   g_autoptr(RaAccount) account = NULL;
   g_autofree char *base_url = dup_stripped (self->base_url_row);
-  guint kind = adw_combo_row_get_selected (self->token_row);
+  g_autofree char *login_url = dup_stripped (self->login_url_row);
 
   if (self->account != NULL)
     account = ra_account_copy (self->account);
@@ -102,8 +164,9 @@ account_from_fields (RaAccountDialog *self)
   ra_account_set_instance (account, entry_text (self->instance_row));
   ra_account_set_region (account, selected_region (self));
   ra_account_set_client_id (account, entry_text (self->client_id_row));
-  ra_account_set_token_endpoint_kind (account, kind <= RA_TOKEN_ENDPOINT_OAUTH ? kind : RA_TOKEN_ENDPOINT_AUTO);
+  ra_account_set_token_endpoint_kind (account, selected_token_kind (self));
   ra_account_set_base_url_override (account, base_url);
+  ra_account_set_login_url_override (account, login_url);
 
   return g_steal_pointer (&account);
 }
@@ -203,6 +266,28 @@ test_finished (RaAccountDialog *self)
   ra_account_dialog_update_validation (self);
 }
 
+/* Which token endpoint the client got its token from, and its host. */
+static char *
+describe_token_endpoint (RaClient *client)
+{
+  RaEndpoint *endpoint = ra_client_get_endpoint (client);
+  RaTokenEndpointKind kind = ra_token_provider_get_resolved_kind (ra_client_get_token_provider (client));
+  g_autoptr(GUri) uri = NULL;
+
+  if (kind == RA_TOKEN_ENDPOINT_LEGACY)
+    {
+      uri = g_uri_parse (ra_endpoint_get_legacy_token_url (endpoint), G_URI_FLAGS_NONE, NULL);
+      /* Translators: %s is a host name */
+      return g_strdup_printf (_("the legacy API token endpoint (%s)"),
+                              uri != NULL ? g_uri_get_host (uri) : "");
+    }
+
+  uri = g_uri_parse (ra_endpoint_get_oauth_token_url (endpoint), G_URI_FLAGS_NONE, NULL);
+  /* Translators: %s is a host name */
+  return g_strdup_printf (_("the Nexthink login service (%s)"),
+                          uri != NULL ? g_uri_get_host (uri) : "");
+}
+
 static void
 test_listed_cb (GObject      *object,
                 GAsyncResult *result,
@@ -221,14 +306,20 @@ test_listed_cb (GObject      *object,
     {
       guint n = g_list_model_get_n_items (actions);
       g_autofree char *title = NULL;
+      g_autofree char *detail = NULL;
+      g_autofree char *used = describe_token_endpoint (RA_CLIENT (object));
 
       /* Translators: the result of testing the connection */
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                             "Connected: %u remote action found",
                                             "Connected: %u remote actions found", n),
                                n);
-      show_test_result (self, TRUE, title,
-                        _("The credentials work and the Remote Actions API answers."));
+      /* Translators: %s says which token endpoint was used, e.g.
+       * "the Nexthink login service (acme-login.eu.nexthink.cloud)" */
+      detail = g_strdup_printf (_("The credentials work and the Remote Actions API answers. "
+                                  "The token came from %s."),
+                                used);
+      show_test_result (self, TRUE, title, detail);
     }
   else
     {
@@ -434,12 +525,14 @@ secret_loaded_cb (GObject      *object,
 
   self->loading_secret = FALSE;
 
-  /* The user may have typed a new secret meanwhile: theirs wins. */
-  if (secret != NULL && *entry_text (self->secret_row) == '\0')
+  /* The user may have typed a new secret meanwhile: theirs wins. Nor
+   * is it filled in when the hosts were changed meanwhile. */
+  if (secret != NULL && *entry_text (self->secret_row) == '\0' && !self->secret_needed_again)
     {
       g_signal_handlers_block_by_func (self->secret_row, field_changed_cb, self);
       gtk_editable_set_text (GTK_EDITABLE (self->secret_row), secret);
       g_signal_handlers_unblock_by_func (self->secret_row, field_changed_cb, self);
+      self->secret_from_keyring = TRUE;
     }
   else if (error != NULL)
     {
@@ -455,18 +548,23 @@ fill_fields (RaAccountDialog *self)
   RaAccount *account = self->account;
   const char *region = ra_account_get_region (account);
 
+  self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), ra_account_get_display_name (account));
   gtk_editable_set_text (GTK_EDITABLE (self->instance_row), ra_account_get_instance (account));
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
     if (g_str_equal (regions[i].code, region))
       adw_combo_row_set_selected (self->region_row, i);
   gtk_editable_set_text (GTK_EDITABLE (self->client_id_row), ra_account_get_client_id (account));
-  adw_combo_row_set_selected (self->token_row, ra_account_get_token_endpoint_kind (account));
+  select_token_kind (self, ra_account_get_token_endpoint_kind (account));
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row),
                          ra_account_get_base_url_override (account));
+  gtk_editable_set_text (GTK_EDITABLE (self->login_url_row),
+                         ra_account_get_login_url_override (account));
+  self->filling = FALSE;
 
   if (ra_account_get_token_endpoint_kind (account) != RA_TOKEN_ENDPOINT_AUTO ||
-      *ra_account_get_base_url_override (account) != '\0')
+      *ra_account_get_base_url_override (account) != '\0' ||
+      *ra_account_get_login_url_override (account) != '\0')
     adw_expander_row_set_expanded (self->advanced_row, TRUE);
 
   /* What was stored was valid; point out anything that is not any more. */
@@ -556,6 +654,8 @@ ra_account_dialog_class_init (RaAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, token_row);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, base_url_error);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, login_url_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, login_url_error);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, test_row);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, result_row);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, result_icon);
@@ -584,7 +684,7 @@ ra_account_dialog_init (RaAccountDialog *self)
   adw_combo_row_set_model (self->region_row, G_LIST_MODEL (region_labels));
 
   for (guint i = 0; i < G_N_ELEMENTS (token_kinds); i++)
-    gtk_string_list_append (token_labels, _(token_kinds[i]));
+    gtk_string_list_append (token_labels, _(token_kinds[i].label));
   adw_combo_row_set_model (self->token_row, G_LIST_MODEL (token_labels));
 }
 

@@ -28,6 +28,8 @@
 
 #include "ra-test-utils.h"
 
+/* The login service's token endpoint, which the app asks first. */
+#define TOKEN_PATH "/oauth2/default/v1/token"
 #define TIMEOUT_SECONDS 20
 
 static void
@@ -311,6 +313,10 @@ test_first_run_add_restart (Fixture       *fixture,
   g_assert_true (adw_expander_row_get_expanded (dialog_child (dialog, "advanced_row")));
   type_into (dialog, "base_url_row", ra_simulator_get_base_url (fixture->simulator));
   g_assert_false (shows_error (dialog, "base_url_row", "base_url_error"));
+  type_into (dialog, "login_url_row", "http://login.example.com");
+  g_assert_true (shows_error (dialog, "login_url_row", "login_url_error"));
+  type_into (dialog, "login_url_row", ra_simulator_get_login_base_url (fixture->simulator));
+  g_assert_false (shows_error (dialog, "login_url_row", "login_url_error"));
 
   type_into (dialog, "name_row", "Simulator");
   type_into (dialog, "client_id_row", RA_SIM_DEFAULT_CLIENT_ID);
@@ -329,6 +335,9 @@ test_first_run_add_restart (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (dialog_child (dialog, "result_row"), "success"));
   g_assert_true (g_str_has_prefix (test_title (dialog), "Connected: "));
   g_assert_true (g_str_has_suffix (test_title (dialog), " remote actions found"));
+  /* …and says where the token came from. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (dialog_child (dialog, "result_row")),
+                            "Nexthink login service"));
 
   /* Missing permission (403) and rate limiting (429) are told apart. */
   ra_simulator_fail_next (fixture->simulator, 1, 403, 0);
@@ -378,6 +387,8 @@ test_first_run_add_restart (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "instance_row")), ==, "acme");
   g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "base_url_row")), ==,
                    ra_simulator_get_base_url (fixture->simulator));
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "login_url_row")), ==,
+                   ra_simulator_get_login_base_url (fixture->simulator));
   RA_TEST_WAIT_UNTIL_FOR (secret_filled (dialog), TIMEOUT_SECONDS);
   g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "secret_row")), ==,
                    RA_SIM_DEFAULT_CLIENT_SECRET);
@@ -441,6 +452,7 @@ test_sign_out (Fixture       *fixture,
     ra_account_set_region (account, "us");
     ra_account_set_client_id (account, RA_SIM_DEFAULT_CLIENT_ID);
     ra_account_set_base_url_override (account, ra_simulator_get_base_url (fixture->simulator));
+    ra_account_set_login_url_override (account, ra_simulator_get_login_base_url (fixture->simulator));
     ra_account_manager_add (manager, account, &error);
     g_assert_no_error (error);
   }
@@ -475,7 +487,7 @@ test_sign_out (Fixture       *fixture,
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
 
   /* Signing out drops the token: a new connection must ask for another. */
-  token_requests = ra_simulator_count_requests (fixture->simulator, "POST", "/api/v1/token");
+  token_requests = ra_simulator_count_requests (fixture->simulator, "POST", TOKEN_PATH);
   g_assert_cmpuint (token_requests, >=, 1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.sign-out", NULL);
   settle ();
@@ -488,8 +500,95 @@ test_sign_out (Fixture       *fixture,
                               ra_account_get_id (account));
   RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
-  g_assert_cmpuint (ra_simulator_count_requests (fixture->simulator, "POST", "/api/v1/token"),
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->simulator, "POST", TOKEN_PATH),
                     ==, token_requests + 1);
+}
+
+static void
+store_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Lookup *lookup = user_data;
+
+  ra_secret_store_store_finish (RA_SECRET_STORE (object), result, &lookup->error);
+  lookup->done = TRUE;
+}
+
+/* Another instance, region or server for an account: the stored secret
+ * does not go along, the user is asked for it again. */
+static void
+test_host_change_asks_secret (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(RaAccount) account = ra_account_new ();
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(RaSecret) secret = NULL;
+  Lookup stored = { 0 };
+  GtkWidget *dialog;
+
+  if (!in_private_keyring ())
+    return;
+
+  {
+    g_autoptr(RaAccountManager) manager = ra_account_manager_new (fixture->accounts_path);
+
+    ra_account_set_instance (account, "acme");
+    ra_account_set_region (account, "eu");
+    ra_account_set_client_id (account, RA_SIM_DEFAULT_CLIENT_ID);
+    ra_account_set_base_url_override (account, ra_simulator_get_base_url (fixture->simulator));
+    ra_account_set_login_url_override (account, ra_simulator_get_login_base_url (fixture->simulator));
+    ra_account_manager_add (manager, account, &error);
+    g_assert_no_error (error);
+  }
+  ra_secret_store_store_async (store, account, RA_SIM_DEFAULT_CLIENT_SECRET, NULL,
+                               store_done_cb, &stored);
+  RA_TEST_WAIT_UNTIL_FOR (lookup_done (&stored), TIMEOUT_SECONDS);
+  g_assert_no_error (stored.error);
+
+  g_settings_set_string (fixture->settings, "last-account", ra_account_get_id (account));
+  app_start (fixture);
+  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
+
+  /* The endpoint that worked is kept with the account for next time. */
+  g_assert_true (g_file_get_contents (fixture->accounts_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "TokenEndpointUsed=oauth"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.edit", NULL));
+  settle ();
+  dialog = ra_account_controller_get_dialog (fixture->controller);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  RA_TEST_WAIT_UNTIL_FOR (secret_filled (dialog), TIMEOUT_SECONDS);
+  g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
+
+  /* Another login service: the secret leaves the form and is asked for. */
+  type_into (dialog, "login_url_row", "https://login.example.com");
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "secret_row")), ==, "");
+  g_assert_true (shows_error (dialog, "secret_row", "secret_error"));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (dialog_child (dialog, "secret_error")),
+                            "again"));
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
+
+  /* Back to the old address, the secret is still not filled in by itself. */
+  type_into (dialog, "login_url_row", ra_simulator_get_login_base_url (fixture->simulator));
+  type_into (dialog, "instance_row", "acme-moved");
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "secret_row")), ==, "");
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
+
+  /* Typed again, it is saved for the new hosts only. */
+  type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
+  g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
+  RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  secret = keyring_secret (account);
+  g_assert_null (secret);
+  secret = keyring_secret (ra_account_controller_get_account (fixture->controller));
+  g_assert_cmpstr (secret, ==, RA_SIM_DEFAULT_CLIENT_SECRET);
+
+  app_quit (fixture);
 }
 
 /* "Try the Demo" on the welcome page: the demo instance, clearly marked. */
@@ -549,6 +648,7 @@ static void
 restart_child (gboolean first)
 {
   const char *base_url = g_getenv ("RA_TEST_SIMULATOR_URL");
+  const char *login_url = g_getenv ("RA_TEST_SIMULATOR_LOGIN_URL");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(RaAccountManager) manager = ra_account_manager_new (NULL);
   g_autoptr(RaSecretStore) store = ra_secret_store_new ();
@@ -576,6 +676,7 @@ restart_child (gboolean first)
       type_into (dialog, "name_row", "Across Restarts");
       type_into (dialog, "instance_row", "restart");
       type_into (dialog, "base_url_row", base_url);
+      type_into (dialog, "login_url_row", login_url);
       type_into (dialog, "client_id_row", RA_SIM_DEFAULT_CLIENT_ID);
       type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
       gtk_widget_activate_action (dialog, "account.save", NULL);
@@ -635,6 +736,7 @@ test_restart_process (void)
   g_assert_no_error (error);
 
   g_setenv ("RA_TEST_SIMULATOR_URL", ra_simulator_get_base_url (simulator), TRUE);
+  g_setenv ("RA_TEST_SIMULATOR_LOGIN_URL", ra_simulator_get_login_base_url (simulator), TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   /* Settings that outlive the process, as on a desktop. */
   g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
@@ -647,7 +749,7 @@ test_restart_process (void)
   g_test_trap_assert_passed ();
 
   /* The second start asked for a token with the stored secret. */
-  g_assert_cmpuint (ra_simulator_count_requests (simulator, "POST", "/api/v1/token"), >=, 2);
+  g_assert_cmpuint (ra_simulator_count_requests (simulator, "POST", TOKEN_PATH), >=, 2);
 
   accounts = g_build_filename (config, "remote-actions", "accounts.ini", NULL);
   g_assert_true (g_file_test (accounts, G_FILE_TEST_EXISTS));
@@ -699,6 +801,7 @@ test_no_keyring_session_only (Fixture       *fixture,
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
       type_into (dialog, "instance_row", "acme");
       type_into (dialog, "base_url_row", ra_simulator_get_base_url (fixture->simulator));
+      type_into (dialog, "login_url_row", ra_simulator_get_login_base_url (fixture->simulator));
       type_into (dialog, "client_id_row", RA_SIM_DEFAULT_CLIENT_ID);
       type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
       gtk_widget_activate_action (dialog, "account.save", NULL);
@@ -760,6 +863,8 @@ main (int   argc,
 
   g_test_add ("/accounts/first-run-add-restart", Fixture, NULL,
               fixture_set_up, test_first_run_add_restart, fixture_tear_down);
+  g_test_add ("/accounts/host-change-asks-secret", Fixture, NULL,
+              fixture_set_up, test_host_change_asks_secret, fixture_tear_down);
   g_test_add ("/accounts/sign-out", Fixture, NULL,
               fixture_set_up, test_sign_out, fixture_tear_down);
   g_test_add_func ("/accounts/restart-process", test_restart_process);

@@ -122,6 +122,7 @@ static void
 run_session (void)
 {
   const char *base_url = g_getenv ("RA_AUDIT_SIMULATOR_URL");
+  const char *login_url = g_getenv ("RA_AUDIT_SIMULATOR_LOGIN_URL");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(RaAccountManager) manager = ra_account_manager_new (NULL);
   g_autoptr(RaSecretStore) store = ra_secret_store_new ();
@@ -152,6 +153,7 @@ run_session (void)
   type_into (dialog, "name_row", "Audit");
   type_into (dialog, "instance_row", "audit");
   type_into (dialog, "base_url_row", base_url);
+  type_into (dialog, "login_url_row", login_url);
   type_into (dialog, "client_id_row", "audit-client");
   type_into (dialog, "secret_row", AUDIT_SECRET);
   g_assert_true (gtk_widget_activate_action (dialog, "account.test", NULL));
@@ -301,6 +303,7 @@ test_full_session (void)
 
   /* What the child inherits. */
   g_setenv ("RA_AUDIT_SIMULATOR_URL", ra_simulator_get_base_url (simulator), TRUE);
+  g_setenv ("RA_AUDIT_SIMULATOR_LOGIN_URL", ra_simulator_get_login_base_url (simulator), TRUE);
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
 
