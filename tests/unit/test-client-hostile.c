@@ -103,7 +103,7 @@ hostile_set_up (Hostile       *h,
   h->client = ra_client_new (h->endpoint, "id", "secret", RA_TOKEN_ENDPOINT_LEGACY);
   ra_client_set_retry_policy (h->client, 0, 0);
 
-  hostile_route (h, TOKEN_PATH, 200, GOOD_TOKEN, -1);
+  hostile_route (h, LEGACY_TOKEN_PATH, 200, GOOD_TOKEN, -1);
 }
 
 static void
@@ -307,12 +307,12 @@ test_guard_calls (Hostile       *h,
             g_autoptr(GError) error = NULL;
 
             ra_client_sign_out (h->client);
-            hostile_route (h, TOKEN_PATH, statuses[k], body, length);
+            hostile_route (h, LEGACY_TOKEN_PATH, statuses[k], body, length);
             error = call_details (h->client);
             g_assert_nonnull (error);
             assert_sentence (error, error->code);
           }
-        hostile_route (h, TOKEN_PATH, 200, GOOD_TOKEN, -1);
+        hostile_route (h, LEGACY_TOKEN_PATH, 200, GOOD_TOKEN, -1);
         ra_client_sign_out (h->client);
       }
     }
