@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-enum-types.h"
 #include "ra-error.h"
 #include "ra-models-private.h"
 
@@ -20,9 +21,9 @@ struct _RaActionInput
   char *name;
   char *description;
   char **options;
-  guint used_by_windows : 1;
-  guint used_by_macos : 1;
-  guint allow_custom_value : 1;
+  RaTristate used_by_windows;
+  RaTristate used_by_macos;
+  RaTristate allow_custom_value;
 };
 
 G_DEFINE_FINAL_TYPE (RaActionInput, ra_action_input, G_TYPE_OBJECT)
@@ -74,16 +75,16 @@ ra_action_input_get_property (GObject    *object,
       g_value_set_string (value, self->description);
       break;
     case PROP_USED_BY_WINDOWS:
-      g_value_set_boolean (value, self->used_by_windows);
+      g_value_set_enum (value, self->used_by_windows);
       break;
     case PROP_USED_BY_MACOS:
-      g_value_set_boolean (value, self->used_by_macos);
+      g_value_set_enum (value, self->used_by_macos);
       break;
     case PROP_OPTIONS:
       g_value_set_boxed (value, self->options);
       break;
     case PROP_ALLOW_CUSTOM_VALUE:
-      g_value_set_boolean (value, self->allow_custom_value);
+      g_value_set_enum (value, self->allow_custom_value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -108,17 +109,17 @@ ra_action_input_class_init (RaActionInputClass *klass)
     g_param_spec_string ("description", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_USED_BY_WINDOWS] =
-    g_param_spec_boolean ("used-by-windows", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("used-by-windows", NULL, NULL, RA_TYPE_TRISTATE, RA_TRISTATE_UNKNOWN,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_USED_BY_MACOS] =
-    g_param_spec_boolean ("used-by-macos", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("used-by-macos", NULL, NULL, RA_TYPE_TRISTATE, RA_TRISTATE_UNKNOWN,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_OPTIONS] =
     g_param_spec_boxed ("options", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_ALLOW_CUSTOM_VALUE] =
-    g_param_spec_boolean ("allow-custom-value", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("allow-custom-value", NULL, NULL, RA_TYPE_TRISTATE, RA_TRISTATE_UNKNOWN,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -126,8 +127,12 @@ ra_action_input_class_init (RaActionInputClass *klass)
 static void
 ra_action_input_init (RaActionInput *self)
 {
+  self->used_by_windows = RA_TRISTATE_UNKNOWN;
+  self->used_by_macos = RA_TRISTATE_UNKNOWN;
+  self->allow_custom_value = RA_TRISTATE_UNKNOWN;
 }
 
+/* Only the id is required; the defaults are in ra-remote-action.c. */
 RaActionInput *
 _ra_action_input_parse (JsonNode          *node,
                         const RaJsonPath  *path,
@@ -135,46 +140,46 @@ _ra_action_input_parse (JsonNode          *node,
 {
   g_autoptr(RaActionInput) self = g_object_new (RA_TYPE_ACTION_INPUT, NULL);
   JsonObject *object = NULL;
-  gboolean used_by_windows = FALSE;
-  gboolean used_by_macos = FALSE;
-  gboolean allow_custom_value = FALSE;
 
-  /* Members in the schema's order, so the first missing one is named. */
+  /* Members in the schema's order, so the first bad one is named. */
   if (!ra_json_node_object (node, path, RA_JSON_REQUIRED, &object, error) ||
       !ra_json_member_dup_string (object, path, "id", RA_JSON_REQUIRED, &self->id, error) ||
-      !ra_json_member_dup_string (object, path, "name", RA_JSON_REQUIRED, &self->name, error) ||
-      !ra_json_member_dup_string (object, path, "description", RA_JSON_REQUIRED, &self->description, error) ||
-      !ra_json_member_boolean (object, path, "usedByWindows", RA_JSON_REQUIRED, &used_by_windows, error) ||
-      !ra_json_member_boolean (object, path, "usedByMacOs", RA_JSON_REQUIRED, &used_by_macos, error) ||
-      !ra_json_member_strv (object, path, "options", RA_JSON_REQUIRED, &self->options, error) ||
-      !ra_json_member_boolean (object, path, "allowCustomValue", RA_JSON_REQUIRED, &allow_custom_value, error))
+      !ra_json_member_dup_string (object, path, "name", RA_JSON_OPTIONAL, &self->name, error) ||
+      !ra_json_member_dup_string (object, path, "description", RA_JSON_OPTIONAL, &self->description, error) ||
+      !_ra_json_member_tristate (object, path, "usedByWindows", &self->used_by_windows, error) ||
+      !_ra_json_member_tristate (object, path, "usedByMacOs", &self->used_by_macos, error) ||
+      !ra_json_member_strv (object, path, "options", RA_JSON_OPTIONAL, &self->options, error) ||
+      !_ra_json_member_tristate (object, path, "allowCustomValue", &self->allow_custom_value, error))
     return NULL;
 
-  self->used_by_windows = !!used_by_windows;
-  self->used_by_macos = !!used_by_macos;
-  self->allow_custom_value = !!allow_custom_value;
+  if (self->name == NULL)
+    self->name = g_strdup (self->id);
+  if (self->description == NULL)
+    self->description = g_strdup ("");
+  if (self->options == NULL)
+    self->options = g_new0 (char *, 1);
 
   return g_steal_pointer (&self);
 }
 
 RaActionInput *
-_ra_action_input_new_take (char      *id,
-                           char      *name,
-                           char      *description,
-                           char     **options,
-                           gboolean   used_by_windows,
-                           gboolean   used_by_macos,
-                           gboolean   allow_custom_value)
+_ra_action_input_new_take (char       *id,
+                           char       *name,
+                           char       *description,
+                           char      **options,
+                           RaTristate  used_by_windows,
+                           RaTristate  used_by_macos,
+                           RaTristate  allow_custom_value)
 {
   RaActionInput *self = g_object_new (RA_TYPE_ACTION_INPUT, NULL);
 
   self->id = id;
-  self->name = name;
-  self->description = description;
-  self->options = options;
-  self->used_by_windows = !!used_by_windows;
-  self->used_by_macos = !!used_by_macos;
-  self->allow_custom_value = !!allow_custom_value;
+  self->name = name != NULL ? name : g_strdup (id);
+  self->description = description != NULL ? description : g_strdup ("");
+  self->options = options != NULL ? options : g_new0 (char *, 1);
+  self->used_by_windows = used_by_windows;
+  self->used_by_macos = used_by_macos;
+  self->allow_custom_value = allow_custom_value;
 
   return self;
 }
@@ -216,18 +221,18 @@ ra_action_input_get_description (RaActionInput *self)
   return self->description;
 }
 
-gboolean
+RaTristate
 ra_action_input_get_used_by_windows (RaActionInput *self)
 {
-  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), FALSE);
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), RA_TRISTATE_UNKNOWN);
 
   return self->used_by_windows;
 }
 
-gboolean
+RaTristate
 ra_action_input_get_used_by_macos (RaActionInput *self)
 {
-  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), FALSE);
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), RA_TRISTATE_UNKNOWN);
 
   return self->used_by_macos;
 }
@@ -240,10 +245,10 @@ ra_action_input_get_options (RaActionInput *self)
   return (const char * const *)self->options;
 }
 
-gboolean
+RaTristate
 ra_action_input_get_allow_custom_value (RaActionInput *self)
 {
-  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), FALSE);
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), RA_TRISTATE_UNKNOWN);
 
   return self->allow_custom_value;
 }
@@ -266,7 +271,9 @@ ra_action_input_validate_value (RaActionInput  *self,
       return FALSE;
     }
 
-  if (self->options[0] == NULL || self->allow_custom_value)
+  /* When the server did not say whether other values are allowed, the
+   * options are suggestions and the server has the last word. */
+  if (self->options[0] == NULL || self->allow_custom_value != RA_TRISTATE_NO)
     return TRUE;
 
   if (g_strv_contains ((const char * const *)self->options, value))

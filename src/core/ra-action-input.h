@@ -20,15 +20,15 @@ RaActionInput      *ra_action_input_new_from_json        (JsonNode       *node,
                                                           const char     *path,
                                                           GError        **error);
 const char         *ra_action_input_get_id               (RaActionInput  *self);
-const char         *ra_action_input_get_name             (RaActionInput  *self);
+const char         *ra_action_input_get_name             (RaActionInput  *self); /* the id if none */
 const char         *ra_action_input_get_description      (RaActionInput  *self);
-gboolean            ra_action_input_get_used_by_windows  (RaActionInput  *self);
-gboolean            ra_action_input_get_used_by_macos    (RaActionInput  *self);
+RaTristate          ra_action_input_get_used_by_windows  (RaActionInput  *self);
+RaTristate          ra_action_input_get_used_by_macos    (RaActionInput  *self);
 /* NULL-terminated, possibly empty. */
 const char * const *ra_action_input_get_options          (RaActionInput  *self);
-gboolean            ra_action_input_get_allow_custom_value (RaActionInput *self);
+RaTristate          ra_action_input_get_allow_custom_value (RaActionInput *self);
 /* Whether value is acceptable: one of the options, or anything when there
- * are no options or custom values are allowed. */
+ * are no options or custom values are allowed or may be (not known). */
 gboolean            ra_action_input_validate_value       (RaActionInput  *self,
                                                           const char     *value,
                                                           GError        **error);

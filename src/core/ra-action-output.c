@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "ra-enum-types.h"
 #include "ra-models-private.h"
 
 struct _RaActionOutput
@@ -17,8 +18,8 @@ struct _RaActionOutput
   char *name;
   char *output_type;
   char *description;
-  guint used_by_windows : 1;
-  guint used_by_macos : 1;
+  RaTristate used_by_windows;
+  RaTristate used_by_macos;
 };
 
 G_DEFINE_FINAL_TYPE (RaActionOutput, ra_action_output, G_TYPE_OBJECT)
@@ -72,10 +73,10 @@ ra_action_output_get_property (GObject    *object,
       g_value_set_string (value, self->description);
       break;
     case PROP_USED_BY_WINDOWS:
-      g_value_set_boolean (value, self->used_by_windows);
+      g_value_set_enum (value, self->used_by_windows);
       break;
     case PROP_USED_BY_MACOS:
-      g_value_set_boolean (value, self->used_by_macos);
+      g_value_set_enum (value, self->used_by_macos);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -104,11 +105,11 @@ ra_action_output_class_init (RaActionOutputClass *klass)
     g_param_spec_string ("description", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_USED_BY_WINDOWS] =
-    g_param_spec_boolean ("used-by-windows", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("used-by-windows", NULL, NULL, RA_TYPE_TRISTATE, RA_TRISTATE_UNKNOWN,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties [PROP_USED_BY_MACOS] =
-    g_param_spec_boolean ("used-by-macos", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("used-by-macos", NULL, NULL, RA_TYPE_TRISTATE, RA_TRISTATE_UNKNOWN,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -116,8 +117,11 @@ ra_action_output_class_init (RaActionOutputClass *klass)
 static void
 ra_action_output_init (RaActionOutput *self)
 {
+  self->used_by_windows = RA_TRISTATE_UNKNOWN;
+  self->used_by_macos = RA_TRISTATE_UNKNOWN;
 }
 
+/* Only the id is required; the defaults are in ra-remote-action.c. */
 RaActionOutput *
 _ra_action_output_parse (JsonNode          *node,
                          const RaJsonPath  *path,
@@ -125,40 +129,40 @@ _ra_action_output_parse (JsonNode          *node,
 {
   g_autoptr(RaActionOutput) self = g_object_new (RA_TYPE_ACTION_OUTPUT, NULL);
   JsonObject *object = NULL;
-  gboolean used_by_windows = FALSE;
-  gboolean used_by_macos = FALSE;
 
   if (!ra_json_node_object (node, path, RA_JSON_REQUIRED, &object, error) ||
       !ra_json_member_dup_string (object, path, "id", RA_JSON_REQUIRED, &self->id, error) ||
-      !ra_json_member_dup_string (object, path, "name", RA_JSON_REQUIRED, &self->name, error) ||
-      !ra_json_member_dup_string (object, path, "type", RA_JSON_REQUIRED, &self->output_type, error) ||
-      !ra_json_member_dup_string (object, path, "description", RA_JSON_REQUIRED, &self->description, error) ||
-      !ra_json_member_boolean (object, path, "usedByWindows", RA_JSON_REQUIRED, &used_by_windows, error) ||
-      !ra_json_member_boolean (object, path, "usedByMacOs", RA_JSON_REQUIRED, &used_by_macos, error))
+      !ra_json_member_dup_string (object, path, "name", RA_JSON_OPTIONAL, &self->name, error) ||
+      !ra_json_member_dup_string (object, path, "type", RA_JSON_OPTIONAL, &self->output_type, error) ||
+      !ra_json_member_dup_string (object, path, "description", RA_JSON_OPTIONAL, &self->description, error) ||
+      !_ra_json_member_tristate (object, path, "usedByWindows", &self->used_by_windows, error) ||
+      !_ra_json_member_tristate (object, path, "usedByMacOs", &self->used_by_macos, error))
     return NULL;
 
-  self->used_by_windows = !!used_by_windows;
-  self->used_by_macos = !!used_by_macos;
+  if (self->name == NULL)
+    self->name = g_strdup (self->id);
+  if (self->description == NULL)
+    self->description = g_strdup ("");
 
   return g_steal_pointer (&self);
 }
 
 RaActionOutput *
-_ra_action_output_new_take (char     *id,
-                            char     *name,
-                            char     *output_type,
-                            char     *description,
-                            gboolean  used_by_windows,
-                            gboolean  used_by_macos)
+_ra_action_output_new_take (char       *id,
+                            char       *name,
+                            char       *output_type,
+                            char       *description,
+                            RaTristate  used_by_windows,
+                            RaTristate  used_by_macos)
 {
   RaActionOutput *self = g_object_new (RA_TYPE_ACTION_OUTPUT, NULL);
 
   self->id = id;
-  self->name = name;
+  self->name = name != NULL ? name : g_strdup (id);
   self->output_type = output_type;
-  self->description = description;
-  self->used_by_windows = !!used_by_windows;
-  self->used_by_macos = !!used_by_macos;
+  self->description = description != NULL ? description : g_strdup ("");
+  self->used_by_windows = used_by_windows;
+  self->used_by_macos = used_by_macos;
 
   return self;
 }
@@ -208,18 +212,18 @@ ra_action_output_get_description (RaActionOutput *self)
   return self->description;
 }
 
-gboolean
+RaTristate
 ra_action_output_get_used_by_windows (RaActionOutput *self)
 {
-  g_return_val_if_fail (RA_IS_ACTION_OUTPUT (self), FALSE);
+  g_return_val_if_fail (RA_IS_ACTION_OUTPUT (self), RA_TRISTATE_UNKNOWN);
 
   return self->used_by_windows;
 }
 
-gboolean
+RaTristate
 ra_action_output_get_used_by_macos (RaActionOutput *self)
 {
-  g_return_val_if_fail (RA_IS_ACTION_OUTPUT (self), FALSE);
+  g_return_val_if_fail (RA_IS_ACTION_OUTPUT (self), RA_TRISTATE_UNKNOWN);
 
   return self->used_by_macos;
 }

@@ -20,10 +20,11 @@ RaActionOutput *ra_action_output_new_from_json       (JsonNode        *node,
                                                       GError         **error);
 const char     *ra_action_output_get_id              (RaActionOutput  *self);
 const char     *ra_action_output_get_name            (RaActionOutput  *self);
-/* As the server says it: "string", "list_of_strings", "int", "bool", … */
+/* As the server says it: "string", "list_of_strings", "int", "bool", …;
+ * NULL when it does not say. */
 const char     *ra_action_output_get_output_type     (RaActionOutput  *self);
 const char     *ra_action_output_get_description     (RaActionOutput  *self);
-gboolean        ra_action_output_get_used_by_windows (RaActionOutput  *self);
-gboolean        ra_action_output_get_used_by_macos   (RaActionOutput  *self);
+RaTristate      ra_action_output_get_used_by_windows (RaActionOutput  *self);
+RaTristate      ra_action_output_get_used_by_macos   (RaActionOutput  *self);
 
 G_END_DECLS

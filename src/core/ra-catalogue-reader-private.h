@@ -7,26 +7,32 @@
 
 #include <gio/gio.h>
 
+#include "ra-catalogue.h"
+
 G_BEGIN_DECLS
 
-/* The whole list path: a GListStore of RaRemoteAction, or NULL and an
- * RA_ERROR_MALFORMED_RESPONSE. Safe to call from any thread. */
-GListStore *_ra_catalogue_read      (const char  *data,
-                                     gsize        length,
-                                     GError     **error);
+/* The whole list path: an RaCatalogue (the actions, and those that could
+ * not be read), or NULL and an RA_ERROR_MALFORMED_RESPONSE when the body
+ * is not a JSON array. Safe to call from any thread. */
+RaCatalogue *_ra_catalogue_read      (const char  *data,
+                                      gsize        length,
+                                      GError     **error);
 
 /* A single pass over the bytes for the common case: a catalogue that is
- * plain, valid JSON and follows the schema. Anything else (a syntax or
- * schema error, but also a duplicate member, an escaped NUL, a number
- * that is not a plain integer) gives NULL without an error, and the body
- * goes to _ra_catalogue_read_tree(), whose verdict and error message
- * stay the reference. */
-GListStore *_ra_catalogue_read_fast (const char  *data,
-                                     gsize        length);
+ * plain, valid JSON, with or without the members that are optional. An
+ * action it is not sure about (a schema error, but also a duplicate
+ * member, an escaped NUL, a number that is not a plain integer) is read
+ * again, alone, by the tree path, whose verdict and error message stay
+ * the reference. A body that is not valid JSON or not an array gives NULL
+ * without an error, and goes to _ra_catalogue_read_tree() whole.
+ * n_slow, if not NULL, tells how many actions were read again. */
+RaCatalogue *_ra_catalogue_read_fast (const char  *data,
+                                      gsize        length,
+                                      guint       *n_slow);
 
 /* The json-glib tree path. */
-GListStore *_ra_catalogue_read_tree (const char  *data,
-                                     gsize        length,
-                                     GError     **error);
+RaCatalogue *_ra_catalogue_read_tree (const char  *data,
+                                      gsize        length,
+                                      GError     **error);
 
 G_END_DECLS

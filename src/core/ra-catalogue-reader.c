@@ -4,8 +4,11 @@
  * for it and then walking the tree takes most of the time between the
  * request and the list, so the common case, a valid catalogue, is read in
  * one pass straight into the models. The reader is deliberately narrow:
- * whatever it is not sure about, it leaves to the tree path, so that
- * every verdict and every error message stays the tree path's.
+ * whatever it is not sure about in one action, it hands to the tree path
+ * for that action alone, so that every verdict and every error message
+ * stays the tree path's while the rest of the catalogue keeps the fast
+ * path. Optional members that are absent or null are the everyday case
+ * of real servers, and never leave the fast path.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +23,7 @@
 #include "ra-catalogue-reader-private.h"
 #include "ra-json-reader-private.h"
 #include "ra-error.h"
+#include "ra-json-private.h"
 #include "ra-models-private.h"
 
 /* Reads a member name and its colon; returns the index of the name in
@@ -46,14 +50,17 @@ read_member (RaJsonReader       *r,
 }
 
 /* Walks an object's members. For each known one, calls read with its
- * index; unknown members are skipped; a member seen twice, or one of
- * the names missing at the end, is left to the tree path. */
+ * index; unknown members are skipped, and so are null values of members
+ * that are not required (they keep their defaults, as in the tree path);
+ * a member seen twice, a required one that is null, or one missing at the
+ * end, is left to the tree path. */
 typedef gboolean (*MemberFunc) (RaJsonReader *r, guint index, gpointer data);
 
 static gboolean
 read_object (RaJsonReader       *r,
              const char * const *names,
              guint               n_names,
+             guint32             required,
              MemberFunc          read,
              gpointer            data)
 {
@@ -79,6 +86,16 @@ read_object (RaJsonReader       *r,
           if (seen & (1u << index))
             return FALSE;
           seen |= 1u << index;
+
+          ra_json_reader_skip_ws (r);
+          if (r->end - r->p >= 4 && memcmp (r->p, "null", 4) == 0)
+            {
+              if (required & (1u << index))
+                return FALSE;
+              r->p += 4;
+              continue;
+            }
+
           if (!read (r, index, data))
             return FALSE;
         }
@@ -89,7 +106,20 @@ read_object (RaJsonReader       *r,
     }
 
   r->depth--;
-  return seen == (1u << n_names) - 1;
+  return (seen & required) == required;
+}
+
+static gboolean
+read_tristate (RaJsonReader *r,
+               RaTristate   *out)
+{
+  gboolean value;
+
+  if (!_ra_json_reader_bool (r, &value))
+    return FALSE;
+
+  *out = value ? RA_TRISTATE_YES : RA_TRISTATE_NO;
+  return TRUE;
 }
 
 typedef gpointer (*ItemFunc) (RaJsonReader *r);
@@ -178,9 +208,9 @@ typedef struct
   char *name;
   char *description;
   char **options;
-  gboolean used_by_windows;
-  gboolean used_by_macos;
-  gboolean allow_custom_value;
+  RaTristate used_by_windows;
+  RaTristate used_by_macos;
+  RaTristate allow_custom_value;
 } InputFields;
 
 static const char * const input_names[] = {
@@ -199,10 +229,10 @@ read_input_member (RaJsonReader *r,
     case 0: return read_field (r, &f->id);
     case 1: return read_field (r, &f->name);
     case 2: return read_field (r, &f->description);
-    case 3: return _ra_json_reader_bool (r, &f->used_by_windows);
-    case 4: return _ra_json_reader_bool (r, &f->used_by_macos);
+    case 3: return read_tristate (r, &f->used_by_windows);
+    case 4: return read_tristate (r, &f->used_by_macos);
     case 5: return read_strv (r, &f->options);
-    case 6: return _ra_json_reader_bool (r, &f->allow_custom_value);
+    case 6: return read_tristate (r, &f->allow_custom_value);
     default: g_assert_not_reached ();
     }
 }
@@ -210,9 +240,14 @@ read_input_member (RaJsonReader *r,
 static gpointer
 read_input (RaJsonReader *r)
 {
-  InputFields f = { 0 };
+  InputFields f = {
+    NULL, NULL, NULL, NULL,
+    RA_TRISTATE_UNKNOWN, RA_TRISTATE_UNKNOWN, RA_TRISTATE_UNKNOWN,
+  };
 
-  if (!read_object (r, input_names, G_N_ELEMENTS (input_names), read_input_member, &f))
+  /* Only the id is required. */
+  if (!read_object (r, input_names, G_N_ELEMENTS (input_names), 1u << 0,
+                    read_input_member, &f))
     {
       g_free (f.id);
       g_free (f.name);
@@ -234,8 +269,8 @@ typedef struct
   char *name;
   char *output_type;
   char *description;
-  gboolean used_by_windows;
-  gboolean used_by_macos;
+  RaTristate used_by_windows;
+  RaTristate used_by_macos;
 } OutputFields;
 
 static const char * const output_names[] = {
@@ -255,8 +290,8 @@ read_output_member (RaJsonReader *r,
     case 1: return read_field (r, &f->name);
     case 2: return read_field (r, &f->output_type);
     case 3: return read_field (r, &f->description);
-    case 4: return _ra_json_reader_bool (r, &f->used_by_windows);
-    case 5: return _ra_json_reader_bool (r, &f->used_by_macos);
+    case 4: return read_tristate (r, &f->used_by_windows);
+    case 5: return read_tristate (r, &f->used_by_macos);
     default: g_assert_not_reached ();
     }
 }
@@ -264,9 +299,13 @@ read_output_member (RaJsonReader *r,
 static gpointer
 read_output (RaJsonReader *r)
 {
-  OutputFields f = { 0 };
+  OutputFields f = {
+    NULL, NULL, NULL, NULL, RA_TRISTATE_UNKNOWN, RA_TRISTATE_UNKNOWN,
+  };
 
-  if (!read_object (r, output_names, G_N_ELEMENTS (output_names), read_output_member, &f))
+  /* Only the id is required. */
+  if (!read_object (r, output_names, G_N_ELEMENTS (output_names), 1u << 0,
+                    read_output_member, &f))
     {
       g_free (f.id);
       g_free (f.name);
@@ -281,30 +320,30 @@ read_output (RaJsonReader *r)
 
 /* Actions */
 
+/* Every purpose is kept as written; the documented ones also set a flag. */
 static gboolean
-read_purpose (RaJsonReader *r,
-              RaPurpose    *out)
+read_purpose (RaJsonReader   *r,
+              RaPurpose      *out,
+              char         ***texts)
 {
   RaPurpose purpose = RA_PURPOSE_NONE;
+  g_autoptr(GPtrArray) strings = NULL;
 
-  if (!ra_json_reader_accept (r, '['))
+  if (!ra_json_reader_accept (r, '[') || ++r->depth > RA_JSON_READER_MAX_DEPTH)
     return FALSE;
+
+  strings = g_ptr_array_new_with_free_func (g_free);
 
   if (!ra_json_reader_accept (r, ']'))
     {
       do
         {
-          const char *value;
-          gsize len;
+          char *value = NULL;
 
-          if (!_ra_json_reader_string (r, NULL, &value, &len))
+          if (!_ra_json_reader_string (r, &value, NULL, NULL))
             return FALSE;
-          if (len == 15 && memcmp (value, "DATA_COLLECTION", 15) == 0)
-            purpose |= RA_PURPOSE_DATA_COLLECTION;
-          else if (len == 11 && memcmp (value, "REMEDIATION", 11) == 0)
-            purpose |= RA_PURPOSE_REMEDIATION;
-          else
-            return FALSE;
+          purpose |= _ra_purpose_from_text (value, strlen (value));
+          g_ptr_array_add (strings, value);
         }
       while (ra_json_reader_accept (r, ','));
 
@@ -312,29 +351,25 @@ read_purpose (RaJsonReader *r,
         return FALSE;
     }
 
+  r->depth--;
+  g_ptr_array_add (strings, NULL);
   *out = purpose;
+  *texts = (char **) g_ptr_array_free (g_steal_pointer (&strings), FALSE);
   return TRUE;
 }
 
 static gboolean
-read_run_as (RaJsonReader *r,
-             RaRunAs      *out)
+read_run_as (RaJsonReader  *r,
+             RaRunAs       *out,
+             char         **text)
 {
-  const char *value;
-  gsize len;
+  char *value = NULL;
 
-  if (!_ra_json_reader_string (r, NULL, &value, &len))
+  if (!_ra_json_reader_string (r, &value, NULL, NULL))
     return FALSE;
 
-  if (len == 12 && memcmp (value, "LOCAL_SYSTEM", 12) == 0)
-    *out = RA_RUN_AS_LOCAL_SYSTEM;
-  else if (len == 16 && memcmp (value, "INTERACTIVE_USER", 16) == 0)
-    *out = RA_RUN_AS_INTERACTIVE_USER;
-  else if (len == 19 && memcmp (value, "DELEGATE_TO_SERVICE", 19) == 0)
-    *out = RA_RUN_AS_DELEGATE_TO_SERVICE;
-  else
-    return FALSE;
-
+  *out = _ra_run_as_from_text (value, strlen (value));
+  *text = value;
   return TRUE;
 }
 
@@ -351,10 +386,10 @@ read_targeting_member (RaJsonReader *r,
 
   switch (index)
     {
-    case 0: return _ra_json_reader_bool (r, &f->api_enabled);
-    case 1: return _ra_json_reader_bool (r, &f->manual_enabled);
-    case 2: return _ra_json_reader_bool (r, &f->workflow_enabled);
-    case 3: return _ra_json_reader_bool (r, &f->manual_allow_multiple_devices);
+    case 0: return read_tristate (r, &f->api_enabled);
+    case 1: return read_tristate (r, &f->manual_enabled);
+    case 2: return read_tristate (r, &f->workflow_enabled);
+    case 3: return read_tristate (r, &f->manual_allow_multiple_devices);
     default: g_assert_not_reached ();
     }
 }
@@ -376,13 +411,13 @@ read_script_info_member (RaJsonReader *r,
     case 0:
       return read_field (r, &f->execution_service_delegate);
     case 1:
-      return read_run_as (r, &f->run_as);
+      return read_run_as (r, &f->run_as, &f->run_as_text);
     case 2:
       return _ra_json_reader_uint (r, &f->timeout_seconds) && f->timeout_seconds <= G_MAXINT32;
     case 3:
-      return _ra_json_reader_bool (r, &f->has_script_windows);
+      return read_tristate (r, &f->has_script_windows);
     case 4:
-      return _ra_json_reader_bool (r, &f->has_script_macos);
+      return read_tristate (r, &f->has_script_macos);
     case 5:
       f->inputs = read_list (r, RA_TYPE_ACTION_INPUT, read_input);
       return f->inputs != NULL;
@@ -408,30 +443,34 @@ read_action_member (RaJsonReader *r,
 
   switch (index)
     {
-    case 0: return read_field (r, &f->id);
+    case 0: return read_field (r, &f->id) && f->id[0] != '\0';
     case 1: return read_field (r, &f->uuid);
     case 2: return read_field (r, &f->name);
     case 3: return read_field (r, &f->description);
     case 4: return read_field (r, &f->origin);
     case 5: return read_field (r, &f->built_in_content_version);
-    case 6: return read_purpose (r, &f->purpose);
+    case 6: return read_purpose (r, &f->purpose, &f->purpose_texts);
     case 7:
-      return read_object (r, targeting_names, G_N_ELEMENTS (targeting_names),
+      return read_object (r, targeting_names, G_N_ELEMENTS (targeting_names), 0,
                           read_targeting_member, f);
     case 8:
-      return read_object (r, script_info_names, G_N_ELEMENTS (script_info_names),
+      return read_object (r, script_info_names, G_N_ELEMENTS (script_info_names), 0,
                           read_script_info_member, f);
     default:
       g_assert_not_reached ();
     }
 }
 
-static gpointer
+static RaRemoteAction *
 read_action (RaJsonReader *r)
 {
-  RaRemoteActionFields f = { 0 };
+  RaRemoteActionFields f;
 
-  if (!read_object (r, action_names, G_N_ELEMENTS (action_names), read_action_member, &f))
+  _ra_remote_action_fields_init (&f);
+
+  /* Only the id and the name are required. */
+  if (!read_object (r, action_names, G_N_ELEMENTS (action_names), (1u << 0) | (1u << 2),
+                    read_action_member, &f))
     {
       _ra_remote_action_fields_clear (&f);
       return NULL;
@@ -440,27 +479,126 @@ read_action (RaJsonReader *r)
   return _ra_remote_action_new_take (&f);
 }
 
-GListStore *
+/* One action the fast path was not sure about, through the tree path:
+ * its verdict, and its message, are those of a whole-body parse. */
+static gboolean
+read_action_slowly (RaCatalogue *catalogue,
+                    GPtrArray   *actions,
+                    guint        index,
+                    const char  *data,
+                    gsize        length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem_path = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  RaJsonPath root = RA_JSON_PATH_INIT (NULL);
+  RaJsonPath element = ra_json_path_element (&root, index);
+  RaRemoteAction *action;
+  char *id = NULL;
+
+  root.problem_path = &problem_path;
+
+  /* The fast reader has checked the syntax, which is stricter than
+   * json-glib's; should they ever disagree, the whole body goes. */
+  node = ra_json_parse (data, length, NULL);
+  if (node == NULL)
+    return FALSE;
+
+  action = _ra_remote_action_parse (node, &element, &error);
+  if (action != NULL)
+    {
+      g_ptr_array_add (actions, action);
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonNode *id_node = json_object_get_member (json_node_get_object (node), "id");
+
+      if (id_node != NULL && JSON_NODE_HOLDS_VALUE (id_node) &&
+          json_node_get_value_type (id_node) == G_TYPE_STRING &&
+          json_node_get_string (id_node) != NULL &&
+          json_node_get_string (id_node)[0] != '\0' &&
+          g_utf8_validate (json_node_get_string (id_node), -1, NULL))
+        id = g_strdup (json_node_get_string (id_node));
+    }
+
+  if (problem_path == NULL)
+    problem_path = ra_json_path_to_string (&element);
+
+  _ra_catalogue_take_skipped (catalogue, index, id,
+                              g_steal_pointer (&problem_path),
+                              g_strdup (error->message));
+  return TRUE;
+}
+
+RaCatalogue *
 _ra_catalogue_read_fast (const char *data,
-                         gsize       length)
+                         gsize       length,
+                         guint      *n_slow)
 {
   RaJsonReader r = { data, data + length, 0 };
-  g_autoptr(GListStore) store = NULL;
+  g_autoptr(RaCatalogue) catalogue = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  guint index = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  store = read_list (&r, RA_TYPE_REMOTE_ACTION, read_action);
-  if (store == NULL)
+  if (n_slow != NULL)
+    *n_slow = 0;
+
+  if (!ra_json_reader_accept (&r, '[') || ++r.depth > RA_JSON_READER_MAX_DEPTH)
     return NULL;
+
+  actions = g_ptr_array_new_with_free_func (g_object_unref);
+  catalogue = _ra_catalogue_new (g_ptr_array_ref (actions));
+
+  if (!ra_json_reader_accept (&r, ']'))
+    {
+      do
+        {
+          const char *start;
+          guint depth = r.depth;
+          RaRemoteAction *action;
+
+          ra_json_reader_skip_ws (&r);
+          start = r.p;
+
+          action = read_action (&r);
+          if (action != NULL)
+            {
+              g_ptr_array_add (actions, action);
+              index++;
+              continue;
+            }
+
+          /* Back to the start of the action, over it as plain JSON: what
+           * is not even that is the whole body's problem, for the tree. */
+          r.p = start;
+          r.depth = depth;
+          if (!_ra_json_reader_skip (&r))
+            return NULL;
+
+          if (!read_action_slowly (catalogue, actions, index, start, r.p - start))
+            return NULL;
+          if (n_slow != NULL)
+            (*n_slow)++;
+          index++;
+        }
+      while (ra_json_reader_accept (&r, ','));
+
+      if (!ra_json_reader_accept (&r, ']'))
+        return NULL;
+    }
 
   ra_json_reader_skip_ws (&r);
   if (r.p != r.end)
     return NULL;
 
-  return g_steal_pointer (&store);
+  return g_steal_pointer (&catalogue);
 }
 
-GListStore *
+RaCatalogue *
 _ra_catalogue_read_tree (const char  *data,
                          gsize        length,
                          GError     **error)
@@ -478,21 +616,21 @@ _ra_catalogue_read_tree (const char  *data,
       return NULL;
     }
 
-  return ra_remote_action_list_from_json (root, error);
+  return ra_catalogue_new_from_json (root, error);
 }
 
-GListStore *
+RaCatalogue *
 _ra_catalogue_read (const char  *data,
                     gsize        length,
                     GError     **error)
 {
-  GListStore *store;
+  RaCatalogue *catalogue;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  store = _ra_catalogue_read_fast (data, length);
-  if (store != NULL)
-    return store;
+  catalogue = _ra_catalogue_read_fast (data, length, NULL);
+  if (catalogue != NULL)
+    return catalogue;
 
   return _ra_catalogue_read_tree (data, length, error);
 }

@@ -551,7 +551,7 @@ ra_client_list_actions_async (RaClient            *self,
 /**
  * ra_client_list_actions_finish:
  *
- * Returns: (transfer full): a GListStore of RaRemoteAction
+ * Returns: (transfer full): an RaCatalogue of RaRemoteAction
  */
 GListModel *
 ra_client_list_actions_finish (RaClient      *self,

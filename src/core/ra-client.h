@@ -37,8 +37,9 @@ void               ra_client_sign_out                (RaClient             *self
  * an RA_ERROR. A 401 from the API drops the token, fetches a new one and
  * sends the call once more. Redirects are not followed. */
 
-/* Result: a GListStore of RaRemoteAction. Parsing runs in a worker thread.
- * RA_FILTER_ANY leaves that filter out of the query. */
+/* Result: an RaCatalogue, a GListModel of RaRemoteAction that also lists
+ * the actions it had to leave out (ra-catalogue.h). Parsing runs in a
+ * worker thread. RA_FILTER_ANY leaves that filter out of the query. */
 void               ra_client_list_actions_async      (RaClient             *self,
                                                       RaFilter              has_script_windows,
                                                       RaFilter              has_script_macos,

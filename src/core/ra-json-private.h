@@ -19,16 +19,20 @@ struct _RaJsonPath
   const RaJsonPath *parent;
   const char       *member;  /* NULL for an array element */
   guint             index;
+  /* Only read on the root: when set, every error raised below it also
+   * leaves the path it names here (replacing what was there), so that a
+   * list can report a skipped item by member path as well as in words. */
+  char            **problem_path;
 };
 
 /* The root is never an array element, even without a prefix. */
-#define RA_JSON_PATH_INIT(prefix) { NULL, (prefix) != NULL ? (prefix) : "", 0 }
+#define RA_JSON_PATH_INIT(prefix) { NULL, (prefix) != NULL ? (prefix) : "", 0, NULL }
 
 static inline RaJsonPath
 ra_json_path_member (const RaJsonPath *parent,
                      const char       *member)
 {
-  RaJsonPath path = { parent, member, 0 };
+  RaJsonPath path = { parent, member, 0, NULL };
   return path;
 }
 
@@ -36,7 +40,7 @@ static inline RaJsonPath
 ra_json_path_element (const RaJsonPath *parent,
                       guint             index)
 {
-  RaJsonPath path = { parent, NULL, index };
+  RaJsonPath path = { parent, NULL, index, NULL };
   return path;
 }
 

@@ -298,6 +298,23 @@ append_path (GString          *str,
     }
 }
 
+/* Leaves the path of a problem where the root asked for it. */
+static void
+note_problem (const RaJsonPath *path,
+              const char       *where)
+{
+  const RaJsonPath *root = path;
+
+  while (root != NULL && root->parent != NULL)
+    root = root->parent;
+
+  if (root != NULL && root->problem_path != NULL)
+    {
+      g_free (*root->problem_path);
+      *root->problem_path = g_strdup (where);
+    }
+}
+
 char *
 ra_json_path_to_string (const RaJsonPath *path)
 {
@@ -321,6 +338,8 @@ ra_json_set_missing (GError           **error,
 {
   g_autofree char *where = ra_json_path_to_string (path);
 
+  note_problem (path, where);
+
   g_set_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
                _("The server’s response is not as documented: %s is missing."),
                where);
@@ -331,6 +350,8 @@ ra_json_set_invalid_text (GError           **error,
                           const RaJsonPath  *path)
 {
   g_autofree char *where = ra_json_path_to_string (path);
+
+  note_problem (path, where);
 
   g_set_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
                _("The server’s response is not as documented: %s holds text that is not valid UTF-8."),
@@ -343,6 +364,8 @@ ra_json_set_not_one_of (GError           **error,
                         const char        *allowed)
 {
   g_autofree char *where = ra_json_path_to_string (path);
+
+  note_problem (path, where);
 
   g_set_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
                _("The server’s response is not as documented: %s should be one of %s."),
@@ -365,6 +388,8 @@ set_wrong_type (GError           **error,
                 Expect             expect)
 {
   g_autofree char *where = ra_json_path_to_string (path);
+
+  note_problem (path, where);
 
   /* Whole sentences, so that translators see each one. */
   switch (expect)
@@ -411,6 +436,8 @@ set_out_of_range (GError           **error,
                   gint64             max)
 {
   g_autofree char *where = ra_json_path_to_string (path);
+
+  note_problem (path, where);
 
   /* xgettext cannot expand G_GINT64_FORMAT, so a msgid using it would
    * never match its translation. */

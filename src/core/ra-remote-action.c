@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ra-enum-types.h"
 #include "ra-error.h"
@@ -24,17 +25,19 @@ struct _RaRemoteAction
   char *origin;
   char *built_in_content_version;
   char *execution_service_delegate;
+  char *run_as_text;
+  char **purpose_texts;
   GListStore *inputs;
   GListStore *outputs;
   gint64 timeout_seconds;
   RaPurpose purpose;
   RaRunAs run_as;
-  guint api_enabled : 1;
-  guint manual_enabled : 1;
-  guint workflow_enabled : 1;
-  guint manual_allow_multiple_devices : 1;
-  guint has_script_windows : 1;
-  guint has_script_macos : 1;
+  RaTristate api_enabled;
+  RaTristate manual_enabled;
+  RaTristate workflow_enabled;
+  RaTristate manual_allow_multiple_devices;
+  RaTristate has_script_windows;
+  RaTristate has_script_macos;
 };
 
 G_DEFINE_FINAL_TYPE (RaRemoteAction, ra_remote_action, G_TYPE_OBJECT)
@@ -76,6 +79,8 @@ ra_remote_action_finalize (GObject *object)
   g_clear_pointer (&self->origin, g_free);
   g_clear_pointer (&self->built_in_content_version, g_free);
   g_clear_pointer (&self->execution_service_delegate, g_free);
+  g_clear_pointer (&self->run_as_text, g_free);
+  g_clear_pointer (&self->purpose_texts, g_strfreev);
   g_clear_object (&self->inputs);
   g_clear_object (&self->outputs);
 
@@ -114,16 +119,16 @@ ra_remote_action_get_property (GObject    *object,
       g_value_set_flags (value, self->purpose);
       break;
     case PROP_API_ENABLED:
-      g_value_set_boolean (value, self->api_enabled);
+      g_value_set_enum (value, self->api_enabled);
       break;
     case PROP_MANUAL_ENABLED:
-      g_value_set_boolean (value, self->manual_enabled);
+      g_value_set_enum (value, self->manual_enabled);
       break;
     case PROP_WORKFLOW_ENABLED:
-      g_value_set_boolean (value, self->workflow_enabled);
+      g_value_set_enum (value, self->workflow_enabled);
       break;
     case PROP_MANUAL_ALLOW_MULTIPLE_DEVICES:
-      g_value_set_boolean (value, self->manual_allow_multiple_devices);
+      g_value_set_enum (value, self->manual_allow_multiple_devices);
       break;
     case PROP_EXECUTION_SERVICE_DELEGATE:
       g_value_set_string (value, self->execution_service_delegate);
@@ -135,10 +140,10 @@ ra_remote_action_get_property (GObject    *object,
       g_value_set_int64 (value, self->timeout_seconds);
       break;
     case PROP_HAS_SCRIPT_WINDOWS:
-      g_value_set_boolean (value, self->has_script_windows);
+      g_value_set_enum (value, self->has_script_windows);
       break;
     case PROP_HAS_SCRIPT_MACOS:
-      g_value_set_boolean (value, self->has_script_macos);
+      g_value_set_enum (value, self->has_script_macos);
       break;
     case PROP_INPUTS:
       g_value_set_object (value, self->inputs);
@@ -154,9 +159,9 @@ ra_remote_action_get_property (GObject    *object,
 #define STRING_PROP(id, name) \
   properties [id] = g_param_spec_string (name, NULL, NULL, NULL, \
                                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
-#define BOOLEAN_PROP(id, name) \
-  properties [id] = g_param_spec_boolean (name, NULL, NULL, FALSE, \
-                                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define TRISTATE_PROP(id, name) \
+  properties [id] = g_param_spec_enum (name, NULL, NULL, RA_TYPE_TRISTATE, RA_TRISTATE_UNKNOWN, \
+                                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
 
 static void
 ra_remote_action_class_init (RaRemoteActionClass *klass)
@@ -176,10 +181,10 @@ ra_remote_action_class_init (RaRemoteActionClass *klass)
     g_param_spec_flags ("purpose", NULL, NULL,
                         RA_TYPE_PURPOSE, RA_PURPOSE_NONE,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  BOOLEAN_PROP (PROP_API_ENABLED, "api-enabled");
-  BOOLEAN_PROP (PROP_MANUAL_ENABLED, "manual-enabled");
-  BOOLEAN_PROP (PROP_WORKFLOW_ENABLED, "workflow-enabled");
-  BOOLEAN_PROP (PROP_MANUAL_ALLOW_MULTIPLE_DEVICES, "manual-allow-multiple-devices");
+  TRISTATE_PROP (PROP_API_ENABLED, "api-enabled");
+  TRISTATE_PROP (PROP_MANUAL_ENABLED, "manual-enabled");
+  TRISTATE_PROP (PROP_WORKFLOW_ENABLED, "workflow-enabled");
+  TRISTATE_PROP (PROP_MANUAL_ALLOW_MULTIPLE_DEVICES, "manual-allow-multiple-devices");
   STRING_PROP (PROP_EXECUTION_SERVICE_DELEGATE, "execution-service-delegate");
   properties [PROP_RUN_AS] =
     g_param_spec_enum ("run-as", NULL, NULL,
@@ -188,8 +193,8 @@ ra_remote_action_class_init (RaRemoteActionClass *klass)
   properties [PROP_TIMEOUT_SECONDS] =
     g_param_spec_int64 ("timeout-seconds", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  BOOLEAN_PROP (PROP_HAS_SCRIPT_WINDOWS, "has-script-windows");
-  BOOLEAN_PROP (PROP_HAS_SCRIPT_MACOS, "has-script-macos");
+  TRISTATE_PROP (PROP_HAS_SCRIPT_WINDOWS, "has-script-windows");
+  TRISTATE_PROP (PROP_HAS_SCRIPT_MACOS, "has-script-macos");
   properties [PROP_INPUTS] =
     g_param_spec_object ("inputs", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -201,12 +206,60 @@ ra_remote_action_class_init (RaRemoteActionClass *klass)
 }
 
 #undef STRING_PROP
-#undef BOOLEAN_PROP
+#undef TRISTATE_PROP
 
 static void
 ra_remote_action_init (RaRemoteAction *self)
 {
+  self->api_enabled = RA_TRISTATE_UNKNOWN;
+  self->manual_enabled = RA_TRISTATE_UNKNOWN;
+  self->workflow_enabled = RA_TRISTATE_UNKNOWN;
+  self->manual_allow_multiple_devices = RA_TRISTATE_UNKNOWN;
+  self->has_script_windows = RA_TRISTATE_UNKNOWN;
+  self->has_script_macos = RA_TRISTATE_UNKNOWN;
 }
+
+/* What each member of a RemoteAction becomes when the server leaves it
+ * out or sends null. The official schema marks nearly all of them
+ * required, but the only real answer on record (the documentation's own
+ * list example) lacks many, so only what the app cannot work without is
+ * required. Each default claims nothing the server did not say:
+ *
+ *   member                               missing or null
+ *   ------------------------------------ ---------------------------------
+ *   id (the NQL ID)                      required: the action is skipped
+ *   name                                 required: the action is skipped
+ *   uuid                                 NULL: "not known"
+ *   description                          "": no description
+ *   origin, builtInContentVersion        NULL: "not known"
+ *   purpose                              no purpose, texts NULL: "not known"
+ *   targeting                            each of its members "not known"
+ *   targeting.apiEnabled                 UNKNOWN: the action is shown and
+ *                                        may be tried; the server decides
+ *   targeting.manualEnabled,             UNKNOWN
+ *     workflowEnabled,
+ *     manualAllowMultipleDevices
+ *   scriptInfo                           each of its members at its default
+ *   scriptInfo.executionServiceDelegate  NULL
+ *   scriptInfo.runAs                     RA_RUN_AS_UNKNOWN: "not known"
+ *   scriptInfo.timeoutSeconds            0: "not known"
+ *   scriptInfo.hasScriptWindows/MacOs    UNKNOWN
+ *   scriptInfo.inputs, outputs           none
+ *   inputs[].id, outputs[].id            required: the action is skipped
+ *   inputs[].name, outputs[].name        the input's or output's id
+ *   inputs[].description,                "": no description
+ *     outputs[].description
+ *   inputs[].options                     none
+ *   inputs[].allowCustomValue            UNKNOWN: any value may be typed,
+ *                                        the options are suggestions
+ *   usedByWindows, usedByMacOs           UNKNOWN
+ *   outputs[].type                       NULL: "not known"
+ *
+ * Values outside the documented enums (a purpose, a runAs, an output
+ * type) are kept as the server wrote them, never an error. A member of
+ * the wrong type still is one: a server that sends "120" where a number
+ * belongs may mean anything, so that one action is left out of a list,
+ * and the list says so. */
 
 static const struct {
   const char *name;
@@ -225,53 +278,96 @@ static const struct {
   { "DELEGATE_TO_SERVICE", RA_RUN_AS_DELEGATE_TO_SERVICE },
 };
 
-/* A value outside the documented enum is an error rather than a silent
- * "unknown": a purpose or account the app does not know about could
- * mean the action does something the admin is not told about. */
+RaPurpose
+_ra_purpose_from_text (const char *text,
+                       gsize       length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (purposes); i++)
+    {
+      if (strlen (purposes[i].name) == length &&
+          memcmp (purposes[i].name, text, length) == 0)
+        return purposes[i].value;
+    }
+
+  return RA_PURPOSE_NONE;
+}
+
+RaRunAs
+_ra_run_as_from_text (const char *text,
+                      gsize       length)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (run_as_options); i++)
+    {
+      if (strlen (run_as_options[i].name) == length &&
+          memcmp (run_as_options[i].name, text, length) == 0)
+        return run_as_options[i].value;
+    }
+
+  return RA_RUN_AS_OTHER;
+}
+
+gboolean
+_ra_json_member_tristate (JsonObject        *object,
+                          const RaJsonPath  *parent,
+                          const char        *member,
+                          RaTristate        *out,
+                          GError           **error)
+{
+  RaJsonPath path = ra_json_path_member (parent, member);
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  gboolean value = FALSE;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      *out = RA_TRISTATE_UNKNOWN;
+      return TRUE;
+    }
+
+  if (!ra_json_node_boolean (node, &path, RA_JSON_REQUIRED, &value, error))
+    return FALSE;
+
+  *out = value ? RA_TRISTATE_YES : RA_TRISTATE_NO;
+  return TRUE;
+}
+
+/* A purpose the documentation does not list is kept as text: it is the
+ * admin's to read, not the app's to refuse. */
 static gboolean
-parse_purpose (JsonObject        *object,
-               const RaJsonPath  *parent,
-               RaPurpose         *out,
-               GError           **error)
+parse_purpose (JsonObject         *object,
+               const RaJsonPath   *parent,
+               RaPurpose          *out,
+               char             ***texts,
+               GError            **error)
 {
   RaJsonPath path = ra_json_path_member (parent, "purpose");
+  g_auto(GStrv) strv = NULL;
   JsonArray *array = NULL;
   RaPurpose purpose = RA_PURPOSE_NONE;
   guint n;
 
   if (!ra_json_node_array (json_object_get_member (object, "purpose"),
-                           &path, RA_JSON_REQUIRED, &array, error))
+                           &path, RA_JSON_OPTIONAL, &array, error))
     return FALSE;
+  if (array == NULL)
+    return TRUE;
 
   n = json_array_get_length (array);
+  strv = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     {
       RaJsonPath element = ra_json_path_element (&path, i);
       const char *value = NULL;
-      gboolean found = FALSE;
 
       if (!ra_json_node_string (json_array_get_element (array, i), &element,
                                 RA_JSON_REQUIRED, &value, error))
         return FALSE;
 
-      for (guint j = 0; j < G_N_ELEMENTS (purposes); j++)
-        {
-          if (g_str_equal (value, purposes[j].name))
-            {
-              purpose |= purposes[j].value;
-              found = TRUE;
-              break;
-            }
-        }
-
-      if (!found)
-        {
-          ra_json_set_not_one_of (error, &element, "DATA_COLLECTION, REMEDIATION");
-          return FALSE;
-        }
+      purpose |= _ra_purpose_from_text (value, strlen (value));
+      strv[i] = g_strdup (value);
     }
 
   *out = purpose;
+  *texts = g_steal_pointer (&strv);
   return TRUE;
 }
 
@@ -279,27 +375,21 @@ static gboolean
 parse_run_as (JsonObject        *object,
               const RaJsonPath  *parent,
               RaRunAs           *out,
+              char             **text,
               GError           **error)
 {
   RaJsonPath path = ra_json_path_member (parent, "runAs");
   const char *value = NULL;
 
   if (!ra_json_node_string (json_object_get_member (object, "runAs"),
-                            &path, RA_JSON_REQUIRED, &value, error))
+                            &path, RA_JSON_OPTIONAL, &value, error))
     return FALSE;
+  if (value == NULL)
+    return TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (run_as_options); i++)
-    {
-      if (g_str_equal (value, run_as_options[i].name))
-        {
-          *out = run_as_options[i].value;
-          return TRUE;
-        }
-    }
-
-  ra_json_set_not_one_of (error, &path,
-                          "LOCAL_SYSTEM, INTERACTIVE_USER, DELEGATE_TO_SERVICE");
-  return FALSE;
+  *out = _ra_run_as_from_text (value, strlen (value));
+  *text = g_strdup (value);
+  return TRUE;
 }
 
 typedef gpointer (*ParseFunc) (JsonNode *, const RaJsonPath *, GError **);
@@ -334,9 +424,14 @@ parse_list (JsonObject        *object,
   JsonArray *array = NULL;
   guint n;
 
-  if (!ra_json_node_array (json_object_get_member (object, member),
-                           &path, RA_JSON_REQUIRED, &array, error))
+  if (object != NULL &&
+      !ra_json_node_array (json_object_get_member (object, member),
+                           &path, RA_JSON_OPTIONAL, &array, error))
     return NULL;
+
+  store = g_list_store_new (item_type);
+  if (array == NULL)
+    return store;
 
   n = json_array_get_length (array);
   items = g_ptr_array_new_full (n, g_object_unref);
@@ -347,12 +442,14 @@ parse_list (JsonObject        *object,
       gpointer item = parse (json_array_get_element (array, i), &element, error);
 
       if (item == NULL)
-        return NULL;
+        {
+          g_object_unref (store);
+          return NULL;
+        }
 
       g_ptr_array_add (items, item);
     }
 
-  store = g_list_store_new (item_type);
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
 
   return store;
@@ -369,38 +466,37 @@ _ra_remote_action_parse (JsonNode          *node,
   JsonObject *script_info = NULL;
   RaJsonPath targeting_path = ra_json_path_member (path, "targeting");
   RaJsonPath script_info_path = ra_json_path_member (path, "scriptInfo");
-  gboolean api_enabled = FALSE;
-  gboolean manual_enabled = FALSE;
-  gboolean workflow_enabled = FALSE;
-  gboolean manual_allow_multiple_devices = FALSE;
-  gboolean has_script_windows = FALSE;
-  gboolean has_script_macos = FALSE;
 
-  /* Members in the schema's order, so that the first missing one is the
-   * one named in the error. */
+  /* Members in the schema's order, so that the first bad one is the one
+   * named in the error. */
   if (!ra_json_node_object (node, path, RA_JSON_REQUIRED, &object, error) ||
-      !ra_json_member_dup_string (object, path, "id", RA_JSON_REQUIRED, &self->id, error) ||
-      !ra_json_member_dup_string (object, path, "uuid", RA_JSON_REQUIRED, &self->uuid, error) ||
+      !ra_json_member_dup_string (object, path, "id", RA_JSON_REQUIRED | RA_JSON_NON_EMPTY, &self->id, error) ||
+      !ra_json_member_dup_string (object, path, "uuid", RA_JSON_OPTIONAL, &self->uuid, error) ||
       !ra_json_member_dup_string (object, path, "name", RA_JSON_REQUIRED, &self->name, error) ||
-      !ra_json_member_dup_string (object, path, "description", RA_JSON_REQUIRED, &self->description, error) ||
-      !ra_json_member_dup_string (object, path, "origin", RA_JSON_REQUIRED, &self->origin, error) ||
-      !ra_json_member_dup_string (object, path, "builtInContentVersion", RA_JSON_REQUIRED, &self->built_in_content_version, error) ||
-      !parse_purpose (object, path, &self->purpose, error))
+      !ra_json_member_dup_string (object, path, "description", RA_JSON_OPTIONAL, &self->description, error) ||
+      !ra_json_member_dup_string (object, path, "origin", RA_JSON_OPTIONAL, &self->origin, error) ||
+      !ra_json_member_dup_string (object, path, "builtInContentVersion", RA_JSON_OPTIONAL, &self->built_in_content_version, error) ||
+      !parse_purpose (object, path, &self->purpose, &self->purpose_texts, error))
     return NULL;
 
-  if (!ra_json_member_object (object, path, "targeting", RA_JSON_REQUIRED, &targeting, error) ||
-      !ra_json_member_boolean (targeting, &targeting_path, "apiEnabled", RA_JSON_REQUIRED, &api_enabled, error) ||
-      !ra_json_member_boolean (targeting, &targeting_path, "manualEnabled", RA_JSON_REQUIRED, &manual_enabled, error) ||
-      !ra_json_member_boolean (targeting, &targeting_path, "workflowEnabled", RA_JSON_REQUIRED, &workflow_enabled, error) ||
-      !ra_json_member_boolean (targeting, &targeting_path, "manualAllowMultipleDevices", RA_JSON_REQUIRED, &manual_allow_multiple_devices, error))
+  if (!ra_json_member_object (object, path, "targeting", RA_JSON_OPTIONAL, &targeting, error) ||
+      !_ra_json_member_tristate (targeting, &targeting_path, "apiEnabled", &self->api_enabled, error) ||
+      !_ra_json_member_tristate (targeting, &targeting_path, "manualEnabled", &self->manual_enabled, error) ||
+      !_ra_json_member_tristate (targeting, &targeting_path, "workflowEnabled", &self->workflow_enabled, error) ||
+      !_ra_json_member_tristate (targeting, &targeting_path, "manualAllowMultipleDevices", &self->manual_allow_multiple_devices, error))
     return NULL;
 
-  if (!ra_json_member_object (object, path, "scriptInfo", RA_JSON_REQUIRED, &script_info, error) ||
-      !ra_json_member_dup_string (script_info, &script_info_path, "executionServiceDelegate", RA_JSON_REQUIRED, &self->execution_service_delegate, error) ||
-      !parse_run_as (script_info, &script_info_path, &self->run_as, error) ||
-      !ra_json_member_int (script_info, &script_info_path, "timeoutSeconds", RA_JSON_REQUIRED, 0, G_MAXINT32, &self->timeout_seconds, error) ||
-      !ra_json_member_boolean (script_info, &script_info_path, "hasScriptWindows", RA_JSON_REQUIRED, &has_script_windows, error) ||
-      !ra_json_member_boolean (script_info, &script_info_path, "hasScriptMacOs", RA_JSON_REQUIRED, &has_script_macos, error))
+  if (!ra_json_member_object (object, path, "scriptInfo", RA_JSON_OPTIONAL, &script_info, error))
+    return NULL;
+
+  if (script_info != NULL &&
+      (!ra_json_member_dup_string (script_info, &script_info_path, "executionServiceDelegate", RA_JSON_OPTIONAL, &self->execution_service_delegate, error) ||
+       !parse_run_as (script_info, &script_info_path, &self->run_as, &self->run_as_text, error) ||
+       !ra_json_member_int (script_info, &script_info_path, "timeoutSeconds", RA_JSON_OPTIONAL, 0, G_MAXINT32, &self->timeout_seconds, error)))
+    return NULL;
+
+  if (!_ra_json_member_tristate (script_info, &script_info_path, "hasScriptWindows", &self->has_script_windows, error) ||
+      !_ra_json_member_tristate (script_info, &script_info_path, "hasScriptMacOs", &self->has_script_macos, error))
     return NULL;
 
   self->inputs = parse_list (script_info, &script_info_path, "inputs",
@@ -415,14 +511,22 @@ _ra_remote_action_parse (JsonNode          *node,
   if (self->outputs == NULL)
     return NULL;
 
-  self->api_enabled = !!api_enabled;
-  self->manual_enabled = !!manual_enabled;
-  self->workflow_enabled = !!workflow_enabled;
-  self->manual_allow_multiple_devices = !!manual_allow_multiple_devices;
-  self->has_script_windows = !!has_script_windows;
-  self->has_script_macos = !!has_script_macos;
+  if (self->description == NULL)
+    self->description = g_strdup ("");
 
   return g_steal_pointer (&self);
+}
+
+void
+_ra_remote_action_fields_init (RaRemoteActionFields *fields)
+{
+  memset (fields, 0, sizeof *fields);
+  fields->api_enabled = RA_TRISTATE_UNKNOWN;
+  fields->manual_enabled = RA_TRISTATE_UNKNOWN;
+  fields->workflow_enabled = RA_TRISTATE_UNKNOWN;
+  fields->manual_allow_multiple_devices = RA_TRISTATE_UNKNOWN;
+  fields->has_script_windows = RA_TRISTATE_UNKNOWN;
+  fields->has_script_macos = RA_TRISTATE_UNKNOWN;
 }
 
 void
@@ -435,6 +539,8 @@ _ra_remote_action_fields_clear (RaRemoteActionFields *fields)
   g_clear_pointer (&fields->origin, g_free);
   g_clear_pointer (&fields->built_in_content_version, g_free);
   g_clear_pointer (&fields->execution_service_delegate, g_free);
+  g_clear_pointer (&fields->run_as_text, g_free);
+  g_clear_pointer (&fields->purpose_texts, g_strfreev);
   g_clear_object (&fields->inputs);
   g_clear_object (&fields->outputs);
 }
@@ -448,20 +554,28 @@ _ra_remote_action_new_take (RaRemoteActionFields *fields)
   self->uuid = g_steal_pointer (&fields->uuid);
   self->name = g_steal_pointer (&fields->name);
   self->description = g_steal_pointer (&fields->description);
+  if (self->description == NULL)
+    self->description = g_strdup ("");
   self->origin = g_steal_pointer (&fields->origin);
   self->built_in_content_version = g_steal_pointer (&fields->built_in_content_version);
   self->execution_service_delegate = g_steal_pointer (&fields->execution_service_delegate);
+  self->run_as_text = g_steal_pointer (&fields->run_as_text);
+  self->purpose_texts = g_steal_pointer (&fields->purpose_texts);
   self->inputs = g_steal_pointer (&fields->inputs);
   self->outputs = g_steal_pointer (&fields->outputs);
+  if (self->inputs == NULL)
+    self->inputs = g_list_store_new (RA_TYPE_ACTION_INPUT);
+  if (self->outputs == NULL)
+    self->outputs = g_list_store_new (RA_TYPE_ACTION_OUTPUT);
   self->timeout_seconds = fields->timeout_seconds;
   self->purpose = fields->purpose;
   self->run_as = fields->run_as;
-  self->api_enabled = !!fields->api_enabled;
-  self->manual_enabled = !!fields->manual_enabled;
-  self->workflow_enabled = !!fields->workflow_enabled;
-  self->manual_allow_multiple_devices = !!fields->manual_allow_multiple_devices;
-  self->has_script_windows = !!fields->has_script_windows;
-  self->has_script_macos = !!fields->has_script_macos;
+  self->api_enabled = fields->api_enabled;
+  self->manual_enabled = fields->manual_enabled;
+  self->workflow_enabled = fields->workflow_enabled;
+  self->manual_allow_multiple_devices = fields->manual_allow_multiple_devices;
+  self->has_script_windows = fields->has_script_windows;
+  self->has_script_macos = fields->has_script_macos;
 
   return self;
 }
@@ -476,47 +590,6 @@ ra_remote_action_new_from_json (JsonNode  *node,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return _ra_remote_action_parse (node, &root, error);
-}
-
-/* All or nothing: a catalogue with one action that does not follow the
- * schema is reported, with the action's index in the path, rather than
- * shown incomplete. Safe to call from any thread. */
-GListStore *
-ra_remote_action_list_from_json (JsonNode  *node,
-                                 GError   **error)
-{
-  RaJsonPath root = RA_JSON_PATH_INIT (NULL);
-  g_autoptr(GPtrArray) items = NULL;
-  GListStore *store;
-  JsonArray *array = NULL;
-  guint n;
-
-  g_return_val_if_fail (node != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!ra_json_node_array (node, &root, RA_JSON_REQUIRED, &array, error))
-    return NULL;
-
-  n = json_array_get_length (array);
-  items = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    {
-      RaJsonPath element = ra_json_path_element (&root, i);
-      RaRemoteAction *action;
-
-      action = _ra_remote_action_parse (json_array_get_element (array, i),
-                                        &element, error);
-      if (action == NULL)
-        return NULL;
-
-      g_ptr_array_add (items, action);
-    }
-
-  store = g_list_store_new (RA_TYPE_REMOTE_ACTION);
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-
-  return store;
 }
 
 const char *
@@ -575,34 +648,34 @@ ra_remote_action_get_purpose (RaRemoteAction *self)
   return self->purpose;
 }
 
-gboolean
+RaTristate
 ra_remote_action_get_api_enabled (RaRemoteAction *self)
 {
-  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), RA_TRISTATE_UNKNOWN);
 
   return self->api_enabled;
 }
 
-gboolean
+RaTristate
 ra_remote_action_get_manual_enabled (RaRemoteAction *self)
 {
-  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), RA_TRISTATE_UNKNOWN);
 
   return self->manual_enabled;
 }
 
-gboolean
+RaTristate
 ra_remote_action_get_workflow_enabled (RaRemoteAction *self)
 {
-  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), RA_TRISTATE_UNKNOWN);
 
   return self->workflow_enabled;
 }
 
-gboolean
+RaTristate
 ra_remote_action_get_manual_allow_multiple_devices (RaRemoteAction *self)
 {
-  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), RA_TRISTATE_UNKNOWN);
 
   return self->manual_allow_multiple_devices;
 }
@@ -623,6 +696,22 @@ ra_remote_action_get_run_as (RaRemoteAction *self)
   return self->run_as;
 }
 
+const char *
+ra_remote_action_get_run_as_text (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), NULL);
+
+  return self->run_as_text;
+}
+
+const char * const *
+ra_remote_action_get_purpose_texts (RaRemoteAction *self)
+{
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), NULL);
+
+  return (const char * const *) self->purpose_texts;
+}
+
 gint64
 ra_remote_action_get_timeout_seconds (RaRemoteAction *self)
 {
@@ -631,18 +720,18 @@ ra_remote_action_get_timeout_seconds (RaRemoteAction *self)
   return self->timeout_seconds;
 }
 
-gboolean
+RaTristate
 ra_remote_action_get_has_script_windows (RaRemoteAction *self)
 {
-  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), RA_TRISTATE_UNKNOWN);
 
   return self->has_script_windows;
 }
 
-gboolean
+RaTristate
 ra_remote_action_get_has_script_macos (RaRemoteAction *self)
 {
-  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), FALSE);
+  g_return_val_if_fail (RA_IS_REMOTE_ACTION (self), RA_TRISTATE_UNKNOWN);
 
   return self->has_script_macos;
 }
@@ -686,8 +775,10 @@ ra_run_as_to_label (RaRunAs run_as)
       return _("Signed-in user");
     case RA_RUN_AS_DELEGATE_TO_SERVICE:
       return _("Delegated to a service");
+    case RA_RUN_AS_OTHER:
+      return _("Not documented");
     case RA_RUN_AS_UNKNOWN:
     default:
-      return _("Unknown");
+      return _("Not known");
     }
 }

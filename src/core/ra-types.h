@@ -13,6 +13,7 @@ typedef struct _RaAccount          RaAccount;
 typedef struct _RaAccountManager   RaAccountManager;
 typedef struct _RaActionInput      RaActionInput;
 typedef struct _RaActionOutput     RaActionOutput;
+typedef struct _RaCatalogue        RaCatalogue;
 typedef struct _RaClient           RaClient;
 typedef struct _RaDeviceIds        RaDeviceIds;
 typedef struct _RaEndpoint         RaEndpoint;
@@ -50,12 +51,26 @@ typedef enum /*< flags >*/
   RA_PURPOSE_REMEDIATION     = 1 << 1,
 } RaPurpose;
 
+/* UNKNOWN: the server did not say (the member is missing or null).
+ * OTHER: it said something the documentation does not list; the
+ * action keeps the text as written (ra_remote_action_get_run_as_text). */
 typedef enum
 {
   RA_RUN_AS_UNKNOWN,
   RA_RUN_AS_LOCAL_SYSTEM,
   RA_RUN_AS_INTERACTIVE_USER,
   RA_RUN_AS_DELEGATE_TO_SERVICE,
+  RA_RUN_AS_OTHER,
 } RaRunAs;
+
+/* A yes/no member of the API that a real server may leave out. NO and
+ * YES are FALSE and TRUE; UNKNOWN is neither, so code that must decide
+ * compares with a value rather than testing for truth. */
+typedef enum
+{
+  RA_TRISTATE_NO,
+  RA_TRISTATE_YES,
+  RA_TRISTATE_UNKNOWN,
+} RaTristate;
 
 G_END_DECLS

@@ -2,7 +2,10 @@
  *
  * The demo catalogue is a JSON resource written to look like a real
  * instance's; the generated one exists to measure clients on large
- * catalogues.
+ * catalogues. Both hold every member the schema lists (the tidy
+ * profile); the realistic profile then makes some actions as sparse as
+ * the only real answer on record, the list example of the page the
+ * product started from.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -50,8 +53,144 @@ ra_sim_catalogue_get_devices (guint *n_devices)
   return demo_devices;
 }
 
+/* Realism */
+
+/* The demo actions that answer as the documentation's example does, with
+ * null for empty values, and with a purpose the specification does not
+ * list. None of them is one the tests pick by name. */
+static const char * const seed_shaped_ids[] = {
+  "#get_startup_impact", "#update_group_policy", "#get_installed_software_version",
+  "#collect_event_log_errors", "#renew_ip_address", "#collect_vpn_client_logs",
+};
+
+static const char * const null_valued_ids[] = {
+  "#collect_wifi_diagnostics", "#empty_recycle_bin", "#clear_browser_cache",
+  "#get_bitlocker_status", "#sync_system_clock", "#configure_proxy_settings",
+};
+
+#define UNLISTED_PURPOSE_ID "#repair_office_installation"
+#define UNLISTED_PURPOSE "SELF_HEALING"
+
+static void
+remove_member (JsonObject *object,
+               const char *member)
+{
+  if (object != NULL && json_object_has_member (object, member))
+    json_object_remove_member (object, member);
+}
+
+static void
+remove_from_each (JsonObject *script_info,
+                  const char *list,
+                  const char *member)
+{
+  JsonNode *node = script_info != NULL ? json_object_get_member (script_info, list) : NULL;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (item))
+        remove_member (json_node_get_object (item), member);
+    }
+}
+
+/* Only the members that the documentation's list example shows. */
+static void
+make_seed_shaped (JsonObject *action)
+{
+  JsonObject *script_info = ra_sim_json_object (action, "scriptInfo");
+
+  remove_member (action, "description");
+  remove_member (action, "origin");
+  remove_member (action, "builtInContentVersion");
+  remove_member (ra_sim_json_object (action, "targeting"), "workflowEnabled");
+  remove_member (script_info, "executionServiceDelegate");
+  remove_from_each (script_info, "inputs", "description");
+  remove_from_each (script_info, "outputs", "description");
+}
+
+/* null where a tidy answer has an empty string or an empty list. */
+static void
+make_null_valued (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) names = json_object_get_members (object);
+      /* Copies: replacing a member may free the name json-glib holds. */
+      GList *members = g_list_copy_deep (names, (GCopyFunc) (void (*) (void)) g_strdup, NULL);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          JsonNode *member = json_object_get_member (object, l->data);
+
+          if ((JSON_NODE_HOLDS_VALUE (member) &&
+               json_node_get_value_type (member) == G_TYPE_STRING &&
+               json_node_get_string (member)[0] == '\0') ||
+              (JSON_NODE_HOLDS_ARRAY (member) &&
+               json_array_get_length (json_node_get_array (member)) == 0))
+            json_object_set_null_member (object, l->data);
+          else
+            make_null_valued (member);
+        }
+
+      g_list_free_full (members, g_free);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        make_null_valued (json_array_get_element (array, i));
+    }
+}
+
+static gboolean
+strv_has (const char * const *strv,
+          guint               n,
+          const char         *value)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (strv[i], value) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+make_demo_realistic (GPtrArray *actions)
+{
+  for (guint i = 0; i < actions->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (actions, i);
+      JsonObject *action = json_node_get_object (node);
+      const char *id = ra_sim_json_string (action, "id");
+
+      if (strv_has (seed_shaped_ids, G_N_ELEMENTS (seed_shaped_ids), id))
+        make_seed_shaped (action);
+      else if (strv_has (null_valued_ids, G_N_ELEMENTS (null_valued_ids), id))
+        make_null_valued (node);
+
+      if (g_strcmp0 (id, UNLISTED_PURPOSE_ID) == 0)
+        {
+          JsonNode *purpose = json_object_get_member (action, "purpose");
+
+          if (purpose != NULL && JSON_NODE_HOLDS_ARRAY (purpose))
+            json_array_add_string_element (json_node_get_array (purpose), UNLISTED_PURPOSE);
+        }
+    }
+}
+
 GPtrArray *
-ra_sim_catalogue_new_demo (void)
+ra_sim_catalogue_new_demo (RaSimProfile profile)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -72,8 +211,12 @@ ra_sim_catalogue_new_demo (void)
   array = json_node_get_array (json_parser_get_root (parser));
   actions = g_ptr_array_new_full (json_array_get_length (array),
                                   (GDestroyNotify) json_node_unref);
+  /* Copies: the realistic profile changes them. */
   for (guint i = 0; i < json_array_get_length (array); i++)
-    g_ptr_array_add (actions, json_node_ref (json_array_get_element (array, i)));
+    g_ptr_array_add (actions, json_node_copy (json_array_get_element (array, i)));
+
+  if (profile == RA_SIM_PROFILE_REALISTIC)
+    make_demo_realistic (actions);
 
   return actions;
 }
@@ -232,13 +375,25 @@ generate_action (guint i)
   return json_builder_get_root (builder);
 }
 
+/* Realistic: one action in four answers as the documentation's example,
+ * one in four with null for its empty values. */
 GPtrArray *
-ra_sim_catalogue_new_generated (guint n)
+ra_sim_catalogue_new_generated (guint        n,
+                                RaSimProfile profile)
 {
   GPtrArray *actions = g_ptr_array_new_full (n, (GDestroyNotify) json_node_unref);
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (actions, generate_action (i));
+    {
+      JsonNode *action = generate_action (i);
+
+      if (profile == RA_SIM_PROFILE_REALISTIC && i % 4 == 1)
+        make_seed_shaped (json_node_get_object (action));
+      else if (profile == RA_SIM_PROFILE_REALISTIC && i % 4 == 2)
+        make_null_valued (action);
+
+      g_ptr_array_add (actions, action);
+    }
 
   return actions;
 }

@@ -33,6 +33,8 @@ struct _RaSimulator
   GPtrArray      *issued_tokens;   /* char* */
 
   GPtrArray      *actions;         /* JsonNode* */
+  guint           n_generated;     /* 0: the demo catalogue */
+  gboolean        custom_actions;  /* changed by the caller: kept on a new profile */
   GHashTable     *actions_by_id;   /* id → JsonNode* borrowed from actions */
   GHashTable     *list_cache;      /* filter key → GBytes */
   GPtrArray      *executions;      /* RaSimExecution* */
@@ -160,8 +162,11 @@ void  ra_sim_emit_request_handled (RaSimulator *self,
                                    guint        status);
 
 /* ra-sim-catalogue.c */
-GPtrArray         *ra_sim_catalogue_new_demo      (void);
-GPtrArray         *ra_sim_catalogue_new_generated (guint        n);
+/* Every member the schema lists in the tidy profile; sparse, as real
+ * instances answer, in the realistic one. */
+GPtrArray         *ra_sim_catalogue_new_demo      (RaSimProfile profile);
+GPtrArray         *ra_sim_catalogue_new_generated (guint        n,
+                                                   RaSimProfile profile);
 const RaSimDevice *ra_sim_catalogue_get_devices   (guint       *n_devices);
 
 /* ra-sim-api.c; the caller holds the simulator's lock. */

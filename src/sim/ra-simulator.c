@@ -195,10 +195,12 @@ ra_simulator_set_generated_actions (RaSimulator *self,
 
   g_return_if_fail (RA_IS_SIMULATOR (self));
 
-  actions = n > 0 ? ra_sim_catalogue_new_generated (n) : ra_sim_catalogue_new_demo ();
-
   g_mutex_lock (&self->mutex);
+  actions = n > 0 ? ra_sim_catalogue_new_generated (n, self->profile)
+                  : ra_sim_catalogue_new_demo (self->profile);
   set_actions_locked (self, actions);
+  self->n_generated = n;
+  self->custom_actions = FALSE;
   g_mutex_unlock (&self->mutex);
 }
 
@@ -209,6 +211,7 @@ ra_simulator_clear_actions (RaSimulator *self)
 
   g_mutex_lock (&self->mutex);
   set_actions_locked (self, g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref));
+  self->custom_actions = TRUE;
   g_mutex_unlock (&self->mutex);
 }
 
@@ -251,6 +254,7 @@ ra_simulator_add_action (RaSimulator *self,
     }
 
   g_hash_table_remove_all (self->list_cache);
+  self->custom_actions = TRUE;
 
   g_mutex_unlock (&self->mutex);
 }
@@ -348,6 +352,12 @@ ra_simulator_set_profile (RaSimulator  *self,
   g_return_if_fail (profile == RA_SIM_PROFILE_REALISTIC || profile == RA_SIM_PROFILE_TIDY);
 
   g_mutex_lock (&self->mutex);
+  /* The built-in catalogues answer as the profile says; actions the
+   * caller set up stay as they are. */
+  if (self->profile != profile && !self->custom_actions)
+    set_actions_locked (self, self->n_generated > 0
+                              ? ra_sim_catalogue_new_generated (self->n_generated, profile)
+                              : ra_sim_catalogue_new_demo (profile));
   self->profile = profile;
   g_mutex_unlock (&self->mutex);
 }
@@ -729,7 +739,7 @@ ra_simulator_init (RaSimulator *self)
   self->oversized_bytes = DEFAULT_OVERSIZED_BYTES;
   self->body_fault = RA_SIM_BODY_NORMAL;
 
-  set_actions_locked (self, ra_sim_catalogue_new_demo ());
+  set_actions_locked (self, ra_sim_catalogue_new_demo (self->profile));
   ra_sim_nql_install_builtin (self);
 }
 

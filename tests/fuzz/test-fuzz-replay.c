@@ -17,6 +17,7 @@
 
 #include "ra-action-input.h"
 #include "ra-action-output.h"
+#include "ra-catalogue.h"
 #include "ra-catalogue-reader-private.h"
 #include "ra-device-ids.h"
 #include "ra-error.h"
@@ -66,13 +67,30 @@ check_input (RaActionInput *input)
   ra_action_input_validate_value (input, options[0], NULL);
 }
 
+/* Text that a server may leave out: NULL, or text. */
+static void
+assert_optional_text (const char *text)
+{
+  if (text != NULL)
+    assert_text (text);
+}
+
+static void
+assert_tristate (RaTristate value)
+{
+  g_assert_true (value == RA_TRISTATE_NO || value == RA_TRISTATE_YES ||
+                 value == RA_TRISTATE_UNKNOWN);
+}
+
 static void
 check_output (RaActionOutput *output)
 {
   assert_text (ra_action_output_get_id (output));
   assert_text (ra_action_output_get_name (output));
-  assert_text (ra_action_output_get_output_type (output));
+  assert_optional_text (ra_action_output_get_output_type (output));
   assert_text (ra_action_output_get_description (output));
+  assert_tristate (ra_action_output_get_used_by_windows (output));
+  assert_tristate (ra_action_output_get_used_by_macos (output));
 }
 
 static void
@@ -81,15 +99,26 @@ check_action (RaRemoteAction *action)
   GListModel *inputs = ra_remote_action_get_inputs (action);
   GListModel *outputs = ra_remote_action_get_outputs (action);
 
+  const char * const *purposes = ra_remote_action_get_purpose_texts (action);
+
   assert_text (ra_remote_action_get_id (action));
-  assert_text (ra_remote_action_get_uuid (action));
+  g_assert_cmpuint (strlen (ra_remote_action_get_id (action)), >, 0);
+  assert_optional_text (ra_remote_action_get_uuid (action));
   assert_text (ra_remote_action_get_name (action));
   assert_text (ra_remote_action_get_description (action));
-  assert_text (ra_remote_action_get_origin (action));
-  assert_text (ra_remote_action_get_built_in_content_version (action));
-  assert_text (ra_remote_action_get_execution_service_delegate (action));
-  g_assert_cmpint (ra_remote_action_get_run_as (action), !=, RA_RUN_AS_UNKNOWN);
-  assert_text (ra_run_as_to_string (ra_remote_action_get_run_as (action)));
+  assert_optional_text (ra_remote_action_get_origin (action));
+  assert_optional_text (ra_remote_action_get_built_in_content_version (action));
+  assert_optional_text (ra_remote_action_get_execution_service_delegate (action));
+  for (guint i = 0; purposes != NULL && purposes[i] != NULL; i++)
+    assert_text (purposes[i]);
+  /* A run-as outside the documented ones is kept as written. */
+  if (ra_remote_action_get_run_as (action) == RA_RUN_AS_OTHER)
+    assert_text (ra_remote_action_get_run_as_text (action));
+  else if (ra_remote_action_get_run_as (action) != RA_RUN_AS_UNKNOWN)
+    g_assert_cmpstr (ra_run_as_to_string (ra_remote_action_get_run_as (action)), ==,
+                     ra_remote_action_get_run_as_text (action));
+  assert_tristate (ra_remote_action_get_api_enabled (action));
+  assert_tristate (ra_remote_action_get_has_script_windows (action));
   g_assert_cmpint (ra_remote_action_get_timeout_seconds (action), >=, 0);
   g_assert_cmpint (ra_remote_action_get_timeout_seconds (action), <=, G_MAXINT32);
 
@@ -106,13 +135,25 @@ check_action (RaRemoteAction *action)
     }
 }
 
+/* What the list says about the actions it left out reaches the admin. */
+static void
+check_skipped (RaCatalogue *catalogue)
+{
+  for (guint i = 0; i < ra_catalogue_get_n_skipped (catalogue); i++)
+    {
+      assert_optional_text (ra_catalogue_get_skipped_id (catalogue, i));
+      assert_text (ra_catalogue_get_skipped_path (catalogue, i));
+      assert_text (ra_catalogue_get_skipped_reason (catalogue, i));
+    }
+}
+
 static void
 replay_node (JsonNode *node)
 {
   g_autoptr(GError) error = NULL;
 
   {
-    g_autoptr(GListStore) list = ra_remote_action_list_from_json (node, &error);
+    g_autoptr(RaCatalogue) list = ra_catalogue_new_from_json (node, &error);
 
     if (list != NULL)
       {
@@ -122,6 +163,7 @@ replay_node (JsonNode *node)
             g_autoptr(RaRemoteAction) action = g_list_model_get_item (G_LIST_MODEL (list), i);
             check_action (action);
           }
+        check_skipped (list);
         n_results++;
       }
     else
@@ -298,8 +340,8 @@ replay_json (const char *data,
    * pass and leaves everything else to the tree. */
   {
     g_autoptr(GError) list_error = NULL;
-    g_autoptr(GListStore) fast = _ra_catalogue_read_fast (data, length);
-    g_autoptr(GListStore) list = _ra_catalogue_read (data, length, &list_error);
+    g_autoptr(RaCatalogue) fast = _ra_catalogue_read_fast (data, length, NULL);
+    g_autoptr(RaCatalogue) list = _ra_catalogue_read (data, length, &list_error);
 
     if (list != NULL)
       {
@@ -309,6 +351,7 @@ replay_json (const char *data,
             g_autoptr(RaRemoteAction) action = g_list_model_get_item (G_LIST_MODEL (list), i);
             check_action (action);
           }
+        check_skipped (list);
       }
     else
       assert_proper_error (list_error);

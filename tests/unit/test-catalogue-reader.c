@@ -2,11 +2,13 @@
  * json-glib tree path
  *
  * Every body here goes through both. Where the one-pass reader gives a
- * list, the tree path must give the same list, model by model; where it
- * gives up, the combined reader must give the tree path's verdict and
- * error. Bodies come from the demo catalogue, generated catalogues,
- * the fuzz corpus, hand-written corner cases, and byte-level changes to
- * all of these.
+ * list, the tree path must give the same list, model by model, and the
+ * same skipped actions, with the same paths and reasons; where it gives
+ * up, the combined reader must give the tree path's verdict and error.
+ * Bodies come from the demo catalogue, generated catalogues (full and
+ * sparse), the fuzz corpus, hand-written corner cases (absent and null
+ * members, broken single actions), and byte-level changes to all of
+ * these.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,6 +28,11 @@
 static guint n_fast;
 static guint n_tree_ok;
 static guint n_refused;
+
+/* What check_body() saw the one-pass reader do. */
+#define WHOLE_BODY_TO_TREE (-1)  /* it gave up: the tree path read it all */
+#define ALL_FAST 0               /* every action in one pass */
+/* n > 0: n actions were read again by the tree path, alone */
 
 static void
 assert_same_strv (const char * const *a,
@@ -82,7 +89,12 @@ assert_same_action (RaRemoteAction *a,
   g_assert_cmpstr (ra_remote_action_get_execution_service_delegate (a), ==,
                    ra_remote_action_get_execution_service_delegate (b));
   g_assert_cmpint (ra_remote_action_get_purpose (a), ==, ra_remote_action_get_purpose (b));
+  g_assert_true ((ra_remote_action_get_purpose_texts (a) == NULL) ==
+                 (ra_remote_action_get_purpose_texts (b) == NULL));
+  if (ra_remote_action_get_purpose_texts (a) != NULL)
+    assert_same_strv (ra_remote_action_get_purpose_texts (a), ra_remote_action_get_purpose_texts (b));
   g_assert_cmpint (ra_remote_action_get_run_as (a), ==, ra_remote_action_get_run_as (b));
+  g_assert_cmpstr (ra_remote_action_get_run_as_text (a), ==, ra_remote_action_get_run_as_text (b));
   g_assert_cmpint (ra_remote_action_get_timeout_seconds (a), ==, ra_remote_action_get_timeout_seconds (b));
   g_assert_cmpint (ra_remote_action_get_api_enabled (a), ==, ra_remote_action_get_api_enabled (b));
   g_assert_cmpint (ra_remote_action_get_manual_enabled (a), ==, ra_remote_action_get_manual_enabled (b));
@@ -112,29 +124,43 @@ assert_same_action (RaRemoteAction *a,
 }
 
 static void
-assert_same_list (GListModel *a,
-                  GListModel *b)
+assert_same_list (RaCatalogue *a,
+                  RaCatalogue *b)
 {
-  g_assert_cmpuint (g_list_model_get_n_items (a), ==, g_list_model_get_n_items (b));
-  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+  GListModel *la = G_LIST_MODEL (a);
+  GListModel *lb = G_LIST_MODEL (b);
+
+  g_assert_cmpuint (g_list_model_get_n_items (la), ==, g_list_model_get_n_items (lb));
+  for (guint i = 0; i < g_list_model_get_n_items (la); i++)
     {
-      g_autoptr(RaRemoteAction) x = g_list_model_get_item (a, i);
-      g_autoptr(RaRemoteAction) y = g_list_model_get_item (b, i);
+      g_autoptr(RaRemoteAction) x = g_list_model_get_item (la, i);
+      g_autoptr(RaRemoteAction) y = g_list_model_get_item (lb, i);
 
       assert_same_action (x, y);
     }
+
+  g_assert_cmpuint (ra_catalogue_get_n_skipped (a), ==, ra_catalogue_get_n_skipped (b));
+  for (guint i = 0; i < ra_catalogue_get_n_skipped (a); i++)
+    {
+      g_assert_cmpuint (ra_catalogue_get_skipped_index (a, i), ==, ra_catalogue_get_skipped_index (b, i));
+      g_assert_cmpstr (ra_catalogue_get_skipped_id (a, i), ==, ra_catalogue_get_skipped_id (b, i));
+      g_assert_cmpstr (ra_catalogue_get_skipped_path (a, i), ==, ra_catalogue_get_skipped_path (b, i));
+      g_assert_cmpstr (ra_catalogue_get_skipped_reason (a, i), ==, ra_catalogue_get_skipped_reason (b, i));
+    }
 }
 
-/* Returns whether the one-pass reader took the body. */
-static gboolean
+/* Returns what the one-pass reader did with the body: WHOLE_BODY_TO_TREE,
+ * ALL_FAST, or how many actions it handed to the tree path. */
+static int
 check_body (const char *data,
             gsize       length)
 {
   g_autoptr(GError) tree_error = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListStore) tree = _ra_catalogue_read_tree (data, length, &tree_error);
-  g_autoptr(GListStore) fast = _ra_catalogue_read_fast (data, length);
-  g_autoptr(GListStore) combined = _ra_catalogue_read (data, length, &error);
+  g_autoptr(RaCatalogue) tree = _ra_catalogue_read_tree (data, length, &tree_error);
+  guint n_slow = 0;
+  g_autoptr(RaCatalogue) fast = _ra_catalogue_read_fast (data, length, &n_slow);
+  g_autoptr(RaCatalogue) combined = _ra_catalogue_read (data, length, &error);
 
   g_assert_true ((tree == NULL) != (tree_error == NULL));
   g_assert_true ((combined == NULL) != (error == NULL));
@@ -143,14 +169,14 @@ check_body (const char *data,
     {
       /* The reader never accepts what the tree path refuses. */
       g_assert_no_error (tree_error);
-      assert_same_list (G_LIST_MODEL (fast), G_LIST_MODEL (tree));
+      assert_same_list (fast, tree);
       n_fast++;
     }
 
   if (tree != NULL)
     {
       g_assert_no_error (error);
-      assert_same_list (G_LIST_MODEL (combined), G_LIST_MODEL (tree));
+      assert_same_list (combined, tree);
       n_tree_ok++;
     }
   else
@@ -160,7 +186,7 @@ check_body (const char *data,
       n_refused++;
     }
 
-  return fast != NULL;
+  return fast != NULL ? (int) n_slow : WHOLE_BODY_TO_TREE;
 }
 
 /* Cuts and byte changes at a spread of places, as the fuzz replay does. */
@@ -212,19 +238,19 @@ catalogue_to_json (GPtrArray *actions,
 static void
 test_demo_catalogue (void)
 {
-  g_autoptr(GPtrArray) actions = ra_sim_catalogue_new_demo ();
+  g_autoptr(GPtrArray) actions = ra_sim_catalogue_new_demo (RA_SIM_PROFILE_TIDY);
   g_autofree char *compact = catalogue_to_json (actions, FALSE);
   g_autofree char *pretty = catalogue_to_json (actions, TRUE);
   g_autofree char *verbatim = NULL;
   gsize length;
 
   g_assert_cmpuint (actions->len, >, 0);
-  g_assert_true (check_body (compact, strlen (compact)));
-  g_assert_true (check_body (pretty, strlen (pretty)));
+  g_assert_cmpint (check_body (compact, strlen (compact)), ==, ALL_FAST);
+  g_assert_cmpint (check_body (pretty, strlen (pretty)), ==, ALL_FAST);
 
   /* The file as written, with its own layout. */
   g_assert_true (g_file_get_contents (DEMO_CATALOGUE, &verbatim, &length, NULL));
-  g_assert_true (check_body (verbatim, length));
+  g_assert_cmpint (check_body (verbatim, length), ==, ALL_FAST);
 
   check_variants (compact, strlen (compact), 150);
 }
@@ -236,16 +262,16 @@ test_generated_catalogues (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autoptr(GPtrArray) actions = ra_sim_catalogue_new_generated (sizes[i]);
+      g_autoptr(GPtrArray) actions = ra_sim_catalogue_new_generated (sizes[i], RA_SIM_PROFILE_REALISTIC);
       g_autofree char *compact = catalogue_to_json (actions, FALSE);
       g_autofree char *pretty = catalogue_to_json (actions, TRUE);
 
-      g_assert_true (check_body (compact, strlen (compact)));
-      g_assert_true (check_body (pretty, strlen (pretty)));
+      g_assert_cmpint (check_body (compact, strlen (compact)), ==, ALL_FAST);
+      g_assert_cmpint (check_body (pretty, strlen (pretty)), ==, ALL_FAST);
     }
 
   {
-    g_autoptr(GPtrArray) actions = ra_sim_catalogue_new_generated (20);
+    g_autoptr(GPtrArray) actions = ra_sim_catalogue_new_generated (20, RA_SIM_PROFILE_REALISTIC);
     g_autofree char *compact = catalogue_to_json (actions, FALSE);
 
     check_variants (compact, strlen (compact), 150);
@@ -288,72 +314,151 @@ test_fuzz_corpus (void)
 #define INPUT "{\"id\":\"i\",\"name\":\"I\",\"description\":\"d\",\"usedByWindows\":true,\"usedByMacOs\":false," \
   "\"options\":[\"a\",\"b\\\"c\"],\"allowCustomValue\":true}"
 
+/* Sparse actions as real servers send them: the seed page's example
+ * (no description, origin, builtInContentVersion, workflowEnabled,
+ * executionServiceDelegate, input or output description), the bare
+ * minimum, and null for every optional member. */
+#define SEED_ACTION(id_json) \
+  "{\"id\":" id_json ",\"uuid\":\"5g5158g0\",\"name\":\"Example Remote Action\"," \
+  "\"purpose\":[\"DATA_COLLECTION\"]," \
+  "\"targeting\":{\"apiEnabled\":false,\"manualEnabled\":true,\"manualAllowMultipleDevices\":true}," \
+  "\"scriptInfo\":{\"runAs\":\"LOCAL_SYSTEM\",\"timeoutSeconds\":120,\"hasScriptWindows\":true," \
+  "\"hasScriptMacOs\":false,\"inputs\":[{\"id\":\"name\",\"name\":\"Name\",\"usedByWindows\":true," \
+  "\"usedByMacOs\":false,\"options\":[\"X\"],\"allowCustomValue\":true}]," \
+  "\"outputs\":[{\"id\":\"Status\",\"name\":\"Status\",\"type\":\"list_of_strings\"," \
+  "\"usedByWindows\":true,\"usedByMacOs\":false}]}}"
+
+#define NULL_ACTION \
+  "{\"id\":\"#n\",\"uuid\":null,\"name\":\"N\",\"description\":null,\"origin\":null," \
+  "\"builtInContentVersion\":null,\"purpose\":null," \
+  "\"targeting\":{\"apiEnabled\":null,\"manualEnabled\":null,\"workflowEnabled\":null," \
+  "\"manualAllowMultipleDevices\":null}," \
+  "\"scriptInfo\":{\"executionServiceDelegate\":null,\"runAs\":null,\"timeoutSeconds\":null," \
+  "\"hasScriptWindows\":null,\"hasScriptMacOs\":null,\"inputs\":[{\"id\":\"i\",\"name\":null," \
+  "\"description\":null,\"usedByWindows\":null,\"usedByMacOs\":null,\"options\":null," \
+  "\"allowCustomValue\":null}],\"outputs\":[{\"id\":\"o\",\"name\":null,\"type\":null," \
+  "\"description\":null,\"usedByWindows\":null,\"usedByMacOs\":null}]}}"
+
 static void
 test_corner_cases (void)
 {
   static const struct {
     const char *body;
-    gboolean    fast;  /* whether the one-pass reader should take it */
+    int         expected;  /* what the one-pass reader should do */
   } cases[] = {
-    { "[" ACTION ("\"x\"", "", "[" INPUT "]") "]", TRUE },
-    { " \r\n\t[ " ACTION ("\"x\"", "", "[]") " , " ACTION ("\"y\"", "", "[" INPUT "," INPUT "]") " ]\n", TRUE },
+    { "[" ACTION ("\"x\"", "", "[" INPUT "]") "]", ALL_FAST },
+    { " \r\n\t[ " ACTION ("\"x\"", "", "[]") " , " ACTION ("\"y\"", "", "[" INPUT "," INPUT "]") " ]\n", ALL_FAST },
     /* Escapes of every kind, and characters beyond the BMP. */
-    { "[" ACTION ("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u20AC\\ud83d\\ude00 \xc3\xa9\"", "", "[]") "]", TRUE },
+    { "[" ACTION ("\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\u20AC\\ud83d\\ude00 \xc3\xa9\"", "", "[]") "]", ALL_FAST },
     /* Members the schema does not know, nested, anywhere. */
     { "[" ACTION ("\"x\"", "\"extra\":{\"a\":[1,-2,0,{\"b\":null}],\"c\":\"\\u0041\"},\"n\":null,\"t\":true,",
-                  "[]") "]", TRUE },
-    /* Left to the tree path, which takes or refuses them. */
-    { "[" ACTION ("\"x\"", "\"id\":\"dup\",", "[]") "]", FALSE },
-    { "[" ACTION ("\"a\\u0000b\"", "", "[]") "]", FALSE },
-    { "[" ACTION ("\"\\ud800\"", "", "[]") "]", FALSE },
-    { "[" ACTION ("\"\\udc00\\ud800\"", "", "[]") "]", FALSE },
-    { "[" ACTION ("\"\xed\xa0\x80\"", "", "[]") "]", FALSE },
-    { "[" ACTION ("\"\xff\"", "", "[]") "]", FALSE },
-    { "[" ACTION ("\"x\"", "\"f\":1.5,", "[]") "]", FALSE },
-    { "[" ACTION ("\"x\"", "\"f\":1e3,", "[]") "]", FALSE },
-    { "[" ACTION ("\"x\"", "\"f\":012,", "[]") "]", FALSE },
-    { "[" ACTION ("\"x\"", "\"f\":123456789012345678901234567890,", "[]") "]", FALSE },
-    { "[" ACTION ("\"x\"", "\"\\u0069d2\":1,", "[]") "]", FALSE },
-    { "[" ACTION ("null", "", "[]") "]", FALSE },
-    { "[" ACTION ("1", "", "[]") "]", FALSE },
-    { "[" ACTION ("\"x\"", "", "null") "]", FALSE },
-    { "[" ACTION ("\"x\"", "", "[]") ",]", FALSE },
-    { "[" ACTION ("\"x\"", "", "[]") "] x", FALSE },
-    { "[" ACTION ("\"x\"", "", "[]") "", FALSE },
-    { "[" ACTION ("\"x\"", "", "[1]") "]", FALSE },
-    { "[{}]", FALSE },
-    { "[null]", FALSE },
-    { "[]", TRUE },
-    { "{}", FALSE },
-    { "", FALSE },
-    { "   ", FALSE },
-    { "\xef\xbb\xbf[]", FALSE },
-    { "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", FALSE },
+                  "[]") "]", ALL_FAST },
+    /* Sparse and null-valued members stay on the fast path. */
+    { "[" SEED_ACTION ("\"#ExampleRA\"") "]", ALL_FAST },
+    { "[" NULL_ACTION "]", ALL_FAST },
+    { "[{\"id\":\"#bare\",\"name\":\"Bare\"}]", ALL_FAST },
+    { "[{\"name\":\"Bare\",\"id\":\"#bare\",\"targeting\":null,\"scriptInfo\":null}]", ALL_FAST },
+    { "[{\"id\":\"#e\",\"name\":\"E\",\"targeting\":{},\"scriptInfo\":{\"inputs\":[{\"id\":\"i\"}],"
+      "\"outputs\":[{\"id\":\"o\"}]}}]", ALL_FAST },
+    { "[" ACTION ("\"x\"", "", "null") "]", ALL_FAST },
+    /* Values outside the documented enums are kept, on the fast path too. */
+    { "[{\"id\":\"#u\",\"name\":\"U\",\"purpose\":[\"SELF_HEALING\",\"REMEDIATION\",\"\\u0041\"],"
+      "\"scriptInfo\":{\"runAs\":\"ROOT\",\"outputs\":[{\"id\":\"o\",\"type\":\"table\"}]}}]", ALL_FAST },
+    { "[" SEED_ACTION ("\"#a\"") "," NULL_ACTION "," SEED_ACTION ("\"#b\"") "]", ALL_FAST },
+    /* One action the fast path is unsure of goes to the tree path alone,
+     * which takes it or leaves it out; the rest stay fast. */
+    { "[" ACTION ("\"x\"", "\"id\":\"dup\",", "[]") "]", 1 },
+    { "[" ACTION ("\"x\"", "\"\\u0069d2\":1,", "[]") "]", 1 },
+    { "[" ACTION ("null", "", "[]") "]", 1 },
+    { "[" ACTION ("1", "", "[]") "]", 1 },
+    { "[" ACTION ("\"\"", "", "[]") "]", 1 },
+    { "[" ACTION ("\"x\"", "", "[1]") "]", 1 },
+    { "[{}]", 1 },
+    { "[null]", 1 },
+    { "[{\"id\":\"#n\",\"name\":null}]", 1 },
+    { "[{\"id\":\"#n\",\"name\":\"N\",\"scriptInfo\":{\"inputs\":[{\"id\":null}]}}]", 1 },
+    { "[{\"id\":\"#n\",\"name\":\"N\",\"targeting\":{\"apiEnabled\":\"yes\"}}]", 1 },
+    { "[" SEED_ACTION ("\"#a\"") ",{\"id\":\"#broken\",\"name\":\"B\",\"targeting\":[]}," SEED_ACTION ("\"#b\"") "]", 1 },
+    { "[" SEED_ACTION ("\"#a\"") ",42,{\"name\":\"B\"}," SEED_ACTION ("\"#b\"") "]", 2 },
+    /* Left to the tree path whole, which takes or refuses them. */
+    { "[" ACTION ("\"a\\u0000b\"", "", "[]") "]", WHOLE_BODY_TO_TREE },
+    { "[" ACTION ("\"\\ud800\"", "", "[]") "]", WHOLE_BODY_TO_TREE },
+    { "[" ACTION ("\"\\udc00\\ud800\"", "", "[]") "]", WHOLE_BODY_TO_TREE },
+    { "[" ACTION ("\"\xed\xa0\x80\"", "", "[]") "]", WHOLE_BODY_TO_TREE },
+    { "[" ACTION ("\"\xff\"", "", "[]") "]", WHOLE_BODY_TO_TREE },
+    { "[" ACTION ("\"x\"", "\"f\":1.5,", "[]") "]", WHOLE_BODY_TO_TREE },
+    { "[" ACTION ("\"x\"", "\"f\":1e3,", "[]") "]", WHOLE_BODY_TO_TREE },
+    { "[" ACTION ("\"x\"", "\"f\":012,", "[]") "]", WHOLE_BODY_TO_TREE },
+    { "[" ACTION ("\"x\"", "\"f\":123456789012345678901234567890,", "[]") "]", WHOLE_BODY_TO_TREE },
+    { "[" ACTION ("\"x\"", "", "[]") ",]", WHOLE_BODY_TO_TREE },
+    { "[" ACTION ("\"x\"", "", "[]") "] x", WHOLE_BODY_TO_TREE },
+    { "[" ACTION ("\"x\"", "", "[]") "", WHOLE_BODY_TO_TREE },
+    { "[]", ALL_FAST },
+    { "{}", WHOLE_BODY_TO_TREE },
+    { "", WHOLE_BODY_TO_TREE },
+    { "   ", WHOLE_BODY_TO_TREE },
+    { "\xef\xbb\xbf[]", WHOLE_BODY_TO_TREE },
+    { "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]", WHOLE_BODY_TO_TREE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_test_message ("case %u", i);
-      g_assert_cmpint (check_body (cases[i].body, strlen (cases[i].body)), ==, cases[i].fast);
+      g_assert_cmpint (check_body (cases[i].body, strlen (cases[i].body)), ==, cases[i].expected);
+      if (g_test_verbose ())
+        check_variants (cases[i].body, strlen (cases[i].body), 40);
     }
 
-  /* A schema error deep in a catalogue keeps its path. */
+  /* A schema error deep in a catalogue leaves that one action out, with
+   * its ID and path, and the fast path reads the others. */
   {
-    g_autoptr(GPtrArray) actions = ra_sim_catalogue_new_generated (30);
+    g_autoptr(GPtrArray) actions = ra_sim_catalogue_new_generated (30, RA_SIM_PROFILE_TIDY);
     g_autoptr(GError) error = NULL;
-    g_autoptr(GListStore) store = NULL;
+    g_autoptr(RaCatalogue) catalogue = NULL;
     g_autofree char *body = NULL;
+    JsonObject *action;
     JsonObject *targeting;
 
-    targeting = json_object_get_object_member (json_node_get_object (actions->pdata[17]), "targeting");
-    json_object_remove_member (targeting, "apiEnabled");
+    action = json_node_get_object (actions->pdata[17]);
+    targeting = json_object_get_object_member (action, "targeting");
+    json_object_set_string_member (targeting, "apiEnabled", "true");
     body = catalogue_to_json (actions, FALSE);
-    g_assert_false (check_body (body, strlen (body)));
-    store = _ra_catalogue_read (body, strlen (body), &error);
-    g_assert_null (store);
-    g_assert_error (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE);
-    g_assert_nonnull (strstr (error->message, "[17].targeting.apiEnabled is missing"));
+    g_assert_cmpint (check_body (body, strlen (body)), ==, 1);
+    catalogue = _ra_catalogue_read (body, strlen (body), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalogue)), ==, 29);
+    g_assert_cmpuint (ra_catalogue_get_n_skipped (catalogue), ==, 1);
+    g_assert_cmpuint (ra_catalogue_get_skipped_index (catalogue, 0), ==, 17);
+    g_assert_cmpstr (ra_catalogue_get_skipped_id (catalogue, 0), ==,
+                     json_object_get_string_member (action, "id"));
+    g_assert_cmpstr (ra_catalogue_get_skipped_path (catalogue, 0), ==, "[17].targeting.apiEnabled");
+    g_assert_nonnull (strstr (ra_catalogue_get_skipped_reason (catalogue, 0),
+                              "[17].targeting.apiEnabled should be true or false"));
   }
+}
+
+/* Every member the schema lists, then only the required ones, then
+ * null wherever allowed: all read in one pass. */
+static void
+test_sparse_catalogues (void)
+{
+  g_autoptr(GPtrArray) tidy = ra_sim_catalogue_new_generated (200, RA_SIM_PROFILE_TIDY);
+  g_autoptr(GPtrArray) realistic = ra_sim_catalogue_new_generated (200, RA_SIM_PROFILE_REALISTIC);
+  g_autoptr(GPtrArray) demo = ra_sim_catalogue_new_demo (RA_SIM_PROFILE_REALISTIC);
+  g_autofree char *tidy_body = catalogue_to_json (tidy, FALSE);
+  g_autofree char *realistic_body = catalogue_to_json (realistic, FALSE);
+  g_autofree char *demo_body = catalogue_to_json (demo, TRUE);
+
+  /* The realistic catalogues are sparse indeed. */
+  g_assert_cmpuint (strlen (realistic_body), <, strlen (tidy_body));
+  g_assert_nonnull (strstr (realistic_body, "null"));
+  g_assert_nonnull (strstr (demo_body, "null"));
+
+  g_assert_cmpint (check_body (tidy_body, strlen (tidy_body)), ==, ALL_FAST);
+  g_assert_cmpint (check_body (realistic_body, strlen (realistic_body)), ==, ALL_FAST);
+  g_assert_cmpint (check_body (demo_body, strlen (demo_body)), ==, ALL_FAST);
+
+  check_variants (realistic_body, MIN (strlen (realistic_body), 20000), 100);
 }
 
 int
@@ -368,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/catalogue-reader/generated", test_generated_catalogues);
   g_test_add_func ("/catalogue-reader/fuzz-corpus", test_fuzz_corpus);
   g_test_add_func ("/catalogue-reader/corner-cases", test_corner_cases);
+  g_test_add_func ("/catalogue-reader/sparse", test_sparse_catalogues);
 
   status = g_test_run ();
   g_test_message ("%u bodies taken by the one-pass reader, %u by the tree path, %u refused",

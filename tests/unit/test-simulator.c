@@ -223,6 +223,8 @@ setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->sim = ra_simulator_new ();
+  if (data != NULL)
+    ra_simulator_set_profile (f->sim, *(const RaSimProfile *) data);
   g_assert_true (ra_simulator_start_in_thread (f->sim, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ra_simulator_get_port (f->sim), >, 0);
@@ -606,8 +608,8 @@ assert_member (JsonObject *object,
     g_assert_true (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type);
 }
 
-/* Every member the official schema requires, with its type, and the
- * variety a UI needs to be tried against. */
+/* Tidy: every member the official schema requires, with its type, and
+ * the variety a UI needs to be tried against. */
 static void
 test_catalogue_schema (Fixture       *f,
                        gconstpointer  data)
@@ -739,6 +741,126 @@ test_catalogue_schema (Fixture       *f,
   g_assert_cmpuint (long_descriptions, >, 0);
   for (guint i = 0; i < G_N_ELEMENTS (wanted_types); i++)
     g_assert_true (g_hash_table_contains (output_types, wanted_types[i]));
+}
+
+/* The members of an action that the seed page's list example shows. */
+static const char * const seed_members[] = {
+  "id", "uuid", "name", "purpose", "targeting", "scriptInfo",
+};
+static const char * const seed_targeting_members[] = {
+  "apiEnabled", "manualEnabled", "manualAllowMultipleDevices",
+};
+static const char * const seed_script_info_members[] = {
+  "runAs", "timeoutSeconds", "hasScriptWindows", "hasScriptMacOs", "inputs", "outputs",
+};
+
+static gboolean
+has_only (JsonObject         *object,
+          const char * const *members,
+          guint               n_members)
+{
+  g_autoptr(GList) names = json_object_get_members (object);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      gboolean listed = FALSE;
+
+      for (guint i = 0; i < n_members && !listed; i++)
+        listed = g_str_equal (members[i], l->data);
+
+      if (!listed)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+holds_null (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) values = json_object_get_values (json_node_get_object (node));
+
+      for (GList *l = values; l != NULL; l = l->next)
+        if (holds_null (l->data))
+          return TRUE;
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (holds_null (json_array_get_element (array, i)))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Realistic, the default: some actions answer as the seed page's example
+ * (its members only), some with null for empty values, one with a
+ * purpose the specification does not list; the generated catalogues are
+ * sparse too. Every action still has a string id and name. */
+static void
+test_catalogue_realistic (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) generated_root = NULL;
+  JsonArray *actions;
+  guint seed_shaped = 0, null_valued = 0, unlisted_purposes = 0, generated_sparse = 0;
+
+  g_assert_cmpint (ra_simulator_get_profile (f->sim), ==, RA_SIM_PROFILE_REALISTIC);
+
+  actions = list (f, "/api/v1/act/remote-action", &root);
+  g_assert_cmpuint (json_array_get_length (actions), >=, 25);
+
+  for (guint i = 0; i < json_array_get_length (actions); i++)
+    {
+      JsonNode *node = json_array_get_element (actions, i);
+      JsonObject *action = json_node_get_object (node);
+      JsonObject *targeting = json_object_get_object_member (action, "targeting");
+      JsonObject *script = json_object_get_object_member (action, "scriptInfo");
+      JsonArray *purpose;
+
+      assert_member (action, "id", G_TYPE_STRING);
+      assert_member (action, "name", G_TYPE_STRING);
+
+      if (has_only (action, seed_members, G_N_ELEMENTS (seed_members)) &&
+          has_only (targeting, seed_targeting_members, G_N_ELEMENTS (seed_targeting_members)) &&
+          has_only (script, seed_script_info_members, G_N_ELEMENTS (seed_script_info_members)))
+        seed_shaped++;
+
+      null_valued += holds_null (node);
+
+      purpose = json_object_get_array_member (action, "purpose");
+      for (guint p = 0; purpose != NULL && p < json_array_get_length (purpose); p++)
+        {
+          const char *value = json_array_get_string_element (purpose, p);
+
+          unlisted_purposes += !g_str_equal (value, "DATA_COLLECTION") && !g_str_equal (value, "REMEDIATION");
+        }
+    }
+
+  g_assert_cmpuint (seed_shaped, >=, 2);
+  g_assert_cmpuint (null_valued, >=, 2);
+  g_assert_cmpuint (unlisted_purposes, ==, 1);
+
+  ra_simulator_set_generated_actions (f->sim, 40);
+  actions = list (f, "/api/v1/act/remote-action", &generated_root);
+  g_assert_cmpuint (json_array_get_length (actions), ==, 40);
+  for (guint i = 0; i < json_array_get_length (actions); i++)
+    {
+      JsonNode *node = json_array_get_element (actions, i);
+      JsonObject *action = json_node_get_object (node);
+
+      generated_sparse += !json_object_has_member (action, "description") || holds_null (node);
+    }
+  g_assert_cmpuint (generated_sparse, >=, 10);
 }
 
 static void
@@ -1626,10 +1748,14 @@ int
 main (int   argc,
       char *argv[])
 {
+  static const RaSimProfile tidy = RA_SIM_PROFILE_TIDY;
+
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
   g_test_add ((path), Fixture, NULL, setup, (func), teardown)
+#define ADD_TIDY(path, func) \
+  g_test_add ((path), Fixture, &tidy, setup, (func), teardown)
 
   ADD ("/simulator/token/legacy", test_token_legacy);
   ADD ("/simulator/token/login-host", test_token_login_host);
@@ -1637,7 +1763,8 @@ main (int   argc,
   ADD ("/simulator/token/expiry", test_token_expiry);
   ADD ("/simulator/auth/bearer-required", test_bearer_required);
   ADD ("/simulator/catalogue/list-filters", test_list_filters);
-  ADD ("/simulator/catalogue/schema", test_catalogue_schema);
+  ADD_TIDY ("/simulator/catalogue/schema", test_catalogue_schema);
+  ADD ("/simulator/catalogue/realistic", test_catalogue_realistic);
   ADD ("/simulator/catalogue/details", test_details);
   ADD ("/simulator/catalogue/generated", test_generated);
   ADD ("/simulator/catalogue/add-action", test_add_action);
