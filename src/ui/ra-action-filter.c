@@ -298,13 +298,16 @@ ra_action_filter_match (GtkFilter *filter,
   gboolean has_windows, has_macos;
   RaPurpose purpose;
 
-  if (self->api_enabled_only && !ra_remote_action_get_api_enabled (action))
+  /* Not known is not "no": the action may be tried, the server decides. */
+  if (self->api_enabled_only &&
+      ra_remote_action_get_api_enabled (action) == RA_TRISTATE_NO)
     return FALSE;
 
   /* An action with neither script, or with no purpose, is hidden only by
-   * unticking every box of its group. */
-  has_windows = ra_remote_action_get_has_script_windows (action);
-  has_macos = ra_remote_action_get_has_script_macos (action);
+   * unticking every box of its group; so is one whose scripts are not
+   * known. */
+  has_windows = ra_remote_action_get_has_script_windows (action) == RA_TRISTATE_YES;
+  has_macos = ra_remote_action_get_has_script_macos (action) == RA_TRISTATE_YES;
   if (!((self->windows && has_windows) ||
         (self->macos && has_macos) ||
         (!has_windows && !has_macos && (self->windows || self->macos))))

@@ -7,6 +7,7 @@
 
 #include "ra-action-filter.h"
 #include "ra-action-list.h"
+#include "ra-catalogue.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,10 @@ struct _RaActionList
   AdwStatusPage      *error_page;
   GtkLabel           *count_label;
   GtkSpinner         *refresh_spinner;
+  GtkMenuButton      *skipped_button;
+  GtkLabel           *skipped_label;
+  GtkLabel           *skipped_heading;
+  GtkListBox         *skipped_list;
 
   GSettings          *settings;
 
@@ -47,6 +52,7 @@ struct _RaActionList
 
   GPtrArray          *spare_rows;
 
+  RaCatalogue        *skipped_from;   /* the catalogue whose left-outs are shown */
   RaRemoteAction     *selected_action;
   char               *error_message;
   RaActionListState   state;
@@ -58,5 +64,9 @@ void ra_action_list_pick            (RaActionList   *self,
 void ra_action_list_set_up_rows     (RaActionList   *self);
 void ra_action_list_start_growing   (RaActionList   *self);
 void ra_action_list_finish_growing  (RaActionList   *self);
+/* Says which actions of the catalogue could not be read; NULL says
+ * nothing (no list, or a list that had none). */
+void ra_action_list_show_skipped    (RaActionList   *self,
+                                     RaCatalogue    *catalogue);
 
 G_END_DECLS

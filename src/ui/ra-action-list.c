@@ -305,6 +305,7 @@ typedef struct
 {
   RaActionList *self;
   GCancellable *cancellable;
+  RaCatalogue  *catalogue;
 } Load;
 
 static void
@@ -312,6 +313,7 @@ load_free (Load *load)
 {
   g_object_unref (load->self);
   g_object_unref (load->cancellable);
+  g_clear_object (&load->catalogue);
   g_free (load);
 }
 
@@ -339,6 +341,7 @@ prepare_done_cb (GObject      *object,
 
   g_clear_object (&self->cancellable);
   ra_action_list_set_store (self, store);
+  ra_action_list_show_skipped (self, load->catalogue);
   ra_action_list_update_state (self);
 }
 
@@ -364,9 +367,14 @@ list_actions_cb (GObject      *object,
       g_free (self->error_message);
       self->error_message = g_strdup (error->message);
       adw_status_page_set_description (self->error_page, error->message);
+      ra_action_list_show_skipped (self, NULL);
       ra_action_list_update_state (self);
       return;
     }
+
+  /* The client's list is a catalogue, which knows what it left out. */
+  if (RA_IS_CATALOGUE (actions))
+    load->catalogue = g_object_ref (RA_CATALOGUE (actions));
 
   cancellable = load->cancellable;
   ra_action_filter_prepare_list_async (actions, cancellable,
@@ -444,6 +452,7 @@ ra_action_list_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->client);
   g_clear_object (&self->selected_action);
+  g_clear_object (&self->skipped_from);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ra_action_list_parent_class)->dispose (object);
@@ -559,6 +568,10 @@ ra_action_list_class_init (RaActionListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaActionList, error_page);
   gtk_widget_class_bind_template_child (widget_class, RaActionList, count_label);
   gtk_widget_class_bind_template_child (widget_class, RaActionList, refresh_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, skipped_button);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, skipped_label);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, skipped_heading);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, skipped_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -675,6 +688,7 @@ ra_action_list_set_client (RaActionList *self,
   /* Another account's actions: nothing of the old list stays. */
   ra_action_list_set_selected_action (self, NULL);
   ra_action_list_set_store (self, NULL);
+  ra_action_list_show_skipped (self, NULL);
 
   ra_action_list_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
@@ -802,4 +816,12 @@ ra_action_list_get_error_message (RaActionList *self)
   g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
 
   return self->error_message;
+}
+
+guint
+ra_action_list_get_n_skipped (RaActionList *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_LIST (self), 0);
+
+  return self->skipped_from != NULL ? ra_catalogue_get_n_skipped (self->skipped_from) : 0;
 }

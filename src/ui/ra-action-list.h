@@ -57,6 +57,8 @@ void               ra_action_list_reset_filters       (RaActionList *self);
 GListModel        *ra_action_list_get_model           (RaActionList *self);
 GListModel        *ra_action_list_get_actions         (RaActionList *self);
 guint              ra_action_list_get_n_total         (RaActionList *self);
+/* How many actions of the answer could not be read, and are left out. */
+guint              ra_action_list_get_n_skipped       (RaActionList *self);
 /* The message the error state shows, or NULL. */
 const char        *ra_action_list_get_error_message   (RaActionList *self);
 

@@ -118,9 +118,10 @@ can_run_here (RaActionPage *self)
 {
   const char *state = gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
 
+  /* Not known is not "no": the server's answer decides. */
   return g_strcmp0 (state, "action") == 0 &&
          self->details != NULL &&
-         ra_remote_action_get_api_enabled (self->details);
+         ra_remote_action_get_api_enabled (self->details) != RA_TRISTATE_NO;
 }
 
 static void
@@ -164,24 +165,44 @@ set_row_value (GtkWidget  *row,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
 }
 
+/* What the server said, and only that: a way it did not mention is
+ * "not known", never "no". */
 static char *
 describe_targeting (RaRemoteAction *action)
 {
   g_autoptr(GPtrArray) ways = g_ptr_array_new ();
+  RaTristate api = ra_remote_action_get_api_enabled (action);
+  RaTristate manual = ra_remote_action_get_manual_enabled (action);
+  RaTristate multiple = ra_remote_action_get_manual_allow_multiple_devices (action);
+  RaTristate workflow = ra_remote_action_get_workflow_enabled (action);
+  gboolean any_unknown = FALSE;
 
-  if (ra_remote_action_get_api_enabled (action))
+  if (api == RA_TRISTATE_YES)
     g_ptr_array_add (ways, _("Through the API"));
-  if (ra_remote_action_get_manual_enabled (action))
-    {
-      if (ra_remote_action_get_manual_allow_multiple_devices (action))
-        g_ptr_array_add (ways, _("Manually, on several devices at once"));
-      else
-        g_ptr_array_add (ways, _("Manually, one device at a time"));
-    }
-  if (ra_remote_action_get_workflow_enabled (action))
-    g_ptr_array_add (ways, _("From workflows"));
+  else if (api == RA_TRISTATE_UNKNOWN)
+    g_ptr_array_add (ways, _("Through the API: not known"));
 
-  if (ways->len == 0)
+  if (manual == RA_TRISTATE_YES)
+    {
+      if (multiple == RA_TRISTATE_YES)
+        g_ptr_array_add (ways, _("Manually, on several devices at once"));
+      else if (multiple == RA_TRISTATE_NO)
+        g_ptr_array_add (ways, _("Manually, one device at a time"));
+      else
+        g_ptr_array_add (ways, _("Manually"));
+    }
+  else if (manual == RA_TRISTATE_UNKNOWN)
+    g_ptr_array_add (ways, _("Manually: not known"));
+
+  if (workflow == RA_TRISTATE_YES)
+    g_ptr_array_add (ways, _("From workflows"));
+  else if (workflow == RA_TRISTATE_UNKNOWN)
+    g_ptr_array_add (ways, _("From workflows: not known"));
+
+  any_unknown = api == RA_TRISTATE_UNKNOWN || manual == RA_TRISTATE_UNKNOWN ||
+                workflow == RA_TRISTATE_UNKNOWN;
+
+  if (ways->len == 0 && !any_unknown)
     return g_strdup (_("Not at all"));
 
   g_ptr_array_add (ways, NULL);
@@ -196,7 +217,7 @@ describe_origin (RaRemoteAction *action)
   const char *version = ra_remote_action_get_built_in_content_version (action);
 
   if (origin == NULL || origin[0] == '\0')
-    origin = _("Unknown");
+    origin = _("Not known");
 
   if (version != NULL && version[0] != '\0')
     /* Translators: an origin such as "NEXTHINK" and a content version */
@@ -247,7 +268,11 @@ show_outputs (RaActionPage   *self,
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
-      kind = g_strdup (ra_action_output_get_output_type (output));
+      /* The type as the server wrote it, whatever it is. */
+      if (ra_action_output_get_output_type (output) != NULL)
+        kind = g_strdup (ra_action_output_get_output_type (output));
+      else
+        kind = g_strdup (_("type not known"));
       type_label = gtk_label_new (kind);
       gtk_widget_set_valign (type_label, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (type_label, "caption");
@@ -274,11 +299,13 @@ show_details (RaActionPage   *self,
   g_autofree char *targeting = NULL;
   g_autofree char *origin = NULL;
   const char *description;
+  const char *uuid;
+  g_autofree char *run_as = NULL;
   gboolean api_enabled;
 
   g_set_object (&self->details, details);
 
-  purpose = ra_format_purpose (ra_remote_action_get_purpose (details));
+  purpose = ra_format_action_purpose (details);
   platforms = ra_format_platforms (ra_remote_action_get_has_script_windows (details),
                                    ra_remote_action_get_has_script_macos (details));
   summary = g_strdup_printf ("%s · %s", purpose, platforms);
@@ -286,7 +313,13 @@ show_details (RaActionPage   *self,
   targeting = describe_targeting (details);
   origin = describe_origin (details);
   description = ra_remote_action_get_description (details);
-  api_enabled = ra_remote_action_get_api_enabled (details);
+  /* Not known: shown, and may be tried; the server's answer decides. */
+  api_enabled = ra_remote_action_get_api_enabled (details) != RA_TRISTATE_NO;
+  uuid = ra_remote_action_get_uuid (details);
+  if (ra_remote_action_get_run_as (details) == RA_RUN_AS_OTHER)
+    run_as = g_strdup (ra_remote_action_get_run_as_text (details));
+  else
+    run_as = g_strdup (ra_run_as_to_label (ra_remote_action_get_run_as (details)));
 
   gtk_label_set_text (GTK_LABEL (self->name_label), ra_remote_action_get_name (details));
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
@@ -294,11 +327,11 @@ show_details (RaActionPage   *self,
   gtk_widget_set_visible (self->description_label, description != NULL && description[0] != '\0');
 
   set_row_value (self->nql_id_row, ra_remote_action_get_id (details));
-  set_row_value (self->uuid_row, ra_remote_action_get_uuid (details));
+  set_row_value (self->uuid_row, uuid != NULL ? uuid : _("Not known"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-uuid", uuid != NULL);
   set_row_value (self->purpose_row, purpose);
   set_row_value (self->platforms_row, platforms);
-  set_row_value (self->run_as_row,
-                 ra_run_as_to_label (ra_remote_action_get_run_as (details)));
+  set_row_value (self->run_as_row, run_as);
   set_row_value (self->timeout_row, timeout);
   set_row_value (self->targeting_row, targeting);
   set_row_value (self->origin_row, origin);
@@ -733,7 +766,7 @@ ra_action_page_activate_run (RaActionPage *self)
   if (self->details == NULL)
     return;
 
-  if (!ra_remote_action_get_api_enabled (self->details))
+  if (ra_remote_action_get_api_enabled (self->details) == RA_TRISTATE_NO)
     {
       add_toast (self, _("This action is not enabled for the API"));
       return;

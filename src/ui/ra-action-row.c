@@ -56,13 +56,16 @@ ra_action_row_update (RaActionRow *self)
   if (action != NULL)
     {
       purpose = ra_remote_action_get_purpose (action);
-      enabled = ra_remote_action_get_api_enabled (action);
+      /* Only a server that says no makes the row say so. */
+      enabled = ra_remote_action_get_api_enabled (action) != RA_TRISTATE_NO;
     }
 
   gtk_widget_set_visible (self->windows_tag,
-                          action != NULL && ra_remote_action_get_has_script_windows (action));
+                          action != NULL &&
+                          ra_remote_action_get_has_script_windows (action) == RA_TRISTATE_YES);
   gtk_widget_set_visible (self->macos_tag,
-                          action != NULL && ra_remote_action_get_has_script_macos (action));
+                          action != NULL &&
+                          ra_remote_action_get_has_script_macos (action) == RA_TRISTATE_YES);
   gtk_widget_set_visible (self->data_collection_tag,
                           (purpose & RA_PURPOSE_DATA_COLLECTION) != 0);
   gtk_widget_set_visible (self->remediation_tag,

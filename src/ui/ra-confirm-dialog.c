@@ -120,7 +120,7 @@ build_summary (RaRemoteAction     *action,
   guint expiry = ra_execution_request_get_expires_in_minutes (request);
   const char *reason = ra_execution_request_get_reason (request);
   const char *reference = ra_execution_request_get_external_reference (request);
-  g_autofree char *purpose = ra_format_purpose (ra_remote_action_get_purpose (action));
+  g_autofree char *purpose = ra_format_action_purpose (action);
   g_autofree char *devices = g_strdup_printf ("%u", ra_execution_request_get_n_devices (request));
   g_autofree char *expiry_text = NULL;
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ra-format.h"
+#include "ra-remote-action.h"
 
 char *
 ra_format_purpose (RaPurpose purpose)
@@ -22,6 +23,51 @@ ra_format_purpose (RaPurpose purpose)
     return g_strdup (_("Data collection"));
   else
     return g_strdup (_("Not stated"));
+}
+
+char *
+ra_format_action_purpose (RaRemoteAction *action)
+{
+  const char * const *texts = ra_remote_action_get_purpose_texts (action);
+  RaPurpose purpose = ra_remote_action_get_purpose (action);
+  g_autoptr(GPtrArray) parts = NULL;
+  g_autofree char *known = NULL;
+
+  if (texts == NULL)
+    return g_strdup (_("Not known"));
+
+  parts = g_ptr_array_new_with_free_func (g_free);
+  if (purpose != RA_PURPOSE_NONE)
+    g_ptr_array_add (parts, ra_format_purpose (purpose));
+
+  /* A purpose the documentation does not list is the server's word. */
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      if (g_str_equal (texts[i], "DATA_COLLECTION") || g_str_equal (texts[i], "REMEDIATION"))
+        continue;
+      g_ptr_array_add (parts, g_strdup (texts[i]));
+    }
+
+  if (parts->len == 0)
+    return ra_format_purpose (RA_PURPOSE_NONE);
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (", ", (char **) parts->pdata);
+}
+
+const char *
+ra_format_tristate (RaTristate value)
+{
+  switch (value)
+    {
+    case RA_TRISTATE_YES:
+      return _("Yes");
+    case RA_TRISTATE_NO:
+      return _("No");
+    case RA_TRISTATE_UNKNOWN:
+    default:
+      return _("Not known");
+    }
 }
 
 char *
@@ -45,9 +91,16 @@ ra_format_minutes (guint minutes)
 }
 
 char *
-ra_format_platforms (gboolean windows,
-                     gboolean macos)
+ra_format_platforms (RaTristate windows,
+                     RaTristate macos)
 {
+  if (windows == RA_TRISTATE_UNKNOWN && macos == RA_TRISTATE_UNKNOWN)
+    return g_strdup (_("Not known"));
+  if (windows == RA_TRISTATE_UNKNOWN)
+    return g_strdup (macos ? _("macOS; Windows not known") : _("Not macOS; Windows not known"));
+  if (macos == RA_TRISTATE_UNKNOWN)
+    return g_strdup (windows ? _("Windows; macOS not known") : _("Not Windows; macOS not known"));
+
   if (windows && macos)
     return g_strdup (_("Windows and macOS"));
   else if (windows)
@@ -58,11 +111,12 @@ ra_format_platforms (gboolean windows,
     return g_strdup (_("None"));
 }
 
+/* 0 is what a server that does not say gives. */
 char *
 ra_format_seconds (gint64 seconds)
 {
   if (seconds <= 0)
-    return g_strdup (_("None"));
+    return g_strdup (_("Not known"));
   if (seconds % 60 == 0)
     return ra_format_minutes ((guint) MIN (seconds / 60, G_MAXUINT));
 

@@ -12,11 +12,17 @@
 G_BEGIN_DECLS
 
 char *ra_format_purpose   (RaPurpose purpose);
+/* The purposes as the server gave them: the documented ones in words,
+ * any other as written, "Not known" when it gave none. */
+char *ra_format_action_purpose (RaRemoteAction *action);
 /* "2 days 3 hours", "45 minutes" */
 char *ra_format_minutes   (guint     minutes);
 char *ra_format_seconds   (gint64    seconds);
-char *ra_format_platforms (gboolean  windows,
-                           gboolean  macos);
+/* Either may be RA_TRISTATE_UNKNOWN, which is said as such. */
+char *ra_format_platforms (RaTristate windows,
+                           RaTristate macos);
+/* "Yes", "No" or "Not known" */
+const char *ra_format_tristate (RaTristate value);
 /* A moment in the user's time zone, with its date: "2 Dec 2026, 16:30:05" */
 char *ra_format_date_time (GDateTime *time);
 

@@ -46,8 +46,9 @@ input_has_fixed_options (RaActionInput *input)
 {
   const char * const *options = ra_action_input_get_options (input);
 
+  /* Options whose exclusivity is not known are suggestions. */
   return options != NULL && options[0] != NULL &&
-         !ra_action_input_get_allow_custom_value (input);
+         ra_action_input_get_allow_custom_value (input) == RA_TRISTATE_NO;
 }
 
 GtkWidget *
@@ -139,12 +140,22 @@ ra_input_row_validate (RaInputRow  *self,
 char *
 ra_input_row_describe_platforms (RaActionInput *input)
 {
-  gboolean windows, macos;
+  RaTristate windows, macos;
 
   g_return_val_if_fail (RA_IS_ACTION_INPUT (input), NULL);
 
   windows = ra_action_input_get_used_by_windows (input);
   macos = ra_action_input_get_used_by_macos (input);
+
+  if (windows == RA_TRISTATE_UNKNOWN || macos == RA_TRISTATE_UNKNOWN)
+    {
+      if (windows == RA_TRISTATE_YES)
+        return g_strdup (_("Used on Windows; macOS not known"));
+      else if (macos == RA_TRISTATE_YES)
+        return g_strdup (_("Used on macOS; Windows not known"));
+      else
+        return g_strdup (_("Platforms not known"));
+    }
 
   if (windows && macos)
     return g_strdup (_("Used on Windows and macOS"));

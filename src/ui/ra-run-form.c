@@ -115,7 +115,8 @@ compute_blocker (RaRunForm *self)
   if (self->action == NULL)
     return g_strdup (_("Choose an action"));
 
-  if (!ra_remote_action_get_api_enabled (self->action))
+  /* When the server does not say, it may be tried: the server decides. */
+  if (ra_remote_action_get_api_enabled (self->action) == RA_TRISTATE_NO)
     return g_strdup (_("This action is not enabled for the API"));
 
   if (self->client == NULL)
