@@ -27,6 +27,8 @@ struct _RaDeviceResultsWindow
   GtkWidget    *loading_spinner;
   GtkWidget    *error_page;
   GtkWidget    *error_preferences_button;
+  GtkWidget    *empty_page;
+  GtkWidget    *demo_devices_button;
   GtkWidget    *summary_label;
   GtkWidget    *updated_label;
   GtkWidget    *incomplete_label;
@@ -239,6 +241,14 @@ show_result (RaDeviceResultsWindow *self)
 
   if (n_rows == 0)
     {
+      /* The demo instance, like a real one, accepts any collector ID but
+       * only its own devices ever report: say so, and offer them. */
+      if (self->is_demo)
+        adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page),
+                                         _("In the demo, only the demo instance’s own devices "
+                                           "report back. Copy their IDs, paste them as the "
+                                           "target devices, and run the action again."));
+      gtk_widget_set_visible (self->demo_devices_button, self->is_demo);
       set_state (self, "empty");
       return;
     }
@@ -368,6 +378,54 @@ load (RaDeviceResultsWindow *self)
 }
 
 static void
+demo_devices_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RaDeviceResultsWindow) self = user_data;
+  g_autoptr(RaNqlResult) devices = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  devices = ra_client_nql_execute_finish (RA_CLIENT (object), result, &error);
+  /* Closed meanwhile: its template children are gone. */
+  if (self->demo_devices_button == NULL)
+    return;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.copy-demo-devices", TRUE);
+  if (devices == NULL)
+    {
+      g_debug ("The demo devices could not be read: %s", error->message);
+      gtk_button_set_label (GTK_BUTTON (self->demo_devices_button),
+                            _("Could Not Read the Demo Devices"));
+      return;
+    }
+
+  for (guint i = 0; i < ra_nql_result_get_n_rows (devices); i++)
+    {
+      const char *uid = ra_nql_result_get_value (devices, i, "device.collector.uid");
+
+      if (uid != NULL && uid[0] != '\0')
+        g_string_append_printf (text, "%s\n", uid);
+    }
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text->str);
+  gtk_button_set_label (GTK_BUTTON (self->demo_devices_button), _("Copied"));
+}
+
+static void
+copy_demo_devices_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RaDeviceResultsWindow *self = RA_DEVICE_RESULTS_WINDOW (widget);
+
+  gtk_widget_action_set_enabled (widget, "results.copy-demo-devices", FALSE);
+  ra_client_nql_execute_async (self->client, RA_DEMO_DEVICES_QUERY, NULL, NULL,
+                               demo_devices_cb, g_object_ref (self));
+}
+
+static void
 refresh_cb (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -458,6 +516,8 @@ ra_device_results_window_class_init (RaDeviceResultsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, error_preferences_button);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, demo_devices_button);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, updated_label);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, incomplete_label);
@@ -465,6 +525,8 @@ ra_device_results_window_class_init (RaDeviceResultsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "results.refresh", NULL, refresh_cb);
   gtk_widget_class_install_action (widget_class, "results.preferences", NULL, preferences_cb);
+  gtk_widget_class_install_action (widget_class, "results.copy-demo-devices", NULL,
+                                   copy_demo_devices_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "results.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "results.refresh", NULL);

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 /* The query the demo instance answers when none is set up. */
 #define RA_DEMO_EXECUTIONS_QUERY "#remote_action_executions"
+/* The demo instance's devices, the only ones that report back there. */
+#define RA_DEMO_DEVICES_QUERY "#demo_devices"
 
 #define RA_TYPE_DEVICE_RESULTS_WINDOW (ra_device_results_window_get_type ())
 G_DECLARE_FINAL_TYPE (RaDeviceResultsWindow, ra_device_results_window, RA, DEVICE_RESULTS_WINDOW, AdwWindow)

@@ -406,6 +406,52 @@ test_times_and_row_limit (Fixture       *fixture,
     g_unsetenv ("TZ");
 }
 
+/* In the demo, a run on devices the instance does not know never reports:
+ * the window says so and hands out the devices that do. */
+static void
+test_demo_unknown_devices (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) known = ra_simulator_dup_known_devices ();
+  g_autofree char *copied = NULL;
+  g_autofree char *request_id = g_uuid_string_random ();
+  RaDeviceResultsWindow *window;
+  GtkWidget *button;
+
+  set_query ("");
+  window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "empty");
+
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                      RA_TYPE_DEVICE_RESULTS_WINDOW,
+                                                      "demo_devices_button"));
+  g_assert_true (gtk_widget_get_visible (button));
+  gtk_widget_activate_action (GTK_WIDGET (window), "results.copy-demo-devices", NULL);
+  WAIT_FOR (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "Copied") == 0);
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 clipboard_read_cb, &copied);
+  WAIT_FOR (copied != NULL);
+  g_assert_true (g_str_has_prefix (copied, known[0]));
+  for (guint i = 0; known[i] != NULL; i++)
+    g_assert_nonnull (strstr (copied, known[i]));
+  close_results (window);
+
+  /* Not on a real instance. */
+  window = ra_device_results_window_new (fixture->client, settings, FALSE, request_id, NULL, 2);
+  set_query (QUERY);
+  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "empty");
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                      RA_TYPE_DEVICE_RESULTS_WINDOW,
+                                                      "demo_devices_button"));
+  g_assert_false (gtk_widget_get_visible (button));
+  close_results (window);
+  set_query ("");
+}
+
 static void
 test_nql_forbidden (Fixture       *fixture,
                     gconstpointer  data)
@@ -492,6 +538,7 @@ add_tests (void)
   ADD_PAGE_TEST ("/device-results/signed-out", test_signed_out);
   ADD_PAGE_TEST ("/device-results/times-and-row-limit", test_times_and_row_limit);
   ADD_PAGE_TEST ("/device-results/nql-forbidden", test_nql_forbidden);
+  ADD_PAGE_TEST ("/device-results/demo-unknown-devices", test_demo_unknown_devices);
 }
 
 int
