@@ -17,6 +17,13 @@
 /* Invalid entries are shown to people; a pasted binary file must not turn
  * into one enormous label. */
 #define MAX_ENTRY_BYTES 200
+/* Only the first invalid entries are kept, the rest only counted: a
+ * paste of "a,a,a…" would otherwise cost far more memory than its text. */
+#define MAX_KEPT_INVALID RA_DEVICE_IDS_MAX_KEPT_INVALID
+/* A header line with more cells than this is data, not a header. */
+#define MAX_HEADER_COLUMNS 1024
+/* How many cells are read between two looks at the cancellable. */
+#define CANCEL_CHECK_CELLS 4096
 
 /* Separators between IDs in a plain list. */
 #define LIST_SEPARATORS ",; \t"
@@ -33,8 +40,14 @@ struct _RaDeviceIds
 
   GPtrArray *ids;       /* NULL-terminated */
   GHashTable *seen;     /* lower-case ID → nothing, borrowed from ids */
-  GArray *invalid;      /* of Invalid */
+  GArray *invalid;      /* of Invalid, the first MAX_KEPT_INVALID */
+  guint n_invalid;
   guint n_duplicates;
+
+  /* While parsing only. */
+  GCancellable *cancellable;
+  guint n_cells;
+  gboolean cancelled;
 };
 
 G_DEFINE_FINAL_TYPE (RaDeviceIds, ra_device_ids, G_TYPE_OBJECT)
@@ -109,7 +122,7 @@ ra_device_ids_get_property (GObject    *object,
       g_value_set_uint (value, self->n_duplicates);
       break;
     case PROP_N_INVALID:
-      g_value_set_uint (value, self->invalid->len);
+      g_value_set_uint (value, self->n_invalid);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -150,68 +163,101 @@ ra_device_ids_init (RaDeviceIds *self)
   g_array_set_clear_func (self->invalid, clear_invalid);
 }
 
-/* Splits one line into cells. Cells may be quoted with double quotes
- * ("" inside stands for one quote); quotes do not span lines, so a stray
- * quote cannot swallow the rest of a paste. Whitespace around cells is
- * dropped. With keep_empty, empty cells count, so that column positions
- * hold. */
-static void
-split_line (const char *line,
-            const char *end,
-            const char *separators,
-            gboolean    keep_empty,
-            GPtrArray  *cells)
+/* Reads the cell at *p into cell, and moves *p past it and its
+ * separator; FALSE once the line is used up. Cells may be quoted with
+ * double quotes ("" inside stands for one quote); quotes do not span
+ * lines, so a stray quote cannot swallow the rest of a paste. Whitespace
+ * around cells is dropped. Empty cells are returned too (check
+ * cell->len and quoted), so that column positions hold. One cell at a
+ * time: a line of a million cells never becomes a million strings. */
+static gboolean
+next_cell (const char **pp,
+           const char  *end,
+           const char  *separators,
+           GString     *cell,
+           gboolean    *quoted)
 {
-  const char *p = line;
+  const char *p = *pp;
 
-  g_ptr_array_set_size (cells, 0);
+  if (p > end)
+    return FALSE;
 
-  while (p <= end)
+  g_string_truncate (cell, 0);
+  *quoted = FALSE;
+
+  /* Leading blanks that are not themselves separators. */
+  while (p < end && (*p == ' ' || *p == '\t') && strchr (separators, *p) == NULL)
+    p++;
+
+  if (p < end && *p == '"')
     {
-      GString *cell = g_string_new (NULL);
-      gboolean quoted = FALSE;
-
-      /* Leading blanks that are not themselves separators. */
-      while (p < end && (*p == ' ' || *p == '\t') && strchr (separators, *p) == NULL)
-        p++;
-
-      if (p < end && *p == '"')
-        {
-          quoted = TRUE;
-          p++;
-          while (p < end)
-            {
-              if (*p == '"')
-                {
-                  if (p + 1 < end && p[1] == '"')
-                    {
-                      g_string_append_c (cell, '"');
-                      p += 2;
-                      continue;
-                    }
-                  p++;
-                  break;
-                }
-              g_string_append_c (cell, *p++);
-            }
-        }
-
-      /* The unquoted cell, or whatever follows a closing quote. */
-      while (p < end && strchr (separators, *p) == NULL)
-        g_string_append_c (cell, *p++);
-
-      while (cell->len > 0 &&
-             (cell->str[cell->len - 1] == ' ' || cell->str[cell->len - 1] == '\t'))
-        g_string_truncate (cell, cell->len - 1);
-
-      if (cell->len > 0 || quoted || keep_empty)
-        g_ptr_array_add (cells, g_string_free (cell, FALSE));
-      else
-        g_string_free (cell, TRUE);
-
-      /* Past the separator, or past the end of the line. */
+      *quoted = TRUE;
       p++;
+      while (p < end)
+        {
+          if (*p == '"')
+            {
+              if (p + 1 < end && p[1] == '"')
+                {
+                  g_string_append_c (cell, '"');
+                  p += 2;
+                  continue;
+                }
+              p++;
+              break;
+            }
+          g_string_append_c (cell, *p++);
+        }
     }
+
+  /* The unquoted cell, or whatever follows a closing quote. */
+  while (p < end && strchr (separators, *p) == NULL)
+    g_string_append_c (cell, *p++);
+
+  while (cell->len > 0 &&
+         (cell->str[cell->len - 1] == ' ' || cell->str[cell->len - 1] == '\t'))
+    g_string_truncate (cell, cell->len - 1);
+
+  /* Past the separator, or past the end of the line. */
+  *pp = p + 1;
+
+  return TRUE;
+}
+
+/* Splits a header line into at most max_cells cells; FALSE when it has
+ * more. */
+static gboolean
+split_header (const char *line,
+              const char *end,
+              const char *separators,
+              guint       max_cells,
+              GPtrArray  *cells)
+{
+  g_autoptr(GString) cell = g_string_new (NULL);
+  const char *p = line;
+  gboolean quoted;
+
+  while (next_cell (&p, end, separators, cell, &quoted))
+    {
+      if (cells->len == max_cells)
+        return FALSE;
+      g_ptr_array_add (cells, g_strndup (cell->str, cell->len));
+    }
+
+  return TRUE;
+}
+
+/* Whether parsing should stop; looks at the cancellable now and then. */
+static gboolean
+should_stop (RaDeviceIds *self)
+{
+  if (self->cancelled)
+    return TRUE;
+
+  if (self->cancellable != NULL && ++self->n_cells % CANCEL_CHECK_CELLS == 0)
+    self->cancelled = g_cancellable_is_cancelled (self->cancellable);
+
+  return self->cancelled;
 }
 
 static const char *
@@ -274,8 +320,15 @@ add_cell (RaDeviceIds *self,
   else
     {
       Invalid invalid;
-      g_autofree char *valid = g_utf8_make_valid (cell, -1);
+      g_autofree char *valid = NULL;
+      gsize length = strlen (cell);
 
+      self->n_invalid++;
+      if (self->invalid->len >= MAX_KEPT_INVALID)
+        return;
+
+      /* Only the start is shown: no need to clean up all of a huge cell. */
+      valid = g_utf8_make_valid (cell, MIN (length, MAX_ENTRY_BYTES + 4));
       if (strlen (valid) > MAX_ENTRY_BYTES)
         {
           const char *cut = g_utf8_find_prev_char (valid, valid + MAX_ENTRY_BYTES + 1);
@@ -342,26 +395,29 @@ find_header_column (GPtrArray *cells)
  * -1, and the text is read as a list, so everything is shown to the admin
  * rather than a column being dropped on a guess. */
 static int
-find_column_by_content (const char *text,
-                        const char *separators,
-                        guint       n_columns)
+find_column_by_content (RaDeviceIds *self,
+                        const char  *text,
+                        const char  *separators,
+                        guint        n_columns)
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cell = g_string_new (NULL);
   g_autofree guint *counts = g_new0 (guint, n_columns);
   const char *p = text;
   int best = -1;
 
-  while (*p != '\0')
+  while (*p != '\0' && !self->cancelled)
     {
       const char *end;
-      const char *line = p;
+      const char *c = p;
+      gboolean quoted;
 
       p = next_line (p, &end);
-      split_line (line, end, separators, TRUE, cells);
 
-      for (guint i = 0; i < cells->len && i < n_columns; i++)
+      for (guint i = 0; i < n_columns && next_cell (&c, end, separators, cell, &quoted); i++)
         {
-          if (looks_like_id (g_ptr_array_index (cells, i)))
+          if (should_stop (self))
+            break;
+          if (looks_like_id (cell->str))
             counts[i]++;
         }
     }
@@ -383,20 +439,24 @@ parse_list (RaDeviceIds *self,
             const char  *text,
             guint        first_line)
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cell = g_string_new (NULL);
   const char *p = text;
   guint line_number = first_line;
 
-  while (*p != '\0')
+  while (*p != '\0' && !self->cancelled)
     {
       const char *end;
-      const char *line = p;
+      const char *c = p;
+      gboolean quoted;
 
       p = next_line (p, &end);
-      split_line (line, end, LIST_SEPARATORS, FALSE, cells);
 
-      for (guint i = 0; i < cells->len; i++)
-        add_cell (self, g_ptr_array_index (cells, i), line_number);
+      while (next_cell (&c, end, LIST_SEPARATORS, cell, &quoted))
+        {
+          if (should_stop (self))
+            break;
+          add_cell (self, cell->str, line_number);
+        }
 
       line_number++;
     }
@@ -409,11 +469,11 @@ parse_table (RaDeviceIds *self,
              const char  *separators,
              guint        column)
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cell = g_string_new (NULL);
   const char *p = text;
   guint line_number = first_line;
 
-  while (*p != '\0')
+  while (*p != '\0' && !should_stop (self))
     {
       const char *end;
       const char *line = p;
@@ -422,10 +482,21 @@ parse_table (RaDeviceIds *self,
 
       if (!is_blank_line (line, end))
         {
-          split_line (line, end, separators, TRUE, cells);
+          const char *c = line;
+          gboolean quoted;
+          gboolean found = FALSE;
 
-          if (column < cells->len)
-            add_cell (self, g_ptr_array_index (cells, column), line_number);
+          for (guint i = 0; next_cell (&c, end, separators, cell, &quoted); i++)
+            {
+              if (i == column)
+                {
+                  found = TRUE;
+                  break;
+                }
+            }
+
+          if (found)
+            add_cell (self, cell->str, line_number);
           else
             {
               /* A row without the column, such as a total under the
@@ -444,6 +515,13 @@ parse_table (RaDeviceIds *self,
 RaDeviceIds *
 ra_device_ids_parse (const char *text)
 {
+  return ra_device_ids_parse_full (text, NULL);
+}
+
+RaDeviceIds *
+ra_device_ids_parse_full (const char   *text,
+                          GCancellable *cancellable)
+{
   g_autoptr(RaDeviceIds) self = g_object_new (RA_TYPE_DEVICE_IDS, NULL);
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
   const char *p;
@@ -454,8 +532,12 @@ ra_device_ids_parse (const char *text)
   char separators[2] = { 0, 0 };
   int column;
 
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
   if (text == NULL)
     return g_steal_pointer (&self);
+
+  self->cancellable = cancellable;
 
   /* A byte-order mark, as spreadsheet programs write them. */
   if (g_str_has_prefix (text, "\xEF\xBB\xBF"))
@@ -475,7 +557,13 @@ ra_device_ids_parse (const char *text)
 
   separator = guess_separator (first, first_end);
   separators[0] = separator;
-  split_line (first, first_end, separators, TRUE, header);
+
+  if (!split_header (first, first_end, separators, MAX_HEADER_COLUMNS, header))
+    {
+      /* Far too many cells for a header: data from the first line on. */
+      parse_list (self, text, 1);
+      goto out;
+    }
 
   for (guint i = 0; i < header->len; i++)
     {
@@ -483,7 +571,7 @@ ra_device_ids_parse (const char *text)
         {
           /* Data from the first line on: a plain list. */
           parse_list (self, text, 1);
-          return g_steal_pointer (&self);
+          goto out;
         }
     }
 
@@ -499,7 +587,7 @@ ra_device_ids_parse (const char *text)
       parse_table (self, body, first_line + 1, separators, column);
     }
   else if (header->len > 1 &&
-           (column = find_column_by_content (body, separators, header->len)) >= 0)
+           (column = find_column_by_content (self, body, separators, header->len)) >= 0)
     {
       parse_table (self, body, first_line + 1, separators, column);
     }
@@ -508,6 +596,11 @@ ra_device_ids_parse (const char *text)
       /* No header after all: everything, first line included, is data. */
       parse_list (self, text, 1);
     }
+
+out:
+  self->cancellable = NULL;
+  if (self->cancelled || g_cancellable_is_cancelled (cancellable))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -581,7 +674,7 @@ ra_device_ids_get_n_invalid (RaDeviceIds *self)
 {
   g_return_val_if_fail (RA_IS_DEVICE_IDS (self), 0);
 
-  return self->invalid->len;
+  return self->n_invalid;
 }
 
 const char *
@@ -592,7 +685,14 @@ ra_device_ids_get_invalid_entry (RaDeviceIds *self,
   const Invalid *invalid;
 
   g_return_val_if_fail (RA_IS_DEVICE_IDS (self), NULL);
-  g_return_val_if_fail (i < self->invalid->len, NULL);
+  g_return_val_if_fail (i < self->n_invalid, NULL);
+
+  if (i >= self->invalid->len)
+    {
+      if (line != NULL)
+        *line = 0;
+      return NULL;
+    }
 
   invalid = &g_array_index (self->invalid, Invalid, i);
 

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "ra-types.h"
 
@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 #define RA_TYPE_DEVICE_IDS (ra_device_ids_get_type ())
 G_DECLARE_FINAL_TYPE (RaDeviceIds, ra_device_ids, RA, DEVICE_IDS, GObject)
+
+/* How many invalid entries are kept to be shown; the rest are counted. */
+#define RA_DEVICE_IDS_MAX_KEPT_INVALID 100
 
 /* Accepts one ID per line, or IDs separated by commas, semicolons, tabs or
  * spaces; CSV with a header row and quoted cells (the column holding IDs is
@@ -28,6 +31,11 @@ G_DECLARE_FINAL_TYPE (RaDeviceIds, ra_device_ids, RA, DEVICE_IDS, GObject)
  * text may be NULL (no IDs). Never fails: anything that is not a UUID is an
  * invalid entry. */
 RaDeviceIds        *ra_device_ids_parse                (const char   *text);
+/* The same, for a worker thread: returns NULL as soon as it notices that
+ * cancellable was cancelled. Time and memory grow with the length of
+ * text, and no more than that. */
+RaDeviceIds        *ra_device_ids_parse_full           (const char   *text,
+                                                        GCancellable *cancellable);
 /* The contents of an imported file as text for ra_device_ids_parse():
  * UTF-8 (a byte-order mark is dropped), or UTF-16 with a byte-order mark,
  * as spreadsheet programs save "Unicode text". Anything else, including a
@@ -35,13 +43,28 @@ RaDeviceIds        *ra_device_ids_parse                (const char   *text);
 char               *ra_device_ids_decode_file          (const char   *data,
                                                         gsize         length,
                                                         GError      **error);
+/* Reads file in a worker thread and decodes it with
+ * ra_device_ids_decode_file (). Only a regular file of at most max_bytes
+ * is read: the size is checked before reading, and reading stops at the
+ * limit should the file grow. Every failure is RA_ERROR_INVALID_INPUT
+ * with a message naming the file, except cancellation. */
+void                ra_device_ids_read_file_async      (GFile               *file,
+                                                        gsize                max_bytes,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+/* The decoded text. */
+char               *ra_device_ids_read_file_finish     (GAsyncResult        *result,
+                                                        GError             **error);
 /* NULL-terminated, lower-case. */
 const char * const *ra_device_ids_get_ids              (RaDeviceIds  *self);
 guint               ra_device_ids_get_n_ids            (RaDeviceIds  *self);
 guint               ra_device_ids_get_n_duplicates     (RaDeviceIds  *self);
+/* All invalid entries, also those past RA_DEVICE_IDS_MAX_KEPT_INVALID. */
 guint               ra_device_ids_get_n_invalid        (RaDeviceIds  *self);
 /* The i-th invalid entry as written (made valid UTF-8, and cut with "…"
- * past 200 bytes), and its 1-based line number. */
+ * past 200 bytes), and its 1-based line number; NULL (line 0) for i at or
+ * past RA_DEVICE_IDS_MAX_KEPT_INVALID, as only the first are kept. */
 const char         *ra_device_ids_get_invalid_entry    (RaDeviceIds  *self,
                                                         guint         i,
                                                         guint        *line);

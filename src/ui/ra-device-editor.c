@@ -8,17 +8,26 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ra-device-editor.h"
+#include "ra-error.h"
 #include "ra-execution-request.h"
 
 /* Long enough to skip parsing between keystrokes, short enough that the
- * count follows the typing. */
+ * count follows the typing. Parsing runs in a worker thread; the pause
+ * only saves work. */
 #define PARSE_DELAY_MS 200
 /* How many invalid entries are listed before "and N more". */
 #define MAX_LISTED_INVALID 5
-/* A CSV export of 10,000 devices with many columns stays far below this. */
-#define MAX_IMPORT_BYTES (32 * 1024 * 1024)
+/* The most text the list holds: 10,000 IDs take 370,000 characters, and
+ * a CSV export of them with a dozen columns a few megabytes. Beyond
+ * this, the text view itself stops being quick. */
+#define MAX_TEXT_CHARS (8 * 1024 * 1024)
+/* An imported file larger than this is refused before it is read (UTF-16
+ * takes two bytes a character). */
+#define MAX_IMPORT_BYTES (2 * MAX_TEXT_CHARS)
+#define IMPORT_CHUNK_BYTES (64 * 1024)
 /* Entries are shown as written, but a whole garbage line is cut. */
 #define MAX_ENTRY_CHARS 48
 
@@ -38,9 +47,30 @@ struct _RaDeviceEditor
   RaDeviceIds   *device_ids;
   char          *problem;
   guint          parse_source;
+  /* Counts changes of the text; a parse result is applied only when it
+   * was made from the current one. */
+  guint64        generation;
+  GCancellable  *parse_cancellable;
   GCancellable  *import_cancellable;
+  /* Set while an imported text waits for its parse: still busy. */
+  gboolean       import_parsing;
   GtkNativeDialog *file_chooser;
 };
+
+typedef struct
+{
+  char    *text;
+  guint64  generation;
+} ParseJob;
+
+static void
+parse_job_free (gpointer data)
+{
+  ParseJob *job = data;
+
+  g_free (job->text);
+  g_free (job);
+}
 
 G_DEFINE_FINAL_TYPE (RaDeviceEditor, ra_device_editor, ADW_TYPE_BIN)
 
@@ -167,20 +197,22 @@ compute_problem (RaDeviceIds *ids)
 }
 
 static void
-parse_now (RaDeviceEditor *self)
+set_busy (RaDeviceEditor *self,
+          gboolean        busy)
 {
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
+  gtk_widget_set_sensitive (self->import_button, !busy);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->text_view), !busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+apply_device_ids (RaDeviceEditor *self,
+                  RaDeviceIds    *device_ids)
+{
   g_autofree char *problem = NULL;
 
-  g_clear_handle_id (&self->parse_source, g_source_remove);
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-
   g_clear_object (&self->device_ids);
-  self->device_ids = ra_device_ids_parse (text);
+  self->device_ids = device_ids;
 
   update_summary (self);
   update_invalid_list (self);
@@ -194,6 +226,99 @@ parse_now (RaDeviceEditor *self)
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE_IDS]);
+
+  if (self->import_parsing)
+    {
+      self->import_parsing = FALSE;
+      set_busy (self, FALSE);
+    }
+}
+
+static void
+cancel_parse (RaDeviceEditor *self)
+{
+  g_clear_handle_id (&self->parse_source, g_source_remove);
+
+  if (self->parse_cancellable != NULL)
+    g_cancellable_cancel (self->parse_cancellable);
+  g_clear_object (&self->parse_cancellable);
+}
+
+/* On the main thread, for when the result is needed at once. */
+static void
+parse_now (RaDeviceEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  cancel_parse (self);
+  text = ra_device_editor_dup_text (self);
+  apply_device_ids (self, ra_device_ids_parse (text));
+}
+
+static void
+parse_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ParseJob *job = task_data;
+  RaDeviceIds *device_ids = ra_device_ids_parse_full (job->text, cancellable);
+
+  /* The copy is not needed any more: freed here, not on the main thread. */
+  g_clear_pointer (&job->text, g_free);
+
+  if (device_ids == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Superseded");
+  else
+    g_task_return_pointer (task, device_ids, g_object_unref);
+}
+
+static void
+parse_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RaDeviceEditor *self = RA_DEVICE_EDITOR (object);
+  ParseJob *job = g_task_get_task_data (G_TASK (result));
+  RaDeviceIds *device_ids;
+
+  /* Cancelled, by a newer change or by dispose, is not an error: the
+   * newer parse brings the result. */
+  device_ids = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (device_ids == NULL)
+    return;
+
+  if (g_task_get_cancellable (G_TASK (result)) != self->parse_cancellable ||
+      job->generation != self->generation)
+    {
+      g_object_unref (device_ids);
+      return;
+    }
+
+  g_clear_object (&self->parse_cancellable);
+  apply_device_ids (self, device_ids);
+}
+
+/* Copies the text (the buffer belongs to the main thread) and parses the
+ * copy in a worker thread, so that no paste, however large, stalls the
+ * window. */
+static void
+start_parse (RaDeviceEditor *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ParseJob *job;
+
+  cancel_parse (self);
+  self->parse_cancellable = g_cancellable_new ();
+
+  job = g_new0 (ParseJob, 1);
+  job->text = ra_device_editor_dup_text (self);
+  job->generation = self->generation;
+
+  task = g_task_new (self, self->parse_cancellable, parse_done_cb, NULL);
+  g_task_set_source_tag (task, start_parse);
+  g_task_set_task_data (task, job, parse_job_free);
+  g_task_run_in_thread (task, parse_thread);
 }
 
 static gboolean
@@ -202,7 +327,7 @@ parse_timeout_cb (gpointer user_data)
   RaDeviceEditor *self = user_data;
 
   self->parse_source = 0;
-  parse_now (self);
+  start_parse (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -216,17 +341,10 @@ buffer_changed_cb (RaDeviceEditor *self)
   gtk_widget_set_sensitive (self->clear_button, !empty);
   gtk_widget_set_visible (self->import_error_label, FALSE);
 
-  g_clear_handle_id (&self->parse_source, g_source_remove);
+  /* A parse under way is of a text that is gone. */
+  self->generation++;
+  cancel_parse (self);
   self->parse_source = g_timeout_add (PARSE_DELAY_MS, parse_timeout_cb, self);
-}
-
-static void
-set_busy (RaDeviceEditor *self,
-          gboolean        busy)
-{
-  gtk_widget_set_sensitive (self->import_button, !busy);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->text_view), !busy);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -251,61 +369,78 @@ append_text (RaDeviceEditor *self,
   gtk_text_buffer_insert (buffer, &end, text, length);
 }
 
+static gboolean
+fits (RaDeviceEditor *self,
+      const char     *text,
+      gssize          length)
+{
+  gsize n_chars = g_utf8_strlen (text, length);
+
+  return gtk_text_buffer_get_char_count (get_buffer (self)) + n_chars <= MAX_TEXT_CHARS;
+}
+
+/* Text beyond the limit is refused whole, with a message: cutting a
+ * paste short could silently drop the very devices it was for. */
 static void
-load_contents_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+insert_text_cb (RaDeviceEditor *self,
+                GtkTextIter    *location,
+                const char     *text,
+                int             length,
+                GtkTextBuffer  *buffer)
+{
+  g_autofree char *message = NULL;
+
+  if (fits (self, text, length))
+    return;
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+
+  message = g_strdup_printf (_("The text was not added: the list of devices holds at most %u characters."),
+                             (guint) MAX_TEXT_CHARS);
+  show_import_error (self, message);
+  gtk_widget_error_bell (self->text_view);
+}
+
+static void
+read_file_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(RaDeviceEditor) self = user_data;
-  GFile *file = G_FILE (object);
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *message = NULL;
-  const char *text;
-  gsize length = 0;
+  g_autofree char *text = NULL;
 
-  if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+  text = ra_device_ids_read_file_finish (result, &error);
 
-      g_clear_object (&self->import_cancellable);
-      set_busy (self, FALSE);
-      basename = g_file_get_basename (file);
-      /* Translators: the first %s is a file name, the second why it failed */
-      message = g_strdup_printf (_("Could not read “%s”: %s"), basename, error->message);
-      show_import_error (self, message);
-      return;
-    }
+  /* A newer import, or dispose, took over. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_task_get_cancellable (G_TASK (result)) != self->import_cancellable)
+    return;
 
   g_clear_object (&self->import_cancellable);
-  set_busy (self, FALSE);
-  basename = g_file_get_basename (file);
 
-  if (length > MAX_IMPORT_BYTES)
+  if (text != NULL && !fits (self, text, -1))
     {
-      message = g_strdup_printf (_("“%s” is too large for a list of devices."), basename);
-      show_import_error (self, message);
+      g_autoptr(GFile) file = g_object_ref (g_task_get_task_data (G_TASK (result)));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = path ? g_filename_display_basename (path) : g_file_get_parse_name (file);
+
+      g_clear_pointer (&text, g_free);
+      g_set_error (&error, RA_ERROR, RA_ERROR_INVALID_INPUT,
+                   _("“%s” is too large for a list of devices."), name);
+    }
+
+  if (text == NULL)
+    {
+      set_busy (self, FALSE);
+      show_import_error (self, error->message);
       return;
     }
 
-  text = contents;
-  if (length >= 3 && memcmp (text, "\xef\xbb\xbf", 3) == 0)
-    {
-      text += 3;
-      length -= 3;
-    }
-
-  if (memchr (text, '\0', length) != NULL || !g_utf8_validate (text, length, NULL))
-    {
-      message = g_strdup_printf (_("“%s” is not a text or CSV file."), basename);
-      show_import_error (self, message);
-      return;
-    }
-
-  append_text (self, text, length);
-  parse_now (self);
+  /* Busy until the imported devices are counted. */
+  append_text (self, text, strlen (text));
+  self->import_parsing = TRUE;
+  start_parse (self);
 }
 
 void
@@ -323,8 +458,8 @@ ra_device_editor_import_file (RaDeviceEditor *self,
   gtk_widget_set_visible (self->import_error_label, FALSE);
   set_busy (self, TRUE);
 
-  g_file_load_contents_async (file, self->import_cancellable,
-                              load_contents_cb, g_object_ref (self));
+  ra_device_ids_read_file_async (file, MAX_IMPORT_BYTES, self->import_cancellable,
+                                 read_file_cb, g_object_ref (self));
 }
 
 static void
@@ -415,14 +550,13 @@ ra_device_editor_dispose (GObject *object)
 {
   RaDeviceEditor *self = RA_DEVICE_EDITOR (object);
 
-  g_clear_handle_id (&self->parse_source, g_source_remove);
+  cancel_parse (self);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
-
 
   G_OBJECT_CLASS (ra_device_editor_parent_class)->dispose (object);
 }
@@ -510,6 +644,9 @@ ra_device_editor_init (RaDeviceEditor *self)
   g_signal_connect_object (get_buffer (self), "changed",
                            G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_buffer (self), "insert-text",
+                           G_CALLBACK (insert_text_cb), self,
+                           G_CONNECT_SWAPPED);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Device collector IDs"),
@@ -558,7 +695,7 @@ ra_device_editor_flush (RaDeviceEditor *self)
 {
   g_return_if_fail (RA_IS_DEVICE_EDITOR (self));
 
-  if (self->parse_source != 0)
+  if (self->parse_source != 0 || self->parse_cancellable != NULL)
     parse_now (self);
 }
 
@@ -591,7 +728,7 @@ ra_device_editor_get_busy (RaDeviceEditor *self)
 {
   g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), FALSE);
 
-  return self->import_cancellable != NULL;
+  return self->import_cancellable != NULL || self->import_parsing;
 }
 
 GStrv

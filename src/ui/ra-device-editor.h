@@ -17,10 +17,12 @@ G_DECLARE_FINAL_TYPE (RaDeviceEditor, ra_device_editor, RA, DEVICE_EDITOR, AdwBi
 GtkWidget   *ra_device_editor_new            (void);
 GtkTextView *ra_device_editor_get_text_view  (RaDeviceEditor *self);
 char        *ra_device_editor_dup_text       (RaDeviceEditor *self);
+/* Replaces the text and parses it at once, on the main thread. */
 void         ra_device_editor_set_text       (RaDeviceEditor *self,
                                               const char     *text);
-/* Parses now what the user typed, instead of after the short pause that
- * keeps typing smooth. */
+/* Typing and pasting are parsed in a worker thread after a short pause,
+ * each change superseding the parse under way. This parses now what the
+ * user typed, when the result is needed at once. */
 void         ra_device_editor_flush          (RaDeviceEditor *self);
 /* The last parse; never NULL. */
 RaDeviceIds *ra_device_editor_get_device_ids (RaDeviceEditor *self);
@@ -28,7 +30,9 @@ guint        ra_device_editor_get_n_devices  (RaDeviceEditor *self);
 /* Why the devices cannot be used as they are ("Add at least one
  * device"), or NULL when they can. */
 const char  *ra_device_editor_get_problem    (RaDeviceEditor *self);
-/* Adds the IDs in file after what is already there. */
+/* Adds the IDs in file after what is already there. The file is read in
+ * a worker thread, and only when it is a regular file of a sensible
+ * size; busy until its devices are counted. */
 void         ra_device_editor_import_file    (RaDeviceEditor *self,
                                               GFile          *file);
 gboolean     ra_device_editor_get_busy       (RaDeviceEditor *self);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 #include "ra-device-ids.h"
 #include "ra-error.h"
@@ -406,6 +407,97 @@ test_decode_file (void)
   }
 }
 
+static glong
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+/* "a,a,a…": two million invalid entries are counted, the first few kept,
+ * and memory stays in proportion to the text. */
+static void
+test_many_invalid_bounded (void)
+{
+  guint n = 2000000;
+  g_autofree char *text = g_malloc (2 * n + 1);
+  g_autoptr(RaDeviceIds) result = NULL;
+  glong before;
+  guint line = 0;
+
+  /* In a fresh process, so that the peak is this test's own. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      text[2 * i] = 'a';
+      text[2 * i + 1] = ',';
+    }
+  text[2 * n] = '\0';
+
+  before = peak_rss_kib ();
+  result = ra_device_ids_parse (text);
+  g_test_message ("peak memory grew by %ld KiB for %u bytes of text",
+                  peak_rss_kib () - before, 2 * n);
+
+  g_assert_cmpuint (ra_device_ids_get_n_invalid (result), ==, n);
+  g_assert_cmpuint (ra_device_ids_get_n_ids (result), ==, 0);
+  g_assert_cmpstr (ra_device_ids_get_invalid_entry (result, 0, &line), ==, "a");
+  g_assert_cmpuint (line, ==, 1);
+  g_assert_cmpstr (ra_device_ids_get_invalid_entry (result, RA_DEVICE_IDS_MAX_KEPT_INVALID - 1, NULL), ==, "a");
+  g_assert_null (ra_device_ids_get_invalid_entry (result, RA_DEVICE_IDS_MAX_KEPT_INVALID, &line));
+  g_assert_cmpuint (line, ==, 0);
+  /* 4 MB of text: far less than a copy per entry would take. */
+  g_assert_cmpint (peak_rss_kib () - before, <, 48 * 1024);
+}
+
+/* A header-like first line of a million cells is read as data. */
+static void
+test_huge_first_line (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(RaDeviceIds) result = NULL;
+
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append (text, "x;");
+  g_string_append (text, "\n" A "\n");
+
+  result = ra_device_ids_parse (text->str);
+  g_assert_cmpuint (ra_device_ids_get_n_ids (result), ==, 1);
+  g_assert_cmpuint (ra_device_ids_get_n_invalid (result), ==, 1000000);
+
+  g_string_free (text, TRUE);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RaDeviceIds) result = NULL;
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append (text, A "\nbad\n");
+
+  result = ra_device_ids_parse_full (text->str, cancellable);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (ra_device_ids_get_n_ids (result), ==, 1);
+  g_assert_cmpuint (ra_device_ids_get_n_duplicates (result), ==, 49999);
+  g_clear_object (&result);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (ra_device_ids_parse_full (text->str, cancellable));
+
+  g_string_free (text, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +518,9 @@ main (int   argc,
   g_test_add_func ("/device-ids/decode-file", test_decode_file);
   g_test_add_func ("/device-ids/large", test_large);
   g_test_add_func ("/device-ids/large-list", test_large_list);
+  g_test_add_func ("/device-ids/many-invalid-bounded", test_many_invalid_bounded);
+  g_test_add_func ("/device-ids/huge-first-line", test_huge_first_line);
+  g_test_add_func ("/device-ids/cancel", test_cancel);
 
   return g_test_run ();
 }
