@@ -193,7 +193,9 @@ ra_action_filter_sort_actions (GPtrArray *actions)
       entries[i].action = action;
     }
 
-  qsort (entries, actions->len, sizeof (SortEntry), compare_entries);
+  /* qsort () must not be handed NULL, even for no elements. */
+  if (actions->len > 0)
+    qsort (entries, actions->len, sizeof (SortEntry), compare_entries);
 
   for (guint i = 0; i < actions->len; i++)
     actions->pdata[i] = entries[i].action;

@@ -12,6 +12,13 @@
 
 #include "ra-preferences-window.h"
 
+/* g_settings_get_string () returns a copy to free. */
+#define assert_setting_string(settings, key, expected)                      \
+  G_STMT_START {                                                            \
+    g_autofree char *assert_value_ = g_settings_get_string (settings, key); \
+    g_assert_cmpstr (assert_value_, ==, expected);                          \
+  } G_STMT_END
+
 typedef struct
 {
   GSettings           *settings;
@@ -113,7 +120,7 @@ test_threshold_and_source (Fixture       *fixture,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (fixture->threshold_spin), ==, 3);
 
   gtk_editable_set_text (fixture->external_source, "Helpdesk");
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "external-source"), ==, "Helpdesk");
+  assert_setting_string (fixture->settings, "external-source", "Helpdesk");
 }
 
 static void
@@ -128,13 +135,12 @@ test_results_query (Fixture       *fixture,
                                                                "results_query_error"));
 
   /* Not set up until the user says which query. */
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==, "");
+  assert_setting_string (fixture->settings, "execution-results-query", "");
   g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
 
   gtk_editable_set_text (row, "#ra_executions");
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==,
-                   "#ra_executions");
+  assert_setting_string (fixture->settings, "execution-results-query", "#ra_executions");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
 
   /* What the API would refuse is explained, and never stored. */
@@ -142,15 +148,13 @@ test_results_query (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason)));
   g_assert_nonnull (strstr (gtk_label_get_label (reason), "starts with #"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==,
-                   "#ra_executions");
+  assert_setting_string (fixture->settings, "execution-results-query", "#ra_executions");
 
   gtk_editable_set_text (row, "#RA Executions");
   g_assert_nonnull (strstr (gtk_label_get_label (reason), "lower-case"));
   gtk_editable_set_text (row, "#r");
   g_assert_nonnull (strstr (gtk_label_get_label (reason), "at least two"));
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==,
-                   "#ra_executions");
+  assert_setting_string (fixture->settings, "execution-results-query", "#ra_executions");
 
   /* The schema's maxLength counts the '#': 255 in all. */
   {
@@ -175,7 +179,7 @@ test_results_query (Fixture       *fixture,
   gtk_editable_set_text (row, "");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==, "");
+  assert_setting_string (fixture->settings, "execution-results-query", "");
 
   g_settings_set_string (fixture->settings, "execution-results-query", "#from_elsewhere");
   g_assert_cmpstr (gtk_editable_get_text (row), ==, "#from_elsewhere");

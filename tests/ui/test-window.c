@@ -21,6 +21,13 @@
 
 #define LIST_PATH "/api/v1/act/remote-action"
 
+/* g_settings_get_string () returns a copy to free. */
+#define assert_setting_string(settings, key, expected)                      \
+  G_STMT_START {                                                            \
+    g_autofree char *assert_value_ = g_settings_get_string (settings, key); \
+    g_assert_cmpstr (assert_value_, ==, expected);                          \
+  } G_STMT_END
+
 typedef struct
 {
   RaSimulator  *simulator;
@@ -625,7 +632,7 @@ test_window_selection (Fixture       *f,
                               "list.select-item", "(ubb)", position, FALSE, FALSE);
   g_assert_nonnull (ra_window_get_shown_action (f->window));
   g_assert_cmpstr (ra_remote_action_get_id (ra_window_get_shown_action (f->window)), ==, "#get_battery_health");
-  g_assert_cmpstr (g_settings_get_string (f->settings, "last-action"), ==, "#get_battery_health");
+  assert_setting_string (f->settings, "last-action", "#get_battery_health");
 
   /* The detail pane shows the same action */
   page = RA_ACTION_PAGE (ra_test_find_widget (GTK_WIDGET (f->window), RA_TYPE_ACTION_PAGE, NULL, NULL));
