@@ -63,6 +63,7 @@ main (int   argc,
   g_autofree char *client_id = NULL;
   g_autofree char *client_secret = NULL;
   int port = 0;
+  int login_port = 0;
   int token_lifetime = 900;
   int n_actions = 0;
   g_autofree char *profile = NULL;
@@ -70,6 +71,8 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port,
       "Port to listen on, on 127.0.0.1 (default: a free one)", "N" },
+    { "login-port", 0, 0, G_OPTION_ARG_INT, &login_port,
+      "Port of the login service (the OAuth token endpoint) in the realistic profile (default: a free one)", "N" },
     { "client-id", 0, 0, G_OPTION_ARG_STRING, &client_id,
       "Client ID to accept (default: " RA_SIM_DEFAULT_CLIENT_ID ")", "ID" },
     { "client-secret", 0, 0, G_OPTION_ARG_STRING, &client_secret,
@@ -98,7 +101,8 @@ main (int   argc,
       return 2;
     }
 
-  if (port < 0 || port > 65535 || token_lifetime < 0 || n_actions < 0)
+  if (port < 0 || port > 65535 || login_port < 0 || login_port > 65535 ||
+      token_lifetime < 0 || n_actions < 0)
     {
       g_printerr ("Ports, lifetimes and counts cannot be negative, and ports end at 65535.\n");
       return 2;
@@ -131,6 +135,7 @@ main (int   argc,
                                 client_id != NULL ? client_id : RA_SIM_DEFAULT_CLIENT_ID,
                                 client_secret != NULL ? client_secret : RA_SIM_DEFAULT_CLIENT_SECRET);
   ra_simulator_set_token_lifetime (simulator, token_lifetime);
+  ra_simulator_set_login_port (simulator, login_port);
   if (n_actions > 0)
     ra_simulator_set_generated_actions (simulator, n_actions);
   g_signal_connect (simulator, "request-handled", G_CALLBACK (request_handled_cb), NULL);

@@ -57,6 +57,7 @@ struct _RaSimulator
   guint           port;
   char           *base_url;
   char           *login_base_url;  /* NULL when the API listener serves OAuth */
+  guint           login_port;      /* wanted; 0 → any */
 
   /* Serving state: only touched from the serving context, or while no
    * serving thread runs. */

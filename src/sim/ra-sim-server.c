@@ -430,10 +430,12 @@ listen_on (RaSimulator  *self,
   g_autoptr(SoupServer) login_server = NULL;
   guint bound_port = 0;
   guint login_port = 0;
+  guint wanted_login_port;
   gboolean split;
 
   g_mutex_lock (&self->mutex);
   split = self->profile == RA_SIM_PROFILE_REALISTIC;
+  wanted_login_port = self->login_port;
   g_mutex_unlock (&self->mutex);
 
   server = new_server (self, port, &bound_port, error);
@@ -444,7 +446,7 @@ listen_on (RaSimulator  *self,
    * OAuth request to the API host gets the API host's 404. */
   if (split)
     {
-      login_server = new_server (self, 0, &login_port, error);
+      login_server = new_server (self, wanted_login_port, &login_port, error);
       if (login_server == NULL)
         {
           soup_server_disconnect (server);

@@ -362,6 +362,18 @@ ra_simulator_set_profile (RaSimulator  *self,
   g_mutex_unlock (&self->mutex);
 }
 
+void
+ra_simulator_set_login_port (RaSimulator *self,
+                             guint        port)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+  g_return_if_fail (port <= 65535);
+
+  g_mutex_lock (&self->mutex);
+  self->login_port = port;
+  g_mutex_unlock (&self->mutex);
+}
+
 RaSimProfile
 ra_simulator_get_profile (RaSimulator *self)
 {

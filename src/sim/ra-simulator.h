@@ -160,8 +160,13 @@ void               ra_simulator_drop_next             (RaSimulator    *self,
 void               ra_simulator_set_faults_include_token (RaSimulator *self,
                                                        gboolean        include);
 
-/* Listens on 127.0.0.1:port (0 → random), and the login service on a
- * random port when the profile splits it off. Serves on the thread-default
+/* Where the login service listens when the profile splits it off
+ * (0, the default: a free port). Call before start. */
+void               ra_simulator_set_login_port        (RaSimulator    *self,
+                                                       guint           port);
+
+/* Listens on 127.0.0.1:port (0 → random), and the login service on the
+ * login port when the profile splits it off. Serves on the thread-default
  * main context of the caller. */
 gboolean           ra_simulator_start                 (RaSimulator    *self,
                                                        guint           port,

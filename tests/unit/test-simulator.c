@@ -343,6 +343,25 @@ test_token_login_host (Fixture       *f,
   g_assert_cmpuint (status_at (f->session, login_url, "GET", "/api/v1/act/remote-action"), ==, 404);
   g_assert_cmpuint (status_at (f->session, login_url, "POST", "/api/v1/token"), ==, 404);
 
+  /* The login service's port can be chosen, as the API's can. */
+  {
+    g_autoptr(RaSimulator) fixed = ra_simulator_new ();
+    g_autoptr(GSocketListener) probe = g_socket_listener_new ();
+    g_autofree char *expected = NULL;
+    guint16 free_port;
+
+    free_port = g_socket_listener_add_any_inet_port (probe, NULL, &error);
+    g_assert_no_error (error);
+    g_socket_listener_close (probe);
+    ra_simulator_set_login_port (fixed, free_port);
+    g_assert_true (ra_simulator_start_in_thread (fixed, 0, &error));
+    g_assert_no_error (error);
+    expected = g_strdup_printf ("http://127.0.0.1:%u", free_port);
+    g_assert_cmpstr (ra_simulator_get_login_base_url (fixed), ==, expected);
+    g_assert_cmpuint (status_at (f->session, expected, "POST", OAUTH_PATH), ==, 200);
+    ra_simulator_stop (fixed);
+  }
+
   /* Tidy: both token endpoints on the one host, as before. */
   ra_simulator_set_profile (tidy, RA_SIM_PROFILE_TIDY);
   g_assert_true (ra_simulator_start_in_thread (tidy, 0, &error));
