@@ -266,26 +266,44 @@ test_finished (RaAccountDialog *self)
   ra_account_dialog_update_validation (self);
 }
 
+/* The host of url, and its port when that is not the scheme's own: a
+ * test server's two services differ only by their port. */
+static char *
+dup_authority (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  int port;
+
+  if (uri == NULL)
+    return g_strdup ("");
+
+  port = g_uri_get_port (uri);
+  if (port < 0 ||
+      (port == 443 && g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0) ||
+      (port == 80 && g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0))
+    return g_strdup (g_uri_get_host (uri));
+
+  return g_strdup_printf ("%s:%d", g_uri_get_host (uri), port);
+}
+
 /* Which token endpoint the client got its token from, and its host. */
 static char *
 describe_token_endpoint (RaClient *client)
 {
   RaEndpoint *endpoint = ra_client_get_endpoint (client);
   RaTokenEndpointKind kind = ra_token_provider_get_resolved_kind (ra_client_get_token_provider (client));
-  g_autoptr(GUri) uri = NULL;
+  g_autofree char *host = NULL;
 
   if (kind == RA_TOKEN_ENDPOINT_LEGACY)
     {
-      uri = g_uri_parse (ra_endpoint_get_legacy_token_url (endpoint), G_URI_FLAGS_NONE, NULL);
+      host = dup_authority (ra_endpoint_get_legacy_token_url (endpoint));
       /* Translators: %s is a host name */
-      return g_strdup_printf (_("the legacy API token endpoint (%s)"),
-                              uri != NULL ? g_uri_get_host (uri) : "");
+      return g_strdup_printf (_("the legacy API token endpoint (%s)"), host);
     }
 
-  uri = g_uri_parse (ra_endpoint_get_oauth_token_url (endpoint), G_URI_FLAGS_NONE, NULL);
+  host = dup_authority (ra_endpoint_get_oauth_token_url (endpoint));
   /* Translators: %s is a host name */
-  return g_strdup_printf (_("the Nexthink login service (%s)"),
-                          uri != NULL ? g_uri_get_host (uri) : "");
+  return g_strdup_printf (_("the Nexthink login service (%s)"), host);
 }
 
 static void
