@@ -50,6 +50,8 @@ struct _RaSimulator
   guint           body_fault_remaining;
   gsize           oversized_bytes;
   guint           drop_remaining;
+  guint           next_status;     /* 0 → none */
+  GBytes         *next_body;
   gboolean        faults_include_token;
 
   GPtrArray      *requests;        /* RaSimRequest* */

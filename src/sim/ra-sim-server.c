@@ -261,6 +261,16 @@ process (RaSimulator       *self,
           self->body_fault_remaining--;
           ra_sim_apply_body_fault (self, &response);
         }
+
+      /* Handled as usual (an execution is remembered), answered as told. */
+      if (!drop && faults && self->next_status != 0)
+        {
+          ra_sim_response_clear (&response);
+          response.status = self->next_status;
+          response.body = g_steal_pointer (&self->next_body);
+          response.content_type = response.body != NULL ? "application/json" : NULL;
+          self->next_status = 0;
+        }
     }
 
   status = drop ? 0 : response.status;

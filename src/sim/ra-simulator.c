@@ -586,6 +586,22 @@ ra_simulator_drop_next (RaSimulator *self,
 }
 
 void
+ra_simulator_set_next_answer (RaSimulator *self,
+                              guint        status,
+                              const char  *body)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+  g_return_if_fail (status >= 100 && status < 600);
+
+  g_mutex_lock (&self->mutex);
+  self->next_status = status;
+  g_clear_pointer (&self->next_body, g_bytes_unref);
+  if (body != NULL)
+    self->next_body = g_bytes_new (body, strlen (body));
+  g_mutex_unlock (&self->mutex);
+}
+
+void
 ra_simulator_set_faults_include_token (RaSimulator *self,
                                        gboolean     include)
 {
@@ -695,6 +711,7 @@ ra_simulator_finalize (GObject *object)
   g_free (self->client_secret);
   g_free (self->base_url);
   g_free (self->login_base_url);
+  g_clear_pointer (&self->next_body, g_bytes_unref);
   g_hash_table_unref (self->tokens);
   g_ptr_array_unref (self->issued_tokens);
   g_hash_table_unref (self->actions_by_id);

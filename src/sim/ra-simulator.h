@@ -155,6 +155,12 @@ void               ra_simulator_set_oversized_bytes   (RaSimulator    *self,
  * after the request was read (so a POST may have been acted on). */
 void               ra_simulator_drop_next             (RaSimulator    *self,
                                                        guint           n);
+/* The next request is handled as usual (an execute is acted on), then
+ * answered with status and body (JSON text sent as it is, or NULL for
+ * none) instead of its own answer. */
+void               ra_simulator_set_next_answer       (RaSimulator    *self,
+                                                       guint           status,
+                                                       const char     *body);
 /* TRUE makes latency and the faults above apply to the token endpoints
  * too (default FALSE: a client can always get a token). */
 void               ra_simulator_set_faults_include_token (RaSimulator *self,
