@@ -17,6 +17,7 @@
 #include "ra-application.h"
 #include "ra-client.h"
 #include "ra-endpoint.h"
+#include "ra-plain-text.h"
 #include "ra-secret-store.h"
 #include "ra-token-provider.h"
 #include "ra-welcome-page.h"
@@ -59,7 +60,7 @@ toast (RaAccountController *self,
   if (self->window == NULL)
     return;
 
-  t = adw_toast_new (message);
+  t = ra_plain_toast_new (message);
   adw_toast_set_timeout (t, 0);
   ra_window_add_toast (self->window, t);
 }
@@ -107,7 +108,8 @@ rebuild_accounts_menu (RaAccountController *self)
     {
       g_autoptr(RaAccount) account = g_list_model_get_item (G_LIST_MODEL (self->manager), i);
       g_autofree char *title = ra_account_dup_title (account);
-      g_autoptr(GMenuItem) item = g_menu_item_new (title, NULL);
+      g_autofree char *label = ra_plain_menu_label (title);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "accounts.switch",
                                                g_variant_new_string (ra_account_get_id (account)));

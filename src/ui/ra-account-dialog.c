@@ -15,6 +15,7 @@
 #include "ra-client.h"
 #include "ra-endpoint.h"
 #include "ra-error.h"
+#include "ra-plain-text.h"
 #include "ra-secret-store.h"
 #include "ra-token-provider.h"
 
@@ -390,7 +391,7 @@ static void
 toast (RaAccountDialog *self,
        const char      *message)
 {
-  AdwToast *t = adw_toast_new (message);
+  AdwToast *t = ra_plain_toast_new (message);
 
   adw_toast_set_timeout (t, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, t);

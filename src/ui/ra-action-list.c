@@ -11,6 +11,7 @@
 
 #include "ra-action-list-private.h"
 #include "ra-action-row.h"
+#include "ra-plain-text.h"
 
 
 G_DEFINE_FINAL_TYPE (RaActionList, ra_action_list, GTK_TYPE_WIDGET)
@@ -242,7 +243,7 @@ ra_action_list_update_state (RaActionList *self)
       else
         description = g_strdup (_("The filters hide every action."));
 
-      adw_status_page_set_description (self->no_match_page, description);
+      ra_plain_status_page_set_description (self->no_match_page, description);
       gtk_widget_set_visible (self->clear_search_button,
                               !ra_action_filter_get_search_is_empty (self->filter));
       gtk_widget_set_visible (self->reset_filters_button,
@@ -366,7 +367,7 @@ list_actions_cb (GObject      *object,
       g_clear_object (&self->cancellable);
       g_free (self->error_message);
       self->error_message = g_strdup (error->message);
-      adw_status_page_set_description (self->error_page, error->message);
+      ra_plain_status_page_set_description (self->error_page, error->message);
       ra_action_list_show_skipped (self, NULL);
       ra_action_list_update_state (self);
       return;

@@ -13,6 +13,7 @@
 #include "ra-action-page-private.h"
 #include "ra-device-results-window.h"
 #include "ra-format.h"
+#include "ra-plain-text.h"
 #include "ra-run-form.h"
 #include "ra-session-run.h"
 #include "ra-session-run-row.h"
@@ -56,6 +57,7 @@ struct _RaActionPage
   GCancellable   *load_cancellable;
   GListStore     *runs;
   GPtrArray      *output_rows;
+  char           *load_error;
 };
 
 G_DEFINE_FINAL_TYPE (RaActionPage, ra_action_page, ADW_TYPE_BIN)
@@ -110,7 +112,7 @@ add_toast (RaActionPage *self,
            const char   *title)
 {
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (self->toast_overlay),
-                               adw_toast_new (title));
+                               ra_plain_toast_new (title));
 }
 
 static gboolean
@@ -261,6 +263,7 @@ show_outputs (RaActionPage   *self,
         subtitle = g_strdup (platforms);
 
       row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      ra_action_output_get_name (output));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
@@ -374,7 +377,9 @@ get_action_cb (GObject      *object,
 
   if (details == NULL)
     {
-      adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
+      g_free (self->load_error);
+      self->load_error = g_strdup (error->message);
+      ra_plain_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
       set_state (self, "error");
       return;
     }
@@ -542,12 +547,12 @@ ra_action_page_dispose (GObject *object)
 
   g_clear_pointer (&self->output_rows, g_ptr_array_unref);
 
-
   g_clear_object (&self->client);
   g_clear_object (&self->action);
   g_clear_object (&self->details);
   g_clear_object (&self->runs);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->load_error, g_free);
 
   G_OBJECT_CLASS (ra_action_page_parent_class)->dispose (object);
 }
@@ -798,7 +803,7 @@ ra_action_page_get_state (RaActionPage *self)
 const char *
 ra_action_page_get_load_error (RaActionPage *self)
 {
-  return adw_status_page_get_description (ADW_STATUS_PAGE (self->error_page));
+  return self->load_error;
 }
 
 RaRemoteAction *

@@ -13,6 +13,7 @@
 #include "ra-error.h"
 #include "ra-execution-status.h"
 #include "ra-format.h"
+#include "ra-plain-text.h"
 #include "ra-preferences-window.h"
 #include "ra-window.h"
 
@@ -305,7 +306,7 @@ show_error (RaDeviceResultsWindow *self,
   else
     self->error_message = g_strdup (error->message);
 
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), self->error_message);
+  ra_plain_status_page_set_description (ADW_STATUS_PAGE (self->error_page), self->error_message);
   gtk_widget_set_visible (self->error_preferences_button, setup_problem);
   set_state (self, "error");
 }

@@ -94,22 +94,17 @@ selected_changed_cb (RaInputChoiceRow *self)
   ra_input_row_emit_changed (RA_INPUT_ROW (self));
 }
 
+/* Not in constructed: a combo row turns markup off as it is built, but its
+ * labels hear of it only once g_object_new() returns, and before that they
+ * would read the server's names as markup. */
 static void
-ra_input_choice_row_constructed (GObject *object)
+show_texts (RaInputChoiceRow *self)
 {
-  RaInputChoiceRow *self = RA_INPUT_CHOICE_ROW (object);
-  g_autoptr(GtkStringList) model = NULL;
   g_autofree char *platforms = NULL;
   g_autofree char *subtitle = NULL;
   const char *description;
 
-  G_OBJECT_CLASS (ra_input_choice_row_parent_class)->constructed (object);
-
-  model = gtk_string_list_new (ra_action_input_get_options (self->input));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (model));
-  /* Nothing is chosen for the user: a fixed option is a decision. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self), GTK_INVALID_LIST_POSITION);
-
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
                                  ra_action_input_get_name (self->input));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), FALSE);
@@ -124,6 +119,20 @@ ra_input_choice_row_constructed (GObject *object)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 0);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 0);
+}
+
+static void
+ra_input_choice_row_constructed (GObject *object)
+{
+  RaInputChoiceRow *self = RA_INPUT_CHOICE_ROW (object);
+  g_autoptr(GtkStringList) model = NULL;
+
+  G_OBJECT_CLASS (ra_input_choice_row_parent_class)->constructed (object);
+
+  model = gtk_string_list_new (ra_action_input_get_options (self->input));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (model));
+  /* Nothing is chosen for the user: a fixed option is a decision. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self), GTK_INVALID_LIST_POSITION);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -201,9 +210,14 @@ ra_input_choice_row_init (RaInputChoiceRow *self)
 GtkWidget *
 ra_input_choice_row_new (RaActionInput *input)
 {
+  RaInputChoiceRow *self;
+
   g_return_val_if_fail (RA_IS_ACTION_INPUT (input), NULL);
 
-  return g_object_new (RA_TYPE_INPUT_CHOICE_ROW,
+  self = g_object_new (RA_TYPE_INPUT_CHOICE_ROW,
                        "input", input,
                        NULL);
+  show_texts (self);
+
+  return GTK_WIDGET (self);
 }

@@ -17,6 +17,7 @@
 #include "ra-execution-result.h"
 #include "ra-format.h"
 #include "ra-input-row.h"
+#include "ra-plain-text.h"
 #include "ra-run-form-private.h"
 #include "ra-run-options.h"
 #include "ra-run-outcome.h"
@@ -104,7 +105,7 @@ add_toast (RaRunForm  *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), ra_plain_toast_new (title));
 }
 
 static char *

@@ -92,6 +92,7 @@ ra_session_run_row_new (RaSessionRun *run)
   subtitle = g_strdup_printf (_("%s · %s\n%s"), time, devices,
                               ra_session_run_get_request_id (run));
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);

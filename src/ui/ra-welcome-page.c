@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-plain-text.h"
 #include "ra-welcome-page.h"
 
 struct _RaWelcomePage
@@ -60,14 +61,14 @@ ra_welcome_page_set_has_accounts (RaWelcomePage *self,
   g_return_if_fail (RA_IS_WELCOME_PAGE (self));
 
   if (has_accounts)
-    adw_status_page_set_description (self->status_page,
-                                     _("Choose one of your accounts in the menu at the top, add "
-                                       "another account, or look around on a built-in demo "
-                                       "instance."));
+    ra_plain_status_page_set_description (self->status_page,
+                                          _("Choose one of your accounts in the menu at the top, add "
+                                            "another account, or look around on a built-in demo "
+                                            "instance."));
   else
-    adw_status_page_set_description (self->status_page,
-                                     _("Browse the remote actions of your Nexthink instance, fill "
-                                       "in their parameters, choose the devices and run them. "
-                                       "Connect with API credentials, or look around on a "
-                                       "built-in demo instance first."));
+    ra_plain_status_page_set_description (self->status_page,
+                                          _("Browse the remote actions of your Nexthink instance, fill "
+                                            "in their parameters, choose the devices and run them. "
+                                            "Connect with API credentials, or look around on a "
+                                            "built-in demo instance first."));
 }
