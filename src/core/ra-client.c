@@ -63,7 +63,37 @@ typedef struct
   char        *token;          /* the token the last attempt used */
   SoupMessage *message;
   GBytes      *response_body;
+  /* Execute only: whether the last attempt's request went out. */
+  gboolean     request_written;
 } Call;
+
+#define OUTCOME_KEY "ra-execution-outcome"
+
+/* Kept on the task, so that it can be read after _finish(). Harmless on
+ * calls other than execute, which never read it. */
+static void
+set_outcome (GTask              *task,
+             RaExecutionOutcome  outcome)
+{
+  g_object_set_data (G_OBJECT (task), OUTCOME_KEY, GINT_TO_POINTER (outcome + 1));
+}
+
+static void
+return_execute_error (GTask              *task,
+                      RaExecutionOutcome  outcome,
+                      GError             *error)
+{
+  set_outcome (task, outcome);
+  g_task_return_error (task, error);
+}
+
+static void
+clear_message (Call *call)
+{
+  if (call->message != NULL)
+    g_signal_handlers_disconnect_by_data (call->message, call);
+  g_clear_object (&call->message);
+}
 
 static void
 call_free (Call *call)
@@ -71,7 +101,7 @@ call_free (Call *call)
   g_free (call->url);
   g_clear_pointer (&call->request_body, g_bytes_unref);
   g_clear_pointer (&call->token, ra_secret_free);
-  g_clear_object (&call->message);
+  clear_message (call);
   g_clear_pointer (&call->response_body, g_bytes_unref);
   g_free (call);
 }
@@ -297,8 +327,13 @@ call_sent_cb (GObject      *object,
   call->response_body = ra_http_send_finish (result, &error);
   if (call->response_body == NULL)
     {
-      g_task_return_error (task, ra_http_map_transport_error (error, call->message,
-                                                              call->kind == CALL_EXECUTE));
+      /* Once the request is written it may have been acted on, whatever
+       * broke afterwards: the TLS session, the connection, the clock. */
+      gboolean written = call->kind == CALL_EXECUTE && call->request_written;
+
+      return_execute_error (task,
+                            written ? RA_EXECUTION_OUTCOME_UNKNOWN : RA_EXECUTION_OUTCOME_NOT_SENT,
+                            ra_http_map_transport_error (error, call->message, written));
       return;
     }
 
@@ -314,10 +349,14 @@ call_sent_cb (GObject      *object,
            * cancelled meanwhile, or they would believe nothing happened. */
           g_task_set_check_cancellable (task, FALSE);
           execution = parse_response (call, &error);
+          /* Accepted, but without a request ID to show for it. */
           if (execution == NULL)
-            g_task_return_error (task, g_steal_pointer (&error));
+            return_execute_error (task, RA_EXECUTION_OUTCOME_UNKNOWN, g_steal_pointer (&error));
           else
-            g_task_return_pointer (task, execution, g_object_unref);
+            {
+              set_outcome (task, RA_EXECUTION_OUTCOME_STARTED);
+              g_task_return_pointer (task, execution, g_object_unref);
+            }
           return;
         }
 
@@ -332,7 +371,7 @@ call_sent_cb (GObject      *object,
       g_debug ("API answered 401, refreshing the token once");
       call->token_refreshed = TRUE;
       ra_token_provider_invalidate_token (self->token_provider, call->token);
-      g_clear_object (&call->message);
+      clear_message (call);
       g_clear_pointer (&call->response_body, g_bytes_unref);
       call_start (g_steal_pointer (&task));
       return;
@@ -353,7 +392,7 @@ call_sent_cb (GObject      *object,
         {
           g_debug ("API answered %u, trying again in %u s", status, wait);
           call->n_retries++;
-          g_clear_object (&call->message);
+          clear_message (call);
           g_clear_pointer (&call->response_body, g_bytes_unref);
           schedule_retry (task, wait);
           return;
@@ -377,6 +416,8 @@ call_sent_cb (GObject      *object,
 
   error = ra_http_status_error (call->message, call->response_body);
 
+  /* The caller says what to do next, for what is known: the generic
+   * "try again later" would be the wrong advice for an execute. */
   if (call->kind == CALL_EXECUTE && status >= 500 && status < 600)
     {
       g_autofree char *server = ra_http_dup_server_message (call->response_body);
@@ -385,19 +426,26 @@ call_sent_cb (GObject      *object,
       g_clear_error (&error);
       if (server != NULL)
         error = g_error_new (RA_ERROR, RA_ERROR_SERVER,
-                             _("The server %s had a problem (HTTP %u): %s. The remote action "
-                               "may have been triggered: check its executions before trying "
-                               "again."),
+                             _("The server %s had a problem (HTTP %u): %s."),
                              g_uri_get_host (uri), status, server);
       else
         error = g_error_new (RA_ERROR, RA_ERROR_SERVER,
-                             _("The server %s had a problem (HTTP %u). The remote action may "
-                               "have been triggered: check its executions before trying "
-                               "again."),
+                             _("The server %s had a problem (HTTP %u)."),
                              g_uri_get_host (uri), status);
     }
 
-  g_task_return_error (task, g_steal_pointer (&error));
+  /* A 4xx is a refusal before anything ran; anything else (a 5xx, or a
+   * status no server should send here) may come after the script started. */
+  return_execute_error (task,
+                        status >= 400 && status < 500 ? RA_EXECUTION_OUTCOME_NOT_SENT
+                                                      : RA_EXECUTION_OUTCOME_UNKNOWN,
+                        g_steal_pointer (&error));
+}
+
+static void
+request_written_cb (Call *call)
+{
+  call->request_written = TRUE;
 }
 
 static void
@@ -417,21 +465,28 @@ call_token_cb (GObject      *object,
   call->token = ra_token_provider_get_token_finish (RA_TOKEN_PROVIDER (object), result, &error);
   if (call->token == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      return_execute_error (task, RA_EXECUTION_OUTCOME_NOT_SENT, g_steal_pointer (&error));
       return;
     }
 
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  g_clear_object (&call->message);
+  clear_message (call);
   call->message = ra_http_message_new (call->method, call->url);
   if (call->message == NULL)
     {
-      g_task_return_new_error (task, RA_ERROR, RA_ERROR_INVALID_ENDPOINT,
-                               _("The API address of this account is not a valid URL."));
+      return_execute_error (task, RA_EXECUTION_OUTCOME_NOT_SENT,
+                            g_error_new_literal (RA_ERROR, RA_ERROR_INVALID_ENDPOINT,
+                                                 _("The API address of this account is not a "
+                                                   "valid URL.")));
       return;
     }
+
+  call->request_written = FALSE;
+  if (call->kind == CALL_EXECUTE)
+    g_signal_connect_swapped (call->message, "wrote-headers",
+                              G_CALLBACK (request_written_cb), call);
 
   headers = soup_message_get_request_headers (call->message);
   authorization = g_strconcat ("Bearer ", call->token, NULL);
@@ -625,7 +680,7 @@ ra_client_execute_async (RaClient            *self,
     {
       task = g_task_new (self, cancellable, callback, user_data);
       g_task_set_source_tag (task, ra_client_execute_async);
-      g_task_return_error (task, error);
+      return_execute_error (task, RA_EXECUTION_OUTCOME_NOT_SENT, error);
       return;
     }
 
@@ -652,6 +707,36 @@ ra_client_execute_finish (RaClient      *self,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ra_client_execute_get_outcome:
+ * @result: what ra_client_execute_async() gave its callback
+ *
+ * What is known of the execution, before or after _finish(): STARTED when
+ * _finish() returns a result; otherwise whether the request certainly did
+ * not start, or may have. A cancelled call counts as NOT_SENT only if the
+ * request had not gone out yet.
+ */
+RaExecutionOutcome
+ra_client_execute_get_outcome (RaClient     *self,
+                               GAsyncResult *result)
+{
+  gpointer outcome;
+  Call *call;
+
+  g_return_val_if_fail (RA_IS_CLIENT (self), RA_EXECUTION_OUTCOME_UNKNOWN);
+  g_return_val_if_fail (g_task_is_valid (result, self), RA_EXECUTION_OUTCOME_UNKNOWN);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ra_client_execute_async,
+                        RA_EXECUTION_OUTCOME_UNKNOWN);
+
+  outcome = g_object_get_data (G_OBJECT (result), OUTCOME_KEY);
+  if (outcome != NULL)
+    return GPOINTER_TO_INT (outcome) - 1;
+
+  /* Returned by a cancellation check; only the call knows how far it got. */
+  call = g_task_get_task_data (G_TASK (result));
+  return call != NULL && call->request_written ? RA_EXECUTION_OUTCOME_UNKNOWN : RA_EXECUTION_OUTCOME_NOT_SENT;
 }
 
 static int

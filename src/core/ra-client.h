@@ -70,6 +70,10 @@ void               ra_client_execute_async           (RaClient             *self
 RaExecutionResult *ra_client_execute_finish          (RaClient             *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
+/* Whether the execution started, certainly did not, or may have: see
+ * RaExecutionOutcome. Valid before and after _finish(). */
+RaExecutionOutcome       ra_client_execute_get_outcome     (RaClient             *self,
+                                                      GAsyncResult         *result);
 
 /* POST /api/v2/nql/execute. parameters: string → string, may be NULL.
  * A query ID that does not match the schema (#[a-z0-9_]{2,255}) is refused

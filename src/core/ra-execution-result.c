@@ -90,6 +90,7 @@ ra_execution_result_new_from_json (JsonNode  *node,
   g_autoptr(RaExecutionResult) self = NULL;
   RaJsonPath root = RA_JSON_PATH_INIT (NULL);
   JsonObject *object = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 expires = 0;
 
   g_return_val_if_fail (node != NULL, NULL);
@@ -97,19 +98,21 @@ ra_execution_result_new_from_json (JsonNode  *node,
 
   self = g_object_new (RA_TYPE_EXECUTION_RESULT, NULL);
 
-  /* The schema caps expiresInMinutes at 10080, but by the time this is
-   * parsed the execution has been triggered: refusing a larger value would
-   * tell the admin it failed when it did not. Only the type and the
-   * schema's minimum are checked. */
   if (!ra_json_node_object (node, &root, RA_JSON_REQUIRED, &object, error) ||
       !ra_json_member_dup_string (object, &root, "requestId",
                                   RA_JSON_REQUIRED | RA_JSON_NON_EMPTY,
-                                  &self->request_id, error) ||
-      !ra_json_member_int (object, &root, "expiresInMinutes", RA_JSON_OPTIONAL,
-                           1, G_MAXINT32, &expires, error))
+                                  &self->request_id, error))
     return NULL;
 
-  self->expires_in_minutes = (guint) expires;
+  /* By the time this is parsed the execution has been triggered: a bad
+   * expiresInMinutes (over the schema's cap, a string, a fraction) must not
+   * turn a started run into a failed one and lose its request ID. It reads
+   * as "not stated" instead. */
+  if (ra_json_member_int (object, &root, "expiresInMinutes", RA_JSON_OPTIONAL,
+                          1, G_MAXINT32, &expires, &local_error))
+    self->expires_in_minutes = (guint) expires;
+  else
+    g_debug ("Ignoring the execution's expiry: %s", local_error->message);
 
   return g_steal_pointer (&self);
 }

@@ -38,8 +38,8 @@ GBytes   *ra_http_send_finish            (GAsyncResult         *result,
                                           GError              **error);
 
 /* An RA_ERROR for a transport failure; cancellation is copied unchanged.
- * unsafe_to_resend: say in the message that the request may have reached
- * the server (used for execute). */
+ * unsafe_to_resend: the request (an execute) was written, so the message
+ * says it was lost after it was sent, whatever broke. */
 GError   *ra_http_map_transport_error    (const GError         *error,
                                           SoupMessage          *message,
                                           gboolean              unsafe_to_resend);

@@ -215,17 +215,6 @@ ra_http_send_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static gboolean
-happened_before_sending (const GError *error)
-{
-  return error->domain == G_RESOLVER_ERROR ||
-         error->domain == G_TLS_ERROR ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND);
-}
-
 GError *
 ra_http_map_transport_error (const GError *error,
                              SoupMessage  *message,
@@ -247,11 +236,10 @@ ra_http_map_transport_error (const GError *error,
 
   host = message_host (message);
 
-  if (unsafe_to_resend && !happened_before_sending (error))
+  /* A TLS error too can come after the request was written. */
+  if (unsafe_to_resend)
     return g_error_new (RA_ERROR, RA_ERROR_NETWORK,
-                        _("The connection to %s was lost after the request was sent. "
-                          "The remote action may have been triggered: check its executions "
-                          "before trying again."),
+                        _("The connection to %s was lost after the request was sent."),
                         host);
 
   if (error->domain == G_TLS_ERROR)

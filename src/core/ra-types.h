@@ -51,6 +51,23 @@ typedef enum /*< flags >*/
   RA_PURPOSE_REMEDIATION     = 1 << 1,
 } RaPurpose;
 
+/* What is known of an execute request once it is over. Anything that
+ * runs scripts twice on a fleet is worse than an error, so only NOT_SENT
+ * says that running again is safe. */
+typedef enum
+{
+  /* Certainly not started: the request never left (no connection, no
+   * host, a TLS handshake that failed, refused locally), or the server
+   * refused it with a 4xx before anything ran. */
+  RA_EXECUTION_OUTCOME_NOT_SENT,
+  /* A 2xx answer with a request ID. */
+  RA_EXECUTION_OUTCOME_STARTED,
+  /* It may have reached Nexthink and started: the connection dropped or
+   * timed out after the request was written, a 5xx, or a 2xx without a
+   * request ID that can be read. Check before running again. */
+  RA_EXECUTION_OUTCOME_UNKNOWN,
+} RaExecutionOutcome;
+
 /* UNKNOWN: the server did not say (the member is missing or null).
  * OTHER: it said something the documentation does not list; the
  * action keeps the text as written (ra_remote_action_get_run_as_text). */

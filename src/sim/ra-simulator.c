@@ -596,7 +596,8 @@ ra_simulator_set_next_answer (RaSimulator *self,
   g_mutex_lock (&self->mutex);
   self->next_status = status;
   g_clear_pointer (&self->next_body, g_bytes_unref);
-  if (body != NULL)
+  /* An empty body is no body: libsoup takes no empty chunk. */
+  if (body != NULL && body[0] != '\0')
     self->next_body = g_bytes_new (body, strlen (body));
   g_mutex_unlock (&self->mutex);
 }

@@ -156,7 +156,7 @@ void               ra_simulator_set_oversized_bytes   (RaSimulator    *self,
 void               ra_simulator_drop_next             (RaSimulator    *self,
                                                        guint           n);
 /* The next request is handled as usual (an execute is acted on), then
- * answered with status and body (JSON text sent as it is, or NULL for
+ * answered with status and body (JSON text sent as it is; NULL or "" for
  * none) instead of its own answer. */
 void               ra_simulator_set_next_answer       (RaSimulator    *self,
                                                        guint           status,
