@@ -519,7 +519,7 @@ device_results_cb (GtkWidget  *widget,
     {
       g_autoptr(RaSessionRun) run = g_list_model_get_item (G_LIST_MODEL (self->runs), i);
 
-      if (g_str_equal (ra_session_run_get_request_id (run), request_id))
+      if (g_strcmp0 (ra_session_run_get_request_id (run), request_id) == 0)
         {
           ra_device_results_window_present_for (widget, self->client, request_id,
                                                 ra_session_run_get_action_name (run),

@@ -124,8 +124,12 @@ quit_activated_cb (GSimpleAction *action,
                               (GCopyFunc) g_object_ref, NULL);
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), l->data) != NULL)
+      gtk_window_destroy (l->data);
 
-  g_application_quit (app);
+  /* Not g_application_quit (): with the windows gone the application ends
+   * by itself, unless a run in flight holds it until its answer. */
 }
 
 static void

@@ -49,10 +49,11 @@ struct _RaRunForm
   char            *run_label;
 
   RaConfirmDialog *confirm_dialog;
-  GCancellable    *run_cancellable;
   /* Set from the moment the user confirms until the server answers, so
    * nothing can send a second request for the same click. */
   gboolean         running;
+  /* The window went away; a run in flight still ends and is recorded. */
+  gboolean         disposed;
 };
 
 G_DEFINE_FINAL_TYPE (RaRunForm, ra_run_form, ADW_TYPE_BIN)
@@ -66,19 +67,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A run in flight owns what it needs to end and be recorded, whatever
+ * happens to the window meanwhile: an execute that may have reached the
+ * server is never dropped. */
 typedef struct
 {
-  RaRunForm *self;
-  char      *action_id;
-  char      *action_name;
-  guint      n_devices;
-  guint      asked_minutes;
+  RaRunForm    *self;
+  GListStore   *history;
+  GApplication *application;   /* held until the answer */
+  char         *action_id;
+  char         *action_name;
+  guint         n_devices;
+  guint         asked_minutes;
 } RunData;
 
 static void
 run_data_free (RunData *data)
 {
   g_clear_object (&data->self);
+  g_clear_object (&data->history);
+  if (data->application != NULL)
+    g_application_release (data->application);
+  g_clear_object (&data->application);
   g_free (data->action_id);
   g_free (data->action_name);
   g_free (data);
@@ -299,19 +309,56 @@ build_request (RaRunForm *self)
 }
 
 static char *
-describe_run_error (const GError *error)
+describe_outcome (RunData            *data,
+                  RaExecutionOutcome  outcome)
 {
-  /* After these, the request may have reached the server and been acted
-   * on; running again could run the script twice. */
-  if (g_error_matches (error, RA_ERROR, RA_ERROR_NETWORK) ||
-      g_error_matches (error, RA_ERROR, RA_ERROR_SERVER) ||
-      g_error_matches (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE) ||
-      g_error_matches (error, RA_ERROR, RA_ERROR_RESPONSE_TOO_LARGE) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
-    return g_strdup_printf ("%s %s", error->message,
-                            _("The request may still have reached Nexthink: check the action’s executions there before running it again."));
+  switch (outcome)
+    {
+    case RA_EXECUTION_OUTCOME_STARTED:
+      return g_strdup_printf (ngettext ("“%s” started on %u device",
+                                        "“%s” started on %u devices",
+                                        data->n_devices),
+                              data->action_name, data->n_devices);
 
-  return g_strdup (error->message);
+    case RA_EXECUTION_OUTCOME_UNKNOWN:
+      /* Translators: %s is the name of a remote action */
+      return g_strdup_printf (_("“%s” may have started"),
+                              data->action_name);
+
+    case RA_EXECUTION_OUTCOME_NOT_SENT:
+    default:
+      /* Translators: %s is the name of a remote action */
+      return g_strdup_printf (_("“%s” did not start"), data->action_name);
+    }
+}
+
+/* With no window left to show it, the outcome goes to the desktop. */
+static void
+notify_outcome (RunData            *data,
+                RaExecutionOutcome  outcome,
+                const char         *request_id,
+                const GError       *error)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = describe_outcome (data, outcome);
+  g_autofree char *body = NULL;
+
+  if (data->application == NULL || !g_application_get_is_registered (data->application))
+    return;
+
+  if (outcome == RA_EXECUTION_OUTCOME_STARTED)
+    /* Translators: %s is the request ID of a run */
+    body = g_strdup_printf (_("Request ID: %s"), request_id);
+  else
+    body = g_strdup (error->message);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification,
+                               outcome == RA_EXECUTION_OUTCOME_STARTED
+                               ? G_NOTIFICATION_PRIORITY_NORMAL
+                               : G_NOTIFICATION_PRIORITY_HIGH);
+  g_application_send_notification (data->application, NULL, notification);
 }
 
 static void
@@ -321,60 +368,55 @@ execute_cb (GObject      *object,
 {
   g_autoptr(RunData) data = user_data;
   RaRunForm *self = data->self;
-  g_autoptr(RaExecutionResult) outcome = NULL;
+  g_autoptr(RaExecutionResult) execution = NULL;
+  g_autoptr(RaSessionRun) run = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  RaExecutionOutcome outcome;
+  const char *request_id = NULL;
   gboolean current;
 
-  outcome = ra_client_execute_finish (RA_CLIENT (object), result, &error);
+  execution = ra_client_execute_finish (RA_CLIENT (object), result, &error);
+  outcome = ra_client_execute_get_outcome (RA_CLIENT (object), result);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  if (execution != NULL)
+    {
+      request_id = ra_execution_result_get_request_id (execution);
+      run = ra_session_run_new (data->action_id, data->action_name, request_id,
+                                data->n_devices,
+                                ra_execution_result_get_expires_in_minutes (execution));
+    }
+  else
+    {
+      g_debug ("Running %s failed: %s", data->action_id, error->message);
+      /* A run that may have started is one to remember and check. */
+      if (outcome == RA_EXECUTION_OUTCOME_UNKNOWN)
+        run = ra_session_run_new_unknown (data->action_id, data->action_name, data->n_devices);
+    }
+
+  if (run != NULL && data->history != NULL)
+    g_list_store_insert (data->history, 0, run);
+
+  if (self->disposed)
+    {
+      notify_outcome (data, outcome, request_id, error);
+      return;
+    }
 
   self->running = FALSE;
-  g_clear_object (&self->run_cancellable);
 
   current = self->action != NULL &&
             g_strcmp0 (ra_remote_action_get_id (self->action), data->action_id) == 0;
 
-  if (outcome == NULL)
-    {
-      g_autofree char *message = describe_run_error (error);
-      g_autofree char *toast = NULL;
+  if (current && execution != NULL)
+    ra_run_outcome_show_result (RA_RUN_OUTCOME (self->outcome), request_id, data->n_devices,
+                                ra_execution_result_get_expires_in_minutes (execution),
+                                data->asked_minutes);
+  else if (current)
+    ra_run_outcome_show_failure (RA_RUN_OUTCOME (self->outcome), outcome, error);
 
-      g_debug ("Running %s failed: %s", data->action_id, error->message);
-
-      if (current)
-        ra_run_outcome_show_error (RA_RUN_OUTCOME (self->outcome), message);
-
-      /* Translators: %s is the name of a remote action */
-      toast = g_strdup_printf (_("“%s” did not start"), data->action_name);
-      add_toast (self, toast);
-    }
-  else
-    {
-      g_autoptr(RaSessionRun) run = NULL;
-      g_autofree char *toast = NULL;
-
-      run = ra_session_run_new (data->action_id, data->action_name,
-                                ra_execution_result_get_request_id (outcome),
-                                data->n_devices,
-                                ra_execution_result_get_expires_in_minutes (outcome));
-      if (self->history != NULL)
-        g_list_store_insert (self->history, 0, run);
-
-      if (current)
-        ra_run_outcome_show_result (RA_RUN_OUTCOME (self->outcome),
-                                    ra_execution_result_get_request_id (outcome),
-                                    data->n_devices,
-                                    ra_execution_result_get_expires_in_minutes (outcome),
-                                    data->asked_minutes);
-
-      toast = g_strdup_printf (ngettext ("“%s” started on %u device",
-                                         "“%s” started on %u devices",
-                                         data->n_devices),
-                               data->action_name, data->n_devices);
-      add_toast (self, toast);
-    }
+  toast = describe_outcome (data, outcome);
+  add_toast (self, toast);
 
   update_run_state (self);
 }
@@ -395,14 +437,22 @@ start_run (RaRunForm          *self,
 
   data = g_new0 (RunData, 1);
   data->self = g_object_ref (self);
+  data->history = self->history != NULL ? g_object_ref (self->history) : NULL;
+  /* Closing the window or quitting must not drop it: the application
+   * stays until the answer arrives (or the client's deadline passes). */
+  data->application = g_application_get_default ();
+  if (data->application != NULL)
+    {
+      g_object_ref (data->application);
+      g_application_hold (data->application);
+    }
   data->action_id = g_strdup (ra_execution_request_get_remote_action_id (request));
   data->action_name = g_strdup (ra_remote_action_get_name (action));
   data->n_devices = ra_execution_request_get_n_devices (request);
   data->asked_minutes = ra_execution_request_get_expires_in_minutes (request);
 
-  self->run_cancellable = g_cancellable_new ();
-  ra_client_execute_async (self->client, request, self->run_cancellable,
-                           execute_cb, data);
+  /* Nothing cancels it: once sent, an answer is the only way to know. */
+  ra_client_execute_async (self->client, request, NULL, execute_cb, data);
 }
 
 static void
@@ -465,7 +515,8 @@ ra_run_form_activate_run (RaRunForm *self)
   request = build_request (self);
   if (!ra_execution_request_validate (request, &error))
     {
-      ra_run_outcome_show_error (RA_RUN_OUTCOME (self->outcome), error->message);
+      ra_run_outcome_show_failure (RA_RUN_OUTCOME (self->outcome),
+                                   RA_EXECUTION_OUTCOME_NOT_SENT, error);
       return;
     }
 
@@ -493,9 +544,7 @@ ra_run_form_dispose (GObject *object)
 {
   RaRunForm *self = RA_RUN_FORM (object);
 
-  if (self->run_cancellable != NULL)
-    g_cancellable_cancel (self->run_cancellable);
-  g_clear_object (&self->run_cancellable);
+  self->disposed = TRUE;
 
   if (self->confirm_dialog != NULL)
     {

@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-error.h"
 #include "ra-format.h"
+#include "ra-plain-text.h"
 #include "ra-run-outcome.h"
 
 struct _RaRunOutcome
@@ -18,6 +20,7 @@ struct _RaRunOutcome
 
   GtkWidget *error_group;
   GtkWidget *error_row;
+  GtkWidget *error_icon;
   GtkWidget *dismiss_error_button;
   GtkWidget *result_group;
   GtkWidget *request_id_row;
@@ -111,7 +114,7 @@ copy_request_id_cb (GtkWidget  *widget,
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new (_("Request ID copied")));
+                                 ra_plain_toast_new (_("Request ID copied")));
 }
 
 static void
@@ -136,6 +139,7 @@ ra_run_outcome_class_init (RaRunOutcomeClass *klass)
                                                RESOURCE_PREFIX "/ui/ra-run-outcome.ui");
   gtk_widget_class_bind_template_child (widget_class, RaRunOutcome, error_group);
   gtk_widget_class_bind_template_child (widget_class, RaRunOutcome, error_row);
+  gtk_widget_class_bind_template_child (widget_class, RaRunOutcome, error_icon);
   gtk_widget_class_bind_template_child (widget_class, RaRunOutcome, dismiss_error_button);
   gtk_widget_class_bind_template_child (widget_class, RaRunOutcome, result_group);
   gtk_widget_class_bind_template_child (widget_class, RaRunOutcome, request_id_row);
@@ -170,15 +174,51 @@ ra_run_outcome_clear (RaRunOutcome *self)
   g_clear_pointer (&self->request_id, g_free);
 }
 
-void
-ra_run_outcome_show_error (RaRunOutcome *self,
-                           const char   *message)
+/* The server answered, and said no: nothing ran. */
+static gboolean
+is_refusal (const GError *error)
 {
+  return g_error_matches (error, RA_ERROR, RA_ERROR_UNAUTHORIZED) ||
+         g_error_matches (error, RA_ERROR, RA_ERROR_FORBIDDEN) ||
+         g_error_matches (error, RA_ERROR, RA_ERROR_NOT_FOUND) ||
+         g_error_matches (error, RA_ERROR, RA_ERROR_INVALID_REQUEST) ||
+         g_error_matches (error, RA_ERROR, RA_ERROR_RATE_LIMITED);
+}
+
+void
+ra_run_outcome_show_failure (RaRunOutcome       *self,
+                             RaExecutionOutcome  outcome,
+                             const GError       *error)
+{
+  g_autofree char *text = NULL;
+  const char *title, *advice;
+  gboolean unknown;
+
   g_return_if_fail (RA_IS_RUN_OUTCOME (self));
-  g_return_if_fail (message != NULL);
+  g_return_if_fail (outcome != RA_EXECUTION_OUTCOME_STARTED);
+  g_return_if_fail (error != NULL);
+
+  unknown = outcome == RA_EXECUTION_OUTCOME_UNKNOWN;
+  if (unknown)
+    {
+      title = _("Outcome Unknown");
+      advice = _("The request may have reached Nexthink and started the action. Check its "
+                 "executions in Nexthink before running it again.");
+    }
+  else
+    {
+      title = is_refusal (error) ? _("Refused by Nexthink") : _("Not Sent");
+      advice = _("Nothing was started on any device: it is safe to run the action again.");
+    }
 
   ra_run_outcome_clear (self);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->error_row), message);
+  text = g_strdup_printf ("%s\n%s", error->message, advice);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->error_row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->error_row), text);
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->error_icon),
+                                unknown ? "dialog-warning-symbolic" : "dialog-error-symbolic");
+  gtk_widget_remove_css_class (self->error_icon, unknown ? "error" : "warning");
+  gtk_widget_add_css_class (self->error_icon, unknown ? "warning" : "error");
   gtk_widget_set_visible (self->error_group, TRUE);
   focus_outcome (self->error_group, self->dismiss_error_button);
 }
@@ -231,6 +271,19 @@ ra_run_outcome_get_error_message (RaRunOutcome *self)
     return NULL;
 
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (self->error_row));
+}
+
+const char *
+ra_run_outcome_get_title (RaRunOutcome *self)
+{
+  g_return_val_if_fail (RA_IS_RUN_OUTCOME (self), NULL);
+
+  if (gtk_widget_get_visible (self->error_group))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->error_row));
+  if (gtk_widget_get_visible (self->result_group))
+    return adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (self->result_group));
+
+  return NULL;
 }
 
 const char *

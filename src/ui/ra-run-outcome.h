@@ -1,5 +1,5 @@
-/* ra-run-outcome.h — what became of the last run: its request ID, or why
- * it did not start
+/* ra-run-outcome.h — what became of the last run: started (its request
+ * ID), certainly not started, or perhaps started
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "ra-types.h"
+
 G_BEGIN_DECLS
 
 #define RA_TYPE_RUN_OUTCOME (ra_run_outcome_get_type ())
@@ -15,9 +17,11 @@ G_DECLARE_FINAL_TYPE (RaRunOutcome, ra_run_outcome, RA, RUN_OUTCOME, AdwBin)
 
 GtkWidget  *ra_run_outcome_new               (void);
 void        ra_run_outcome_clear             (RaRunOutcome *self);
-/* Both scroll the outcome into view and move the focus to it. */
-void        ra_run_outcome_show_error        (RaRunOutcome *self,
-                                              const char   *message);
+/* Each scrolls the outcome into view and moves the focus to it.
+ * outcome: NOT_SENT or UNKNOWN; error says why. */
+void        ra_run_outcome_show_failure      (RaRunOutcome       *self,
+                                              RaExecutionOutcome  outcome,
+                                              const GError       *error);
 /* expires_in_minutes is what the server answered (0: it did not say);
  * asked_minutes what was asked for (0: the server's default). */
 void        ra_run_outcome_show_result       (RaRunOutcome *self,
@@ -25,8 +29,10 @@ void        ra_run_outcome_show_result       (RaRunOutcome *self,
                                               guint         n_devices,
                                               guint         expires_in_minutes,
                                               guint         asked_minutes);
-/* The error shown, or NULL. */
+/* The failure shown (its reason and what to do next), or NULL. */
 const char *ra_run_outcome_get_error_message (RaRunOutcome *self);
+/* The title of what is shown: "Started", "Outcome Unknown"…, or NULL. */
+const char *ra_run_outcome_get_title         (RaRunOutcome *self);
 /* The request ID shown, or NULL. */
 const char *ra_run_outcome_get_request_id    (RaRunOutcome *self);
 const char *ra_run_outcome_get_expiry_text   (RaRunOutcome *self);

@@ -88,15 +88,34 @@ ra_session_run_row_new (RaSessionRun *run)
 
   time = g_date_time_format (ra_session_run_get_started (run), "%X");
   devices = g_strdup_printf (ngettext ("%u device", "%u devices", n), n);
-  /* Translators: time · number of devices, then the request ID */
-  subtitle = g_strdup_printf (_("%s · %s\n%s"), time, devices,
-                              ra_session_run_get_request_id (run));
+  if (ra_session_run_get_outcome (run) == RA_EXECUTION_OUTCOME_STARTED)
+    /* Translators: time · number of devices, then the request ID */
+    subtitle = g_strdup_printf (_("%s · %s\n%s"), time, devices,
+                                ra_session_run_get_request_id (run));
+  else
+    /* Translators: time · number of devices */
+    subtitle = g_strdup_printf (_("%s · %s\nOutcome unknown: check its executions in Nexthink "
+                                  "before running it again"),
+                                time, devices);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 0);
+
+  /* Without a request ID there is nothing to copy or to look up. */
+  if (ra_session_run_get_outcome (run) != RA_EXECUTION_OUTCOME_STARTED)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Outcome unknown"),
+                                      -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (self), icon);
+      return GTK_WIDGET (self);
+    }
 
   copy_label = g_strdup_printf (_("Copy the request ID of “%s”"), name);
   add_button (self, "edit-copy-symbolic", _("Copy Request ID"), copy_label,

@@ -19,6 +19,7 @@ struct _RaSessionRun
   guint      n_devices;
   guint      expires_in_minutes;
   GDateTime *started;
+  RaExecutionOutcome outcome;
 };
 
 G_DEFINE_FINAL_TYPE (RaSessionRun, ra_session_run, G_TYPE_OBJECT)
@@ -129,8 +130,36 @@ ra_session_run_new (const char *action_id,
   self->n_devices = n_devices;
   self->expires_in_minutes = expires_in_minutes;
   self->started = g_date_time_new_now_local ();
+  self->outcome = RA_EXECUTION_OUTCOME_STARTED;
 
   return self;
+}
+
+/* A run that may have started: it has no request ID to show. */
+RaSessionRun *
+ra_session_run_new_unknown (const char *action_id,
+                            const char *action_name,
+                            guint       n_devices)
+{
+  RaSessionRun *self;
+
+  g_return_val_if_fail (action_id != NULL, NULL);
+
+  self = g_object_new (RA_TYPE_SESSION_RUN, NULL);
+  self->action_id = g_strdup (action_id);
+  self->action_name = g_strdup (action_name ? action_name : action_id);
+  self->n_devices = n_devices;
+  self->started = g_date_time_new_now_local ();
+  self->outcome = RA_EXECUTION_OUTCOME_UNKNOWN;
+
+  return self;
+}
+
+RaExecutionOutcome
+ra_session_run_get_outcome (RaSessionRun *self)
+{
+  g_return_val_if_fail (RA_IS_SESSION_RUN (self), RA_EXECUTION_OUTCOME_UNKNOWN);
+  return self->outcome;
 }
 
 const char *
