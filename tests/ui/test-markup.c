@@ -25,10 +25,13 @@
 #include "ra-device-results-window.h"
 #include "ra-endpoint.h"
 #include "ra-input-row.h"
+#include "ra-plain-text.h"
+#include "ra-preferences-window.h"
 #include "ra-run-form-private.h"
 #include "ra-run-outcome.h"
 #include "ra-simulator.h"
 #include "ra-test-utils.h"
+#include "ra-welcome-page.h"
 #include "ra-window.h"
 
 /* Each value is marked by its tag; every label that shows a tag must show
@@ -67,6 +70,7 @@ static const char * const hostile_values[] = {
   HOSTILE ("@account"),
   HOSTILE ("@device"),
   HOSTILE ("@note"),
+  HOSTILE ("@source"),
 };
 
 /* Every warning or critical logged while a test runs: a label fed markup
@@ -164,6 +168,13 @@ assert_shows (GtkWidget  *root,
   va_end (args);
 
   assert_nothing_logged ();
+}
+
+static gboolean
+editable_has_text (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) == 0;
 }
 
 static JsonNode *
@@ -355,6 +366,8 @@ test_hostile_text (void)
   RaConfirmDialog *dialog;
   RaDeviceResultsWindow *results;
   GtkWidget *switcher;
+  GtkWidget *welcome;
+  RaPreferencesWindow *preferences;
   GtkWidget *row;
 
   ra_simulator_clear_actions (sim);
@@ -490,6 +503,32 @@ test_hostile_text (void)
   ra_account_switcher_set_title (RA_ACCOUNT_SWITCHER (switcher), HOSTILE ("@account"));
   assert_shows (switcher, HOSTILE ("@account"), NULL);
   g_object_unref (switcher);
+
+  /* Preferences show the settings as they are. */
+  g_settings_set_string (settings, "external-source", HOSTILE ("@source"));
+  preferences = ra_preferences_window_new (GTK_WINDOW (window), settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  assert_shows (GTK_WIDGET (preferences), "Expiry", NULL);
+  g_assert_nonnull (ra_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_EDITABLE,
+                                         editable_has_text, HOSTILE ("@source")));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "external-source");
+
+  /* The welcome page, with and without accounts. */
+  welcome = g_object_ref_sink (ra_welcome_page_new ());
+  ra_welcome_page_set_has_accounts (RA_WELCOME_PAGE (welcome), TRUE);
+  assert_shows (welcome, "demo instance", NULL);
+  ra_welcome_page_set_has_accounts (RA_WELCOME_PAGE (welcome), FALSE);
+  assert_shows (welcome, "demo instance", NULL);
+  g_object_unref (welcome);
+
+  /* A menu item takes one underscore as a mnemonic: account names keep
+   * theirs. */
+  {
+    g_autofree char *label = ra_plain_menu_label ("ACME_prod_eu");
+
+    g_assert_cmpstr (label, ==, "ACME__prod__eu");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   ra_test_assert_finalize (window);
