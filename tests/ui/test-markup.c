@@ -386,7 +386,8 @@ test_hostile_text (void)
   g_assert_true (ra_simulator_start_in_thread (sim, 0, &error));
   g_assert_no_error (error);
 
-  endpoint = ra_endpoint_new ("demo", "eu", ra_simulator_get_base_url (sim), &error);
+  endpoint = ra_endpoint_new_full ("demo", "eu", ra_simulator_get_base_url (sim),
+                                   ra_simulator_get_login_base_url (sim), &error);
   g_assert_no_error (error);
   client = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID, RA_SIM_DEFAULT_CLIENT_SECRET,
                           RA_TOKEN_ENDPOINT_AUTO);
