@@ -41,31 +41,18 @@ new_skipped_row (RaCatalogue *catalogue,
                  guint        i)
 {
   const char *id = ra_catalogue_get_skipped_id (catalogue, i);
-  guint index = ra_catalogue_get_skipped_index (catalogue, i);
-  g_autofree char *where = NULL;
-  g_autofree char *title = NULL;
   GtkWidget *row, *box;
-
-  if (id != NULL)
-    title = g_strdup (id);
-  else
-    /* Translators: an action of the server's list without a readable ID,
-     * named by its place in the list (1 for the first) */
-    title = g_strdup_printf (_("Action %u of the list, without a readable ID"), index + 1);
-
-  /* Translators: the place of an action in the server's list (1 for the
-   * first), and the member that could not be read,
-   * "[3].scriptInfo.runAs" */
-  where = g_strdup_printf (_("Number %u in the list · %s"), index + 1,
-                           ra_catalogue_get_skipped_path (catalogue, i));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), new_label (title, "heading"));
-  gtk_box_append (GTK_BOX (box), new_label (where, "monospace"));
+  /* The path counts from 0, as the server's answer does: "[3]" is the
+   * fourth action, which is the place to look for one without an ID. */
+  gtk_box_append (GTK_BOX (box), new_label (id != NULL ? id : _("No readable ID"), "heading"));
+  gtk_box_append (GTK_BOX (box), new_label (ra_catalogue_get_skipped_path (catalogue, i),
+                                            "monospace"));
   gtk_box_append (GTK_BOX (box), new_label (ra_catalogue_get_skipped_reason (catalogue, i),
                                             "dim-label"));
 
