@@ -21,4 +21,9 @@ typedef enum
 GError *ra_secret_store_keyring_error_new (const GError      *error,
                                            RaSecretOperation  operation);
 
+/* Where the store looks to learn whether it runs in a Flatpak sandbox,
+ * where libsecret talks to the Secret portal; NULL restores the real
+ * place. The path must stay valid while it is set. For the tests. */
+void     ra_secret_store_set_flatpak_info_path (const char *path);
+
 G_END_DECLS

@@ -126,10 +126,21 @@ attributes_for_account (RaAccount  *account,
   return attributes;
 }
 
+/* Flatpak puts this file at the root of every sandbox. A variable, so the
+ * tests can reach the sandbox branch outside a sandbox and the host branch
+ * inside one. */
+static const char *flatpak_info_path = "/.flatpak-info";
+
+void
+ra_secret_store_set_flatpak_info_path (const char *path)
+{
+  flatpak_info_path = path != NULL ? path : "/.flatpak-info";
+}
+
 static gboolean
 running_in_flatpak (void)
 {
-  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+  return g_file_test (flatpak_info_path, G_FILE_TEST_EXISTS);
 }
 
 static const char *

@@ -110,6 +110,20 @@ make_account (const char *instance,
   return account;
 }
 
+#define NO_SERVICE_SENTENCE "No keyring service (Secret Service) is running"
+#define NO_PORTAL_SENTENCE "The Secret portal is not available"
+
+/* Inside a Flatpak sandbox, this test's own build included, libsecret goes
+ * through the Secret portal and the store says so. */
+static const char *
+no_service_sentence (void)
+{
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return NO_PORTAL_SENTENCE;
+
+  return NO_SERVICE_SENTENCE;
+}
+
 static gboolean
 in_private_keyring (void)
 {
@@ -432,56 +446,100 @@ test_session_secret (void)
   g_assert_finalize_object (g_steal_pointer (&store));
 }
 
+/* The body of the two tests below: nothing on the session bus answers,
+ * and every operation says so in sentence. */
+static void
+check_no_service (const char *sentence)
+{
+  g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_autoptr(RaSecretStore) store = NULL;
+  g_autoptr(RaAccount) account = make_account ("acme", "eu", "client");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaSecret) secret = NULL;
+
+  g_test_dbus_up (bus);
+  store = ra_secret_store_new ();
+
+  g_assert_false (store_secret (store, account, "never-stored", &error));
+  g_assert_error (error, RA_ERROR, RA_ERROR_KEYRING);
+  g_assert_nonnull (strstr (error->message, sentence));
+  g_assert_null (strstr (error->message, "never-stored"));
+  g_printerr ("%s\n", error->message);
+  g_clear_error (&error);
+
+  secret = lookup_secret (store, account, &error);
+  g_assert_null (secret);
+  g_assert_error (error, RA_ERROR, RA_ERROR_KEYRING);
+  g_assert_nonnull (strstr (error->message, sentence));
+  g_clear_error (&error);
+
+  g_assert_false (clear_secret (store, account, &error));
+  g_assert_error (error, RA_ERROR, RA_ERROR_KEYRING);
+  g_clear_error (&error);
+
+  /* The way forward: a secret for this session only. */
+  ra_secret_store_set_session_secret (store, ra_account_get_id (account), "for-now");
+  secret = lookup_secret (store, account, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, "for-now");
+
+  /* No g_test_dbus_down (): libsecret keeps the bus connection in a
+   * singleton, so the wait for it to go would time out. The bus
+   * daemon's watcher ends it when this process exits. */
+  g_clear_object (&store);
+  (void) g_steal_pointer (&bus);
+}
+
 /* Runs in a subprocess whose session bus is a fresh, empty dbus-daemon
- * with no service files, so nothing can provide org.freedesktop.secrets. */
+ * with no service files, so nothing can provide org.freedesktop.secrets
+ * (nor, inside a Flatpak build, the Secret portal). */
 static void
 test_no_secret_service (void)
 {
+  g_autofree char *expected = g_strdup_printf ("*%s*", no_service_sentence ());
+
   if (g_test_subprocess ())
     {
-      g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-      g_autoptr(RaSecretStore) store = NULL;
-      g_autoptr(RaAccount) account = make_account ("acme", "eu", "client");
-      g_autoptr(GError) error = NULL;
-      g_autoptr(RaSecret) secret = NULL;
-
-      g_test_dbus_up (bus);
-      store = ra_secret_store_new ();
-
-      g_assert_false (store_secret (store, account, "never-stored", &error));
-      g_assert_error (error, RA_ERROR, RA_ERROR_KEYRING);
-      g_assert_nonnull (strstr (error->message, "No keyring service"));
-      g_assert_null (strstr (error->message, "never-stored"));
-      g_printerr ("%s\n", error->message);
-      g_clear_error (&error);
-
-      secret = lookup_secret (store, account, &error);
-      g_assert_null (secret);
-      g_assert_error (error, RA_ERROR, RA_ERROR_KEYRING);
-      g_assert_nonnull (strstr (error->message, "No keyring service"));
-      g_clear_error (&error);
-
-      g_assert_false (clear_secret (store, account, &error));
-      g_assert_error (error, RA_ERROR, RA_ERROR_KEYRING);
-      g_clear_error (&error);
-
-      /* The way forward: a secret for this session only. */
-      ra_secret_store_set_session_secret (store, ra_account_get_id (account), "for-now");
-      secret = lookup_secret (store, account, &error);
-      g_assert_no_error (error);
-      g_assert_cmpstr (secret, ==, "for-now");
-
-      /* No g_test_dbus_down (): libsecret keeps the bus connection in a
-       * singleton, so the wait for it to go would time out. The bus
-       * daemon's watcher ends it when this process exits. */
-      g_clear_object (&store);
-      (void) g_steal_pointer (&bus);
+      check_no_service (no_service_sentence ());
       return;
     }
 
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_passed ();
-  g_test_trap_assert_stderr ("*No keyring service (Secret Service) is running*");
+  g_test_trap_assert_stderr (expected);
+  g_test_trap_assert_stderr_unmatched ("*never-stored*");
+}
+
+/* The sandbox branch, wherever the test runs: libsecret's file backend is
+ * what it uses in a Flatpak, and it asks the Secret portal for the
+ * keyring's password; on an empty bus nobody answers. */
+static void
+test_no_secret_portal (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GFile) info = NULL;
+      g_autoptr(GFileIOStream) stream = NULL;
+      g_autoptr(GError) error = NULL;
+
+      info = g_file_new_tmp ("flatpak-info-XXXXXX", &stream, &error);
+      g_assert_no_error (error);
+      ra_secret_store_set_flatpak_info_path (g_file_peek_path (info));
+      g_setenv ("SECRET_BACKEND", "file", TRUE);
+      g_unsetenv ("SECRET_FILE_TEST_PATH");
+
+      check_no_service (NO_PORTAL_SENTENCE);
+
+      ra_secret_store_set_flatpak_info_path (NULL);
+      g_file_delete (info, NULL, NULL);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("*The client secret was not saved. " NO_PORTAL_SENTENCE
+                             ". Make sure xdg-desktop-portal*");
+  g_test_trap_assert_stderr_unmatched ("*" NO_SERVICE_SENTENCE "*");
   g_test_trap_assert_stderr_unmatched ("*never-stored*");
 }
 
@@ -504,38 +562,18 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
-/* The situations the keyring can be in, each with its own advice. The
- * locked collection and a dismissed prompt need a person at a prompt, so
- * they are checked on what libsecret reports for them. */
+typedef struct {
+  GQuark      domain;
+  int         code;
+  const char *message;
+  const char *expected;
+} ErrorCase;
+
 static void
-test_error_messages (void)
+check_error_messages (const ErrorCase *cases,
+                      guint            n_cases)
 {
-  struct {
-    GQuark      domain;
-    int         code;
-    const char *message;
-    const char *expected;
-  } cases[] = {
-    { SECRET_ERROR, SECRET_ERROR_IS_LOCKED, "Cannot store in a locked collection",
-      "The client secret was not saved. The keyring is locked. Unlock the keyring*" },
-    { G_IO_ERROR, G_IO_ERROR_CANCELLED, "Prompt dismissed",
-      "The client secret was not saved. The keyring prompt was dismissed." },
-    { G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN,
-      "The name org.freedesktop.secrets was not provided by any .service files",
-      "*No keyring service (Secret Service) is running*" },
-    { G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "Could not connect: No such file or directory",
-      "*No keyring service (Secret Service) is running*" },
-    { SECRET_ERROR, SECRET_ERROR_PROTOCOL, "received an invalid secret",
-      "*keyring refused the request*received an invalid secret*" },
-  };
-
-  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("In a sandbox every bus error means the Secret portal");
-      return;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+  for (guint i = 0; i < n_cases; i++)
     {
       g_autoptr(GError) source = g_error_new_literal (cases[i].domain, cases[i].code, cases[i].message);
       g_autoptr(GError) error = ra_secret_store_keyring_error_new (source, RA_SECRET_OPERATION_STORE);
@@ -545,6 +583,67 @@ test_error_messages (void)
       if (!g_pattern_match_simple (cases[i].expected, error->message))
         g_error ("“%s” does not match “%s”", error->message, cases[i].expected);
     }
+}
+
+/* The situations the keyring can be in, each with its own advice. The
+ * locked collection and a dismissed prompt need a person at a prompt, so
+ * they are checked on what libsecret reports for them. */
+static void
+test_error_messages (void)
+{
+  const ErrorCase cases[] = {
+    { SECRET_ERROR, SECRET_ERROR_IS_LOCKED, "Cannot store in a locked collection",
+      "The client secret was not saved. The keyring is locked. Unlock the keyring*" },
+    { G_IO_ERROR, G_IO_ERROR_CANCELLED, "Prompt dismissed",
+      "The client secret was not saved. The keyring prompt was dismissed." },
+    { G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN,
+      "The name org.freedesktop.secrets was not provided by any .service files",
+      "*" NO_SERVICE_SENTENCE "*" },
+    { G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "Could not connect: No such file or directory",
+      "*" NO_SERVICE_SENTENCE "*" },
+    { SECRET_ERROR, SECRET_ERROR_PROTOCOL, "received an invalid secret",
+      "*keyring refused the request*received an invalid secret*" },
+  };
+
+  /* Outside a sandbox, even when this test runs inside one. */
+  ra_secret_store_set_flatpak_info_path ("/nonexistent/.flatpak-info");
+  check_error_messages (cases, G_N_ELEMENTS (cases));
+  ra_secret_store_set_flatpak_info_path (NULL);
+}
+
+/* In a sandbox libsecret talks to the Secret portal: a bus error means the
+ * portal or the keyring behind it is missing, and the advice names both. */
+static void
+test_portal_error_messages (void)
+{
+  const ErrorCase cases[] = {
+    { SECRET_ERROR, SECRET_ERROR_IS_LOCKED, "Cannot store in a locked collection",
+      "The client secret was not saved. The keyring is locked. Unlock the keyring*" },
+    { G_IO_ERROR, G_IO_ERROR_CANCELLED, "Prompt dismissed",
+      "The client secret was not saved. The keyring prompt was dismissed." },
+    { G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN,
+      "The name org.freedesktop.portal.Desktop was not provided by any .service files",
+      "The client secret was not saved. " NO_PORTAL_SENTENCE ". Make sure xdg-desktop-portal "
+      "and a keyring service such as GNOME Keyring are installed and running." },
+    { G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD, "No such interface “org.freedesktop.portal.Secret”",
+      "*" NO_PORTAL_SENTENCE "*" },
+    { G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "Could not connect: No such file or directory",
+      "*" NO_PORTAL_SENTENCE "*" },
+    { SECRET_ERROR, SECRET_ERROR_PROTOCOL, "received an invalid secret",
+      "*keyring refused the request*received an invalid secret*" },
+  };
+  g_autoptr(GFile) info = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  info = g_file_new_tmp ("flatpak-info-XXXXXX", &stream, &error);
+  g_assert_no_error (error);
+  ra_secret_store_set_flatpak_info_path (g_file_peek_path (info));
+
+  check_error_messages (cases, G_N_ELEMENTS (cases));
+
+  ra_secret_store_set_flatpak_info_path (NULL);
+  g_file_delete (info, NULL, NULL);
 }
 
 int
@@ -562,7 +661,9 @@ main (int   argc,
   g_test_add_func ("/secret-store/session-secret", test_session_secret);
   g_test_add_func ("/secret-store/no-secret-service", test_no_secret_service);
   g_test_add_func ("/secret-store/cancelled", test_cancelled);
+  g_test_add_func ("/secret-store/no-secret-portal", test_no_secret_portal);
   g_test_add_func ("/secret-store/error-messages", test_error_messages);
+  g_test_add_func ("/secret-store/portal-error-messages", test_portal_error_messages);
 
   return g_test_run ();
 }
