@@ -10,12 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "ra-account.h"
-#include "ra-account-controller.h"
+#include "ra-account-controller-private.h"
 #include "ra-account-dialog.h"
 #include "ra-account-manager.h"
+#include "ra-account-prompts.h"
 #include "ra-account-switcher.h"
 #include "ra-application.h"
 #include "ra-client.h"
+#include "ra-connecting-page.h"
 #include "ra-endpoint.h"
 #include "ra-plain-text.h"
 #include "ra-secret-store.h"
@@ -36,6 +38,7 @@ struct _RaAccountController
   GMenu               *accounts_section;
   GtkWidget           *switcher;
   GtkWidget           *welcome_page;
+  GtkWidget           *connecting_page;
   GtkWidget           *dialog;       /* weak */
 
   RaAccount           *account;
@@ -44,7 +47,15 @@ struct _RaAccountController
 
   /* The secret lookup of the account being connected, if any. */
   GCancellable        *connecting;
+  RaAccount           *connecting_account;
+  /* A keyring (or Secret portal) may never answer: after this long the
+   * connecting page offers a way forward. */
+  guint                stall_timeout_ms;
+  guint                stall_id;
 };
+
+/* Long enough for a keyring that asks to be unlocked to be answered. */
+#define STALL_TIMEOUT_MS (15 * 1000)
 
 G_DEFINE_FINAL_TYPE (RaAccountController, ra_account_controller, G_TYPE_OBJECT)
 
@@ -75,8 +86,7 @@ show_message (RaAccountController *self,
   if (self->window == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  dialog = ra_notice_dialog_new (GTK_WINDOW (self->window), heading, body);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -95,6 +105,11 @@ update_actions (RaAccountController *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->account != NULL);
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "sign-out");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->account != NULL);
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "retry");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->connecting_account != NULL);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "enter-secret");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->connecting_account != NULL);
 }
 
 static void
@@ -149,11 +164,22 @@ ensure_welcome_page (RaAccountController *self)
   return self->welcome_page;
 }
 
-/* Nothing connected: the welcome page, unless a connection is on its way. */
+static GtkWidget *
+ensure_connecting_page (RaAccountController *self)
+{
+  if (self->connecting_page == NULL)
+    self->connecting_page = g_object_ref_sink (ra_connecting_page_new ());
+
+  return self->connecting_page;
+}
+
+/* Nothing connected: the welcome page, or the connecting page while a
+ * connection is on its way. */
 static void
 show_client (RaAccountController *self)
 {
   g_autofree char *title = NULL;
+  GtkWidget *page = NULL;
 
   if (self->window == NULL)
     return;
@@ -163,11 +189,23 @@ show_client (RaAccountController *self)
   else if (self->is_demo)
     title = g_strdup (_("Demo Instance"));
 
+  if (self->client == NULL && self->connecting != NULL)
+    page = ensure_connecting_page (self);
+  else if (self->client == NULL)
+    page = ensure_welcome_page (self);
+
   ra_window_set_client (self->window, self->client, title, self->is_demo);
-  ra_window_set_welcome_page (self->window,
-                              self->client == NULL && self->connecting == NULL
-                              ? ensure_welcome_page (self) : NULL);
+  ra_window_set_welcome_page (self->window, page);
   update_header (self);
+}
+
+static void
+stop_connecting (RaAccountController *self)
+{
+  g_cancellable_cancel (self->connecting);
+  g_clear_object (&self->connecting);
+  g_clear_object (&self->connecting_account);
+  g_clear_handle_id (&self->stall_id, g_source_remove);
 }
 
 /* Drops the connection in use: its token goes with it. The demo client
@@ -179,8 +217,7 @@ static void resolved_kind_cb (RaTokenProvider     *provider,
 static void
 disconnect (RaAccountController *self)
 {
-  g_cancellable_cancel (self->connecting);
-  g_clear_object (&self->connecting);
+  stop_connecting (self);
 
   if (self->client != NULL)
     g_signal_handlers_disconnect_by_func (ra_client_get_token_provider (self->client),
@@ -216,23 +253,12 @@ ask_for_secret (RaAccountController *self,
                 const char          *body)
 {
   g_autofree char *title = ra_account_dup_title (account);
-  g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
   if (self->window == NULL)
     return;
 
-  /* Translators: %s is the account name */
-  heading = g_strdup_printf (_("Cannot Connect to “%s”"), title);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "edit", _("_Enter Client Secret…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "edit",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = ra_missing_secret_dialog_new (GTK_WINDOW (self->window), title, body);
   g_object_set_data_full (G_OBJECT (dialog), "account", g_object_ref (account), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (missing_secret_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -287,7 +313,7 @@ secret_found_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  g_clear_object (&self->connecting);
+  stop_connecting (self);
 
   if (error != NULL)
     {
@@ -327,16 +353,34 @@ secret_found_cb (GObject      *object,
   show_client (self);
 }
 
+static gboolean
+stall_timeout_cb (gpointer user_data)
+{
+  RaAccountController *self = user_data;
+
+  self->stall_id = 0;
+  /* The lookup goes on: should the keyring answer late, it connects. */
+  if (self->connecting_page != NULL)
+    ra_connecting_page_set_stalled (RA_CONNECTING_PAGE (self->connecting_page), TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 connect_account (RaAccountController *self,
                  RaAccount           *account)
 {
   ConnectData *data;
-
+  g_autoptr(RaAccount) keep = g_object_ref (account);
   g_autofree char *title = ra_account_dup_title (account);
 
   disconnect (self);
   self->connecting = g_cancellable_new ();
+  self->connecting_account = g_object_ref (keep);
+  ensure_connecting_page (self);
+  ra_connecting_page_set_account (RA_CONNECTING_PAGE (self->connecting_page), title);
+  ra_connecting_page_set_stalled (RA_CONNECTING_PAGE (self->connecting_page), FALSE);
+  self->stall_id = g_timeout_add (self->stall_timeout_ms, stall_timeout_cb, self);
   show_client (self);
   /* Until the secret is there, the header already names the account. */
   ra_account_switcher_set_title (RA_ACCOUNT_SWITCHER (self->switcher), title);
@@ -452,6 +496,65 @@ switch_activated_cb (GSimpleAction *action,
 }
 
 static void
+retry_activated_cb (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RaAccountController *self = user_data;
+
+  if (self->connecting_account != NULL)
+    connect_account (self, self->connecting_account);
+}
+
+static void
+session_secret_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            gpointer          user_data)
+{
+  g_autoptr(RaAccountController) self = user_data;
+  RaAccount *account = g_object_get_data (G_OBJECT (dialog), "account");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  const char *secret = gtk_editable_get_text (entry);
+
+  /* GTK 4.8's text widget watches the caps lock while it has the focus
+   * and stops only when it loses it: take the focus before the dialog
+   * goes, or the watch outlives the widget. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+
+  if (g_strcmp0 (response, "connect") != 0 || account == NULL || *secret == '\0')
+    return;
+
+  /* Only in memory: the keyring that did not answer is not asked again
+   * to store it. */
+  ra_secret_store_set_session_secret (self->store, ra_account_get_id (account), secret);
+  gtk_editable_set_text (entry, "");
+  connect_account (self, account);
+}
+
+static void
+enter_secret_activated_cb (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  RaAccountController *self = user_data;
+  g_autofree char *title = NULL;
+  GtkWidget *dialog;
+  GtkEditable *entry;
+
+  if (self->connecting_account == NULL || self->window == NULL)
+    return;
+
+  title = ra_account_dup_title (self->connecting_account);
+  dialog = ra_session_secret_dialog_new (GTK_WINDOW (self->window), title, &entry);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "account",
+                          g_object_ref (self->connecting_account), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (session_secret_response_cb),
+                    g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 sign_out (RaAccountController *self)
 {
   disconnect (self);
@@ -521,27 +624,13 @@ remove_activated_cb (GSimpleAction *action,
 {
   RaAccountController *self = user_data;
   g_autofree char *title = NULL;
-  g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
   if (self->account == NULL || self->window == NULL)
     return;
 
   title = ra_account_dup_title (self->account);
-  /* Translators: %s is the account name */
-  heading = g_strdup_printf (_("Remove “%s”?"), title);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading,
-                                   _("The account and its client secret are removed from this "
-                                     "computer. The API credentials in Nexthink are not "
-                                     "affected."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = ra_remove_account_dialog_new (GTK_WINDOW (self->window), title);
   g_object_set_data_full (G_OBJECT (dialog), "account", g_object_ref (self->account), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (remove_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -588,6 +677,7 @@ ra_account_controller_dispose (GObject *object)
   g_clear_object (&self->accounts_section);
   g_clear_object (&self->switcher);
   g_clear_object (&self->welcome_page);
+  g_clear_object (&self->connecting_page);
 
   G_OBJECT_CLASS (ra_account_controller_parent_class)->dispose (object);
 }
@@ -603,6 +693,7 @@ ra_account_controller_class_init (RaAccountControllerClass *klass)
 static void
 ra_account_controller_init (RaAccountController *self)
 {
+  self->stall_timeout_ms = STALL_TIMEOUT_MS;
 }
 
 static GMenu *
@@ -640,6 +731,8 @@ ra_account_controller_new (RaWindow         *window,
     { "remove", remove_activated_cb },
     { "sign-out", sign_out_activated_cb },
     { "demo", demo_activated_cb },
+    { "retry", retry_activated_cb },
+    { "enter-secret", enter_secret_activated_cb },
   };
   RaAccountController *self;
 
@@ -757,4 +850,21 @@ ra_account_controller_get_dialog (RaAccountController *self)
   g_return_val_if_fail (RA_IS_ACCOUNT_CONTROLLER (self), NULL);
 
   return self->dialog;
+}
+
+GtkWidget *
+ra_account_controller_get_connecting_page (RaAccountController *self)
+{
+  g_return_val_if_fail (RA_IS_ACCOUNT_CONTROLLER (self), NULL);
+
+  return self->connecting_page;
+}
+
+void
+ra_account_controller_set_stall_timeout (RaAccountController *self,
+                                         guint                milliseconds)
+{
+  g_return_if_fail (RA_IS_ACCOUNT_CONTROLLER (self));
+
+  self->stall_timeout_ms = milliseconds;
 }
