@@ -624,8 +624,8 @@ def check_secrets_unreachable(session):
           + portal.stdout.strip())
     secrets = call('org.freedesktop.secrets')
     check(secrets.returncode != 0, 'org.freedesktop.secrets answers inside the sandbox')
-    log('control: org.freedesktop.secrets is unreachable from the sandbox (%s), the portal is not'
-        % secrets.stdout.strip().splitlines()[-1] if secrets.stdout.strip() else '')
+    log('control: org.freedesktop.secrets is unreachable from the sandbox (%s), '
+        'while the portal answers' % (secrets.stdout.strip().splitlines() or [''])[-1])
 
 
 def inner(srcdir, builddir, simulator_binary):
