@@ -591,6 +591,49 @@ test_host_change_asks_secret (Fixture       *fixture,
   app_quit (fixture);
 }
 
+/* The endpoint that gave the last token is asked first at the next start,
+ * without trying the login service again. */
+static void
+test_remembered_endpoint (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(RaAccount) account = ra_account_new ();
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(GError) error = NULL;
+  Lookup stored = { 0 };
+
+  if (!in_private_keyring ())
+    return;
+
+  ra_simulator_set_legacy_token (fixture->simulator, RA_SIM_LEGACY_TOKEN_ON);
+  {
+    g_autoptr(RaAccountManager) manager = ra_account_manager_new (fixture->accounts_path);
+
+    ra_account_set_instance (account, "acme");
+    ra_account_set_region (account, "eu");
+    ra_account_set_client_id (account, RA_SIM_DEFAULT_CLIENT_ID);
+    ra_account_set_base_url_override (account, ra_simulator_get_base_url (fixture->simulator));
+    ra_account_set_login_url_override (account, ra_simulator_get_login_base_url (fixture->simulator));
+    ra_account_set_token_endpoint_used (account, RA_TOKEN_ENDPOINT_LEGACY);
+    ra_account_manager_add (manager, account, &error);
+    g_assert_no_error (error);
+  }
+  ra_secret_store_store_async (store, account, RA_SIM_DEFAULT_CLIENT_SECRET, NULL,
+                               store_done_cb, &stored);
+  RA_TEST_WAIT_UNTIL_FOR (lookup_done (&stored), TIMEOUT_SECONDS);
+  g_assert_no_error (stored.error);
+
+  g_settings_set_string (fixture->settings, "last-account", ra_account_get_id (account));
+  app_start (fixture);
+  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
+
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->simulator, "POST", "/api/v1/token"), ==, 1);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->simulator, "POST", TOKEN_PATH), ==, 0);
+
+  app_quit (fixture);
+}
+
 /* "Try the Demo" on the welcome page: the demo instance, clearly marked. */
 static void
 test_welcome_demo (Fixture       *fixture,
@@ -865,6 +908,8 @@ main (int   argc,
               fixture_set_up, test_first_run_add_restart, fixture_tear_down);
   g_test_add ("/accounts/host-change-asks-secret", Fixture, NULL,
               fixture_set_up, test_host_change_asks_secret, fixture_tear_down);
+  g_test_add ("/accounts/remembered-endpoint", Fixture, NULL,
+              fixture_set_up, test_remembered_endpoint, fixture_tear_down);
   g_test_add ("/accounts/sign-out", Fixture, NULL,
               fixture_set_up, test_sign_out, fixture_tear_down);
   g_test_add_func ("/accounts/restart-process", test_restart_process);
