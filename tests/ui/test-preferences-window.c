@@ -166,13 +166,11 @@ test_results_query (Fixture       *fixture,
     gtk_editable_set_text (row, too_long_id);
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason)));
     g_assert_nonnull (strstr (gtk_label_get_label (reason), "at most 255"));
-    g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==,
-                     "#ra_executions");
+    assert_setting_string (fixture->settings, "execution-results-query", "#ra_executions");
 
     gtk_editable_set_text (row, longest_id);
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
-    g_assert_cmpstr (g_settings_get_string (fixture->settings, "execution-results-query"), ==,
-                     longest_id);
+    assert_setting_string (fixture->settings, "execution-results-query", longest_id);
   }
 
   /* Empty turns it off again. */
