@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* The most values the json-glib tree path takes for a catalogue (see
+ * RA_JSON_MAX_VALUES): ten 10,000-action catalogues' worth. */
+#define RA_CATALOGUE_TREE_MAX_VALUES (1024 * 1024)
+
 /* The whole list path: an RaCatalogue (the actions, and those that could
  * not be read), or NULL and an RA_ERROR_MALFORMED_RESPONSE when the body
  * is not a JSON array. Safe to call from any thread. */

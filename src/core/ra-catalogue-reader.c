@@ -603,7 +603,11 @@ _ra_catalogue_read_tree (const char  *data,
                          gsize        length,
                          GError     **error)
 {
-  g_autoptr(JsonNode) root = ra_json_parse (data, length, error);
+  /* A catalogue of 10,000 actions has some 500,000 values; the bound
+   * keeps a body of tiny ones ("[{},{},…]") that the one-pass reader
+   * left to the tree from costing gigabytes. */
+  g_autoptr(JsonNode) root = ra_json_parse_bounded (data, length, RA_CATALOGUE_TREE_MAX_VALUES,
+                                                    error);
 
   if (root == NULL)
     return NULL;

@@ -25,6 +25,10 @@
 
 #define DEFAULT_MAX_RETRIES      3
 #define DEFAULT_MAX_WAIT_SECONDS 30
+/* Every answer but the catalogue's is small: one action's details, a
+ * request ID, at most 1,000 NQL rows. A limit this size keeps what a
+ * hostile or broken server can make us hold (and parse) small. */
+#define MAX_ANSWER_SIZE          (1024 * 1024)
 
 struct _RaClient
 {
@@ -190,6 +194,17 @@ ra_client_set_max_body_size (RaClient *self,
   g_return_if_fail (max_body_size > 0);
 
   self->max_body_size = max_body_size;
+}
+
+void
+ra_client_set_deadline (RaClient *self,
+                        guint     deadline_ms)
+{
+  g_return_if_fail (RA_IS_CLIENT (self));
+  g_return_if_fail (deadline_ms > 0);
+
+  /* The token provider shares the session, and so the deadline. */
+  ra_http_session_set_deadline (self->session, deadline_ms);
 }
 
 void
@@ -448,6 +463,16 @@ request_written_cb (Call *call)
   call->request_written = TRUE;
 }
 
+static gsize
+call_max_body_size (RaClient *self,
+                    Call     *call)
+{
+  if (call->kind == CALL_LIST_ACTIONS)
+    return self->max_body_size;
+
+  return MIN (self->max_body_size, MAX_ANSWER_SIZE);
+}
+
 static void
 call_token_cb (GObject      *object,
                GAsyncResult *result,
@@ -503,7 +528,7 @@ call_token_cb (GObject      *object,
                                               call->request_body);
 
   cancellable = g_task_get_cancellable (task);
-  ra_http_send_async (self->session, call->message, self->max_body_size,
+  ra_http_send_async (self->session, call->message, call_max_body_size (self, call),
                       cancellable, call_sent_cb, g_steal_pointer (&task));
 }
 

@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 #define RA_TYPE_CLIENT (ra_client_get_type ())
 G_DECLARE_FINAL_TYPE (RaClient, ra_client, RA, CLIENT, GObject)
 
-/* Bodies larger than this are refused with RA_ERROR_RESPONSE_TOO_LARGE. */
-#define RA_CLIENT_DEFAULT_MAX_BODY_SIZE (256 * 1024 * 1024)
+/* Catalogues larger than this are refused with RA_ERROR_RESPONSE_TOO_LARGE;
+ * every other answer, and every error body, is limited to 1 MiB (or the
+ * max body size, if smaller). */
+#define RA_CLIENT_DEFAULT_MAX_BODY_SIZE (64 * 1024 * 1024)
 
 RaClient          *ra_client_new                     (RaEndpoint           *endpoint,
                                                       const char           *client_id,
@@ -25,6 +27,11 @@ RaEndpoint        *ra_client_get_endpoint            (RaClient             *self
 RaTokenProvider   *ra_client_get_token_provider      (RaClient             *self);
 void               ra_client_set_max_body_size       (RaClient             *self,
                                                       gsize                 max_body_size);
+/* The longest any one HTTP exchange (token fetches included) may take,
+ * from sending to the end of the body; default 90 s. Past it the call
+ * fails with RA_ERROR_TIMED_OUT: for an execute, the outcome is unknown. */
+void               ra_client_set_deadline            (RaClient             *self,
+                                                      guint                 deadline_ms);
 /* How many times a GET is retried on 429/503 (default 3) and the longest
  * Retry-After it waits for by itself (default 30 s; longer → error). */
 void               ra_client_set_retry_policy        (RaClient             *self,

@@ -29,6 +29,10 @@ typedef enum
   RA_ERROR_INVALID_INPUT,      /* refused locally before anything was sent */
   RA_ERROR_INVALID_ENDPOINT,   /* bad instance name, region or base URL */
   RA_ERROR_KEYRING,            /* Secret Service missing, locked or refused */
+  /* No complete answer within the request's deadline (or libsoup's
+   * per-read timeout): the request may have reached the server. For an
+   * execute, the outcome is unknown — neither "not sent" nor "started". */
+  RA_ERROR_TIMED_OUT,
 } RaErrorCode;
 
 GQuark ra_error_quark (void);

@@ -17,17 +17,31 @@ G_BEGIN_DECLS
 /* libsoup 3.2 has no name for it. */
 #define RA_HTTP_STATUS_TOO_MANY_REQUESTS 429
 
+/* No single HTTP exchange (sending, waiting, reading the whole body)
+ * may take longer; libsoup's own timeout is only per read. */
+#define RA_HTTP_DEFAULT_DEADLINE_MS (90 * 1000)
+/* The body of an error status is read only for the server's words. */
+#define RA_HTTP_MAX_ERROR_BODY_SIZE (1024 * 1024)
+
 SoupSession *ra_http_session_new         (void);
+/* The deadline of every exchange through session: past it, the exchange
+ * fails with G_IO_ERROR_TIMED_OUT (RA_ERROR_TIMED_OUT once mapped). */
+void         ra_http_session_set_deadline (SoupSession  *session,
+                                          guint          deadline_ms);
 
 /* Builds a message with the headers every request carries. Redirects are
  * not followed: a bearer token must never be replayed to another URL. */
 SoupMessage *ra_http_message_new         (const char    *method,
                                           const char    *url);
 
-/* Sends message and reads the whole body, at most max_body_size bytes,
- * incrementally (Content-Length is not trusted). Errors are the transport's
- * own (GIOError, GTlsError, GResolverError, SoupSessionError) except
- * RA_ERROR_RESPONSE_TOO_LARGE; map them with ra_http_map_transport_error(). */
+/* Sends message and reads the whole body, at most max_body_size bytes
+ * after decoding, incrementally (Content-Length is not trusted), within
+ * the session's deadline. The body of a non-2xx status is read up to
+ * RA_HTTP_MAX_ERROR_BODY_SIZE, and is empty when larger, so that the
+ * status is still reported. Errors are the transport's own (GIOError,
+ * GTlsError, GResolverError, SoupSessionError; G_IO_ERROR_TIMED_OUT at the
+ * deadline) except RA_ERROR_RESPONSE_TOO_LARGE; map them with
+ * ra_http_map_transport_error(). */
 void      ra_http_send_async             (SoupSession          *session,
                                           SoupMessage          *message,
                                           gsize                 max_body_size,

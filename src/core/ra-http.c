@@ -18,14 +18,43 @@
 /* Server-provided text goes into messages shown to people; keep it short. */
 #define MAX_SERVER_TEXT 500
 
+static GQuark
+deadline_quark (void)
+{
+  return g_quark_from_static_string ("ra-http-deadline");
+}
+
 SoupSession *
 ra_http_session_new (void)
 {
+  SoupSession *session;
+
   /* libsoup's defaults check certificates against the system trust store. */
-  return soup_session_new_with_options ("user-agent", RA_HTTP_USER_AGENT,
-                                        "timeout", 60,
-                                        "idle-timeout", 60,
-                                        NULL);
+  session = soup_session_new_with_options ("user-agent", RA_HTTP_USER_AGENT,
+                                           "timeout", 60,
+                                           "idle-timeout", 60,
+                                           NULL);
+  ra_http_session_set_deadline (session, RA_HTTP_DEFAULT_DEADLINE_MS);
+  return session;
+}
+
+void
+ra_http_session_set_deadline (SoupSession *session,
+                              guint        deadline_ms)
+{
+  g_return_if_fail (SOUP_IS_SESSION (session));
+  g_return_if_fail (deadline_ms > 0);
+
+  g_object_set_qdata (G_OBJECT (session), deadline_quark (), GUINT_TO_POINTER (deadline_ms));
+}
+
+static guint
+session_get_deadline (SoupSession *session)
+{
+  guint deadline_ms = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (session),
+                                                            deadline_quark ()));
+
+  return deadline_ms > 0 ? deadline_ms : RA_HTTP_DEFAULT_DEADLINE_MS;
 }
 
 SoupMessage *
@@ -62,11 +91,31 @@ typedef struct
   GInputStream *stream;
   GByteArray   *buffer;
   gsize         max_body_size;
+  /* An error status's body is read only for the server's words: past
+   * its own limit it is dropped, and the status still reported. */
+  gboolean      error_body;
+  /* libsoup's timeout is per read: a server that sends a byte now and
+   * then would hold a call for ever. This one ends the whole exchange. */
+  GCancellable *cancellable;
+  GCancellable *caller_cancellable;
+  gulong        cancelled_id;
+  GSource      *deadline;
+  guint         deadline_ms;
+  gboolean      timed_out;
 } SendData;
 
 static void
 send_data_free (SendData *data)
 {
+  if (data->cancelled_id != 0)
+    g_cancellable_disconnect (data->caller_cancellable, data->cancelled_id);
+  g_clear_object (&data->caller_cancellable);
+  if (data->deadline != NULL)
+    {
+      g_source_destroy (data->deadline);
+      g_source_unref (data->deadline);
+    }
+  g_clear_object (&data->cancellable);
   g_clear_object (&data->message);
   g_clear_object (&data->stream);
   g_clear_pointer (&data->buffer, g_byte_array_unref);
@@ -91,6 +140,24 @@ close_quietly (GInputStream *stream)
   g_input_stream_close_async (stream, G_PRIORITY_LOW, NULL, NULL, NULL);
 }
 
+/* The error of a failed step: the deadline shows as a timeout, not as
+ * the cancellation it was done with. */
+static void
+return_transport_error (GTask  *task,
+                        GError *error)
+{
+  SendData *data = g_task_get_task_data (task);
+
+  if (data->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_error_free (error);
+      error = g_error_new (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                           "No complete answer within %u ms", data->deadline_ms);
+    }
+
+  g_task_return_error (task, error);
+}
+
 static void read_next (GTask *task);
 
 static void
@@ -107,7 +174,7 @@ read_cb (GObject      *object,
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
   if (chunk == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      return_transport_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -126,7 +193,10 @@ read_cb (GObject      *object,
   if (size > data->max_body_size - data->buffer->len)
     {
       close_quietly (data->stream);
-      g_task_return_error (task, too_large_error (data->max_body_size));
+      if (data->error_body)
+        g_task_return_pointer (task, g_bytes_new (NULL, 0), (GDestroyNotify) g_bytes_unref);
+      else
+        g_task_return_error (task, too_large_error (data->max_body_size));
       return;
     }
 
@@ -142,7 +212,7 @@ read_next (GTask *task)
   g_input_stream_read_bytes_async (data->stream,
                                    READ_CHUNK_SIZE,
                                    G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task),
+                                   data->cancellable,
                                    read_cb,
                                    task);
 }
@@ -160,23 +230,52 @@ send_cb (GObject      *object,
   data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (data->stream == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      return_transport_error (task, g_steal_pointer (&error));
       return;
     }
 
+  if (!SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (data->message)))
+    {
+      data->error_body = TRUE;
+      data->max_body_size = MIN (data->max_body_size, RA_HTTP_MAX_ERROR_BODY_SIZE);
+    }
+
   /* A declared length over the cap is refused without reading; a body
-   * without one (or lying about it) is still counted as it arrives. */
+   * without one (or lying about it) is still counted as it arrives, and
+   * counted as it comes out of libsoup's decoder: a small gzip body can
+   * inflate a thousandfold. */
   headers = soup_message_get_response_headers (data->message);
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > data->max_body_size)
     {
       close_quietly (data->stream);
-      g_task_return_error (task, too_large_error (data->max_body_size));
+      if (data->error_body)
+        g_task_return_pointer (task, g_bytes_new (NULL, 0), (GDestroyNotify) g_bytes_unref);
+      else
+        g_task_return_error (task, too_large_error (data->max_body_size));
       return;
     }
 
   data->buffer = g_byte_array_new ();
   read_next (g_steal_pointer (&task));
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     GCancellable *ours)
+{
+  g_cancellable_cancel (ours);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  SendData *data = user_data;
+
+  g_debug ("No complete answer within %u ms, giving up", data->deadline_ms);
+  data->timed_out = TRUE;
+  g_cancellable_cancel (data->cancellable);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -200,9 +299,26 @@ ra_http_send_async (SoupSession         *session,
   data = g_new0 (SendData, 1);
   data->message = g_object_ref (message);
   data->max_body_size = max_body_size;
+  data->cancellable = g_cancellable_new ();
+  data->deadline_ms = session_get_deadline (session);
   g_task_set_task_data (task, data, (GDestroyNotify) send_data_free);
 
-  soup_session_send_async (session, message, G_PRIORITY_DEFAULT, cancellable,
+  if (cancellable != NULL)
+    {
+      data->caller_cancellable = g_object_ref (cancellable);
+      /* Runs at once if already cancelled. */
+      data->cancelled_id = g_cancellable_connect (cancellable,
+                                                  G_CALLBACK (caller_cancelled_cb),
+                                                  data->cancellable, NULL);
+    }
+
+  /* The task holds data, and data the source: no reference to the task. */
+  data->deadline = g_timeout_source_new (data->deadline_ms);
+  g_source_set_callback (data->deadline, deadline_cb, data, NULL);
+  g_source_set_static_name (data->deadline, "[ra] http deadline");
+  g_source_attach (data->deadline, g_task_get_context (task));
+
+  soup_session_send_async (session, message, G_PRIORITY_DEFAULT, data->cancellable,
                            send_cb, g_steal_pointer (&task));
 }
 
@@ -235,6 +351,21 @@ ra_http_map_transport_error (const GError *error,
            g_quark_to_string (error->domain), error->code);
 
   host = message_host (message);
+
+  /* The overall deadline or libsoup's own per-read timeout: the request
+   * may well have reached the server and be running. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    {
+      if (unsafe_to_resend)
+        return g_error_new (RA_ERROR, RA_ERROR_TIMED_OUT,
+                            _("The server %s did not answer in time. The remote action may "
+                              "have been triggered: check its executions before trying "
+                              "again."),
+                            host);
+      return g_error_new (RA_ERROR, RA_ERROR_TIMED_OUT,
+                          _("The server %s did not answer in time. Try again later."),
+                          host);
+    }
 
   /* A TLS error too can come after the request was written. */
   if (unsafe_to_resend)
@@ -279,11 +410,6 @@ ra_http_map_transport_error (const GError *error,
           return g_error_new (RA_ERROR, RA_ERROR_NETWORK,
                               _("The server %s could not be reached. Check your network "
                                 "connection."),
-                              host);
-
-        case G_IO_ERROR_TIMED_OUT:
-          return g_error_new (RA_ERROR, RA_ERROR_NETWORK,
-                              _("The server %s did not answer in time. Try again later."),
                               host);
 
         default:

@@ -56,21 +56,45 @@ typedef enum
  * documents are a handful of levels deep. */
 #define RA_JSON_MAX_DEPTH 128
 
+/* json-glib builds a tree node of about a hundred bytes for every value,
+ * even a "0," of two: a 1 MiB body of them would cost fifty times its
+ * size. Bodies are refused past this many values (strings, member names,
+ * numbers, literals, arrays and objects) before json-glib sees them, so
+ * that a parsed answer costs a few times its size limit at most. It is
+ * far more than any answer but the catalogue has, whose reader passes a
+ * limit of its own. */
+#define RA_JSON_MAX_VALUES (32 * 1024)
+
+typedef enum
+{
+  RA_JSON_COST_OK,
+  RA_JSON_COST_TOO_DEEP,
+  RA_JSON_COST_TOO_MANY,
+} RaJsonCost;
+
 /* The guard ra_json_parse() applies before json-glib sees a body: TRUE
  * when data holds nothing but strict JSON tokens (json-glib takes much
- * more, and its extensions can hide brackets) nested at most
- * RA_JSON_MAX_DEPTH deep. too_deep (may be NULL) tells which of the two
- * failed. Exposed for the tests and the fuzz targets. */
+ * more, and its extensions can hide brackets), nested at most
+ * RA_JSON_MAX_DEPTH deep, with at most max_values values. cost (may be
+ * NULL) tells which bound failed, if one did. Exposed for the tests and
+ * the fuzz targets. */
 gboolean  _ra_json_is_safe_to_parse (const char      *data,
                                      gsize            length,
-                                     gboolean        *too_deep);
+                                     gsize            max_values,
+                                     RaJsonCost      *cost);
 
 /* Parses a response body (length -1: NUL-terminated). Any failure, from a
  * syntax error to an empty or too deeply nested body, is an
  * RA_ERROR_MALFORMED_RESPONSE whose message quotes nothing of the body,
- * since a token response must never end up in an error. */
+ * since a token response must never end up in an error; a body of more
+ * than RA_JSON_MAX_VALUES values is RA_ERROR_RESPONSE_TOO_LARGE. */
 JsonNode *ra_json_parse           (const char        *data,
                                    gssize             length,
+                                   GError           **error);
+/* The same with a bound of max_values values. */
+JsonNode *ra_json_parse_bounded   (const char        *data,
+                                   gssize             length,
+                                   gsize              max_values,
                                    GError           **error);
 
 char     *ra_json_path_to_string  (const RaJsonPath  *path);

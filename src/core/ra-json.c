@@ -158,18 +158,22 @@ skip_literal (const char **pp,
 }
 
 /* TRUE when data holds strict JSON tokens only, nested at most
- * RA_JSON_MAX_DEPTH deep; stops at the first thing it does not take. */
+ * RA_JSON_MAX_DEPTH deep, with at most max_values values (strings, member
+ * names included, numbers, literals, arrays and objects); stops at the
+ * first thing it does not take. */
 gboolean
 _ra_json_is_safe_to_parse (const char *data,
                            gsize       length,
-                           gboolean   *too_deep)
+                           gsize       max_values,
+                           RaJsonCost *cost)
 {
   const char *p = data;
   const char *end = data + length;
   guint depth = 0;
+  gsize n_values = 0;
 
-  if (too_deep != NULL)
-    *too_deep = FALSE;
+  if (cost != NULL)
+    *cost = RA_JSON_COST_OK;
 
   /* json-glib skips a UTF-8 byte-order mark, as RFC 8259 allows. */
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
@@ -187,11 +191,12 @@ _ra_json_is_safe_to_parse (const char *data,
         case '[': case '{':
           if (++depth > RA_JSON_MAX_DEPTH)
             {
-              if (too_deep != NULL)
-                *too_deep = TRUE;
+              if (cost != NULL)
+                *cost = RA_JSON_COST_TOO_DEEP;
               return FALSE;
             }
           p++;
+          n_values++;
           break;
 
         case ']': case '}':
@@ -204,20 +209,30 @@ _ra_json_is_safe_to_parse (const char *data,
         case '"':
           if (!skip_string (&p, end))
             return FALSE;
+          n_values++;
           break;
 
         case '-': case '0': case '1': case '2': case '3': case '4':
         case '5': case '6': case '7': case '8': case '9':
           if (!skip_number (&p, end))
             return FALSE;
+          n_values++;
           break;
 
         case 't': case 'f': case 'n':
           if (!skip_literal (&p, end))
             return FALSE;
+          n_values++;
           break;
 
         default:
+          return FALSE;
+        }
+
+      if (n_values > max_values)
+        {
+          if (cost != NULL)
+            *cost = RA_JSON_COST_TOO_MANY;
           return FALSE;
         }
     }
@@ -230,8 +245,17 @@ ra_json_parse (const char  *data,
                gssize       length,
                GError     **error)
 {
+  return ra_json_parse_bounded (data, length, RA_JSON_MAX_VALUES, error);
+}
+
+JsonNode *
+ra_json_parse_bounded (const char  *data,
+                       gssize       length,
+                       gsize        max_values,
+                       GError     **error)
+{
   g_autoptr(JsonParser) parser = NULL;
-  gboolean too_deep;
+  RaJsonCost cost;
   JsonNode *root;
 
   g_return_val_if_fail (data != NULL || length <= 0, NULL);
@@ -246,11 +270,14 @@ ra_json_parse (const char  *data,
       return NULL;
     }
 
-  if (!_ra_json_is_safe_to_parse (data, length, &too_deep))
+  if (!_ra_json_is_safe_to_parse (data, length, max_values, &cost))
     {
-      if (too_deep)
+      if (cost == RA_JSON_COST_TOO_DEEP)
         g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
                              _("The server’s response is not as documented: it is nested too deeply."));
+      else if (cost == RA_JSON_COST_TOO_MANY)
+        g_set_error_literal (error, RA_ERROR, RA_ERROR_RESPONSE_TOO_LARGE,
+                             _("The server’s answer holds more items than this app accepts."));
       else
         g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
                              _("The server’s response is not valid JSON; it may have been cut short."));

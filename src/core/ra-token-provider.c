@@ -277,6 +277,25 @@ finish_fetch (RaTokenProvider *self,
   g_list_free (waiters.head);
 }
 
+/* The token goes into a header line: a CR or LF in it would end the
+ * header (libsoup then drops it with a critical and sends the request
+ * without Authorization), and no bearer token holds anything but visible
+ * ASCII (RFC 6750's b64token is a subset). */
+static gboolean
+is_usable_token (const char *token)
+{
+  if (token == NULL || *token == '\0')
+    return FALSE;
+
+  for (const char *p = token; *p != '\0'; p++)
+    {
+      if ((guchar) *p <= 0x20 || (guchar) *p >= 0x7f)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 store_token (RaTokenProvider  *self,
              GBytes           *body,
@@ -303,7 +322,7 @@ store_token (RaTokenProvider  *self,
   node = json_object_get_member (object, "access_token");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_STRING ||
-      *json_node_get_string (node) == '\0')
+      !is_usable_token (json_node_get_string (node)))
     {
       g_set_error_literal (error, RA_ERROR, RA_ERROR_MALFORMED_RESPONSE,
                            _("The token endpoint’s answer has no usable “access_token”."));
@@ -344,6 +363,7 @@ is_credentials_rejection (SoupMessage *message,
 {
   guint status = soup_message_get_status (message);
   g_autoptr(JsonNode) root = NULL;
+  JsonNode *node;
   const char *code;
 
   if (status == SOUP_STATUS_UNAUTHORIZED)
@@ -355,8 +375,12 @@ is_credentials_rejection (SoupMessage *message,
   root = ra_http_parse_json (body, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
-  code = json_object_get_string_member_with_default (json_node_get_object (root),
-                                                     "error", "");
+  /* Not json_object_get_string_member (): "error" may be anything. */
+  node = json_object_get_member (json_node_get_object (root), "error");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+  code = json_node_get_string (node);
   return g_strcmp0 (code, "invalid_client") == 0 ||
          g_strcmp0 (code, "unauthorized_client") == 0;
 }

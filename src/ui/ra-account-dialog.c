@@ -229,6 +229,7 @@ headline_for_error (const GError *error)
   switch ((RaErrorCode) error->code)
     {
     case RA_ERROR_NETWORK:
+    case RA_ERROR_TIMED_OUT:
       return _("Instance not reachable");
     case RA_ERROR_TLS:
       return _("Secure connection failed");

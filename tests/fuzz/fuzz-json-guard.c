@@ -42,14 +42,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean too_deep = FALSE;
+  RaJsonCost cost = RA_JSON_COST_TOO_DEEP;
 
-  if (!_ra_json_is_safe_to_parse ((const char *) data, size, &too_deep))
+  if (!_ra_json_is_safe_to_parse ((const char *) data, size, RA_JSON_MAX_VALUES, &cost))
     {
       g_assert_null (ra_json_parse ((const char *) data, size, &error));
       return 0;
     }
-  g_assert_false (too_deep);
+  g_assert_cmpint (cost, ==, RA_JSON_COST_OK);
 
   parser = json_parser_new ();
   g_signal_connect (parser, "array-start", G_CALLBACK (start_cb), NULL);

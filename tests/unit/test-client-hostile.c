@@ -10,10 +10,13 @@
 
 #include "config.h"
 
+#include <malloc.h>
+#include <stdio.h>
 #include <string.h>
 #include <libsoup/soup.h>
 
 #include "ra-client-test.h"
+#include "ra-catalogue-reader-private.h"
 #include "ra-http-private.h"
 #include "ra-json-private.h"
 
@@ -23,8 +26,9 @@
 
 typedef struct
 {
-  guint   status;
-  GBytes *body;
+  guint    status;
+  GBytes  *body;
+  gboolean gzip;    /* body is gzip-compressed, and said to be */
 } Route;
 
 static void
@@ -38,6 +42,7 @@ typedef struct
 {
   SoupServer *server;
   GHashTable *routes;   /* path → Route */
+  guint       n_api_requests;
   RaEndpoint *endpoint;
   RaClient   *client;
 } Hostile;
@@ -54,6 +59,9 @@ serve_cb (SoupServer        *server,
   gsize size;
   const char *data;
 
+  if (!g_str_equal (path, TOKEN_PATH))
+    h->n_api_requests++;
+
   if (route == NULL)
     {
       soup_server_message_set_status (message, 404, NULL);
@@ -62,6 +70,9 @@ serve_cb (SoupServer        *server,
 
   data = g_bytes_get_data (route->body, &size);
   soup_server_message_set_status (message, route->status, NULL);
+  if (route->gzip)
+    soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                  "Content-Encoding", "gzip");
   soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY,
                                     data, size);
 }
@@ -260,11 +271,11 @@ test_guard_strict (void)
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       gsize length = strlen (refused[i]) + (g_str_equal (refused[i], "[1]") ? 1 : 0);
-      gboolean too_deep = TRUE;
+      RaJsonCost cost = RA_JSON_COST_TOO_DEEP;
 
       g_test_message ("%s", refused[i]);
-      g_assert_false (_ra_json_is_safe_to_parse (refused[i], length, &too_deep));
-      g_assert_false (too_deep);
+      g_assert_false (_ra_json_is_safe_to_parse (refused[i], length, G_MAXSIZE, &cost));
+      g_assert_cmpint (cost, ==, RA_JSON_COST_OK);
     }
 }
 
@@ -318,6 +329,457 @@ test_guard_calls (Hostile       *h,
     }
 }
 
+/* Bounded cost */
+
+static GBytes *
+gzip_bytes (const char *data,
+            gsize       length)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) stream = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_write_all (stream, data, length, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, &error);
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+static void
+hostile_route_gzip (Hostile *h,
+                    const char *path,
+                    guint       status,
+                    GBytes     *compressed)
+{
+  Route *route = g_new0 (Route, 1);
+
+  route->status = status;
+  route->body = g_bytes_ref (compressed);
+  route->gzip = TRUE;
+  g_hash_table_replace (h->routes, g_strdup (path), route);
+}
+
+/* "[0,0,…]": the costliest body json-glib can be given, a tree node for
+ * every two bytes. */
+static char *
+zeros_body (gsize  size,
+            gsize *length)
+{
+  char *body;
+
+  /* "[" and "]" around pairs of "0," and a last "0": an odd length. */
+  size |= 1;
+  body = g_malloc (size + 1);
+  body[0] = '[';
+
+  for (gsize i = 1; i + 2 < size; i += 2)
+    {
+      body[i] = '0';
+      body[i + 1] = ',';
+    }
+  body[size - 2] = '0';
+  body[size - 1] = ']';
+  body[size] = '\0';
+  *length = size;
+  return body;
+}
+
+static gsize
+read_status_kib (const char *field)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, field);
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen (field), NULL, 10);
+}
+
+/* The peak resident memory since the last reset, above what was resident
+ * at the reset: Linux resets VmHWM on "5" in clear_refs. */
+static gboolean
+reset_peak (gsize *base_kib)
+{
+  FILE *file;
+  gboolean done;
+
+  /* Hand free heap back first, or a body may fit in what an earlier one
+   * left behind and never show. */
+  malloc_trim (0);
+  file = fopen ("/proc/self/clear_refs", "w");
+  if (file == NULL)
+    return FALSE;
+  done = fputs ("5", file) >= 0;
+  done = fclose (file) == 0 && done;
+  *base_kib = read_status_kib ("VmRSS:");
+  return done && read_status_kib ("VmHWM:") <= *base_kib + 1024;
+}
+
+static gsize
+peak_since (gsize base_kib)
+{
+  gsize hwm = read_status_kib ("VmHWM:");
+
+  return hwm > base_kib ? (hwm - base_kib) * 1024 : 0;
+}
+
+static void
+test_gzip_bomb (Hostile       *h,
+                gconstpointer  user_data)
+{
+  g_autofree char *zeros = NULL;
+  g_autoptr(GBytes) bomb = NULL;
+  gsize length;
+
+  /* 64 MiB of "[0,0,…]" in some 65 KB of gzip: libsoup inflates as it is
+   * read, so the limit must count what comes out of the decoder. */
+  zeros = zeros_body (64 * 1024 * 1024, &length);
+  bomb = gzip_bytes (zeros, length);
+  g_clear_pointer (&zeros, g_free);
+  g_test_message ("gzip body: %zu bytes", g_bytes_get_size (bomb));
+  g_assert_cmpuint (g_bytes_get_size (bomb), <, 100 * 1024);
+
+  for (guint j = 0; j < G_N_ELEMENTS (calls); j++)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize limit = j == 0 ? RA_CLIENT_DEFAULT_MAX_BODY_SIZE : 1024 * 1024;
+      gsize base = 0, peak;
+      gboolean measured;
+
+      hostile_route_gzip (h, calls[j].path, 200, bomb);
+      measured = reset_peak (&base);
+      error = calls[j].call (h->client);
+      peak = peak_since (base);
+      assert_sentence (error, RA_ERROR_RESPONSE_TOO_LARGE);
+      g_test_message ("%s: %s; peak %zu KiB above the start, limit %zu KiB",
+                      calls[j].path, error->message, peak / 1024, limit / 1024);
+      if (measured)
+        g_assert_cmpuint (peak, <, 10 * limit);
+      g_hash_table_remove (h->routes, calls[j].path);
+    }
+}
+
+static void
+test_many_values (Hostile       *h,
+                  gconstpointer  user_data)
+{
+  /* Under every size limit, but a tree of 60 times its size in json-glib. */
+  g_autofree char *zeros = NULL;
+  gsize length;
+
+  zeros = zeros_body (1000 * 1000, &length);
+
+  for (guint j = 0; j < G_N_ELEMENTS (calls); j++)
+    {
+      g_autoptr(GError) error = NULL;
+      gsize base = 0, peak;
+      gboolean measured;
+
+      hostile_route (h, calls[j].path, 200, zeros, length);
+      measured = reset_peak (&base);
+      error = calls[j].call (h->client);
+      peak = peak_since (base);
+      g_test_message ("%s: %s; peak %zu KiB above the start", calls[j].path,
+                      error != NULL ? error->message : "", peak / 1024);
+      /* The catalogue takes more values, but not as a list of numbers. */
+      if (j == 0)
+        assert_sentence (error, RA_ERROR_MALFORMED_RESPONSE);
+      else
+        assert_sentence (error, RA_ERROR_RESPONSE_TOO_LARGE);
+      if (measured)
+        g_assert_cmpuint (peak, <, 10 * (j == 0 ? RA_CLIENT_DEFAULT_MAX_BODY_SIZE : 1024 * 1024));
+    }
+
+  /* The catalogue's own bound, on a body its reader leaves to the tree. */
+  {
+    g_autoptr(GString) objects = g_string_new ("[");
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; i < RA_CATALOGUE_TREE_MAX_VALUES; i++)
+      g_string_append (objects, "{},");
+    g_string_append (objects, "{}]");
+    hostile_route (h, LIST_PATH, 200, objects->str, objects->len);
+    error = call_list (h->client);
+    assert_sentence (error, RA_ERROR_RESPONSE_TOO_LARGE);
+  }
+}
+
+static void
+test_large_error_body (Hostile       *h,
+                       gconstpointer  user_data)
+{
+  /* An error body past its limit is dropped; the status still counts,
+   * and for an execute a 5xx means the outcome is unknown. */
+  g_autofree char *big = g_strnfill (3 * 1024 * 1024, ' ');
+  g_autoptr(GError) error = NULL;
+
+  hostile_route (h, EXECUTE_PATH, 500, big, -1);
+  error = call_execute (h->client);
+  assert_sentence (error, RA_ERROR_SERVER);
+  g_assert_nonnull (strstr (error->message, "may have been triggered"));
+  g_clear_error (&error);
+
+  hostile_route (h, DETAILS_PATH, 403, big, -1);
+  error = call_details (h->client);
+  assert_sentence (error, RA_ERROR_FORBIDDEN);
+}
+
+/* Tokens and token errors */
+
+static void
+test_token_control_characters (Hostile       *h,
+                               gconstpointer  user_data)
+{
+  static const char * const tokens[] = {
+    "{\"access_token\": \"abc\\r\\nX-Injected: 1\", \"expires_in\": 900}",
+    "{\"access_token\": \"abc\\ndef\", \"expires_in\": 900}",
+    "{\"access_token\": \"abc def\", \"expires_in\": 900}",
+    "{\"access_token\": \"abc\\u007f\", \"expires_in\": 900}",
+    "{\"access_token\": \"ab\\u00e9\", \"expires_in\": 900}",
+  };
+
+  hostile_route (h, DETAILS_PATH, 200, "{}", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      ra_client_sign_out (h->client);
+      h->n_api_requests = 0;
+      hostile_route (h, TOKEN_PATH, 200, tokens[i], -1);
+      error = call_details (h->client);
+      assert_sentence (error, RA_ERROR_MALFORMED_RESPONSE);
+      g_assert_nonnull (strstr (error->message, "access_token"));
+      /* Nothing went out without (or with a broken) Authorization. */
+      g_assert_cmpuint (h->n_api_requests, ==, 0);
+    }
+}
+
+static void
+test_token_error_member (Hostile       *h,
+                         gconstpointer  user_data)
+{
+  static const char * const bodies[] = {
+    "{\"error\": {\"code\": \"invalid_client\"}}",
+    "{\"error\": [\"invalid_client\"]}",
+    "{\"error\": 42, \"error_description\": {}}",
+    "{\"error\": null}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      ra_client_sign_out (h->client);
+      hostile_route (h, TOKEN_PATH, 400, bodies[i], -1);
+      /* A critical would abort here: the tests run with fatal criticals. */
+      error = call_details (h->client);
+      assert_sentence (error, RA_ERROR_INVALID_REQUEST);
+    }
+
+  /* The documented rejection still reads as one. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    ra_client_sign_out (h->client);
+    hostile_route (h, TOKEN_PATH, 400, "{\"error\": \"invalid_client\"}", -1);
+    error = call_details (h->client);
+    assert_sentence (error, RA_ERROR_UNAUTHORIZED);
+  }
+}
+
+/* The overall deadline */
+
+typedef struct
+{
+  GSocketService *service;
+  guint16         port;
+  gboolean        trickle_token;
+  volatile gint   stop;
+  GPtrArray      *threads;
+} Trickler;
+
+typedef struct
+{
+  Trickler          *t;
+  GSocketConnection *connection;
+} TrickleJob;
+
+/* Reads one request: headers, then Content-Length bytes of body. */
+static char *
+read_request (GInputStream *in)
+{
+  GString *request = g_string_new (NULL);
+  char c;
+  gsize content_length = 0;
+  const char *header;
+
+  while (!g_str_has_suffix (request->str, "\r\n\r\n"))
+    {
+      if (g_input_stream_read (in, &c, 1, NULL, NULL) != 1)
+        {
+          g_string_free (request, TRUE);
+          return NULL;
+        }
+      g_string_append_c (request, c);
+    }
+
+  header = strstr (request->str, "Content-Length:");
+  if (header == NULL)
+    header = strstr (request->str, "content-length:");
+  if (header != NULL)
+    content_length = g_ascii_strtoull (header + strlen ("Content-Length:"), NULL, 10);
+  for (gsize i = 0; i < content_length; i++)
+    if (g_input_stream_read (in, &c, 1, NULL, NULL) != 1)
+      break;
+
+  return g_string_free (request, FALSE);
+}
+
+/* One byte of a 100-byte body every 300 ms: never idle long enough for
+ * libsoup's per-read timeout, never done either. */
+static gpointer
+trickle_thread (gpointer user_data)
+{
+  TrickleJob *job = user_data;
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (job->connection));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (job->connection));
+  static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             "Content-Length: 100\r\n\r\n";
+  static const char token[] = "{\"access_token\": \"t0k3n\", \"expires_in\": 900}";
+  g_autofree char *token_answer = g_strdup_printf ("HTTP/1.1 200 OK\r\n"
+                                                   "Content-Type: application/json\r\n"
+                                                   "Content-Length: %zu\r\n\r\n%s",
+                                                   strlen (token), token);
+
+  for (;;)
+    {
+      g_autofree char *request = read_request (in);
+
+      if (request == NULL)
+        break;
+
+      if (strstr (request, "/api/v1/token") != NULL && !job->t->trickle_token)
+        {
+          if (!g_output_stream_write_all (out, token_answer, strlen (token_answer),
+                                          NULL, NULL, NULL))
+            break;
+          continue;
+        }
+
+      if (!g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL))
+        break;
+      for (guint i = 0; i < 100 && !g_atomic_int_get (&job->t->stop); i++)
+        {
+          g_usleep (300 * 1000);
+          if (!g_output_stream_write_all (out, " ", 1, NULL, NULL, NULL) ||
+              !g_output_stream_flush (out, NULL, NULL))
+            break;
+        }
+      break;
+    }
+
+  g_io_stream_close (G_IO_STREAM (job->connection), NULL, NULL);
+  g_object_unref (job->connection);
+  g_free (job);
+  return NULL;
+}
+
+static gboolean
+trickle_incoming_cb (GSocketService    *service,
+                     GSocketConnection *connection,
+                     GObject           *source_object,
+                     gpointer           user_data)
+{
+  Trickler *t = user_data;
+  TrickleJob *job = g_new0 (TrickleJob, 1);
+
+  job->t = t;
+  job->connection = g_object_ref (connection);
+  g_ptr_array_add (t->threads, g_thread_new ("trickle", trickle_thread, job));
+  return TRUE;
+}
+
+static void
+trickler_start (Trickler *t)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  t->threads = g_ptr_array_new ();
+  t->service = g_socket_service_new ();
+  g_socket_listener_add_address (G_SOCKET_LISTENER (t->service), address,
+                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &bound, &error);
+  g_assert_no_error (error);
+  t->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_signal_connect (t->service, "incoming", G_CALLBACK (trickle_incoming_cb), t);
+  g_socket_service_start (t->service);
+}
+
+static void
+trickler_stop (Trickler *t)
+{
+  g_atomic_int_set (&t->stop, 1);
+  g_socket_service_stop (t->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (t->service));
+  for (guint i = 0; i < t->threads->len; i++)
+    g_thread_join (g_ptr_array_index (t->threads, i));
+  g_ptr_array_unref (t->threads);
+  g_clear_object (&t->service);
+}
+
+static void
+test_deadline (void)
+{
+  for (guint round = 0; round < 2; round++)
+    {
+      Trickler t = { 0 };
+      g_autofree char *url = NULL;
+      g_autoptr(RaEndpoint) endpoint = NULL;
+      g_autoptr(RaClient) client = NULL;
+      g_autoptr(GError) error = NULL;
+
+      t.trickle_token = round == 1;
+      trickler_start (&t);
+      url = g_strdup_printf ("http://127.0.0.1:%u", t.port);
+      endpoint = ra_endpoint_new ("demo", "eu", url, &error);
+      g_assert_no_error (error);
+      client = ra_client_new (endpoint, "id", "secret", RA_TOKEN_ENDPOINT_LEGACY);
+      ra_client_set_retry_policy (client, 0, 0);
+      ra_client_set_deadline (client, 1500);
+
+      for (guint j = 0; j < G_N_ELEMENTS (calls); j++)
+        {
+          gint64 start = g_get_monotonic_time ();
+          gint64 elapsed_ms;
+
+          g_clear_error (&error);
+          ra_client_sign_out (client);
+          error = calls[j].call (client);
+          elapsed_ms = (g_get_monotonic_time () - start) / 1000;
+          assert_sentence (error, RA_ERROR_TIMED_OUT);
+          g_test_message ("%s (token %s): %s after %" G_GINT64_FORMAT " ms", calls[j].path,
+                          t.trickle_token ? "trickled" : "served", error->message, elapsed_ms);
+          g_assert_cmpint (elapsed_ms, >=, 1400);
+          g_assert_cmpint (elapsed_ms, <, 5000);
+          /* An execute that timed out may have run; nothing else may say so. */
+          if (calls[j].call == call_execute && !t.trickle_token)
+            g_assert_nonnull (strstr (error->message, "may have been triggered"));
+          else
+            g_assert_null (strstr (error->message, "may have been triggered"));
+        }
+
+      ra_test_assert_finalize_soon (g_steal_pointer (&client), 2000);
+      trickler_stop (&t);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +792,12 @@ main (int   argc,
   g_test_add_func ("/hostile/guard/parse", test_guard_parse);
   g_test_add_func ("/hostile/guard/strict", test_guard_strict);
   ADD ("/hostile/guard/calls", test_guard_calls);
+  ADD ("/hostile/cost/gzip-bomb", test_gzip_bomb);
+  ADD ("/hostile/cost/many-values", test_many_values);
+  ADD ("/hostile/cost/large-error-body", test_large_error_body);
+  ADD ("/hostile/token/control-characters", test_token_control_characters);
+  ADD ("/hostile/token/error-member", test_token_error_member);
+  g_test_add_func ("/hostile/deadline", test_deadline);
 
 #undef ADD
 
