@@ -179,6 +179,11 @@ ra_action_filter_sort_actions (GPtrArray *actions)
 
   g_return_if_fail (actions != NULL);
 
+  /* Nothing to sort, and g_new () gives NULL for none: qsort (NULL, 0, …)
+   * is undefined behaviour, even with nothing to do. */
+  if (actions->len < 2)
+    return;
+
   /* The keys are looked up once per action, not twice per comparison. */
   entries = g_new (SortEntry, actions->len);
   for (guint i = 0; i < actions->len; i++)

@@ -256,6 +256,21 @@ test_order (void)
                                          g_ptr_array_index (actions, i)), ==, GTK_ORDERING_SMALLER);
 }
 
+static void
+test_order_few (void)
+{
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* An empty catalogue: under UBSan, qsort (NULL, 0, …) used to fail here. */
+  ra_action_filter_sort_actions (actions);
+  g_assert_cmpuint (actions->len, ==, 0);
+
+  g_ptr_array_add (actions, make_action ("#a", "apple", "", TRUE, TRUE, TRUE, RA_PURPOSE_REMEDIATION));
+  ra_action_filter_sort_actions (actions);
+  g_assert_cmpuint (actions->len, ==, 1);
+  g_assert_cmpstr (ra_remote_action_get_id (g_ptr_array_index (actions, 0)), ==, "#a");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/action-filter/strictness", test_strictness);
   g_test_add_func ("/action-filter/flags", test_flags);
   g_test_add_func ("/action-filter/order", test_order);
+  g_test_add_func ("/action-filter/order-few", test_order_few);
 
   return g_test_run ();
 }
