@@ -89,7 +89,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gboolean valid_instance;
 
   if (label == NULL)
-    label = g_regex_new ("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", 0, 0, NULL);
+    /* "$" alone would also match before a final newline or form feed. */
+    label = g_regex_new ("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", G_REGEX_DOLLAR_ENDONLY,
+                         0, NULL);
 
   instance = parts[0] != NULL ? parts[0] : "";
   region = parts[0] != NULL && parts[1] != NULL ? parts[1] : "eu";

@@ -59,7 +59,7 @@ serve_cb (SoupServer        *server,
   gsize size;
   const char *data;
 
-  if (!g_str_equal (path, TOKEN_PATH))
+  if (!g_str_equal (path, LEGACY_TOKEN_PATH))
     h->n_api_requests++;
 
   if (route == NULL)
@@ -549,7 +549,7 @@ test_token_control_characters (Hostile       *h,
 
       ra_client_sign_out (h->client);
       h->n_api_requests = 0;
-      hostile_route (h, TOKEN_PATH, 200, tokens[i], -1);
+      hostile_route (h, LEGACY_TOKEN_PATH, 200, tokens[i], -1);
       error = call_details (h->client);
       assert_sentence (error, RA_ERROR_MALFORMED_RESPONSE);
       g_assert_nonnull (strstr (error->message, "access_token"));
@@ -574,7 +574,7 @@ test_token_error_member (Hostile       *h,
       g_autoptr(GError) error = NULL;
 
       ra_client_sign_out (h->client);
-      hostile_route (h, TOKEN_PATH, 400, bodies[i], -1);
+      hostile_route (h, LEGACY_TOKEN_PATH, 400, bodies[i], -1);
       /* A critical would abort here: the tests run with fatal criticals. */
       error = call_details (h->client);
       assert_sentence (error, RA_ERROR_INVALID_REQUEST);
@@ -585,7 +585,7 @@ test_token_error_member (Hostile       *h,
     g_autoptr(GError) error = NULL;
 
     ra_client_sign_out (h->client);
-    hostile_route (h, TOKEN_PATH, 400, "{\"error\": \"invalid_client\"}", -1);
+    hostile_route (h, LEGACY_TOKEN_PATH, 400, "{\"error\": \"invalid_client\"}", -1);
     error = call_details (h->client);
     assert_sentence (error, RA_ERROR_UNAUTHORIZED);
   }
