@@ -629,8 +629,21 @@ _ra_catalogue_read (const char  *data,
                     GError     **error)
 {
   RaCatalogue *catalogue;
+  RaJsonCost cost;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The one-pass reader keeps an entry for every element it cannot read,
+   * so "[0,0,…]" would cost a hundred bytes for every two. The same bound
+   * as the tree path's, counted before either reads anything; a body the
+   * count refuses for its syntax or depth is left to their verdicts. */
+  if (!_ra_json_is_safe_to_parse (data, length, RA_CATALOGUE_TREE_MAX_VALUES, &cost) &&
+      cost == RA_JSON_COST_TOO_MANY)
+    {
+      g_set_error_literal (error, RA_ERROR, RA_ERROR_RESPONSE_TOO_LARGE,
+                           _("The server’s answer holds more items than this app accepts."));
+      return NULL;
+    }
 
   catalogue = _ra_catalogue_read_fast (data, length, NULL);
   if (catalogue != NULL)
