@@ -40,7 +40,11 @@ check (const char *text)
       g_assert_true (g_hash_table_add (seen, (gpointer) list[i]));
     }
 
-  for (guint i = 0; i < ra_device_ids_get_n_invalid (ids); i++)
+  /* Only the first invalid entries are kept; the rest are counted. */
+  if (ra_device_ids_get_n_invalid (ids) > RA_DEVICE_IDS_MAX_KEPT_INVALID)
+    g_assert_null (ra_device_ids_get_invalid_entry (ids, RA_DEVICE_IDS_MAX_KEPT_INVALID, NULL));
+
+  for (guint i = 0; i < MIN (ra_device_ids_get_n_invalid (ids), RA_DEVICE_IDS_MAX_KEPT_INVALID); i++)
     {
       guint line = 0;
       const char *entry = ra_device_ids_get_invalid_entry (ids, i, &line);
