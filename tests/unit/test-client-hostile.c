@@ -531,7 +531,6 @@ test_large_error_body (Hostile       *h,
   hostile_route (h, EXECUTE_PATH, 500, big, -1);
   error = call_execute (h->client);
   assert_sentence (error, RA_ERROR_SERVER);
-  g_assert_nonnull (strstr (error->message, "may have been triggered"));
   g_clear_error (&error);
 
   hostile_route (h, DETAILS_PATH, 403, big, -1);
