@@ -159,14 +159,22 @@ call_details (RaClient *client)
   return error;
 }
 
+/* What the last call_execute () said of its run. */
+static RaExecutionOutcome last_execute_outcome;
+
 static GError *
 call_execute (RaClient *client)
 {
   g_autoptr(RaExecutionRequest) request = new_request (ACTION_ID, 1);
-  g_autoptr(RaExecutionResult) result = NULL;
+  g_autoptr(RaExecutionResult) execution = NULL;
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   GError *error = NULL;
 
-  result = execute (client, request, &error);
+  ra_client_execute_async (client, request, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  execution = ra_client_execute_finish (client, result, &error);
+  last_execute_outcome = ra_client_execute_get_outcome (client, result);
   return error;
 }
 
@@ -784,6 +792,12 @@ test_deadline (void)
             g_assert_nonnull (strstr (error->message, "may have been triggered"));
           else
             g_assert_null (strstr (error->message, "may have been triggered"));
+          /* The run's outcome says the same: unknown once the execute was
+           * written, not sent when time ran out while getting a token. */
+          if (calls[j].call == call_execute)
+            g_assert_cmpint (last_execute_outcome, ==,
+                             t.trickle_token ? RA_EXECUTION_OUTCOME_NOT_SENT
+                                             : RA_EXECUTION_OUTCOME_UNKNOWN);
         }
 
       ra_test_assert_finalize_soon (g_steal_pointer (&client), 2000);
