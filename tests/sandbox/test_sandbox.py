@@ -64,9 +64,21 @@ def wait_for(what, predicate, timeout=TIMEOUT):
         time.sleep(0.2)
 
 
+# The whole suite ends well within its meson timeout, so that a step that
+# hangs (a download, a build, a daemon) is named in the failure rather
+# than cut off without a word.
+BUDGET = 35 * 60
+SUITE_DEADLINE = time.monotonic() + BUDGET
+
+
 def run(args, **kwargs):
     kwargs.setdefault('check', True)
-    return subprocess.run(args, **kwargs)
+    kwargs.setdefault('timeout', max(1.0, SUITE_DEADLINE - time.monotonic()))
+    try:
+        return subprocess.run(args, **kwargs)
+    except subprocess.TimeoutExpired:
+        raise Failure('%s did not finish within the suite\'s %d minutes'
+                      % (' '.join(str(a) for a in args[:3]), BUDGET // 60))
 
 
 # --- the host -------------------------------------------------------------
@@ -722,8 +734,12 @@ def main():
     srcdir, builddir, simulator = (os.path.abspath(a) for a in sys.argv[1:])
     if os.environ.get('RA_SANDBOX_SESSION') == '1':
         return inner(srcdir, builddir, simulator)
-    if not ensure_host_packages():
-        return SKIP
+    try:
+        if not ensure_host_packages():
+            return SKIP
+    except (Failure, subprocess.CalledProcessError) as error:
+        log('FAIL: installing the host packages: %s' % error)
+        return 1
     # A display and a session bus of its own, whoever runs it.
     env = dict(os.environ, RA_SANDBOX_SESSION='1')
     return subprocess.run(['xvfb-run', '-a', '-s', '-screen 0 1280x900x24',
