@@ -1,0 +1,2 @@
+#pragma once
+int _ra_thing_secret (void);

@@ -1,0 +1,2 @@
+/* The simulator uses no core code. */
+#include "ra-thing.h"

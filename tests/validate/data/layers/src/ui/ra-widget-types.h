@@ -1,0 +1,3 @@
+#pragma once
+/* Closes an include loop with ra-widget.h. */
+#include "ra-widget.h"

@@ -1,0 +1,2 @@
+#pragma once
+#include "ra-widget-types.h"

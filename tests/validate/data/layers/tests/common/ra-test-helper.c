@@ -1,0 +1,3 @@
+/* The shared helpers are linked into GTK-free tests. */
+#include <adwaita.h>
+#include "ra-thing.h"

@@ -1,0 +1,3 @@
+/* Unit tests see no widgets. */
+#include "ra-thing-private.h"
+#include "ra-widget.h"
