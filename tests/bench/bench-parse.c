@@ -17,144 +17,9 @@
 #include "ra-json-private.h"
 #include "ra-nql-result.h"
 #include "ra-remote-action.h"
+#include "ra-test-catalogue.h"
 
 #define RUNS 5
-
-/* Adds a string member, or in a sparse catalogue leaves it out (even
- * actions, as the documentation's only real example does) or sends null
- * for it (odd actions). */
-static void
-add_optional_string (JsonBuilder *builder,
-                     gboolean     sparse,
-                     guint        i,
-                     const char  *member,
-                     const char  *value)
-{
-  if (sparse && i % 2 == 0)
-    return;
-
-  json_builder_set_member_name (builder, member);
-  if (sparse)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, value);
-}
-
-/* A catalogue shaped like a real one: a few inputs and outputs per
- * action, descriptions of a sentence or two, compact JSON. Full, with
- * every member the schema lists, or sparse, as real servers answer. */
-static char *
-generate_catalogue (guint    n,
-                    gboolean sparse)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("#action_%05u", i);
-      g_autofree char *uuid = g_strdup_printf ("5f5158f0-cd00-46be-9bfb-%012x", i);
-      g_autofree char *name = g_strdup_printf ("Remote action number %u", i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, id);
-      json_builder_set_member_name (builder, "uuid");
-      json_builder_add_string_value (builder, uuid);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, name);
-      add_optional_string (builder, sparse, i, "description",
-                           "Collects the state of a service and restarts it when it "
-                           "has stopped, then reports what it found and did.");
-      add_optional_string (builder, sparse, i, "origin", i % 3 ? "CUSTOM" : "NEXTHINK");
-      add_optional_string (builder, sparse, i, "builtInContentVersion", "1.4.2");
-      json_builder_set_member_name (builder, "purpose");
-      json_builder_begin_array (builder);
-      json_builder_add_string_value (builder, "DATA_COLLECTION");
-      if (i % 2)
-        json_builder_add_string_value (builder, "REMEDIATION");
-      json_builder_end_array (builder);
-
-      json_builder_set_member_name (builder, "targeting");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "apiEnabled");
-      json_builder_add_boolean_value (builder, TRUE);
-      json_builder_set_member_name (builder, "manualEnabled");
-      json_builder_add_boolean_value (builder, TRUE);
-      if (!sparse)
-        {
-          json_builder_set_member_name (builder, "workflowEnabled");
-          json_builder_add_boolean_value (builder, FALSE);
-        }
-      json_builder_set_member_name (builder, "manualAllowMultipleDevices");
-      json_builder_add_boolean_value (builder, TRUE);
-      json_builder_end_object (builder);
-
-      json_builder_set_member_name (builder, "scriptInfo");
-      json_builder_begin_object (builder);
-      add_optional_string (builder, sparse, i, "executionServiceDelegate", "");
-      json_builder_set_member_name (builder, "runAs");
-      json_builder_add_string_value (builder, "LOCAL_SYSTEM");
-      json_builder_set_member_name (builder, "timeoutSeconds");
-      json_builder_add_int_value (builder, 120);
-      json_builder_set_member_name (builder, "hasScriptWindows");
-      json_builder_add_boolean_value (builder, TRUE);
-      json_builder_set_member_name (builder, "hasScriptMacOs");
-      json_builder_add_boolean_value (builder, i % 2);
-      json_builder_set_member_name (builder, "inputs");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < 3; j++)
-        {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, "ServiceName");
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, "Service name");
-          add_optional_string (builder, sparse, i, "description", "The service to look at");
-          json_builder_set_member_name (builder, "usedByWindows");
-          json_builder_add_boolean_value (builder, TRUE);
-          json_builder_set_member_name (builder, "usedByMacOs");
-          json_builder_add_boolean_value (builder, FALSE);
-          json_builder_set_member_name (builder, "options");
-          json_builder_begin_array (builder);
-          json_builder_add_string_value (builder, "Spooler");
-          json_builder_add_string_value (builder, "wuauserv");
-          json_builder_end_array (builder);
-          json_builder_set_member_name (builder, "allowCustomValue");
-          json_builder_add_boolean_value (builder, j == 0);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "outputs");
-      json_builder_begin_array (builder);
-      for (guint j = 0; j < 2; j++)
-        {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_string_value (builder, "Status");
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, "Status");
-          json_builder_set_member_name (builder, "type");
-          json_builder_add_string_value (builder, "string");
-          add_optional_string (builder, sparse, i, "description", "What the service does now");
-          json_builder_set_member_name (builder, "usedByWindows");
-          json_builder_add_boolean_value (builder, TRUE);
-          json_builder_set_member_name (builder, "usedByMacOs");
-          json_builder_add_boolean_value (builder, TRUE);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
 
 static double
 best_of (double *times)
@@ -180,7 +45,10 @@ measure_catalogue (guint             n,
                    gboolean          sparse,
                    CatalogueFigures *figures)
 {
-  g_autofree char *text = generate_catalogue (n, sparse);
+  /* The simulator's generated catalogue: full in the tidy profile,
+   * sparse (members left out or null) in the realistic one. */
+  g_autofree char *text = ra_test_catalogue_generate (n, sparse ? RA_SIM_PROFILE_REALISTIC
+                                                                : RA_SIM_PROFILE_TIDY);
   gsize length = strlen (text);
   double json_ms[RUNS], model_ms[RUNS], fast_ms[RUNS];
 

@@ -84,13 +84,6 @@ const char locked_action_json[] =
   "}";
 
 
-gboolean
-page_fixture_wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-
 JsonNode *
 parse_json (const char *text)
 {
@@ -160,7 +153,7 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (fixture->window));
 
   /* Whatever the page started must let go of it. */
-  WAIT_FOR (G_OBJECT (fixture->page)->ref_count == 1);
+  RA_TEST_WAIT_UNTIL_FOR (G_OBJECT (fixture->page)->ref_count == 1, WAIT_SECONDS);
   g_assert_finalize_object (fixture->page);
 
   g_clear_object (&fixture->form_action);
@@ -177,8 +170,9 @@ select_action (Fixture        *fixture,
                RaRemoteAction *action)
 {
   ra_action_page_set_action (fixture->page, action);
-  WAIT_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "action") ||
-            g_str_equal (ra_action_page_get_state (fixture->page), "error"));
+  RA_TEST_WAIT_UNTIL_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "action") ||
+                          g_str_equal (ra_action_page_get_state (fixture->page), "error"),
+                          WAIT_SECONDS);
   g_assert_cmpstr (ra_action_page_get_state (fixture->page), ==, "action");
 }
 
@@ -288,7 +282,7 @@ confirm_and_wait (Fixture *fixture)
   g_assert_null (ra_action_page_get_confirm_dialog (fixture->page));
   g_assert_false (gtk_widget_is_sensitive (ra_action_page_get_run_button (fixture->page)));
 
-  WAIT_FOR (!ra_run_form_get_running (get_form (fixture)));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_run_form_get_running (get_form (fixture)), WAIT_SECONDS);
 }
 
 JsonObject *

@@ -14,9 +14,11 @@
 #include "ra-input-row.h"
 #include "ra-remote-action.h"
 #include "ra-simulator.h"
+#include "ra-test-common.h"
 
 G_BEGIN_DECLS
 
+/* The bound of every wait on the page. */
 #define WAIT_SECONDS 15
 
 /* An action with each kind of input, a data collection without inputs,
@@ -35,23 +37,6 @@ typedef struct
   RaRemoteAction *collect_action;
   RaRemoteAction *locked_action;
 } Fixture;
-
-gboolean page_fixture_wake_cb (gpointer user_data);
-
-/* Iterates the main context until cond holds, or fails the test after
- * WAIT_SECONDS. A short timer keeps the loop from blocking for good. */
-#define WAIT_FOR(cond)                                                        \
-  G_STMT_START {                                                              \
-    gint64 deadline_ = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC; \
-    guint wake_ = g_timeout_add (20, page_fixture_wake_cb, NULL);             \
-    while (!(cond))                                                           \
-      {                                                                       \
-        if (g_get_monotonic_time () > deadline_)                              \
-          g_error ("Timed out waiting for %s", #cond);                        \
-        g_main_context_iteration (NULL, TRUE);                                \
-      }                                                                       \
-    g_source_remove (wake_);                                                  \
-  } G_STMT_END
 
 JsonNode        *parse_json         (const char       *text);
 /* Adds the action to the simulator; returns it as the list would. */
@@ -88,9 +73,6 @@ JsonObject      *get_execute_body   (Fixture          *fixture,
 /* What fill_form() entered is still there and could run again. */
 void             assert_form_intact (Fixture          *fixture,
                                      const char       *devices_text);
-
-#define ADD_PAGE_TEST(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 /* Sets up GTK on a headless display (or skips), then runs the tests
  * add_tests registers. */

@@ -7,55 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "ra-test-common.h"
+
 G_BEGIN_DECLS
-
-#define RA_TEST_WAIT_SECONDS 30
-
-static gboolean
-ra_test_tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* A steady tick so that an iteration of the main context never blocks for
- * longer than 10 ms, whatever the condition waits for. */
-static inline void
-ra_test_install_tick (void)
-{
-  static guint tick;
-
-  if (tick == 0)
-    tick = g_timeout_add (10, ra_test_tick_cb, NULL);
-}
-
-/* Iterates the main context until cond holds, or fails the test after
- * seconds. Never a bare sleep. */
-#define RA_TEST_WAIT_UNTIL_FOR(cond, seconds)                                      \
-  G_STMT_START {                                                                   \
-    gint64 ra_test_deadline_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC; \
-    ra_test_install_tick ();                                                       \
-    while (!(cond))                                                                \
-      {                                                                            \
-        if (g_get_monotonic_time () > ra_test_deadline_)                           \
-          g_error ("%s:%d: still not true after %d s: %s",                         \
-                   __FILE__, __LINE__, (int) (seconds), #cond);                    \
-        g_main_context_iteration (NULL, TRUE);                                     \
-      }                                                                            \
-  } G_STMT_END
-
-#define RA_TEST_WAIT_UNTIL(cond) RA_TEST_WAIT_UNTIL_FOR (cond, RA_TEST_WAIT_SECONDS)
-
-/* Runs the main context for about ms milliseconds: for letting idle work
- * happen, never for waiting on a result. */
-static inline void
-ra_test_spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  ra_test_install_tick ();
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 /* The first descendant of root (depth first) of type, for which match
  * (if given) says yes. */
@@ -96,17 +50,6 @@ ra_test_find_button (GtkWidget  *root,
   return GTK_BUTTON (ra_test_find_widget (root, GTK_TYPE_BUTTON,
                                           ra_test_button_has_label, label));
 }
-
-/* Drops the last reference to object and fails unless it is finalized
- * within a few seconds: idle work (a list view letting go of its rows, a
- * cancelled request returning) may hold it for a few main-loop turns. */
-#define ra_test_assert_finalize(object)                                    \
-  G_STMT_START {                                                           \
-    gpointer ra_test_weak_ = (object);                                     \
-    g_object_add_weak_pointer (G_OBJECT (ra_test_weak_), &ra_test_weak_);  \
-    g_object_unref (ra_test_weak_);                                        \
-    RA_TEST_WAIT_UNTIL_FOR (ra_test_weak_ == NULL, 10);                    \
-  } G_STMT_END
 
 /* What a click does, without the pointer. */
 static inline void

@@ -32,13 +32,6 @@
 #define TOKEN_PATH "/oauth2/default/v1/token"
 #define TIMEOUT_SECONDS 20
 
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static AdwMessageDialog *find_message_dialog (void);
 
 typedef struct
@@ -68,7 +61,7 @@ app_start (Fixture *fixture)
                                                    fixture->store, fixture->settings);
   ra_account_controller_start (fixture->controller, FALSE);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  settle ();
+  ra_test_settle ();
 }
 
 /* Everything the app holds goes away; only disk, settings and keyring stay. */
@@ -77,7 +70,7 @@ app_quit (Fixture *fixture)
 {
   g_clear_object (&fixture->controller);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  settle ();
+  ra_test_settle ();
   g_assert_finalize_object (g_steal_pointer (&fixture->window));
   g_clear_object (&fixture->store);
   g_assert_finalize_object (g_steal_pointer (&fixture->manager));
@@ -134,7 +127,7 @@ type_into (GtkWidget  *dialog,
            const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (dialog_child (dialog, row)), text);
-  settle ();
+  ra_test_settle ();
 }
 
 static gboolean
@@ -195,24 +188,6 @@ message_dialog_shown (gpointer data)
   return find_message_dialog () != NULL;
 }
 
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
-static gboolean
-in_private_keyring (void)
-{
-  if (g_getenv ("RA_TEST_SESSION") == NULL)
-    {
-      g_test_skip ("Not inside the test runner's private keyring session (build-aux/dev test)");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 typedef struct
 {
   gboolean  done;
@@ -250,6 +225,16 @@ keyring_secret (RaAccount *account)
   return lookup.secret;
 }
 
+static gboolean
+keyring_secret_cleared (RaAccount *account)
+{
+  char *secret = keyring_secret (account);
+  gboolean cleared = secret == NULL;
+
+  g_clear_pointer (&secret, ra_secret_free);
+  return cleared;
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -279,7 +264,7 @@ test_first_run_add_restart (Fixture       *fixture,
   AdwMessageDialog *confirm;
   guint n_accounts;
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   /* First run: nothing configured, the welcome page says what to do. */
@@ -291,7 +276,7 @@ test_first_run_add_restart (Fixture       *fixture,
                    ra_account_controller_get_switcher (fixture->controller))));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.add", NULL));
-  settle ();
+  ra_test_settle ();
   dialog = ra_account_controller_get_dialog (fixture->controller);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
@@ -348,7 +333,7 @@ test_first_run_add_restart (Fixture       *fixture,
   g_assert_cmpstr (test_title (dialog), ==, "Rate limited");
 
   g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
-  RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (dialog == NULL, TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
   g_assert_false (gtk_widget_get_mapped (welcome));
@@ -380,7 +365,7 @@ test_first_run_add_restart (Fixture       *fixture,
 
   /* Edit: the fields and the secret come back filled in. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.edit", NULL));
-  settle ();
+  ra_test_settle ();
   dialog = ra_account_controller_get_dialog (fixture->controller);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
@@ -394,7 +379,7 @@ test_first_run_add_restart (Fixture       *fixture,
                    RA_SIM_DEFAULT_CLIENT_SECRET);
   type_into (dialog, "name_row", "Simulator (renamed)");
   g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
-  RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (dialog == NULL, TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
   g_assert_cmpstr (ra_account_switcher_get_title (RA_ACCOUNT_SWITCHER (
                      ra_account_controller_get_switcher (fixture->controller))), ==,
@@ -405,30 +390,18 @@ test_first_run_add_restart (Fixture       *fixture,
   /* Remove asks first, then takes the keyring item with it. */
   n_accounts = g_list_model_get_n_items (G_LIST_MODEL (fixture->manager));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.remove", NULL));
-  settle ();
+  ra_test_settle ();
   confirm = find_message_dialog ();
   g_assert_nonnull (confirm);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, n_accounts);
   adw_message_dialog_response (confirm, "remove");
-  settle ();
+  ra_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, n_accounts - 1);
   g_assert_null (ra_account_controller_get_client (fixture->controller));
   g_assert_true (gtk_widget_get_mapped (welcome = ra_account_controller_get_welcome_page (fixture->controller)));
 
-  {
-    gboolean cleared = FALSE;
-
-    /* The keyring item goes asynchronously; poll it within the bound. */
-    for (guint i = 0; i < 50 && !cleared; i++)
-      {
-        secret = keyring_secret (saved);
-        cleared = secret == NULL;
-        g_clear_pointer (&secret, ra_secret_free);
-        if (!cleared)
-          g_usleep (G_USEC_PER_SEC / 10);
-      }
-    g_assert_true (cleared);
-  }
+  /* The keyring item goes asynchronously: ask again until it is gone. */
+  RA_TEST_WAIT_UNTIL_FOR (keyring_secret_cleared (saved), TIMEOUT_SECONDS);
 }
 
 static void
@@ -440,7 +413,7 @@ test_sign_out (Fixture       *fixture,
   g_autofree char *last = NULL;
   guint token_requests;
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   /* An account set up earlier, as if by a previous session. */
@@ -461,20 +434,15 @@ test_sign_out (Fixture       *fixture,
   app_start (fixture);
 
   /* No secret in the keyring: the user is asked, nothing crashes. */
-  settle ();
+  ra_test_settle ();
   {
     AdwMessageDialog *ask = NULL;
 
-    for (guint i = 0; i < 100 && ask == NULL; i++)
-      {
-        g_main_context_iteration (NULL, FALSE);
-        ask = find_message_dialog ();
-        if (ask == NULL)
-          g_usleep (G_USEC_PER_SEC / 50);
-      }
+    /* Within the two seconds the loop this replaces allowed. */
+    RA_TEST_WAIT_UNTIL_FOR ((ask = find_message_dialog ()) != NULL, 2);
     g_assert_nonnull (ask);
     adw_message_dialog_response (ask, "cancel");
-    settle ();
+    ra_test_settle ();
   }
   g_assert_null (ra_account_controller_get_client (fixture->controller));
 
@@ -490,7 +458,7 @@ test_sign_out (Fixture       *fixture,
   token_requests = ra_simulator_count_requests (fixture->simulator, "POST", TOKEN_PATH);
   g_assert_cmpuint (token_requests, >=, 1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.sign-out", NULL);
-  settle ();
+  ra_test_settle ();
   g_assert_null (ra_account_controller_get_client (fixture->controller));
   g_assert_true (gtk_widget_get_mapped (ra_account_controller_get_welcome_page (fixture->controller)));
   last = g_settings_get_string (fixture->settings, "last-account");
@@ -529,7 +497,7 @@ test_host_change_asks_secret (Fixture       *fixture,
   Lookup stored = { 0 };
   GtkWidget *dialog;
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   {
@@ -558,7 +526,7 @@ test_host_change_asks_secret (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "TokenEndpointUsed=oauth"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.edit", NULL));
-  settle ();
+  ra_test_settle ();
   dialog = ra_account_controller_get_dialog (fixture->controller);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   RA_TEST_WAIT_UNTIL_FOR (secret_filled (dialog), TIMEOUT_SECONDS);
@@ -581,7 +549,7 @@ test_host_change_asks_secret (Fixture       *fixture,
   /* Typed again, it is saved for the new hosts only. */
   type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
   g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
-  RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (dialog == NULL, TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
   secret = keyring_secret (account);
   g_assert_null (secret);
@@ -602,7 +570,7 @@ test_remembered_endpoint (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   Lookup stored = { 0 };
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   ra_simulator_set_legacy_token (fixture->simulator, RA_SIM_LEGACY_TOKEN_ON);
@@ -655,7 +623,7 @@ test_welcome_demo (Fixture       *fixture,
                                                    fixture->store, fixture->settings);
   ra_account_controller_start (fixture->controller, FALSE);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  settle ();
+  ra_test_settle ();
   g_assert_true (ra_window_get_welcome_page_shown (fixture->window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.demo", NULL));
@@ -670,7 +638,7 @@ test_welcome_demo (Fixture       *fixture,
 
   /* Nothing about an account applies to the demo. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.remove", NULL);
-  settle ();
+  ra_test_settle ();
   g_assert_null (find_message_dialog ());
 
   /* The demo is not an account: the next start does not come back to it. */
@@ -705,7 +673,7 @@ restart_child (gboolean first)
   controller = ra_account_controller_new (window, manager, store, settings);
   ra_account_controller_start (controller, FALSE);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  ra_test_settle ();
 
   if (first)
     {
@@ -713,7 +681,7 @@ restart_child (gboolean first)
 
       g_assert_true (ra_window_get_welcome_page_shown (window));
       gtk_widget_activate_action (GTK_WIDGET (window), "accounts.add", NULL);
-      settle ();
+      ra_test_settle ();
       dialog = ra_account_controller_get_dialog (controller);
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
       type_into (dialog, "name_row", "Across Restarts");
@@ -723,7 +691,7 @@ restart_child (gboolean first)
       type_into (dialog, "client_id_row", RA_SIM_DEFAULT_CLIENT_ID);
       type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
       gtk_widget_activate_action (dialog, "account.save", NULL);
-      RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
+      RA_TEST_WAIT_UNTIL_FOR (dialog == NULL, TIMEOUT_SECONDS);
     }
   else
     {
@@ -738,7 +706,7 @@ restart_child (gboolean first)
 
   g_clear_object (&controller);
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  ra_test_settle ();
   g_settings_sync ();
 }
 
@@ -770,7 +738,7 @@ test_restart_process (void)
   g_autofree char *old_backend = g_strdup (g_getenv ("GSETTINGS_BACKEND"));
   g_autofree char *accounts = NULL;
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   ra_simulator_start_in_thread (simulator, 0, &error);
@@ -839,7 +807,7 @@ test_no_keyring_session_only (Fixture       *fixture,
       app_start (fixture);
 
       gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.add", NULL);
-      settle ();
+      ra_test_settle ();
       dialog = ra_account_controller_get_dialog (fixture->controller);
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
       type_into (dialog, "instance_row", "acme");
@@ -856,7 +824,7 @@ test_no_keyring_session_only (Fixture       *fixture,
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, 0);
       adw_message_dialog_response (offer, "session");
 
-      RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
+      RA_TEST_WAIT_UNTIL_FOR (dialog == NULL, TIMEOUT_SECONDS);
       RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
       RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, 1);

@@ -86,12 +86,12 @@ test_load_error (Fixture       *fixture,
 {
   ra_simulator_fail_next (fixture->sim, 1, 404, 0);
   ra_action_page_set_action (fixture->page, fixture->form_action);
-  WAIT_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "error"));
+  RA_TEST_WAIT_UNTIL_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "error"), WAIT_SECONDS);
   g_assert_nonnull (ra_action_page_get_load_error (fixture->page));
   g_assert_cmpstr (ra_action_page_get_load_error (fixture->page), !=, "");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.retry", NULL);
-  WAIT_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "action"));
+  RA_TEST_WAIT_UNTIL_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "action"), WAIT_SECONDS);
 }
 
 static void
@@ -214,7 +214,7 @@ test_invalid_devices (Fixture       *fixture,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (ra_device_editor_get_text_view (editor)),
                             good, -1);
   g_assert_cmpuint (ra_device_editor_get_n_devices (editor), ==, 0);
-  WAIT_FOR (ra_device_editor_get_n_devices (editor) == 1);
+  RA_TEST_WAIT_UNTIL_FOR (ra_device_editor_get_n_devices (editor) == 1, WAIT_SECONDS);
   g_assert_null (ra_device_editor_get_problem (editor));
 }
 
@@ -274,7 +274,7 @@ test_import (Fixture       *fixture,
 
   ra_device_editor_import_file (editor, csv_file);
   g_assert_true (ra_device_editor_get_busy (editor));
-  WAIT_FOR (!ra_device_editor_get_busy (editor));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_editor_get_busy (editor), WAIT_SECONDS);
   g_assert_null (ra_device_editor_get_import_error (editor));
   /* Added after what was there; the repeated device counts once. */
   g_assert_cmpuint (ra_device_editor_get_n_devices (editor), ==, 3);
@@ -286,7 +286,7 @@ test_import (Fixture       *fixture,
   g_assert_no_error (error);
   bin_file = g_file_new_for_path (bin_path);
   ra_device_editor_import_file (editor, bin_file);
-  WAIT_FOR (!ra_device_editor_get_busy (editor));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_editor_get_busy (editor), WAIT_SECONDS);
   g_assert_cmpstr (ra_device_editor_get_import_error (editor), ==,
                    "“devices.xlsx” is not a text or CSV file.");
   g_assert_cmpuint (ra_device_editor_get_n_devices (editor), ==, 3);
@@ -299,16 +299,16 @@ test_import (Fixture       *fixture,
 static void
 add_tests (void)
 {
-  ADD_PAGE_TEST ("/action-page/empty", test_empty);
-  ADD_PAGE_TEST ("/action-page/details", test_details);
-  ADD_PAGE_TEST ("/action-page/switch-while-loading", test_switch_while_loading);
-  ADD_PAGE_TEST ("/action-page/load-error", test_load_error);
-  ADD_PAGE_TEST ("/action-page/not-api-enabled", test_not_api_enabled);
-  ADD_PAGE_TEST ("/action-page/input-rows", test_input_rows);
-  ADD_PAGE_TEST ("/action-page/invalid-devices", test_invalid_devices);
-  ADD_PAGE_TEST ("/action-page/too-many-devices", test_too_many_devices);
-  ADD_PAGE_TEST ("/action-page/no-client", test_no_client);
-  ADD_PAGE_TEST ("/action-page/import", test_import);
+  RA_TEST_ADD ("/action-page/empty", test_empty);
+  RA_TEST_ADD ("/action-page/details", test_details);
+  RA_TEST_ADD ("/action-page/switch-while-loading", test_switch_while_loading);
+  RA_TEST_ADD ("/action-page/load-error", test_load_error);
+  RA_TEST_ADD ("/action-page/not-api-enabled", test_not_api_enabled);
+  RA_TEST_ADD ("/action-page/input-rows", test_input_rows);
+  RA_TEST_ADD ("/action-page/invalid-devices", test_invalid_devices);
+  RA_TEST_ADD ("/action-page/too-many-devices", test_too_many_devices);
+  RA_TEST_ADD ("/action-page/no-client", test_no_client);
+  RA_TEST_ADD ("/action-page/import", test_import);
 }
 
 int

@@ -138,7 +138,7 @@ test_typed_count (Fixture       *fixture,
                    ==, ADW_RESPONSE_DESTRUCTIVE);
 
   respond (dialog, RA_CONFIRM_RESPONSE_RUN);
-  WAIT_FOR (!ra_run_form_get_running (get_form (fixture)));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_run_form_get_running (get_form (fixture)), WAIT_SECONDS);
   g_assert_cmpuint (count_executes (fixture), ==, 1);
   body = get_execute_body (fixture, &node);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (body, "devices")), ==, 11);
@@ -246,7 +246,7 @@ test_settings (Fixture       *fixture,
   g_assert_nonnull (ra_confirm_dialog_get_count_entry (dialog));
   gtk_editable_set_text (ra_confirm_dialog_get_count_entry (dialog), "3");
   respond (dialog, RA_CONFIRM_RESPONSE_RUN);
-  WAIT_FOR (!ra_run_form_get_running (get_form (fixture)));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_run_form_get_running (get_form (fixture)), WAIT_SECONDS);
 
   body = get_execute_body (fixture, &node);
   g_assert_cmpint (json_object_get_int_member (body, "expiresInMinutes"), ==, 300);
@@ -337,7 +337,7 @@ test_switch_while_confirming (Fixture       *fixture,
    * confirmed is still what is sent, under its own name. */
   select_action (fixture, fixture->collect_action);
   respond (dialog, RA_CONFIRM_RESPONSE_RUN);
-  WAIT_FOR (!ra_run_form_get_running (get_form (fixture)));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_run_form_get_running (get_form (fixture)), WAIT_SECONDS);
 
   body = get_execute_body (fixture, &node);
   g_assert_cmpstr (json_object_get_string_member (body, "remoteActionId"), ==,
@@ -373,24 +373,24 @@ test_client_changed_while_confirming (Fixture       *fixture,
   g_assert_cmpuint (count_executes (fixture), ==, 0);
 
   /* Let the new client's details request finish before tearing down. */
-  WAIT_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "action"));
+  RA_TEST_WAIT_UNTIL_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "action"), WAIT_SECONDS);
 }
 
 static void
 add_tests (void)
 {
-  ADD_PAGE_TEST ("/action-run/execute", test_execute);
-  ADD_PAGE_TEST ("/action-run/execute-server-default-expiry", test_execute_server_default_expiry);
-  ADD_PAGE_TEST ("/action-run/typed-count", test_typed_count);
-  ADD_PAGE_TEST ("/action-run/data-collection-confirmation", test_data_collection_confirmation);
-  ADD_PAGE_TEST ("/action-run/forbidden", test_forbidden);
-  ADD_PAGE_TEST ("/action-run/rate-limited", test_rate_limited);
-  ADD_PAGE_TEST ("/action-run/dropped", test_dropped);
-  ADD_PAGE_TEST ("/action-run/settings", test_settings);
-  ADD_PAGE_TEST ("/action-run/reason-limit", test_reason_limit);
-  ADD_PAGE_TEST ("/action-run/run-action", test_run_action);
-  ADD_PAGE_TEST ("/action-run/switch-while-confirming", test_switch_while_confirming);
-  ADD_PAGE_TEST ("/action-run/client-changed-while-confirming", test_client_changed_while_confirming);
+  RA_TEST_ADD ("/action-run/execute", test_execute);
+  RA_TEST_ADD ("/action-run/execute-server-default-expiry", test_execute_server_default_expiry);
+  RA_TEST_ADD ("/action-run/typed-count", test_typed_count);
+  RA_TEST_ADD ("/action-run/data-collection-confirmation", test_data_collection_confirmation);
+  RA_TEST_ADD ("/action-run/forbidden", test_forbidden);
+  RA_TEST_ADD ("/action-run/rate-limited", test_rate_limited);
+  RA_TEST_ADD ("/action-run/dropped", test_dropped);
+  RA_TEST_ADD ("/action-run/settings", test_settings);
+  RA_TEST_ADD ("/action-run/reason-limit", test_reason_limit);
+  RA_TEST_ADD ("/action-run/run-action", test_run_action);
+  RA_TEST_ADD ("/action-run/switch-while-confirming", test_switch_while_confirming);
+  RA_TEST_ADD ("/action-run/client-changed-while-confirming", test_client_changed_while_confirming);
 }
 
 int

@@ -75,7 +75,7 @@ close_results (RaDeviceResultsWindow *window)
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
-  WAIT_FOR (weak == NULL);
+  RA_TEST_WAIT_UNTIL_FOR (weak == NULL, WAIT_SECONDS);
 }
 
 static guint
@@ -168,7 +168,7 @@ test_results (Fixture       *fixture,
   request_id = ra_run_form_get_request_id (get_form (fixture));
   g_assert_cmpstr (ra_device_results_window_get_request_id (window), ==, request_id);
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, QUERY);
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
 
   /* One row per device the action ran on. */
@@ -195,7 +195,7 @@ test_results (Fixture       *fixture,
   g_assert_true (ra_device_results_window_get_loading (window));
   /* What was shown stays while the answer comes. */
   g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
 
   result = ra_device_results_window_get_result (window);
   g_assert_cmpuint (ra_nql_result_get_n_rows (result), ==, 5);
@@ -225,14 +225,14 @@ test_results (Fixture       *fixture,
   g_assert_nonnull (gtk_widget_get_tooltip_text (button));
   ra_test_click (GTK_BUTTON (button));
   g_assert_true (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW) == GTK_WINDOW (window));
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
 
   /* Its other button copies the request ID. */
   button = ra_test_find_widget (list, GTK_TYPE_BUTTON, has_action, "page.copy-request-id");
   g_assert_nonnull (button);
   ra_test_click (GTK_BUTTON (button));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (button), NULL, clipboard_read_cb, &copied);
-  WAIT_FOR (copied != NULL);
+  RA_TEST_WAIT_UNTIL_FOR (copied != NULL, WAIT_SECONDS);
   g_assert_cmpstr (copied, ==, request_id);
 
   /* Three reads of the query, and the action ran exactly once. */
@@ -253,7 +253,7 @@ test_unknown_query (Fixture       *fixture,
 
   set_query ("#no_such_query");
   window = run_and_open (fixture, 2, NULL);
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
 
   g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "error");
   message = ra_device_results_window_get_error_message (window);
@@ -267,7 +267,7 @@ test_unknown_query (Fixture       *fixture,
 
   /* Fixing the setting reads the right query at once. */
   set_query (QUERY);
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
   g_assert_null (ra_device_results_window_get_error_message (window));
   g_assert_cmpuint (count_executes (fixture), ==, 1);
@@ -356,7 +356,7 @@ test_times_and_row_limit (Fixture       *fixture,
   set_query ("#timed_results");
 
   window = run_and_open (fixture, 1, NULL);
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
   subtitle = first_row_subtitle (window);
   g_assert_nonnull (subtitle);
@@ -369,7 +369,7 @@ test_times_and_row_limit (Fixture       *fixture,
   /* At the row limit the window says the list may be cut. */
   ra_simulator_add_nql_query (fixture->sim, "#timed_results", many);
   gtk_widget_activate_action (GTK_WIDGET (window), "results.refresh", NULL);
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpuint (ra_nql_result_get_n_rows (ra_device_results_window_get_result (window)), ==,
                     RA_NQL_EXECUTE_MAX_ROWS);
   note = ra_device_results_window_get_incomplete_note (window);
@@ -385,7 +385,7 @@ test_times_and_row_limit (Fixture       *fixture,
     large = ra_device_results_window_new (fixture->client, settings, FALSE,
                                           ra_run_form_get_request_id (get_form (fixture)),
                                           NULL, RA_NQL_EXECUTE_MAX_ROWS + 500);
-    WAIT_FOR (!ra_device_results_window_get_loading (large));
+    RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (large), WAIT_SECONDS);
     g_assert_cmpstr (ra_device_results_window_get_summary (large), ==,
                      "1000 of 1000 devices succeeded, 0 failed, 0 pending");
     g_assert_nonnull (ra_device_results_window_get_incomplete_note (large));
@@ -395,7 +395,7 @@ test_times_and_row_limit (Fixture       *fixture,
   /* And stops saying so when it is not. */
   ra_simulator_add_nql_query (fixture->sim, "#timed_results", few);
   gtk_widget_activate_action (GTK_WIDGET (window), "results.refresh", NULL);
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_null (ra_device_results_window_get_incomplete_note (window));
 
   close_results (window);
@@ -421,7 +421,7 @@ test_demo_unknown_devices (Fixture       *fixture,
 
   set_query ("");
   window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "empty");
 
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
@@ -429,11 +429,11 @@ test_demo_unknown_devices (Fixture       *fixture,
                                                       "demo_devices_button"));
   g_assert_true (gtk_widget_get_visible (button));
   gtk_widget_activate_action (GTK_WIDGET (window), "results.copy-demo-devices", NULL);
-  WAIT_FOR (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "Copied") == 0);
+  RA_TEST_WAIT_UNTIL_FOR (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), "Copied") == 0, WAIT_SECONDS);
 
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
                                  clipboard_read_cb, &copied);
-  WAIT_FOR (copied != NULL);
+  RA_TEST_WAIT_UNTIL_FOR (copied != NULL, WAIT_SECONDS);
   g_assert_true (g_str_has_prefix (copied, known[0]));
   for (guint i = 0; known[i] != NULL; i++)
     g_assert_nonnull (strstr (copied, known[i]));
@@ -442,7 +442,7 @@ test_demo_unknown_devices (Fixture       *fixture,
   /* Not on a real instance. */
   window = ra_device_results_window_new (fixture->client, settings, FALSE, request_id, NULL, 2);
   set_query (QUERY);
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "empty");
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                       RA_TYPE_DEVICE_RESULTS_WINDOW,
@@ -462,7 +462,7 @@ test_nql_forbidden (Fixture       *fixture,
   ra_simulator_set_nql_permission (fixture->sim, FALSE);
   set_query (QUERY);
   window = run_and_open (fixture, 1, NULL);
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "error");
   message = ra_device_results_window_get_error_message (window);
   g_assert_nonnull (strstr (message, "NQL API"));
@@ -489,7 +489,7 @@ test_demo_query (Fixture       *fixture,
 
   window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, RA_DEMO_EXECUTIONS_QUERY);
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
   g_assert_cmpuint (ra_nql_result_get_n_rows (ra_device_results_window_get_result (window)), ==, 2);
   assert_queries (fixture, RA_DEMO_EXECUTIONS_QUERY, request_id);
@@ -499,7 +499,7 @@ test_demo_query (Fixture       *fixture,
   set_query ("#no_such_query");
   window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, "#no_such_query");
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "error");
   close_results (window);
   set_query ("");
@@ -516,14 +516,14 @@ test_signed_out (Fixture       *fixture,
 
   set_query (QUERY);
   window = run_and_open (fixture, 1, NULL);
-  WAIT_FOR (!ra_device_results_window_get_loading (window));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (fixture->window));
 
   /* Results read with the old credentials do not outlive them. */
   weak = window;
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   ra_action_page_set_client (fixture->page, NULL);
-  WAIT_FOR (weak == NULL);
+  RA_TEST_WAIT_UNTIL_FOR (weak == NULL, WAIT_SECONDS);
   g_assert_null (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW));
   set_query ("");
 }
@@ -531,14 +531,14 @@ test_signed_out (Fixture       *fixture,
 static void
 add_tests (void)
 {
-  ADD_PAGE_TEST ("/device-results/results", test_results);
-  ADD_PAGE_TEST ("/device-results/unknown-query", test_unknown_query);
-  ADD_PAGE_TEST ("/device-results/unconfigured", test_unconfigured);
-  ADD_PAGE_TEST ("/device-results/demo-query", test_demo_query);
-  ADD_PAGE_TEST ("/device-results/signed-out", test_signed_out);
-  ADD_PAGE_TEST ("/device-results/times-and-row-limit", test_times_and_row_limit);
-  ADD_PAGE_TEST ("/device-results/nql-forbidden", test_nql_forbidden);
-  ADD_PAGE_TEST ("/device-results/demo-unknown-devices", test_demo_unknown_devices);
+  RA_TEST_ADD ("/device-results/results", test_results);
+  RA_TEST_ADD ("/device-results/unknown-query", test_unknown_query);
+  RA_TEST_ADD ("/device-results/unconfigured", test_unconfigured);
+  RA_TEST_ADD ("/device-results/demo-query", test_demo_query);
+  RA_TEST_ADD ("/device-results/signed-out", test_signed_out);
+  RA_TEST_ADD ("/device-results/times-and-row-limit", test_times_and_row_limit);
+  RA_TEST_ADD ("/device-results/nql-forbidden", test_nql_forbidden);
+  RA_TEST_ADD ("/device-results/demo-unknown-devices", test_demo_unknown_devices);
 }
 
 int

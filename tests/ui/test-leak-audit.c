@@ -44,19 +44,6 @@ static const char * const xdg_vars[] = {
   "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
 };
 
-static void
-settle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-pointer_cleared (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
 static gboolean
 controller_has_client (gpointer data)
 {
@@ -91,7 +78,7 @@ type_into (GtkWidget  *dialog,
 
   g_assert_nonnull (child);
   gtk_editable_set_text (GTK_EDITABLE (child), text);
-  settle ();
+  ra_test_settle ();
 }
 
 static gboolean
@@ -142,11 +129,11 @@ run_session (void)
   controller = ra_account_controller_new (window, manager, store, settings);
   ra_account_controller_start (controller, FALSE);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  ra_test_settle ();
 
   /* Add the account by typing it, test it, save it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "accounts.add", NULL);
-  settle ();
+  ra_test_settle ();
   dialog = ra_account_controller_get_dialog (controller);
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
@@ -159,7 +146,7 @@ run_session (void)
   g_assert_true (gtk_widget_activate_action (dialog, "account.test", NULL));
   RA_TEST_WAIT_UNTIL_FOR (connection_tested (dialog), TIMEOUT_SECONDS);
   g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
-  RA_TEST_WAIT_UNTIL_FOR (pointer_cleared (&dialog), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (dialog == NULL, TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (controller_has_client (controller), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (window), TIMEOUT_SECONDS);
 
@@ -176,7 +163,7 @@ run_session (void)
   form = ra_action_page_get_form (page);
   ra_device_editor_set_text (ra_run_form_get_device_editor (form), DEVICE_ID);
   ra_device_editor_flush (ra_run_form_get_device_editor (form));
-  settle ();
+  ra_test_settle ();
   ra_action_page_activate_run (page);
   confirm = ra_action_page_get_confirm_dialog (page);
   g_assert_nonnull (confirm);
@@ -192,7 +179,7 @@ run_session (void)
 
   g_clear_object (&controller);
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  ra_test_settle ();
   g_settings_sync ();
 }
 
@@ -280,11 +267,8 @@ test_full_session (void)
       return;
     }
 
-  if (g_getenv ("RA_TEST_SESSION") == NULL)
-    {
-      g_test_skip ("Not inside the test runner's private keyring session (build-aux/dev test)");
-      return;
-    }
+  if (!ra_test_in_private_keyring ())
+    return;
 
   simulator = ra_simulator_new ();
   ra_simulator_set_credentials (simulator, "audit-client", AUDIT_SECRET);

@@ -77,7 +77,7 @@ assert_safe_to_run_again (Fixture    *fixture,
   g_assert_null (ra_run_outcome_get_request_id (get_outcome (fixture)));
   g_assert_nonnull (strstr (message, "safe to run the action again"));
   g_assert_null (strstr (message, "may have"));
-  WAIT_FOR (toast_says (fixture, "did not start"));
+  RA_TEST_WAIT_UNTIL_FOR (toast_says (fixture, "did not start"), WAIT_SECONDS);
   /* It did not run: nothing to remember or to check. */
   g_assert_cmpuint (g_list_model_get_n_items (ra_action_page_get_runs (fixture->page)), ==, 0);
 }
@@ -122,7 +122,7 @@ assert_unknown (Fixture *fixture)
   g_assert_null (strstr (message, "safe to run"));
   g_assert_null (strstr (message, "no data was sent"));
   g_assert_null (strstr (message, "Try again"));
-  WAIT_FOR (toast_says (fixture, "may have started"));
+  RA_TEST_WAIT_UNTIL_FOR (toast_says (fixture, "may have started"), WAIT_SECONDS);
 
   /* Listed with the runs of the session, to be checked. */
   g_assert_cmpuint (g_list_model_get_n_items (ra_action_page_get_runs (fixture->page)), ==, 1);
@@ -183,7 +183,7 @@ test_started_bad_expiry (Fixture       *fixture,
   g_assert_null (ra_run_outcome_get_error_message (get_outcome (fixture)));
   g_assert_cmpstr (ra_run_outcome_get_expiry_text (get_outcome (fixture)), ==,
                    "Not stated by the server");
-  WAIT_FOR (toast_says (fixture, "started on 3 devices"));
+  RA_TEST_WAIT_UNTIL_FOR (toast_says (fixture, "started on 3 devices"), WAIT_SECONDS);
 
   listed = g_list_model_get_item (ra_action_page_get_runs (fixture->page), 0);
   g_assert_cmpint (ra_session_run_get_outcome (listed), ==, RA_EXECUTION_OUTCOME_STARTED);
@@ -284,12 +284,12 @@ test_close_window_mid_execute (void)
 static void
 add_tests (void)
 {
-  ADD_PAGE_TEST ("/outcome/refused", test_refused);
-  ADD_PAGE_TEST ("/outcome/not-sent", test_not_sent);
-  ADD_PAGE_TEST ("/outcome/unknown-server-error", test_unknown_server_error);
-  ADD_PAGE_TEST ("/outcome/unknown-dropped", test_unknown_dropped);
-  ADD_PAGE_TEST ("/outcome/unknown-no-request-id", test_unknown_no_request_id);
-  ADD_PAGE_TEST ("/outcome/started-bad-expiry", test_started_bad_expiry);
+  RA_TEST_ADD ("/outcome/refused", test_refused);
+  RA_TEST_ADD ("/outcome/not-sent", test_not_sent);
+  RA_TEST_ADD ("/outcome/unknown-server-error", test_unknown_server_error);
+  RA_TEST_ADD ("/outcome/unknown-dropped", test_unknown_dropped);
+  RA_TEST_ADD ("/outcome/unknown-no-request-id", test_unknown_no_request_id);
+  RA_TEST_ADD ("/outcome/started-bad-expiry", test_started_bad_expiry);
   g_test_add_func ("/outcome/close-window-mid-execute", test_close_window_mid_execute);
 }
 

@@ -134,7 +134,7 @@ test_list_notice (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
 
   ra_action_list_set_client (list, fixture->client);
-  WAIT_FOR (ra_action_list_get_state (list) == RA_ACTION_LIST_STATE_LOADED);
+  RA_TEST_WAIT_UNTIL_FOR (ra_action_list_get_state (list) == RA_ACTION_LIST_STATE_LOADED, WAIT_SECONDS);
   n_total = ra_action_list_get_n_total (list);
   g_assert_cmpuint (ra_action_list_get_n_skipped (list), ==, 0);
   button = ra_test_find_widget (GTK_WIDGET (list), GTK_TYPE_MENU_BUTTON, has_class,
@@ -144,8 +144,8 @@ test_list_notice (Fixture       *fixture,
 
   ra_simulator_add_action (fixture->sim, broken);
   ra_action_list_reload (list);
-  WAIT_FOR (ra_action_list_get_state (list) == RA_ACTION_LIST_STATE_LOADED &&
-            ra_action_list_get_n_skipped (list) == 1);
+  RA_TEST_WAIT_UNTIL_FOR (ra_action_list_get_state (list) == RA_ACTION_LIST_STATE_LOADED &&
+            ra_action_list_get_n_skipped (list) == 1, WAIT_SECONDS);
 
   g_assert_cmpuint (ra_action_list_get_n_total (list), ==, n_total);
   g_assert_true (gtk_widget_get_visible (button));
@@ -166,8 +166,8 @@ test_list_notice (Fixture       *fixture,
     ra_simulator_add_action (fixture->sim, fixed);
   }
   ra_action_list_reload (list);
-  WAIT_FOR (ra_action_list_get_state (list) == RA_ACTION_LIST_STATE_LOADED &&
-            ra_action_list_get_n_total (list) == n_total + 1);
+  RA_TEST_WAIT_UNTIL_FOR (ra_action_list_get_state (list) == RA_ACTION_LIST_STATE_LOADED &&
+            ra_action_list_get_n_total (list) == n_total + 1, WAIT_SECONDS);
   g_assert_cmpuint (ra_action_list_get_n_skipped (list), ==, 0);
   g_assert_false (gtk_widget_get_visible (button));
 
@@ -177,9 +177,9 @@ test_list_notice (Fixture       *fixture,
 static void
 add_tests (void)
 {
-  ADD_PAGE_TEST ("/sparse-actions/seed-details", test_seed_details);
-  ADD_PAGE_TEST ("/sparse-actions/unknown-values", test_unknown_values);
-  ADD_PAGE_TEST ("/sparse-actions/list-notice", test_list_notice);
+  RA_TEST_ADD ("/sparse-actions/seed-details", test_seed_details);
+  RA_TEST_ADD ("/sparse-actions/unknown-values", test_unknown_values);
+  RA_TEST_ADD ("/sparse-actions/list-notice", test_list_notice);
 }
 
 int

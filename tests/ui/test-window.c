@@ -820,27 +820,24 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/ui/list/loads", test_list_loads);
-  ADD ("/ui/list/search", test_list_search);
-  ADD ("/ui/list/filters", test_list_filters);
-  ADD ("/ui/list/filters-restored", test_list_filters_restored);
-  ADD ("/ui/list/no-match", test_list_no_match);
-  ADD ("/ui/list/empty", test_list_empty);
-  ADD ("/ui/list/loading", test_list_loading);
-  ADD ("/ui/list/error-retry", test_list_error_retry);
-  ADD ("/ui/list/refresh", test_list_refresh);
-  ADD ("/ui/list/switch-while-loading", test_list_switch_while_loading);
-  ADD ("/ui/list/large", test_list_large);
-  ADD ("/ui/list/no-client", test_list_no_client);
-  ADD ("/ui/window/selection", test_window_selection);
-  ADD ("/ui/window/narrow", test_window_narrow);
-  ADD ("/ui/window/settings-restored", test_window_settings_restored);
-  ADD ("/ui/window/last-action-gone", test_window_last_action_gone);
-  ADD ("/ui/window/demo-badge", test_window_demo_badge);
-  ADD ("/ui/window/shortcuts", test_window_shortcuts);
+  RA_TEST_ADD ("/ui/list/loads", test_list_loads);
+  RA_TEST_ADD ("/ui/list/search", test_list_search);
+  RA_TEST_ADD ("/ui/list/filters", test_list_filters);
+  RA_TEST_ADD ("/ui/list/filters-restored", test_list_filters_restored);
+  RA_TEST_ADD ("/ui/list/no-match", test_list_no_match);
+  RA_TEST_ADD ("/ui/list/empty", test_list_empty);
+  RA_TEST_ADD ("/ui/list/loading", test_list_loading);
+  RA_TEST_ADD ("/ui/list/error-retry", test_list_error_retry);
+  RA_TEST_ADD ("/ui/list/refresh", test_list_refresh);
+  RA_TEST_ADD ("/ui/list/switch-while-loading", test_list_switch_while_loading);
+  RA_TEST_ADD ("/ui/list/large", test_list_large);
+  RA_TEST_ADD ("/ui/list/no-client", test_list_no_client);
+  RA_TEST_ADD ("/ui/window/selection", test_window_selection);
+  RA_TEST_ADD ("/ui/window/narrow", test_window_narrow);
+  RA_TEST_ADD ("/ui/window/settings-restored", test_window_settings_restored);
+  RA_TEST_ADD ("/ui/window/last-action-gone", test_window_last_action_gone);
+  RA_TEST_ADD ("/ui/window/demo-badge", test_window_demo_badge);
+  RA_TEST_ADD ("/ui/window/shortcuts", test_window_shortcuts);
 
   return g_test_run ();
 }

@@ -14,7 +14,7 @@
 #include "ra-remote-action.h"
 #include "ra-clock.h"
 #include "ra-simulator.h"
-#include "ra-test-util.h"
+#include "ra-test-common.h"
 
 G_BEGIN_DECLS
 

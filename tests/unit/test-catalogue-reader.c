@@ -25,6 +25,7 @@
 #include "ra-json-private.h"
 #include "ra-models-private.h"
 #include "ra-sim-private.h"
+#include "ra-test-catalogue.h"
 
 static guint n_fast;
 static guint n_tree_ok;
@@ -104,29 +105,12 @@ check_variants (const char *data,
     }
 }
 
-static char *
-catalogue_to_json (GPtrArray *actions,
-                   gboolean   pretty)
-{
-  g_autoptr(JsonArray) array = json_array_sized_new (actions->len);
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-
-  for (guint i = 0; i < actions->len; i++)
-    json_array_add_element (array, json_node_copy (actions->pdata[i]));
-  json_node_set_array (root, array);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, pretty);
-
-  return json_generator_to_data (generator, NULL);
-}
-
 static void
 test_demo_catalogue (void)
 {
   g_autoptr(GPtrArray) actions = ra_sim_catalogue_new_demo (RA_SIM_PROFILE_TIDY);
-  g_autofree char *compact = catalogue_to_json (actions, FALSE);
-  g_autofree char *pretty = catalogue_to_json (actions, TRUE);
+  g_autofree char *compact = ra_test_catalogue_to_json (actions, FALSE);
+  g_autofree char *pretty = ra_test_catalogue_to_json (actions, TRUE);
   g_autofree char *verbatim = NULL;
   gsize length;
 
@@ -149,8 +133,8 @@ test_generated_catalogues (void)
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_autoptr(GPtrArray) actions = ra_sim_catalogue_new_generated (sizes[i], RA_SIM_PROFILE_REALISTIC);
-      g_autofree char *compact = catalogue_to_json (actions, FALSE);
-      g_autofree char *pretty = catalogue_to_json (actions, TRUE);
+      g_autofree char *compact = ra_test_catalogue_to_json (actions, FALSE);
+      g_autofree char *pretty = ra_test_catalogue_to_json (actions, TRUE);
 
       g_assert_cmpint (check_body (compact, strlen (compact)), ==, ALL_FAST);
       g_assert_cmpint (check_body (pretty, strlen (pretty)), ==, ALL_FAST);
@@ -158,7 +142,7 @@ test_generated_catalogues (void)
 
   {
     g_autoptr(GPtrArray) actions = ra_sim_catalogue_new_generated (20, RA_SIM_PROFILE_REALISTIC);
-    g_autofree char *compact = catalogue_to_json (actions, FALSE);
+    g_autofree char *compact = ra_test_catalogue_to_json (actions, FALSE);
 
     check_variants (compact, strlen (compact), 150);
   }
@@ -308,7 +292,7 @@ test_corner_cases (void)
     action = json_node_get_object (actions->pdata[17]);
     targeting = json_object_get_object_member (action, "targeting");
     json_object_set_string_member (targeting, "apiEnabled", "true");
-    body = catalogue_to_json (actions, FALSE);
+    body = ra_test_catalogue_to_json (actions, FALSE);
     g_assert_cmpint (check_body (body, strlen (body)), ==, 1);
     catalogue = _ra_catalogue_read (body, strlen (body), &error);
     g_assert_no_error (error);
@@ -331,9 +315,9 @@ test_sparse_catalogues (void)
   g_autoptr(GPtrArray) tidy = ra_sim_catalogue_new_generated (200, RA_SIM_PROFILE_TIDY);
   g_autoptr(GPtrArray) realistic = ra_sim_catalogue_new_generated (200, RA_SIM_PROFILE_REALISTIC);
   g_autoptr(GPtrArray) demo = ra_sim_catalogue_new_demo (RA_SIM_PROFILE_REALISTIC);
-  g_autofree char *tidy_body = catalogue_to_json (tidy, FALSE);
-  g_autofree char *realistic_body = catalogue_to_json (realistic, FALSE);
-  g_autofree char *demo_body = catalogue_to_json (demo, TRUE);
+  g_autofree char *tidy_body = ra_test_catalogue_to_json (tidy, FALSE);
+  g_autofree char *realistic_body = ra_test_catalogue_to_json (realistic, FALSE);
+  g_autofree char *demo_body = ra_test_catalogue_to_json (demo, TRUE);
 
   /* The realistic catalogues are sparse indeed. */
   g_assert_cmpuint (strlen (realistic_body), <, strlen (tidy_body));

@@ -363,19 +363,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/client/status-errors", test_status_errors);
-  ADD ("/client/body-faults", test_body_faults);
-  ADD ("/client/oversized", test_oversized);
-  ADD ("/client/oversized-chunked", test_oversized_chunked);
-  ADD ("/client/dropped-get", test_dropped_get);
-  ADD ("/client/connection-refused", test_connection_refused);
-  ADD ("/client/tls-plain-server", test_tls_plain_server);
-  ADD ("/client/tls-self-signed", test_tls_self_signed);
-
-#undef ADD
+  RA_TEST_ADD ("/client/status-errors", test_status_errors);
+  RA_TEST_ADD ("/client/body-faults", test_body_faults);
+  RA_TEST_ADD ("/client/oversized", test_oversized);
+  RA_TEST_ADD ("/client/oversized-chunked", test_oversized_chunked);
+  RA_TEST_ADD ("/client/dropped-get", test_dropped_get);
+  RA_TEST_ADD ("/client/connection-refused", test_connection_refused);
+  RA_TEST_ADD ("/client/tls-plain-server", test_tls_plain_server);
+  RA_TEST_ADD ("/client/tls-self-signed", test_tls_self_signed);
 
   return g_test_run ();
 }

@@ -617,9 +617,29 @@ typedef struct
   GSocketService *service;
   guint16         port;
   gboolean        trickle_token;
-  volatile gint   stop;
+  GMutex          lock;
+  GCond           stopped;
+  gboolean        stop;      /* under lock */
   GPtrArray      *threads;
 } Trickler;
+
+/* Waits ms, or less if the trickler is stopped meanwhile; returns
+ * whether it goes on. */
+static gboolean
+trickler_pause (Trickler *t,
+                guint     ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+  gboolean go_on;
+
+  g_mutex_lock (&t->lock);
+  while (!t->stop && g_cond_wait_until (&t->stopped, &t->lock, end))
+    ;
+  go_on = !t->stop;
+  g_mutex_unlock (&t->lock);
+
+  return go_on;
+}
 
 typedef struct
 {
@@ -691,9 +711,8 @@ trickle_thread (gpointer user_data)
 
       if (!g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL))
         break;
-      for (guint i = 0; i < 100 && !g_atomic_int_get (&job->t->stop); i++)
+      for (guint i = 0; i < 100 && trickler_pause (job->t, 300); i++)
         {
-          g_usleep (300 * 1000);
           if (!g_output_stream_write_all (out, " ", 1, NULL, NULL, NULL) ||
               !g_output_stream_flush (out, NULL, NULL))
             break;
@@ -730,6 +749,8 @@ trickler_start (Trickler *t)
   g_autoptr(GSocketAddress) bound = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_mutex_init (&t->lock);
+  g_cond_init (&t->stopped);
   t->threads = g_ptr_array_new ();
   t->service = g_socket_service_new ();
   g_socket_listener_add_address (G_SOCKET_LISTENER (t->service), address,
@@ -744,13 +765,18 @@ trickler_start (Trickler *t)
 static void
 trickler_stop (Trickler *t)
 {
-  g_atomic_int_set (&t->stop, 1);
+  g_mutex_lock (&t->lock);
+  t->stop = TRUE;
+  g_cond_broadcast (&t->stopped);
+  g_mutex_unlock (&t->lock);
   g_socket_service_stop (t->service);
   g_socket_listener_close (G_SOCKET_LISTENER (t->service));
   for (guint i = 0; i < t->threads->len; i++)
     g_thread_join (g_ptr_array_index (t->threads, i));
   g_ptr_array_unref (t->threads);
   g_clear_object (&t->service);
+  g_mutex_clear (&t->lock);
+  g_cond_clear (&t->stopped);
 }
 
 static void

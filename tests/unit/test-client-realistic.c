@@ -338,19 +338,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
   g_test_add_func ("/realistic/parse-time", test_parse_time);
   g_test_add_func ("/realistic/nql-rows-member", test_nql_rows_member);
-  ADD ("/realistic/nql-utc-times", test_nql_utc_times);
-  ADD ("/realistic/nql-row-limit", test_nql_row_limit);
-  ADD ("/realistic/nql-forbidden", test_nql_forbidden);
-  ADD ("/realistic/query-id-length", test_query_id_length);
-  ADD ("/realistic/execute-checks-options", test_execute_checks_options);
-  ADD ("/realistic/unknown-devices-never-report", test_unknown_devices_never_report);
-
-#undef ADD
+  RA_TEST_ADD ("/realistic/nql-utc-times", test_nql_utc_times);
+  RA_TEST_ADD ("/realistic/nql-row-limit", test_nql_row_limit);
+  RA_TEST_ADD ("/realistic/nql-forbidden", test_nql_forbidden);
+  RA_TEST_ADD ("/realistic/query-id-length", test_query_id_length);
+  RA_TEST_ADD ("/realistic/execute-checks-options", test_execute_checks_options);
+  RA_TEST_ADD ("/realistic/unknown-devices-never-report", test_unknown_devices_never_report);
 
   return g_test_run ();
 }

@@ -273,7 +273,7 @@ test_client_stops_on_absurd (Fixture       *fixture,
       g_assert_nonnull (strstr (error->message, "Retry-After"));
       g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
       /* Not silently retried after a guessed wait. */
-      ra_test_iterate_for (1200);
+      ra_test_spin (1200);
       g_assert_cmpuint (raw.n_api_requests, ==, 1);
       raw_server_stop (&raw);
     }
@@ -301,18 +301,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
   g_test_add_func ("/retry-after/parse-seconds", test_parse_seconds);
   g_test_add_func ("/retry-after/parse-date", test_parse_date);
   g_test_add_func ("/retry-after/parse-absurd", test_parse_absurd);
   g_test_add_func ("/retry-after/get-from-message", test_get_from_message);
-  ADD ("/retry-after/client-honours-date", test_client_honours_date);
-  ADD ("/retry-after/client-stops-on-absurd", test_client_stops_on_absurd);
-  ADD ("/retry-after/simulator-a-day", test_simulator_a_day);
-
-#undef ADD
+  RA_TEST_ADD ("/retry-after/client-honours-date", test_client_honours_date);
+  RA_TEST_ADD ("/retry-after/client-stops-on-absurd", test_client_stops_on_absurd);
+  RA_TEST_ADD ("/retry-after/simulator-a-day", test_simulator_a_day);
 
   return g_test_run ();
 }

@@ -197,7 +197,7 @@ test_execute_validation (Fixture       *fixture,
   assert_error (fixture, error, RA_ERROR, RA_ERROR_INVALID_INPUT);
 
   /* Refused locally: not even a token was asked for. */
-  ra_test_iterate_for (50);
+  ra_test_spin (50);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", EXECUTE_PATH), ==, 0);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", TOKEN_PATH), ==, 0);
 }
@@ -264,7 +264,7 @@ test_nql_invalid_query_id (Fixture       *fixture,
   result = nql_execute (fixture->client, "no hash", NULL, &error);
   assert_error (fixture, error, RA_ERROR, RA_ERROR_INVALID_INPUT);
   g_assert_null (result);
-  ra_test_iterate_for (50);
+  ra_test_spin (50);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", NQL_PATH), ==, 0);
 }
 
@@ -502,7 +502,7 @@ test_execute_no_resend (Fixture       *fixture,
       g_test_message ("execute %s → %s", cases[i].what, error->message);
 
       /* Give a wrongly scheduled resend the chance to show up. */
-      ra_test_iterate_for (1500);
+      ra_test_spin (1500);
       g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", EXECUTE_PATH), ==, 1);
     }
 }
@@ -527,7 +527,7 @@ test_cancel_in_flight (Fixture       *fixture,
   ra_simulator_set_latency (fixture->sim, 3000);
   ra_client_list_actions_async (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, cancellable,
                                 ra_test_store_result_cb, &slot);
-  ra_test_iterate_for (100);
+  ra_test_spin (100);
   g_cancellable_cancel (cancellable);
 
   result = ra_test_wait_for_result (&slot, 1000);
@@ -560,7 +560,7 @@ test_cancel_during_retry_wait (Fixture       *fixture,
   ra_client_list_actions_async (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, cancellable,
                                 ra_test_store_result_cb, &slot);
   g_assert_true (ra_test_wait_until (list_requested, fixture, RA_TEST_TIMEOUT_MS));
-  ra_test_iterate_for (100);
+  ra_test_spin (100);
   g_assert_null (slot);
   g_cancellable_cancel (cancellable);
 
@@ -576,32 +576,27 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/client/list", test_list);
-  ADD ("/client/list-filters", test_list_filters);
-  ADD ("/client/details", test_details);
-  ADD ("/client/details-not-found", test_details_not_found);
-  ADD ("/client/details-escaping", test_details_escaping);
-  ADD ("/client/execute", test_execute);
-  ADD ("/client/execute-validation", test_execute_validation);
-  ADD ("/client/execute-forbidden", test_execute_forbidden);
-  ADD ("/client/nql", test_nql);
-  ADD ("/client/nql-invalid-query-id", test_nql_invalid_query_id);
-  ADD ("/client/large-catalogue", test_large_catalogue);
-  ADD ("/client/token-refresh", test_token_refresh);
-  ADD ("/client/sign-out", test_sign_out);
-  ADD ("/client/unauthorized-mid-session", test_unauthorized_mid_session);
-  ADD ("/client/unauthorized-twice", test_unauthorized_twice);
-  ADD ("/client/get-retry-after", test_get_retry_after);
-  ADD ("/client/get-retry-bounded", test_get_retry_bounded);
-  ADD ("/client/nql-retry", test_nql_retry);
-  ADD ("/client/execute-no-resend", test_execute_no_resend);
-  ADD ("/client/cancel-in-flight", test_cancel_in_flight);
-  ADD ("/client/cancel-during-retry-wait", test_cancel_during_retry_wait);
-
-#undef ADD
+  RA_TEST_ADD ("/client/list", test_list);
+  RA_TEST_ADD ("/client/list-filters", test_list_filters);
+  RA_TEST_ADD ("/client/details", test_details);
+  RA_TEST_ADD ("/client/details-not-found", test_details_not_found);
+  RA_TEST_ADD ("/client/details-escaping", test_details_escaping);
+  RA_TEST_ADD ("/client/execute", test_execute);
+  RA_TEST_ADD ("/client/execute-validation", test_execute_validation);
+  RA_TEST_ADD ("/client/execute-forbidden", test_execute_forbidden);
+  RA_TEST_ADD ("/client/nql", test_nql);
+  RA_TEST_ADD ("/client/nql-invalid-query-id", test_nql_invalid_query_id);
+  RA_TEST_ADD ("/client/large-catalogue", test_large_catalogue);
+  RA_TEST_ADD ("/client/token-refresh", test_token_refresh);
+  RA_TEST_ADD ("/client/sign-out", test_sign_out);
+  RA_TEST_ADD ("/client/unauthorized-mid-session", test_unauthorized_mid_session);
+  RA_TEST_ADD ("/client/unauthorized-twice", test_unauthorized_twice);
+  RA_TEST_ADD ("/client/get-retry-after", test_get_retry_after);
+  RA_TEST_ADD ("/client/get-retry-bounded", test_get_retry_bounded);
+  RA_TEST_ADD ("/client/nql-retry", test_nql_retry);
+  RA_TEST_ADD ("/client/execute-no-resend", test_execute_no_resend);
+  RA_TEST_ADD ("/client/cancel-in-flight", test_cancel_in_flight);
+  RA_TEST_ADD ("/client/cancel-during-retry-wait", test_cancel_during_retry_wait);
 
   return g_test_run ();
 }

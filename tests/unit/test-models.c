@@ -19,6 +19,8 @@
 #include "ra-json-private.h"
 #include "ra-nql-result.h"
 #include "ra-remote-action.h"
+#include "ra-test-catalogue.h"
+#include "ra-test-common.h"
 
 /* The same action with every member the RemoteAction schema requires. */
 static const char complete_action[] =
@@ -851,27 +853,11 @@ test_list_skips_broken_actions (void)
   g_assert_nonnull (strstr (ra_catalogue_get_skipped_reason (list, 2), "[4].id is missing"));
 }
 
-static char *
-generate_catalogue (guint n)
-{
-  GString *str = g_string_new ("[");
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (str, ',');
-      g_string_append (str, complete_action);
-    }
-  g_string_append_c (str, ']');
-
-  return g_string_free (str, FALSE);
-}
-
 static void
 test_list_large (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = generate_catalogue (10000);
+  g_autofree char *text = ra_test_catalogue_generate (10000, RA_SIM_PROFILE_TIDY);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(RaCatalogue) list = NULL;
   gint64 start, parsed, built;
@@ -930,9 +916,8 @@ parsed_cb (GObject      *object,
 static void
 test_list_threads (void)
 {
-  g_autofree char *text = generate_catalogue (500);
+  g_autofree char *text = ra_test_catalogue_generate (500, RA_SIM_PROFILE_TIDY);
   guint remaining = 4;
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
   /* Several catalogues parsed at once in worker threads, as the client
    * does: no shared state may get in the way. */
@@ -944,9 +929,7 @@ test_list_threads (void)
       g_task_run_in_thread (task, parse_in_thread_cb);
     }
 
-  while (remaining > 0 && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
+  RA_TEST_WAIT_UNTIL_FOR (remaining == 0, 60);
   g_assert_cmpuint (remaining, ==, 0);
 }
 

@@ -62,7 +62,7 @@ static void
 assert_one_execute (Fixture *fixture)
 {
   /* Give a wrongly scheduled resend the chance to show up. */
-  ra_test_iterate_for (1200);
+  ra_test_spin (1200);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", EXECUTE_PATH), ==, 1);
 }
 
@@ -304,7 +304,7 @@ test_unknown_cancelled_after_sending (Fixture       *fixture,
    * written long before. */
   ra_simulator_set_latency (fixture->sim, 1000);
   ra_client_execute_async (fixture->client, request, cancellable, ra_test_store_result_cb, &slot);
-  ra_test_iterate_for (300);
+  ra_test_spin (300);
   g_cancellable_cancel (cancellable);
 
   result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
@@ -323,21 +323,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/run-outcome/started", test_started);
-  ADD ("/run-outcome/started-bad-expiry", test_started_bad_expiry);
-  ADD ("/run-outcome/unknown-statuses", test_unknown_statuses);
-  ADD ("/run-outcome/unknown-dropped", test_unknown_dropped);
-  ADD ("/run-outcome/unknown-malformed-answers", test_unknown_malformed_answers);
-  ADD ("/run-outcome/unknown-cancelled-after-sending", test_unknown_cancelled_after_sending);
-  ADD ("/run-outcome/not-sent-refused", test_not_sent_refused);
-  ADD ("/run-outcome/not-sent-validation", test_not_sent_validation);
-  ADD ("/run-outcome/not-sent-refused-connection", test_not_sent_refused_connection);
-  ADD ("/run-outcome/not-sent-no-token", test_not_sent_no_token);
-
-#undef ADD
+  RA_TEST_ADD ("/run-outcome/started", test_started);
+  RA_TEST_ADD ("/run-outcome/started-bad-expiry", test_started_bad_expiry);
+  RA_TEST_ADD ("/run-outcome/unknown-statuses", test_unknown_statuses);
+  RA_TEST_ADD ("/run-outcome/unknown-dropped", test_unknown_dropped);
+  RA_TEST_ADD ("/run-outcome/unknown-malformed-answers", test_unknown_malformed_answers);
+  RA_TEST_ADD ("/run-outcome/unknown-cancelled-after-sending", test_unknown_cancelled_after_sending);
+  RA_TEST_ADD ("/run-outcome/not-sent-refused", test_not_sent_refused);
+  RA_TEST_ADD ("/run-outcome/not-sent-validation", test_not_sent_validation);
+  RA_TEST_ADD ("/run-outcome/not-sent-refused-connection", test_not_sent_refused_connection);
+  RA_TEST_ADD ("/run-outcome/not-sent-no-token", test_not_sent_no_token);
 
   return g_test_run ();
 }

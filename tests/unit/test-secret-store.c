@@ -18,43 +18,10 @@
 #include "ra-account-manager.h"
 #include "ra-error.h"
 #include "ra-secret-store-private.h"
+#include "ra-test-common.h"
 
-#define TIMEOUT_SECONDS 20
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until *result is set, failing after a bound. */
-static void
-wait_for_result (GAsyncResult **result)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (*result == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("The keyring did not answer within %d seconds", TIMEOUT_SECONDS);
-
-  g_source_remove (id);
-}
-
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
+/* How long the keyring may take to answer. */
+#define TIMEOUT_MS 20000
 
 static gboolean
 store_secret (RaSecretStore  *store,
@@ -62,10 +29,11 @@ store_secret (RaSecretStore  *store,
               const char     *secret,
               GError        **error)
 {
+  GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  ra_secret_store_store_async (store, account, secret, NULL, store_result_cb, &result);
-  wait_for_result (&result);
+  ra_secret_store_store_async (store, account, secret, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, TIMEOUT_MS);
 
   return ra_secret_store_store_finish (store, result, error);
 }
@@ -75,10 +43,11 @@ lookup_secret (RaSecretStore  *store,
                RaAccount      *account,
                GError        **error)
 {
+  GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  ra_secret_store_lookup_async (store, account, NULL, store_result_cb, &result);
-  wait_for_result (&result);
+  ra_secret_store_lookup_async (store, account, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, TIMEOUT_MS);
 
   return ra_secret_store_lookup_finish (store, result, error);
 }
@@ -88,10 +57,11 @@ clear_secret (RaSecretStore  *store,
               RaAccount      *account,
               GError        **error)
 {
+  GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
 
-  ra_secret_store_clear_async (store, account, NULL, store_result_cb, &result);
-  wait_for_result (&result);
+  ra_secret_store_clear_async (store, account, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, TIMEOUT_MS);
 
   return ra_secret_store_clear_finish (store, result, error);
 }
@@ -124,18 +94,6 @@ no_service_sentence (void)
   return NO_SERVICE_SENTENCE;
 }
 
-static gboolean
-in_private_keyring (void)
-{
-  if (g_getenv ("RA_TEST_SESSION") == NULL)
-    {
-      g_test_skip ("Not inside the test runner's private keyring session (build-aux/dev test)");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static void
 test_store_lookup_update_delete (void)
 {
@@ -145,7 +103,7 @@ test_store_lookup_update_delete (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RaSecret) secret = NULL;
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   /* Nothing stored yet: no secret, no error. */
@@ -208,7 +166,7 @@ test_label_and_attributes (void)
   GHashTable *attributes;
   g_autofree char *label = NULL;
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   g_assert_true (store_secret (store, account, "labelled", &error));
@@ -250,7 +208,7 @@ test_bound_to_hosts (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RaSecret) secret = NULL;
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   ra_account_set_base_url_override (account, "https://proxy.example.com");
@@ -300,7 +258,7 @@ test_hand_edited_hosts (void)
   g_autoptr(GString) edited = NULL;
   RaAccount *found;
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   g_assert_true (ra_account_manager_add (manager, account, &error));
@@ -346,7 +304,7 @@ test_item_without_hosts (void)
   g_autoptr(RaSecret) secret = NULL;
   GList *items;
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   g_hash_table_insert (old_attributes, (char *)"account-id", (char *)ra_account_get_id (account));
@@ -387,7 +345,7 @@ test_same_client_id_no_collision (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(RaSecret) secret = NULL;
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   g_assert_true (store_secret (store, prod, "prod-secret", &error));
@@ -554,15 +512,16 @@ test_cancelled (void)
   g_autoptr(RaSecretStore) store = ra_secret_store_new ();
   g_autoptr(RaAccount) account = make_account ("acme", "eu", "cancel-client");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!in_private_keyring ())
+  if (!ra_test_in_private_keyring ())
     return;
 
   g_cancellable_cancel (cancellable);
-  ra_secret_store_store_async (store, account, "x", cancellable, store_result_cb, &result);
-  wait_for_result (&result);
+  ra_secret_store_store_async (store, account, "x", cancellable, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, TIMEOUT_MS);
   g_assert_false (ra_secret_store_store_finish (store, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }

@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "ra-simulator.h"
+#include "ra-test-common.h"
 
 #define BASIC_GOOD "Basic ZGVtby1jbGllbnQ6ZGVtby1zZWNyZXQ=" /* demo-client:demo-secret */
 #define DEVICE_A   "6513270e-269e-4d37-b2a7-4de452e6b438"
@@ -43,40 +44,6 @@ reply_clear (Reply *reply)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reply, reply_clear)
-
-/* A bounded wait on the thread-default main context: never a bare sleep. */
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-wait_for_flag (gboolean *flag,
-               guint     timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!*flag && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (id);
-
-  return *flag;
-}
 
 #define OAUTH_PATH "/oauth2/default/v1/token"
 #define OAUTH_FORM "grant_type=client_credentials&scope=service%3Aintegration"
@@ -1660,7 +1627,7 @@ test_same_thread (void)
   uri = g_strconcat (ra_simulator_get_base_url (sim), "/api/v1/act/remote-action", NULL);
   msg = soup_message_new ("GET", uri);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, &reply);
-  g_assert_true (wait_for_flag (&reply.finished, 5000));
+  RA_TEST_WAIT_UNTIL_FOR (reply.finished, 5);
   g_assert_no_error (reply.error);
   g_assert_cmpuint (soup_message_get_status (msg), ==, 401);
   g_assert_cmpuint (ra_simulator_count_requests (sim, "GET", "/api/v1/act/remote-action"), ==, 1);
@@ -1673,9 +1640,9 @@ test_same_thread (void)
   g_clear_object (&msg);
   msg = soup_message_new ("GET", uri);
   soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, &reply);
-  spin (100);
+  ra_test_spin (100);
   ra_simulator_stop (sim);
-  g_assert_true (wait_for_flag (&reply.finished, 5000));
+  RA_TEST_WAIT_UNTIL_FOR (reply.finished, 5);
   g_assert_nonnull (reply.error);
 
   g_clear_object (&msg);

@@ -13,7 +13,7 @@
 #include "ra-endpoint.h"
 #include "ra-error.h"
 #include "ra-simulator.h"
-#include "ra-test-util.h"
+#include "ra-test-common.h"
 #include "ra-token-provider-private.h"
 
 #define LEGACY_PATH "/api/v1/token"
@@ -761,7 +761,7 @@ test_cancel_one_waiter (Fixture       *fixture,
   g_clear_pointer (&token_a, g_free);
   token_a = get_token (fixture->provider, cancellable, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  ra_test_iterate_for (50);
+  ra_test_spin (50);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", OAUTH_PATH), ==, 0);
 }
 
@@ -841,28 +841,23 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/token-provider/oauth-first", test_oauth_first);
-  ADD ("/token-provider/cached", test_cached);
-  ADD ("/token-provider/concurrent", test_concurrent);
-  ADD ("/token-provider/refresh-before-expiry", test_refresh_before_expiry);
-  ADD ("/token-provider/short-lifetime", test_short_lifetime);
-  ADD ("/token-provider/invalidate", test_invalidate);
-  ADD ("/token-provider/expired-while-suspended", test_expired_while_suspended);
-  ADD ("/token-provider/legacy-fallback-404", test_legacy_fallback_404);
-  ADD ("/token-provider/legacy-fallback-405", test_legacy_fallback_405);
-  ADD ("/token-provider/legacy-fallback-unresolvable", test_legacy_fallback_unresolvable);
-  ADD ("/token-provider/no-fallback-on-401", test_no_fallback_on_401);
-  ADD ("/token-provider/remembered-kind", test_remembered_kind);
-  ADD ("/token-provider/explicit-kind", test_explicit_kind);
-  ADD ("/token-provider/bad-credentials", test_bad_credentials);
-  ADD ("/token-provider/cancel-one-waiter", test_cancel_one_waiter);
-  ADD ("/token-provider/endpoint-faults", test_endpoint_faults);
-  ADD ("/token-provider/connection-refused", test_connection_refused);
-
-#undef ADD
+  RA_TEST_ADD ("/token-provider/oauth-first", test_oauth_first);
+  RA_TEST_ADD ("/token-provider/cached", test_cached);
+  RA_TEST_ADD ("/token-provider/concurrent", test_concurrent);
+  RA_TEST_ADD ("/token-provider/refresh-before-expiry", test_refresh_before_expiry);
+  RA_TEST_ADD ("/token-provider/short-lifetime", test_short_lifetime);
+  RA_TEST_ADD ("/token-provider/invalidate", test_invalidate);
+  RA_TEST_ADD ("/token-provider/expired-while-suspended", test_expired_while_suspended);
+  RA_TEST_ADD ("/token-provider/legacy-fallback-404", test_legacy_fallback_404);
+  RA_TEST_ADD ("/token-provider/legacy-fallback-405", test_legacy_fallback_405);
+  RA_TEST_ADD ("/token-provider/legacy-fallback-unresolvable", test_legacy_fallback_unresolvable);
+  RA_TEST_ADD ("/token-provider/no-fallback-on-401", test_no_fallback_on_401);
+  RA_TEST_ADD ("/token-provider/remembered-kind", test_remembered_kind);
+  RA_TEST_ADD ("/token-provider/explicit-kind", test_explicit_kind);
+  RA_TEST_ADD ("/token-provider/bad-credentials", test_bad_credentials);
+  RA_TEST_ADD ("/token-provider/cancel-one-waiter", test_cancel_one_waiter);
+  RA_TEST_ADD ("/token-provider/endpoint-faults", test_endpoint_faults);
+  RA_TEST_ADD ("/token-provider/connection-refused", test_connection_refused);
 
   return g_test_run ();
 }

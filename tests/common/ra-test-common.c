@@ -1,0 +1,153 @@
+/* ra-test-common.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-test-common"
+
+#include "config.h"
+
+#include "ra-test-common.h"
+
+/* How often a waiting loop wakes up at the least. */
+#define TICK_MS 10
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+ra_test_wait_begin (RaTestWait *wait,
+                    guint       timeout_ms)
+{
+  wait->context = g_main_context_ref_thread_default ();
+  wait->deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  wait->tick = g_timeout_source_new (TICK_MS);
+  g_source_set_callback (wait->tick, tick_cb, NULL, NULL);
+  g_source_set_static_name (wait->tick, "[ra-test] wait tick");
+  g_source_attach (wait->tick, wait->context);
+}
+
+gboolean
+ra_test_wait_iterate (RaTestWait *wait)
+{
+  if (g_get_monotonic_time () > wait->deadline)
+    return FALSE;
+
+  g_main_context_iteration (wait->context, TRUE);
+  return TRUE;
+}
+
+void
+ra_test_wait_end (RaTestWait *wait)
+{
+  g_source_destroy (wait->tick);
+  g_clear_pointer (&wait->tick, g_source_unref);
+  g_clear_pointer (&wait->context, g_main_context_unref);
+}
+
+gboolean
+ra_test_wait_until (RaTestCondition condition,
+                    gpointer        user_data,
+                    guint           timeout_ms)
+{
+  RaTestWait wait;
+  gboolean met;
+
+  ra_test_wait_begin (&wait, timeout_ms);
+  while (!(met = condition (user_data)) && ra_test_wait_iterate (&wait))
+    ;
+  ra_test_wait_end (&wait);
+
+  return met;
+}
+
+void
+ra_test_spin (guint ms)
+{
+  RaTestWait wait;
+
+  ra_test_wait_begin (&wait, ms);
+  while (ra_test_wait_iterate (&wait))
+    ;
+  ra_test_wait_end (&wait);
+}
+
+void
+ra_test_settle (void)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  while (g_main_context_iteration (context, FALSE))
+    ;
+}
+
+void
+ra_test_store_result_cb (GObject      *source_object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+slot_is_set (gpointer user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  return *slot != NULL;
+}
+
+GAsyncResult *
+ra_test_wait_for_result (GAsyncResult **slot,
+                         guint          timeout_ms)
+{
+  if (!ra_test_wait_until (slot_is_set, slot, timeout_ms))
+    g_error ("No result arrived within %u ms", timeout_ms);
+
+  return g_steal_pointer (slot);
+}
+
+static gboolean
+pointer_is_null (gpointer user_data)
+{
+  gpointer *pointer = user_data;
+
+  return *pointer == NULL;
+}
+
+void
+ra_test_assert_finalize_soon (gpointer object,
+                              guint    timeout_ms)
+{
+  gpointer weak = object;
+  const char *type_name;
+
+  g_assert_true (G_IS_OBJECT (object));
+  type_name = G_OBJECT_TYPE_NAME (object);
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+
+  if (!ra_test_wait_until (pointer_is_null, &weak, timeout_ms))
+    {
+      g_object_remove_weak_pointer (weak, &weak);
+      g_error ("A %s was not finalized within %u ms", type_name, timeout_ms);
+    }
+}
+
+gboolean
+ra_test_in_private_keyring (void)
+{
+  if (g_getenv ("RA_TEST_SESSION") == NULL)
+    {
+      g_test_skip ("Not inside the test runner's private keyring session (build-aux/dev test)");
+      return FALSE;
+    }
+
+  return TRUE;
+}
