@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "ra-client.h"
+#include "ra-client-private.h"
 #include "ra-catalogue-reader-private.h"
 #include "ra-endpoint.h"
 #include "ra-error.h"
@@ -21,7 +21,7 @@
 #include "ra-http-private.h"
 #include "ra-nql-result.h"
 #include "ra-remote-action.h"
-#include "ra-token-provider.h"
+#include "ra-token-provider-private.h"
 
 #define DEFAULT_MAX_RETRIES      3
 #define DEFAULT_MAX_WAIT_SECONDS 30
@@ -37,6 +37,7 @@ struct _RaClient
   RaEndpoint      *endpoint;
   SoupSession     *session;
   RaTokenProvider *token_provider;
+  RaClock         *clock;
 
   gsize            max_body_size;
   guint            max_retries;
@@ -117,6 +118,7 @@ ra_client_dispose (GObject *object)
 
   /* Calls in flight hold a reference to us; nothing to abort here. */
   g_clear_object (&self->token_provider);
+  g_clear_object (&self->clock);
   g_clear_object (&self->session);
   g_clear_object (&self->endpoint);
 
@@ -134,6 +136,7 @@ ra_client_class_init (RaClientClass *klass)
 static void
 ra_client_init (RaClient *self)
 {
+  self->clock = ra_clock_new_system ();
   self->max_body_size = RA_CLIENT_DEFAULT_MAX_BODY_SIZE;
   self->max_retries = DEFAULT_MAX_RETRIES;
   self->max_wait_seconds = DEFAULT_MAX_WAIT_SECONDS;
@@ -205,6 +208,17 @@ ra_client_set_deadline (RaClient *self,
 
   /* The token provider shares the session, and so the deadline. */
   ra_http_session_set_deadline (self->session, deadline_ms);
+}
+
+void
+ra_client_set_clock (RaClient *self,
+                     RaClock  *clock)
+{
+  g_return_if_fail (RA_IS_CLIENT (self));
+  g_return_if_fail (RA_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
+  ra_token_provider_set_clock (self->token_provider, clock);
 }
 
 void
@@ -310,11 +324,12 @@ static void
 schedule_retry (GTask *task,
                 guint  seconds)
 {
+  RaClient *self = g_task_get_source_object (task);
   g_autoptr(GSource) source = NULL;
   GCancellable *cancellable = g_task_get_cancellable (task);
 
   /* Not _seconds (): its coarse timer may fire early, before Retry-After. */
-  source = g_timeout_source_new (seconds * 1000);
+  source = ra_clock_timeout_source_new (self->clock, seconds * 1000);
   /* Fires early when the caller cancels, so nobody waits for nothing. */
   if (cancellable != NULL)
     {
@@ -396,7 +411,9 @@ call_sent_cb (GObject      *object,
       call->may_repeat && call->n_retries < self->max_retries)
     {
       guint wait = 0;
-      RaHttpRetryAfter retry_after = ra_http_get_retry_after (call->message, &wait);
+      RaHttpRetryAfter retry_after = ra_http_get_retry_after_at (call->message,
+                                                                 ra_clock_get_wall_usec (self->clock),
+                                                                 &wait);
 
       if (retry_after == RA_HTTP_RETRY_AFTER_NONE)
         wait = 1u << MIN (call->n_retries, 30);   /* 1, 2, 4… seconds */

@@ -28,6 +28,18 @@ gint64   ra_clock_get_monotonic_usec (RaClock *self);
 /* Like g_get_real_time (): µs since the Unix epoch. */
 gint64   ra_clock_get_wall_usec      (RaClock *self);
 
+/* A source that dispatches once ms have passed on this clock's monotonic
+ * time, as g_timeout_source_new () does: on the system clock it is one;
+ * on a manual clock it fires only when ra_clock_advance () has moved the
+ * clock far enough, so that waits (a Retry-After) take no real time. */
+GSource *ra_clock_timeout_source_new (RaClock *self,
+                                      guint    ms);
+
+/* Manual clocks only: the monotonic time at which the earliest timeout
+ * source of this clock that is still attached comes due, or -1 if none
+ * is, so a test can tell that a wait has started, and how long it is. */
+gint64   ra_clock_get_next_due_usec  (RaClock *self);
+
 /* Manual clocks only. Both clocks move forward by seconds. */
 void     ra_clock_advance            (RaClock *self,
                                       gint64   seconds);

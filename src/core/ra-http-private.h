@@ -80,6 +80,10 @@ RaHttpRetryAfter ra_http_parse_retry_after (const char         *value,
  * set only for RA_HTTP_RETRY_AFTER_WAIT. */
 RaHttpRetryAfter ra_http_get_retry_after   (SoupMessage        *message,
                                             guint              *seconds);
+/* The same against now_usec, the wall time of the caller's clock. */
+RaHttpRetryAfter ra_http_get_retry_after_at (SoupMessage       *message,
+                                             gint64             now_usec,
+                                             guint             *seconds);
 /* The body as JSON, or RA_ERROR_MALFORMED_RESPONSE. */
 JsonNode *ra_http_parse_json             (GBytes               *body,
                                           GError              **error);

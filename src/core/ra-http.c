@@ -574,8 +574,9 @@ ra_http_parse_retry_after (const char *value,
 }
 
 RaHttpRetryAfter
-ra_http_get_retry_after (SoupMessage *message,
-                         guint       *seconds)
+ra_http_get_retry_after_at (SoupMessage *message,
+                            gint64       now_usec,
+                            guint       *seconds)
 {
   const char *value;
   guint parsed = 0;
@@ -585,11 +586,18 @@ ra_http_get_retry_after (SoupMessage *message,
 
   value = soup_message_headers_get_one (soup_message_get_response_headers (message),
                                         "Retry-After");
-  kind = ra_http_parse_retry_after (value, g_get_real_time (), &parsed);
+  kind = ra_http_parse_retry_after (value, now_usec, &parsed);
   if (kind == RA_HTTP_RETRY_AFTER_WAIT && seconds != NULL)
     *seconds = parsed;
 
   return kind;
+}
+
+RaHttpRetryAfter
+ra_http_get_retry_after (SoupMessage *message,
+                         guint       *seconds)
+{
+  return ra_http_get_retry_after_at (message, g_get_real_time (), seconds);
 }
 
 GError *

@@ -38,6 +38,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   ra_test_assert_finalize_soon (fixture->client, 1000);
+  g_clear_object (&fixture->clock);
   g_clear_pointer (&fixture->snapshot, g_ptr_array_unref);
   g_object_unref (fixture->endpoint);
   ra_simulator_stop (fixture->sim);
@@ -189,10 +190,72 @@ clock_wall_cb (gpointer user_data)
 RaClock *
 fixture_use_manual_clock (Fixture *fixture)
 {
-  RaClock *clock = ra_clock_new_manual (0);
+  g_assert_null (fixture->clock);
+  fixture->clock = ra_clock_new_manual (0);
+  ra_client_set_clock (fixture->client, fixture->clock);
+  ra_simulator_set_clock_func (fixture->sim, clock_wall_cb, g_object_ref (fixture->clock),
+                               g_object_unref);
 
-  ra_token_provider_set_clock (ra_client_get_token_provider (fixture->client), clock);
-  ra_simulator_set_clock_func (fixture->sim, clock_wall_cb, g_object_ref (clock), g_object_unref);
+  return g_object_ref (fixture->clock);
+}
 
-  return clock;
+typedef struct
+{
+  RaClock       *clock;
+  GAsyncResult **slot;
+} Advancing;
+
+static gboolean
+result_or_wait (gpointer user_data)
+{
+  Advancing *advancing = user_data;
+
+  return *advancing->slot != NULL || ra_clock_get_next_due_usec (advancing->clock) >= 0;
+}
+
+GAsyncResult *
+wait_for_result_advancing (Fixture       *fixture,
+                           GAsyncResult **slot)
+{
+  Advancing advancing = { fixture->clock, slot };
+
+  g_assert_nonnull (fixture->clock);
+
+  for (;;)
+    {
+      gint64 due;
+
+      if (!ra_test_wait_until (result_or_wait, &advancing, RA_TEST_TIMEOUT_MS))
+        g_error ("Neither a result nor a wait within %u ms", RA_TEST_TIMEOUT_MS);
+      if (*slot != NULL)
+        return g_steal_pointer (slot);
+
+      due = ra_clock_get_next_due_usec (fixture->clock) - ra_clock_get_monotonic_usec (fixture->clock);
+      if (due > 0)
+        ra_clock_advance (fixture->clock, (due + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+      /* Due now: let it fire. */
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+void
+assert_no_more_requests (Fixture    *fixture,
+                         const char *method,
+                         const char *path,
+                         guint       n)
+{
+  g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (fixture->clock);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, method, path), ==, n);
+  g_assert_cmpint (ra_clock_get_next_due_usec (fixture->clock), ==, -1);
+
+  ra_clock_advance (fixture->clock, 3600);
+  ra_test_settle ();
+  /* Whatever the client had sent before reaches the simulator before a
+   * request it sends now comes back. */
+  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, method, path), ==, n);
 }

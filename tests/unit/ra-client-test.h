@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "ra-client.h"
+#include "ra-client-private.h"
 #include "ra-endpoint.h"
 #include "ra-error.h"
 #include "ra-execution-request.h"
@@ -32,6 +32,7 @@ typedef struct
   RaSimulator *sim;
   RaEndpoint  *endpoint;
   RaClient    *client;
+  RaClock     *clock;      /* manual, once fixture_use_manual_clock() made it */
   GPtrArray   *snapshot;   /* of the simulator's log, for last_request() */
 } Fixture;
 
@@ -73,8 +74,24 @@ char               *find_action_id    (Fixture       *fixture,
 RaExecutionRequest *new_request       (const char    *action_id,
                                        guint          n_devices);
 
-/* A manual clock that the client's token provider and the simulator both
- * read, so tests move time instead of waiting for it. */
+/* A manual clock that the client (its retry waits, its token provider)
+ * and the simulator all read, so tests move time instead of waiting for
+ * it. Returns a new reference; the fixture keeps one too. */
 RaClock            *fixture_use_manual_clock (Fixture *fixture);
+
+/* Waits (bounded) for *slot like ra_test_wait_for_result (), but each
+ * time the client starts a wait on the fixture's manual clock (a
+ * Retry-After), moves the clock to its end, as if that time had passed. */
+GAsyncResult       *wait_for_result_advancing (Fixture       *fixture,
+                                               GAsyncResult **slot);
+
+/* The simulator counts n requests to method and path, and no more come:
+ * the client waits for nothing on the fixture's manual clock (the only way
+ * it sends anything later), the clock moves on an hour, and a list
+ * request sent after that comes back with still n counted. */
+void                assert_no_more_requests   (Fixture       *fixture,
+                                               const char    *method,
+                                               const char    *path,
+                                               guint          n);
 
 G_END_DECLS

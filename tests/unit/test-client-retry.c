@@ -107,6 +107,7 @@ test_get_from_message (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 90);
   g_autofree char *later_text = soup_date_time_to_string (later, SOUP_DATE_HTTP);
+  gint64 now_usec = g_date_time_to_unix (now) * G_USEC_PER_SEC;
   guint seconds = 12345;
 
   g_assert_cmpint (ra_http_get_retry_after (message, &seconds), ==, RA_HTTP_RETRY_AFTER_NONE);
@@ -120,6 +121,14 @@ test_get_from_message (void)
   g_assert_cmpint (ra_http_get_retry_after (message, &seconds), ==, RA_HTTP_RETRY_AFTER_WAIT);
   g_assert_cmpuint (seconds, >=, 88);
   g_assert_cmpuint (seconds, <=, 91);
+
+  /* Against the clock it is given. */
+  g_assert_cmpint (ra_http_get_retry_after_at (message, now_usec, &seconds), ==,
+                   RA_HTTP_RETRY_AFTER_WAIT);
+  g_assert_cmpuint (seconds, ==, 90);
+  g_assert_cmpint (ra_http_get_retry_after_at (message, now_usec + 30 * G_USEC_PER_SEC, &seconds), ==,
+                   RA_HTTP_RETRY_AFTER_WAIT);
+  g_assert_cmpuint (seconds, ==, 60);
 
   soup_message_headers_replace (headers, "Retry-After", "soon");
   g_assert_cmpint (ra_http_get_retry_after (message, NULL), ==, RA_HTTP_RETRY_AFTER_ABSURD);
@@ -194,45 +203,61 @@ raw_server_stop (RawServer *raw)
   g_clear_pointer (&raw->url, g_free);
 }
 
-static GListModel *
-list_from_raw (RawServer  *raw,
-               guint       max_wait_seconds,
-               GError    **error)
+/* A client of the raw server whose waits and dates follow clock. */
+static RaClient *
+client_for_raw (RawServer *raw,
+                guint      max_wait_seconds,
+                RaClock   *clock)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(RaEndpoint) endpoint = ra_endpoint_new ("demo", "eu", raw->url, &local_error);
-  g_autoptr(RaClient) client = NULL;
-  GListModel *actions;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RaEndpoint) endpoint = ra_endpoint_new ("demo", "eu", raw->url, &error);
+  RaClient *client;
 
-  g_assert_no_error (local_error);
+  g_assert_no_error (error);
   client = ra_client_new (endpoint, "id", "secret", RA_TOKEN_ENDPOINT_LEGACY);
   ra_client_set_retry_policy (client, 3, max_wait_seconds);
-  actions = list_actions (client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, error);
-  ra_test_assert_finalize_soon (g_steal_pointer (&client), 1000);
+  ra_client_set_clock (client, clock);
 
-  return actions;
+  return client;
 }
 
 static void
 test_client_honours_date (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) soon = g_date_time_add_seconds (now, 2);
+  g_autoptr(GDateTime) soon = g_date_time_new_from_unix_utc (NOW_USEC / G_USEC_PER_SEC + 2);
   g_autofree char *value = soup_date_time_to_string (soon, SOUP_DATE_HTTP);
+  g_autoptr(RaClock) clock = ra_clock_new_manual (NOW_USEC);
+  g_autoptr(RaClient) client = NULL;
   g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   RawServer raw = { 0, };
-  gint64 start;
 
   raw_server_start (&raw, 429, value);
-  start = g_get_monotonic_time ();
-  actions = list_from_raw (&raw, 5, &error);
+  client = client_for_raw (&raw, 5, clock);
+  ra_client_list_actions_async (client, RA_FILTER_ANY, RA_FILTER_ANY, NULL,
+                                ra_test_store_result_cb, &slot);
+
+  /* The date is two seconds ahead of the client's clock: it waits those,
+   * and asks again only once they have passed. */
+  RA_TEST_WAIT_UNTIL_FOR (ra_clock_get_next_due_usec (clock) >= 0, RA_TEST_TIMEOUT_MS / 1000);
+  g_assert_cmpint (ra_clock_get_next_due_usec (clock) - ra_clock_get_monotonic_usec (clock),
+                   ==, 2 * G_USEC_PER_SEC);
+  ra_clock_advance (clock, 1);
+  ra_test_settle ();
+  g_assert_null (slot);
+  g_assert_cmpuint (raw.n_api_requests, ==, 1);
+
+  ra_clock_advance (clock, 1);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  actions = ra_client_list_actions_finish (client, result, &error);
   g_assert_no_error (error);
   g_assert_nonnull (actions);
   g_assert_cmpuint (raw.n_api_requests, ==, 2);
-  /* Whole seconds of an HTTP date: at least the one left after rounding. */
-  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC - 50000);
+  g_clear_object (&result);
+  ra_test_assert_finalize_soon (g_steal_pointer (&client), 1000);
   raw_server_stop (&raw);
 }
 
@@ -258,6 +283,8 @@ test_client_stops_on_absurd (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      g_autoptr(RaClock) clock = ra_clock_new_manual (0);
+      g_autoptr(RaClient) client = NULL;
       g_autoptr(GListModel) actions = NULL;
       g_autoptr(GError) error = NULL;
       RawServer raw = { 0, };
@@ -265,16 +292,21 @@ test_client_stops_on_absurd (Fixture       *fixture,
 
       raw_server_start (&raw, cases[i].status, cases[i].value);
       /* A generous cap: only the value's absurdity may stop the retries. */
+      client = client_for_raw (&raw, G_MAXUINT, clock);
       start = g_get_monotonic_time ();
-      actions = list_from_raw (&raw, G_MAXUINT, &error);
+      actions = list_actions (client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
       assert_error (fixture, error, RA_ERROR, cases[i].code);
       g_assert_null (actions);
       g_test_message ("%u, Retry-After: %s → %s", cases[i].status, cases[i].value, error->message);
       g_assert_nonnull (strstr (error->message, "Retry-After"));
       g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
-      /* Not silently retried after a guessed wait. */
-      ra_test_spin (1200);
+      /* Not silently retried after a guessed wait: the client waits for
+       * nothing, not even once its clock has moved on an hour. */
+      g_assert_cmpint (ra_clock_get_next_due_usec (clock), ==, -1);
+      ra_clock_advance (clock, 3600);
+      ra_test_settle ();
       g_assert_cmpuint (raw.n_api_requests, ==, 1);
+      ra_test_assert_finalize_soon (g_steal_pointer (&client), 1000);
       raw_server_stop (&raw);
     }
 }

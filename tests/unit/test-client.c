@@ -403,21 +403,34 @@ test_get_retry_after (Fixture       *fixture,
                       gconstpointer  user_data)
 {
   const guint statuses[] = { 429, 503 };
+  g_autoptr(RaClock) clock = fixture_use_manual_clock (fixture);
 
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     {
       g_autoptr(GListModel) actions = NULL;
+      g_autoptr(GAsyncResult) slot = NULL;
+      g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GError) error = NULL;
-      gint64 start;
 
       ra_simulator_clear_requests (fixture->sim);
       ra_simulator_fail_next (fixture->sim, 1, statuses[i], 1);
-      start = g_get_monotonic_time ();
-      actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+      ra_client_list_actions_async (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL,
+                                    ra_test_store_result_cb, &slot);
+
+      /* Retry-After is honoured: the client waits one second of its
+       * clock, and sends nothing until that has passed. */
+      RA_TEST_WAIT_UNTIL_FOR (ra_clock_get_next_due_usec (clock) >= 0, RA_TEST_TIMEOUT_MS / 1000);
+      g_assert_cmpint (ra_clock_get_next_due_usec (clock) - ra_clock_get_monotonic_usec (clock),
+                       ==, G_USEC_PER_SEC);
+      ra_test_settle ();
+      g_assert_null (slot);
+      g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 1);
+
+      ra_clock_advance (clock, 1);
+      result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+      actions = ra_client_list_actions_finish (fixture->client, result, &error);
       g_assert_no_error (error);
       g_assert_nonnull (actions);
-      /* Retry-After was honoured. */
-      g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC - 50000);
       g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 2);
     }
 }
@@ -426,13 +439,19 @@ static void
 test_get_retry_bounded (Fixture       *fixture,
                         gconstpointer  user_data)
 {
+  g_autoptr(RaClock) clock = fixture_use_manual_clock (fixture);
   g_autoptr(GListModel) actions = NULL;
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start;
 
   ra_client_set_retry_policy (fixture->client, 2, 5);
   ra_simulator_fail_next (fixture->sim, 10, 503, 1);
-  actions = list_actions (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL, &error);
+  ra_client_list_actions_async (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, NULL,
+                                ra_test_store_result_cb, &slot);
+  result = wait_for_result_advancing (fixture, &slot);
+  actions = ra_client_list_actions_finish (fixture->client, result, &error);
   assert_error (fixture, error, RA_ERROR, RA_ERROR_SERVER);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", LIST_PATH), ==, 3);
   g_clear_error (&error);
@@ -454,12 +473,18 @@ test_nql_retry (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(JsonNode) data = json_from_string ("[]", NULL);
+  g_autoptr(RaClock) clock = fixture_use_manual_clock (fixture);
   g_autoptr(RaNqlResult) result = NULL;
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
   g_autoptr(GError) error = NULL;
 
   ra_simulator_add_nql_query (fixture->sim, "#empty_query", data);
   ra_simulator_fail_next (fixture->sim, 1, 429, 1);
-  result = nql_execute (fixture->client, "#empty_query", NULL, &error);
+  ra_client_nql_execute_async (fixture->client, "#empty_query", NULL, NULL,
+                               ra_test_store_result_cb, &slot);
+  done = wait_for_result_advancing (fixture, &slot);
+  result = ra_client_nql_execute_finish (fixture->client, done, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ra_nql_result_get_n_rows (result), ==, 0);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", NQL_PATH), ==, 2);
@@ -471,6 +496,7 @@ static void
 test_execute_no_resend (Fixture       *fixture,
                         gconstpointer  user_data)
 {
+  g_autoptr(RaClock) clock = fixture_use_manual_clock (fixture);
   g_autofree char *id = find_action_id (fixture, TRUE);
   struct {
     const char *what;
@@ -501,9 +527,8 @@ test_execute_no_resend (Fixture       *fixture,
       g_assert_null (result);
       g_test_message ("execute %s → %s", cases[i].what, error->message);
 
-      /* Give a wrongly scheduled resend the chance to show up. */
-      ra_test_spin (1500);
-      g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", EXECUTE_PATH), ==, 1);
+      /* Not even once the Retry-After has long passed. */
+      assert_no_more_requests (fixture, "POST", EXECUTE_PATH, 1);
     }
 }
 
@@ -549,6 +574,7 @@ static void
 test_cancel_during_retry_wait (Fixture       *fixture,
                                gconstpointer  user_data)
 {
+  g_autoptr(RaClock) clock = fixture_use_manual_clock (fixture);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -560,7 +586,8 @@ test_cancel_during_retry_wait (Fixture       *fixture,
   ra_client_list_actions_async (fixture->client, RA_FILTER_ANY, RA_FILTER_ANY, cancellable,
                                 ra_test_store_result_cb, &slot);
   g_assert_true (ra_test_wait_until (list_requested, fixture, RA_TEST_TIMEOUT_MS));
-  ra_test_spin (100);
+  /* Waiting out the Retry-After on its clock. */
+  RA_TEST_WAIT_UNTIL_FOR (ra_clock_get_next_due_usec (clock) >= 0, RA_TEST_TIMEOUT_MS / 1000);
   g_assert_null (slot);
   g_cancellable_cancel (cancellable);
 

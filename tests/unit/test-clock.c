@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ra-clock.h"
+#include "ra-test-common.h"
 
 static void
 test_system_clock_follows_glib (void)
@@ -55,6 +56,102 @@ test_suspend_moves_only_the_wall_clock (void)
   g_assert_finalize_object (g_steal_pointer (&clock));
 }
 
+static gboolean
+count_cb (gpointer user_data)
+{
+  guint *fired = user_data;
+
+  (*fired)++;
+  return G_SOURCE_REMOVE;
+}
+
+/* A timeout on a manual clock comes due as the clock moves, not as real
+ * time passes, and whoever waits in the main loop hears of it. */
+static void
+test_manual_timeout (void)
+{
+  g_autoptr(RaClock) clock = ra_clock_new_manual (0);
+  g_autoptr(GSource) source = ra_clock_timeout_source_new (clock, 1500);
+  guint fired = 0;
+
+  g_assert_cmpint (ra_clock_get_next_due_usec (clock), ==, -1);
+  g_source_set_callback (source, count_cb, &fired, NULL);
+  g_source_attach (source, NULL);
+  g_assert_cmpint (ra_clock_get_next_due_usec (clock), ==, 1500 * 1000);
+
+  ra_test_spin (20);
+  g_assert_cmpuint (fired, ==, 0);
+
+  ra_clock_advance (clock, 1);
+  ra_test_settle ();
+  g_assert_cmpuint (fired, ==, 0);
+  g_assert_cmpint (ra_clock_get_next_due_usec (clock), ==, 1500 * 1000);
+
+  ra_clock_suspend (clock, 60);
+  ra_test_settle ();
+  g_assert_cmpuint (fired, ==, 0);
+
+  ra_clock_advance (clock, 1);
+  RA_TEST_WAIT_UNTIL_FOR (fired > 0, 10);
+  g_assert_cmpuint (fired, ==, 1);
+  g_assert_cmpint (ra_clock_get_next_due_usec (clock), ==, -1);
+
+  g_clear_pointer (&source, g_source_unref);
+  g_assert_finalize_object (g_steal_pointer (&clock));
+}
+
+static gpointer
+advance_later_thread (gpointer user_data)
+{
+  RaClock *clock = user_data;
+
+  /* Long enough for the main loop to be asleep in poll () by then. */
+  g_usleep (50 * 1000);
+  ra_clock_advance (clock, 1);
+  return NULL;
+}
+
+/* Advancing from another thread wakes a main loop asleep in poll (). */
+static void
+test_manual_timeout_wakes (void)
+{
+  g_autoptr(RaClock) clock = ra_clock_new_manual (0);
+  g_autoptr(GSource) source = ra_clock_timeout_source_new (clock, 1000);
+  GThread *thread;
+  guint fired = 0;
+  guint gave_up = 0;
+  guint guard;
+
+  g_source_set_callback (source, count_cb, &fired, NULL);
+  g_source_attach (source, NULL);
+  /* The only other source: it wakes the loop only if the clock did not. */
+  guard = g_timeout_add_seconds (10, count_cb, &gave_up);
+  thread = g_thread_new ("advance", advance_later_thread, clock);
+  while (fired == 0 && gave_up == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+  g_assert_cmpuint (gave_up, ==, 0);
+  g_assert_cmpuint (fired, ==, 1);
+  g_source_remove (guard);
+
+  g_clear_pointer (&source, g_source_unref);
+  g_assert_finalize_object (g_steal_pointer (&clock));
+}
+
+/* On the system clock it is a plain GLib timeout. */
+static void
+test_system_timeout (void)
+{
+  g_autoptr(RaClock) clock = ra_clock_new_system ();
+  g_autoptr(GSource) source = ra_clock_timeout_source_new (clock, 10);
+  guint fired = 0;
+
+  g_source_set_callback (source, count_cb, &fired, NULL);
+  g_source_attach (source, NULL);
+  RA_TEST_WAIT_UNTIL_FOR (fired > 0, 10);
+  g_assert_cmpuint (fired, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -64,6 +161,9 @@ main (int   argc,
   g_test_add_func ("/clock/system", test_system_clock_follows_glib);
   g_test_add_func ("/clock/manual", test_manual_clock_moves_only_when_told);
   g_test_add_func ("/clock/suspend", test_suspend_moves_only_the_wall_clock);
+  g_test_add_func ("/clock/manual-timeout", test_manual_timeout);
+  g_test_add_func ("/clock/manual-timeout-wakes", test_manual_timeout_wakes);
+  g_test_add_func ("/clock/system-timeout", test_system_timeout);
 
   return g_test_run ();
 }
