@@ -48,6 +48,12 @@ with tempfile.TemporaryDirectory() as tmp:
            "ui including core's private header")
     expect(out, "tests/unit/test-thing.c:3: includes ra-widget.h from src/ui", "a unit test including ui")
     expect(out, "tests/common/ra-test-helper.c:2: includes <adwaita.h>", "the shared test helpers using GTK")
+    expect(out, "tests/unit/test-sim-thing.c:2: includes ra-thing.h from src/core",
+           "a simulator test including core")
+    expect(out, "tests/common/ra-test-common.c:2: includes ra-thing.h from src/core",
+           "the GLib-only test helpers including core")
+    if "tests/common/ra-test-helper.c:3" in out:
+        failures.append("reported what the layers allow: tests/common/ra-test-helper.c:3")
     expect(out, "ra-widget.h includes ra-widget-types.h, which leads back", "an include loop")
     expect(out, "ra-ping.c calls ra-pong.c, which leads back", "two files calling each other")
     expect(out, "ra-pong.c calls ra-ping.c, which leads back", "two files calling each other")

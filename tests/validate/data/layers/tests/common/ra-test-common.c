@@ -1,0 +1,2 @@
+/* The GLib-only helpers, linked by the simulator's tests. */
+#include "ra-thing.h"

@@ -1,0 +1,2 @@
+/* The simulator's tests never see core. */
+#include "ra-thing.h"
