@@ -11,8 +11,8 @@
 G_BEGIN_DECLS
 
 /* Replaces the system clock that times the waits between retries and
- * reads Retry-After dates; the token provider judges freshness by it
- * too. */
+ * each exchange's deadline, and reads Retry-After dates; the token
+ * provider judges freshness by it too. */
 void ra_client_set_clock (RaClient *self,
                           RaClock  *clock);
 

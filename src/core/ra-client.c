@@ -219,6 +219,8 @@ ra_client_set_clock (RaClient *self,
 
   g_set_object (&self->clock, clock);
   ra_token_provider_set_clock (self->token_provider, clock);
+  /* The token provider shares the session, and so the deadline's clock. */
+  ra_http_session_set_clock (self->session, clock);
 }
 
 void

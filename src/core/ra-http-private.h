@@ -9,6 +9,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "ra-clock.h"
+
 #include "ra-secret-store.h"   /* ra_secret_free () */
 
 G_BEGIN_DECLS
@@ -28,6 +30,9 @@ SoupSession *ra_http_session_new         (void);
  * fails with G_IO_ERROR_TIMED_OUT (RA_ERROR_TIMED_OUT once mapped). */
 void         ra_http_session_set_deadline (SoupSession  *session,
                                           guint          deadline_ms);
+/* The clock the deadline is timed on; default: the system's. */
+void         ra_http_session_set_clock    (SoupSession  *session,
+                                          RaClock       *clock);
 
 /* Builds a message with the headers every request carries. Redirects are
  * not followed: a bearer token must never be replayed to another URL. */

@@ -24,6 +24,12 @@ deadline_quark (void)
   return g_quark_from_static_string ("ra-http-deadline");
 }
 
+static GQuark
+clock_quark (void)
+{
+  return g_quark_from_static_string ("ra-http-clock");
+}
+
 SoupSession *
 ra_http_session_new (void)
 {
@@ -46,6 +52,17 @@ ra_http_session_set_deadline (SoupSession *session,
   g_return_if_fail (deadline_ms > 0);
 
   g_object_set_qdata (G_OBJECT (session), deadline_quark (), GUINT_TO_POINTER (deadline_ms));
+}
+
+void
+ra_http_session_set_clock (SoupSession *session,
+                           RaClock     *clock)
+{
+  g_return_if_fail (SOUP_IS_SESSION (session));
+  g_return_if_fail (RA_IS_CLOCK (clock));
+
+  g_object_set_qdata_full (G_OBJECT (session), clock_quark (), g_object_ref (clock),
+                           g_object_unref);
 }
 
 static guint
@@ -288,6 +305,7 @@ ra_http_send_async (SoupSession         *session,
 {
   g_autoptr(GTask) task = NULL;
   SendData *data;
+  RaClock *clock;
 
   g_return_if_fail (SOUP_IS_SESSION (session));
   g_return_if_fail (SOUP_IS_MESSAGE (message));
@@ -313,7 +331,11 @@ ra_http_send_async (SoupSession         *session,
     }
 
   /* The task holds data, and data the source: no reference to the task. */
-  data->deadline = g_timeout_source_new (data->deadline_ms);
+  clock = g_object_get_qdata (G_OBJECT (session), clock_quark ());
+  if (clock != NULL)
+    data->deadline = ra_clock_timeout_source_new (clock, data->deadline_ms);
+  else
+    data->deadline = g_timeout_source_new (data->deadline_ms);
   g_source_set_callback (data->deadline, deadline_cb, data, NULL);
   g_source_set_static_name (data->deadline, "[ra] http deadline");
   g_source_attach (data->deadline, g_task_get_context (task));

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ra-client-test.h"
+#include "ra-http-private.h"
 #include "ra-token-provider-private.h"
 
 void
@@ -199,6 +200,35 @@ fixture_use_manual_clock (Fixture *fixture)
   return g_object_ref (fixture->clock);
 }
 
+/* How long until the earliest wait on clock that is not an exchange's
+ * deadline comes due, or -1. */
+static gint64
+client_wait (RaClock *clock)
+{
+  gint64 due = ra_clock_get_next_due_usec (clock);
+  gint64 in = due - ra_clock_get_monotonic_usec (clock);
+
+  if (due < 0 || in >= (gint64) RA_HTTP_DEFAULT_DEADLINE_MS * 1000)
+    return -1;
+
+  return in;
+}
+
+static gboolean
+client_waits (gpointer user_data)
+{
+  return client_wait (user_data) >= 0;
+}
+
+gint64
+wait_for_client_wait (RaClock *clock)
+{
+  if (!ra_test_wait_until (client_waits, clock, RA_TEST_TIMEOUT_MS))
+    g_error ("The client started no wait within %u ms", RA_TEST_TIMEOUT_MS);
+
+  return client_wait (clock);
+}
+
 typedef struct
 {
   RaClock       *clock;
@@ -210,7 +240,7 @@ result_or_wait (gpointer user_data)
 {
   Advancing *advancing = user_data;
 
-  return *advancing->slot != NULL || ra_clock_get_next_due_usec (advancing->clock) >= 0;
+  return *advancing->slot != NULL || client_wait (advancing->clock) >= 0;
 }
 
 GAsyncResult *
@@ -230,7 +260,7 @@ wait_for_result_advancing (Fixture       *fixture,
       if (*slot != NULL)
         return g_steal_pointer (slot);
 
-      due = ra_clock_get_next_due_usec (fixture->clock) - ra_clock_get_monotonic_usec (fixture->clock);
+      due = client_wait (fixture->clock);
       if (due > 0)
         ra_clock_advance (fixture->clock, (due + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
       /* Due now: let it fire. */

@@ -79,6 +79,11 @@ RaExecutionRequest *new_request       (const char    *action_id,
  * it. Returns a new reference; the fixture keeps one too. */
 RaClock            *fixture_use_manual_clock (Fixture *fixture);
 
+/* Waits (bounded) until the client waits on clock for something shorter
+ * than an exchange's deadline (which is timed on the clock too): a
+ * Retry-After. Returns how long that wait is, in µs. */
+gint64              wait_for_client_wait      (RaClock       *clock);
+
 /* Waits (bounded) for *slot like ra_test_wait_for_result (), but each
  * time the client starts a wait on the fixture's manual clock (a
  * Retry-After), moves the clock to its end, as if that time had passed. */

@@ -620,6 +620,7 @@ typedef struct
   GMutex          lock;
   GCond           stopped;
   gboolean        stop;      /* under lock */
+  int             trickles;  /* answers begun; atomic */
   GPtrArray      *threads;
 } Trickler;
 
@@ -711,6 +712,7 @@ trickle_thread (gpointer user_data)
 
       if (!g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL))
         break;
+      g_atomic_int_inc (&job->t->trickles);
       for (guint i = 0; i < 100 && trickler_pause (job->t, 300); i++)
         {
           if (!g_output_stream_write_all (out, " ", 1, NULL, NULL, NULL) ||
@@ -779,6 +781,39 @@ trickler_stop (Trickler *t)
   g_cond_clear (&t->stopped);
 }
 
+/* Moves the client's clock once an answer has begun to trickle: a second,
+ * then another, past the 1.5 s deadline. Real time only carries the
+ * bytes. */
+typedef struct
+{
+  Trickler *t;
+  RaClock  *clock;
+  int       seen;         /* trickles already acted on */
+  guint     step;         /* 0: waiting for one; 1: a second on; 2: two */
+  gint64    deadline_in;  /* from the start of the trickle, µs */
+} Advancer;
+
+static gboolean
+advance_cb (gpointer user_data)
+{
+  Advancer *a = user_data;
+
+  if (a->step == 0 && g_atomic_int_get (&a->t->trickles) > a->seen)
+    {
+      a->seen = g_atomic_int_get (&a->t->trickles);
+      a->deadline_in = ra_clock_get_next_due_usec (a->clock) - ra_clock_get_monotonic_usec (a->clock);
+      ra_clock_advance (a->clock, 1);
+      a->step = 1;
+    }
+  else if (a->step == 1)
+    {
+      ra_clock_advance (a->clock, 1);
+      a->step = 2;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 test_deadline (void)
 {
@@ -788,7 +823,10 @@ test_deadline (void)
       g_autofree char *url = NULL;
       g_autoptr(RaEndpoint) endpoint = NULL;
       g_autoptr(RaClient) client = NULL;
+      g_autoptr(RaClock) clock = ra_clock_new_manual (0);
       g_autoptr(GError) error = NULL;
+      Advancer advancer = { &t, clock, 0, 0, 0 };
+      guint advance_id;
 
       t.trickle_token = round == 1;
       trickler_start (&t);
@@ -798,20 +836,28 @@ test_deadline (void)
       client = ra_client_new (endpoint, "id", "secret", RA_TOKEN_ENDPOINT_LEGACY);
       ra_client_set_retry_policy (client, 0, 0);
       ra_client_set_deadline (client, 1500);
+      ra_client_set_clock (client, clock);
+      advance_id = g_timeout_add (10, advance_cb, &advancer);
 
       for (guint j = 0; j < G_N_ELEMENTS (calls); j++)
         {
-          gint64 start = g_get_monotonic_time ();
+          gint64 start = ra_clock_get_monotonic_usec (clock);
           gint64 elapsed_ms;
 
           g_clear_error (&error);
           ra_client_sign_out (client);
+          advancer.step = 0;
           error = calls[j].call (client);
-          elapsed_ms = (g_get_monotonic_time () - start) / 1000;
+          elapsed_ms = (ra_clock_get_monotonic_usec (clock) - start) / 1000;
           assert_sentence (error, RA_ERROR_TIMED_OUT);
-          g_test_message ("%s (token %s): %s after %" G_GINT64_FORMAT " ms", calls[j].path,
-                          t.trickle_token ? "trickled" : "served", error->message, elapsed_ms);
-          g_assert_cmpint (elapsed_ms, >=, 1400);
+          g_test_message ("%s (token %s): %s after %" G_GINT64_FORMAT " ms of the clock",
+                          calls[j].path, t.trickle_token ? "trickled" : "served",
+                          error->message, elapsed_ms);
+          /* Armed for 1.5 s when the exchange began, and it held until
+           * the clock had passed them. */
+          g_assert_cmpint (advancer.deadline_in, ==, 1500 * 1000);
+          g_assert_cmpuint (advancer.step, ==, 2);
+          g_assert_cmpint (elapsed_ms, >=, 1500);
           g_assert_cmpint (elapsed_ms, <, 5000);
           /* An execute that timed out may have run; nothing else may say so. */
           if (calls[j].call == call_execute && !t.trickle_token)
@@ -826,6 +872,7 @@ test_deadline (void)
                                              : RA_EXECUTION_OUTCOME_UNKNOWN);
         }
 
+      g_source_remove (advance_id);
       ra_test_assert_finalize_soon (g_steal_pointer (&client), 2000);
       trickler_stop (&t);
     }
