@@ -279,7 +279,7 @@ assert_no_more_requests (Fixture    *fixture,
 
   g_assert_nonnull (fixture->clock);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, method, path), ==, n);
-  g_assert_cmpint (ra_clock_get_next_due_usec (fixture->clock), ==, -1);
+  g_assert_cmpint (client_wait (fixture->clock), ==, -1);
 
   ra_clock_advance (fixture->clock, 3600);
   ra_test_settle ();

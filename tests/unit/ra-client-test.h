@@ -91,9 +91,10 @@ GAsyncResult       *wait_for_result_advancing (Fixture       *fixture,
                                                GAsyncResult **slot);
 
 /* The simulator counts n requests to method and path, and no more come:
- * the client waits for nothing on the fixture's manual clock (the only way
- * it sends anything later), the clock moves on an hour, and a list
- * request sent after that comes back with still n counted. */
+ * the client waits on the fixture's manual clock for nothing shorter than
+ * an exchange's deadline (a wait is the only way it sends anything later),
+ * the clock moves on an hour, and a list request sent after that comes
+ * back with still n counted. */
 void                assert_no_more_requests   (Fixture       *fixture,
                                                const char    *method,
                                                const char    *path,
