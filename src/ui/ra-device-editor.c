@@ -12,7 +12,8 @@
 
 #include "ra-device-editor.h"
 #include "ra-error.h"
-#include "ra-execution-request.h"
+#include "ra-device-words.h"
+#include "ra-text-feed.h"
 
 /* Long enough to skip parsing between keystrokes, short enough that the
  * count follows the typing. Parsing runs in a worker thread; the pause
@@ -28,8 +29,9 @@
  * takes two bytes a character). */
 #define MAX_IMPORT_BYTES (2 * MAX_TEXT_CHARS)
 #define IMPORT_CHUNK_BYTES (64 * 1024)
-/* Entries are shown as written, but a whole garbage line is cut. */
-#define MAX_ENTRY_CHARS 48
+/* A paste up to this size goes in at once, as GtkTextView would put it:
+ * it takes well under a millisecond. */
+#define PASTE_AT_ONCE_BYTES 4096
 
 struct _RaDeviceEditor
 {
@@ -54,12 +56,24 @@ struct _RaDeviceEditor
   GCancellable  *import_cancellable;
   /* Set while an imported text waits for its parse: still busy. */
   gboolean       import_parsing;
+  /* The same for a paste that went in piece by piece. */
+  gboolean       paste_parsing;
+  /* A long paste or import going into the text; the text is not
+   * editable meanwhile. Parsing waits until it is all in. */
+  RaTextFeed    *feed;
+  gboolean       feed_is_import;
+  /* What "busy" last said. */
+  gboolean       busy;
+  /* Clipboard reads under way; cancelled (and cleared) by dispose. */
+  GCancellable  *paste_cancellable;
   GtkNativeDialog *file_chooser;
 };
 
+
 typedef struct
 {
-  char    *text;
+  /* A NUL-terminated string (see string_bytes_new()). */
+  GBytes  *text;
   guint64  generation;
 } ParseJob;
 
@@ -68,7 +82,7 @@ parse_job_free (gpointer data)
 {
   ParseJob *job = data;
 
-  g_free (job->text);
+  g_clear_pointer (&job->text, g_bytes_unref);
   g_free (job);
 }
 
@@ -90,39 +104,28 @@ get_buffer (RaDeviceEditor *self)
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
 }
 
-static char *
-shorten_entry (const char *entry)
+/* Texts pass around as GBytes, so that a paste can go from the clipboard
+ * to the buffer and the parser without a copy; each holds a string,
+ * followed by its NUL. Takes text. */
+static GBytes *
+string_bytes_new (char *text)
 {
-  if (g_utf8_strlen (entry, -1) <= MAX_ENTRY_CHARS)
-    return g_strdup (entry);
-  else
-    {
-      g_autofree char *head = g_utf8_substring (entry, 0, MAX_ENTRY_CHARS - 1);
-      return g_strconcat (head, "…", NULL);
-    }
+  return g_bytes_new_take (text, strlen (text));
 }
 
 static void
 update_invalid_list (RaDeviceEditor *self)
 {
+  g_auto(GStrv) lines = ra_device_words_invalid_lines (self->device_ids, MAX_LISTED_INVALID);
   GtkWidget *child;
-  guint n_invalid = ra_device_ids_get_n_invalid (self->device_ids);
-  guint n_listed = MIN (n_invalid, MAX_LISTED_INVALID);
 
   while ((child = gtk_widget_get_first_child (self->invalid_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->invalid_box), child);
 
-  for (guint i = 0; i < n_listed; i++)
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      guint line = 0;
-      const char *entry = ra_device_ids_get_invalid_entry (self->device_ids, i, &line);
-      g_autofree char *shown = shorten_entry (entry);
-      g_autofree char *text = NULL;
-      GtkWidget *label;
+      GtkWidget *label = gtk_label_new (lines[i]);
 
-      /* Translators: an entry of the device list that is not a device ID */
-      text = g_strdup_printf (_("Line %u: “%s” is not a collector ID"), line, shown);
-      label = gtk_label_new (text);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -130,79 +133,38 @@ update_invalid_list (RaDeviceEditor *self)
       gtk_box_append (GTK_BOX (self->invalid_box), label);
     }
 
-  if (n_invalid > n_listed)
-    {
-      g_autofree char *text = NULL;
-      GtkWidget *label;
-
-      text = g_strdup_printf (ngettext ("and %u more invalid entry",
-                                        "and %u more invalid entries",
-                                        n_invalid - n_listed),
-                              n_invalid - n_listed);
-      label = gtk_label_new (text);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "error");
-      gtk_box_append (GTK_BOX (self->invalid_box), label);
-    }
-
-  gtk_widget_set_visible (self->invalid_box, n_invalid > 0);
+  gtk_widget_set_visible (self->invalid_box, lines[0] != NULL);
 }
 
 static void
 update_summary (RaDeviceEditor *self)
 {
-  guint n = ra_device_ids_get_n_ids (self->device_ids);
-  guint n_dups = ra_device_ids_get_n_duplicates (self->device_ids);
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = ra_device_words_summary (self->device_ids);
 
-  if (n == 0 && n_dups == 0 && ra_device_ids_get_n_invalid (self->device_ids) == 0)
-    g_string_append (text, _("No devices yet"));
-  else
-    g_string_append_printf (text, ngettext ("%u valid device", "%u valid devices", n), n);
-
-  if (n_dups > 0)
-    {
-      g_string_append (text, " · ");
-      g_string_append_printf (text,
-                              ngettext ("%u duplicate removed",
-                                        "%u duplicates removed", n_dups),
-                              n_dups);
-    }
-
-  gtk_label_set_text (GTK_LABEL (self->summary_label), text->str);
-}
-
-static char *
-compute_problem (RaDeviceIds *ids)
-{
-  guint n = ra_device_ids_get_n_ids (ids);
-  guint n_invalid = ra_device_ids_get_n_invalid (ids);
-
-  /* Running on the valid part of a list with mistakes in it could miss
-   * the very device the user meant, so mistakes block the run. */
-  if (n_invalid > 0)
-    return g_strdup_printf (ngettext ("Fix or remove the invalid device entry",
-                                      "Fix or remove the %u invalid device entries",
-                                      n_invalid),
-                            n_invalid);
-
-  if (n == 0)
-    return g_strdup (_("Add at least one device"));
-
-  if (n > RA_EXECUTION_MAX_DEVICES)
-    return g_strdup_printf (_("Choose at most %u devices, not %u"),
-                            (guint) RA_EXECUTION_MAX_DEVICES, n);
-
-  return NULL;
+  gtk_label_set_text (GTK_LABEL (self->summary_label), text);
 }
 
 static void
-set_busy (RaDeviceEditor *self,
-          gboolean        busy)
+update_busy (RaDeviceEditor *self)
 {
+  gboolean busy = ra_device_editor_get_busy (self);
+
+  if (busy == self->busy)
+    return;
+
+  self->busy = busy;
   gtk_widget_set_sensitive (self->import_button, !busy);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->text_view), !busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* While an import is read, added or counted, the text is not editable. */
+static gboolean
+importing (RaDeviceEditor *self)
+{
+  return self->import_cancellable != NULL ||
+         self->import_parsing ||
+         (self->feed != NULL && self->feed_is_import);
 }
 
 static void
@@ -217,7 +179,7 @@ apply_device_ids (RaDeviceEditor *self,
   update_summary (self);
   update_invalid_list (self);
 
-  problem = compute_problem (self->device_ids);
+  problem = ra_device_words_problem (self->device_ids);
   if (g_strcmp0 (problem, self->problem) != 0)
     {
       g_free (self->problem);
@@ -227,11 +189,9 @@ apply_device_ids (RaDeviceEditor *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEVICE_IDS]);
 
-  if (self->import_parsing)
-    {
-      self->import_parsing = FALSE;
-      set_busy (self, FALSE);
-    }
+  self->import_parsing = FALSE;
+  self->paste_parsing = FALSE;
+  update_busy (self);
 }
 
 static void
@@ -262,10 +222,11 @@ parse_thread (GTask        *task,
               GCancellable *cancellable)
 {
   ParseJob *job = task_data;
-  RaDeviceIds *device_ids = ra_device_ids_parse_full (job->text, cancellable);
+  RaDeviceIds *device_ids = ra_device_ids_parse_full (g_bytes_get_data (job->text, NULL),
+                                                      cancellable);
 
   /* The copy is not needed any more: freed here, not on the main thread. */
-  g_clear_pointer (&job->text, g_free);
+  g_clear_pointer (&job->text, g_bytes_unref);
 
   if (device_ids == NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Superseded");
@@ -299,11 +260,11 @@ parse_done_cb (GObject      *object,
   apply_device_ids (self, device_ids);
 }
 
-/* Copies the text (the buffer belongs to the main thread) and parses the
- * copy in a worker thread, so that no paste, however large, stalls the
- * window. */
+/* Parses text (taken), a copy of what the buffer holds now, in a worker
+ * thread, so that no paste, however large, stalls the window. */
 static void
-start_parse (RaDeviceEditor *self)
+start_parse_text (RaDeviceEditor *self,
+                  GBytes         *text)
 {
   g_autoptr(GTask) task = NULL;
   ParseJob *job;
@@ -312,13 +273,20 @@ start_parse (RaDeviceEditor *self)
   self->parse_cancellable = g_cancellable_new ();
 
   job = g_new0 (ParseJob, 1);
-  job->text = ra_device_editor_dup_text (self);
+  job->text = text;
   job->generation = self->generation;
 
   task = g_task_new (self, self->parse_cancellable, parse_done_cb, NULL);
-  g_task_set_source_tag (task, start_parse);
+  g_task_set_source_tag (task, start_parse_text);
   g_task_set_task_data (task, job, parse_job_free);
   g_task_run_in_thread (task, parse_thread);
+}
+
+/* The buffer belongs to the main thread: the worker parses a copy. */
+static void
+start_parse (RaDeviceEditor *self)
+{
+  start_parse_text (self, string_bytes_new (ra_device_editor_dup_text (self)));
 }
 
 static gboolean
@@ -344,7 +312,10 @@ buffer_changed_cb (RaDeviceEditor *self)
   /* A parse under way is of a text that is gone. */
   self->generation++;
   cancel_parse (self);
-  self->parse_source = g_timeout_add (PARSE_DELAY_MS, parse_timeout_cb, self);
+
+  /* A paste or import going in is parsed once, when it is all in. */
+  if (self->feed == NULL)
+    self->parse_source = g_timeout_add (PARSE_DELAY_MS, parse_timeout_cb, self);
 }
 
 static void
@@ -355,28 +326,31 @@ show_import_error (RaDeviceEditor *self,
   gtk_widget_set_visible (self->import_error_label, TRUE);
 }
 
-static void
-append_text (RaDeviceEditor *self,
-             const char     *text,
-             gsize           length)
-{
-  GtkTextBuffer *buffer = get_buffer (self);
-  GtkTextIter end;
-
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  if (!gtk_text_iter_is_start (&end) && !gtk_text_iter_starts_line (&end))
-    gtk_text_buffer_insert (buffer, &end, "\n", 1);
-  gtk_text_buffer_insert (buffer, &end, text, length);
-}
-
 static gboolean
 fits (RaDeviceEditor *self,
       const char     *text,
       gssize          length)
 {
-  gsize n_chars = g_utf8_strlen (text, length);
+  gsize n_chars = gtk_text_buffer_get_char_count (get_buffer (self));
+  gsize n_bytes = length < 0 ? strlen (text) : (gsize) length;
 
-  return gtk_text_buffer_get_char_count (get_buffer (self)) + n_chars <= MAX_TEXT_CHARS;
+  /* Characters take a byte or more: counting them (milliseconds for a
+   * long paste) is needed only near the limit. */
+  if (n_chars + n_bytes <= MAX_TEXT_CHARS)
+    return TRUE;
+
+  return n_chars + g_utf8_strlen (text, n_bytes) <= MAX_TEXT_CHARS;
+}
+
+static void
+refuse_text (RaDeviceEditor *self)
+{
+  g_autofree char *message = NULL;
+
+  message = g_strdup_printf (_("The text was not added: the list of devices holds at most %u characters."),
+                             (guint) MAX_TEXT_CHARS);
+  show_import_error (self, message);
+  gtk_widget_error_bell (self->text_view);
 }
 
 /* Text beyond the limit is refused whole, with a message: cutting a
@@ -388,17 +362,145 @@ insert_text_cb (RaDeviceEditor *self,
                 int             length,
                 GtkTextBuffer  *buffer)
 {
-  g_autofree char *message = NULL;
-
   if (fits (self, text, length))
     return;
 
   g_signal_stop_emission_by_name (buffer, "insert-text");
+  refuse_text (self);
+}
 
-  message = g_strdup_printf (_("The text was not added: the list of devices holds at most %u characters."),
-                             (guint) MAX_TEXT_CHARS);
-  show_import_error (self, message);
-  gtk_widget_error_bell (self->text_view);
+static void
+feed_finished_cb (RaDeviceEditor *self,
+                  RaTextFeed     *feed)
+{
+  g_assert (feed == self->feed);
+
+  /* Busy until the text that went in bit by bit is counted; a paste that
+   * went in at once was never busy, and is counted as typing is. */
+  if (self->feed_is_import)
+    self->import_parsing = TRUE;
+  else if (self->busy)
+    self->paste_parsing = TRUE;
+
+  start_parse_text (self, ra_text_feed_dup_buffer_text (feed));
+  g_clear_object (&self->feed);
+  update_busy (self);
+}
+
+/* Runs feed (taken), parsing when it is done. */
+static void
+run_feed (RaDeviceEditor *self,
+          RaTextFeed     *feed,
+          gboolean        is_import)
+{
+  g_assert (self->feed == NULL);
+
+  self->feed = feed;
+  self->feed_is_import = is_import;
+  g_signal_connect_object (feed, "finished",
+                           G_CALLBACK (feed_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (ra_text_feed_run (feed))
+    return;
+
+  /* The count would be of a text that is changing: say what is going on
+   * until the new count is known. */
+  gtk_label_set_text (GTK_LABEL (self->summary_label),
+                      is_import ? _("Importing…") : _("Pasting…"));
+  update_busy (self);
+}
+
+/* Whatever is still going in goes in now, so that what follows comes
+ * after it. */
+static void
+complete_feed (RaDeviceEditor *self)
+{
+  if (self->feed != NULL)
+    ra_text_feed_complete (self->feed);
+  g_assert (self->feed == NULL);
+}
+
+/* The rest of what was going in is dropped: for when the whole text is
+ * replaced. */
+static void
+cancel_feed (RaDeviceEditor *self)
+{
+  if (self->feed == NULL)
+    return;
+
+  ra_text_feed_cancel (self->feed);
+  g_clear_object (&self->feed);
+}
+
+static void
+paste_text (RaDeviceEditor *self,
+            GBytes         *text)
+{
+  RaTextFeed *feed;
+
+  /* A second paste follows the first in full. */
+  complete_feed (self);
+
+  /* A long text is refused whole, before the selection it would replace
+   * is gone (a short one by insert_text_cb()). */
+  if (g_bytes_get_size (text) > PASTE_AT_ONCE_BYTES &&
+      !fits (self, g_bytes_get_data (text, NULL), g_bytes_get_size (text)))
+    {
+      refuse_text (self);
+      return;
+    }
+
+  feed = ra_text_feed_paste (GTK_TEXT_VIEW (self->text_view), text, PASTE_AT_ONCE_BYTES);
+  if (feed != NULL)
+    run_feed (self, feed, FALSE);
+}
+
+static void
+read_clipboard_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(RaDeviceEditor) self = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  const GValue *value;
+  const char *text;
+
+  /* Nothing to paste, or no text: nothing happens, as with GtkTextView. */
+  value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (value == NULL || self->paste_cancellable == NULL ||
+      (text = g_value_get_string (value)) == NULL)
+    return;
+
+  /* An import that began meanwhile made the text read-only. */
+  if (importing (self))
+    {
+      gtk_widget_error_bell (self->text_view);
+      return;
+    }
+
+  /* The value lives as long as the result: holding on to that spares a
+   * copy (gdk_clipboard_read_text_finish() makes one) of what may be
+   * megabytes, while the window waits. */
+  bytes = g_bytes_new_with_free_func (text, strlen (text),
+                                      g_object_unref, g_object_ref (result));
+  paste_text (self, bytes);
+}
+
+static void
+paste_clipboard_cb (RaDeviceEditor *self,
+                    GtkTextView    *view)
+{
+  /* GtkTextView's own handler, which does nothing while the text is not
+   * editable, stands for an import. */
+  if (importing (self))
+    return;
+
+  g_signal_stop_emission_by_name (view, "paste-clipboard");
+  gdk_clipboard_read_value_async (gtk_widget_get_clipboard (GTK_WIDGET (view)),
+                                  G_TYPE_STRING, G_PRIORITY_DEFAULT,
+                                  self->paste_cancellable,
+                                  read_clipboard_cb, g_object_ref (self));
 }
 
 static void
@@ -432,15 +534,27 @@ read_file_cb (GObject      *object,
 
   if (text == NULL)
     {
-      set_busy (self, FALSE);
+      update_busy (self);
       show_import_error (self, error->message);
       return;
     }
 
-  /* Busy until the imported devices are counted. */
-  append_text (self, text, strlen (text));
-  self->import_parsing = TRUE;
-  start_parse (self);
+  /* After a paste still going in; then after what is there, on a line of
+   * its own, piece by piece, busy until the imported devices are counted;
+   * one step to undo. */
+  complete_feed (self);
+  {
+    GtkTextBuffer *buffer = get_buffer (self);
+    g_autoptr(GBytes) bytes = string_bytes_new (g_steal_pointer (&text));
+    GtkTextIter end;
+
+    gtk_text_buffer_begin_user_action (buffer);
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    if (!gtk_text_iter_is_start (&end) && !gtk_text_iter_starts_line (&end))
+      gtk_text_buffer_insert (buffer, &end, "\n", 1);
+    run_feed (self, ra_text_feed_new (buffer, &end, bytes), TRUE);
+    gtk_text_buffer_end_user_action (buffer);
+  }
 }
 
 void
@@ -456,7 +570,7 @@ ra_device_editor_import_file (RaDeviceEditor *self,
   self->import_cancellable = g_cancellable_new ();
 
   gtk_widget_set_visible (self->import_error_label, FALSE);
-  set_busy (self, TRUE);
+  update_busy (self);
 
   ra_device_ids_read_file_async (file, MAX_IMPORT_BYTES, self->import_cancellable,
                                  read_file_cb, g_object_ref (self));
@@ -551,9 +665,13 @@ ra_device_editor_dispose (GObject *object)
   RaDeviceEditor *self = RA_DEVICE_EDITOR (object);
 
   cancel_parse (self);
+  cancel_feed (self);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  if (self->paste_cancellable != NULL)
+    g_cancellable_cancel (self->paste_cancellable);
+  g_clear_object (&self->paste_cancellable);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
@@ -647,6 +765,10 @@ ra_device_editor_init (RaDeviceEditor *self)
   g_signal_connect_object (get_buffer (self), "insert-text",
                            G_CALLBACK (insert_text_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->text_view, "paste-clipboard",
+                           G_CALLBACK (paste_clipboard_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->paste_cancellable = g_cancellable_new ();
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Device collector IDs"),
@@ -686,6 +808,7 @@ ra_device_editor_set_text (RaDeviceEditor *self,
 {
   g_return_if_fail (RA_IS_DEVICE_EDITOR (self));
 
+  cancel_feed (self);
   gtk_text_buffer_set_text (get_buffer (self), text ? text : "", -1);
   parse_now (self);
 }
@@ -695,6 +818,7 @@ ra_device_editor_flush (RaDeviceEditor *self)
 {
   g_return_if_fail (RA_IS_DEVICE_EDITOR (self));
 
+  complete_feed (self);
   if (self->parse_source != 0 || self->parse_cancellable != NULL)
     parse_now (self);
 }
@@ -728,7 +852,7 @@ ra_device_editor_get_busy (RaDeviceEditor *self)
 {
   g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), FALSE);
 
-  return self->import_cancellable != NULL || self->import_parsing;
+  return importing (self) || self->feed != NULL || self->paste_parsing;
 }
 
 GStrv

@@ -22,7 +22,7 @@ void         ra_device_editor_set_text       (RaDeviceEditor *self,
                                               const char     *text);
 /* Typing and pasting are parsed in a worker thread after a short pause,
  * each change superseding the parse under way. This parses now what the
- * user typed, when the result is needed at once. */
+ * user typed or pasted, when the result is needed at once. */
 void         ra_device_editor_flush          (RaDeviceEditor *self);
 /* The last parse; never NULL. */
 RaDeviceIds *ra_device_editor_get_device_ids (RaDeviceEditor *self);
@@ -35,6 +35,10 @@ const char  *ra_device_editor_get_problem    (RaDeviceEditor *self);
  * size; busy until its devices are counted. */
 void         ra_device_editor_import_file    (RaDeviceEditor *self,
                                               GFile          *file);
+/* While a file is imported, or a long paste goes into the text bit by
+ * bit, until their devices are counted: the text is read-only then, and
+ * the count says what is going on. ra_device_editor_flush() completes a
+ * paste at once. */
 gboolean     ra_device_editor_get_busy       (RaDeviceEditor *self);
 /* The lines shown under the list: "Line 4: “abc” is not a collector ID",
  * then "and 3 more invalid entries" when there are too many to list. */

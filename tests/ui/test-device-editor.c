@@ -17,6 +17,7 @@
 
 #include "ra-device-editor.h"
 #include "ra-test-utils.h"
+#include "ra-text-feed.h"
 
 #define A "2b2f7a41-bbb3-4e50-ba45-7ba09c3a7f16"
 #define B "8ebe8051-401b-4617-8148-df7a56c307b3"
@@ -296,6 +297,319 @@ test_text_limit (Fixture       *fixture,
   g_assert_cmpuint (ra_device_editor_get_n_devices (fixture->editor), ==, 1);
 }
 
+/* Where a and b first differ: strlen (a) when they are equal. A failed
+ * comparison of megabytes of text says where, not the whole text. */
+static gsize
+first_difference (const char *a,
+                  const char *b)
+{
+  gsize i = 0;
+
+  while (a[i] != '\0' && a[i] == b[i])
+    i++;
+
+  return i;
+}
+
+static void
+assert_text (Fixture    *fixture,
+             const char *expected)
+{
+  g_autofree char *text = ra_device_editor_dup_text (fixture->editor);
+
+  g_assert_cmpuint (first_difference (text, expected), ==, strlen (expected));
+  g_assert_cmpuint (strlen (text), ==, strlen (expected));
+}
+
+/* The counts the editor shows are those of the core parser for the text. */
+static void
+assert_counts (Fixture    *fixture,
+               const char *text)
+{
+  g_autoptr(RaDeviceIds) expected = ra_device_ids_parse (text);
+  RaDeviceIds *shown = ra_device_editor_get_device_ids (fixture->editor);
+
+  g_assert_cmpuint (ra_device_ids_get_n_ids (shown), ==, ra_device_ids_get_n_ids (expected));
+  g_assert_cmpuint (ra_device_ids_get_n_invalid (shown), ==, ra_device_ids_get_n_invalid (expected));
+  g_assert_cmpuint (ra_device_ids_get_n_duplicates (shown), ==, ra_device_ids_get_n_duplicates (expected));
+}
+
+/* A paste long enough to go in piece by piece (a megabyte), with what
+ * could go wrong where pieces meet: a line longer than a piece whose CR
+ * LF falls just across the first piece's end, a line of characters of
+ * two, three and four bytes cut at several places, lines ending in LF
+ * and in CRLF, and a last line without a line end. Pasted into a buffer
+ * that is not empty, it starts a piece with its first byte. */
+static char *
+make_long_paste (guint *n_ids)
+{
+  GString *text = g_string_new (NULL);
+  guint lines = 28000;
+
+  g_string_append_len (text, g_strnfill (RA_TEXT_FEED_PIECE_BYTES - 1, 'a'), RA_TEXT_FEED_PIECE_BYTES - 1);
+  g_string_append (text, "\r\n");
+  g_assert_cmpint (text->str[RA_TEXT_FEED_PIECE_BYTES - 1], ==, '\r');
+  g_assert_cmpint (text->str[RA_TEXT_FEED_PIECE_BYTES], ==, '\n');
+
+  /* 9 bytes: each piece ends 4 bytes further into the pattern. */
+  for (guint i = 0; i < 5 * RA_TEXT_FEED_PIECE_BYTES / 9; i++)
+    g_string_append (text, "€😀é");
+  g_string_append (text, "\n");
+
+  for (guint i = 0; i < lines; i++)
+    {
+      g_string_append_printf (text, "%08x-0000-4000-8000-%012x", i, i);
+      if (i + 1 < lines)
+        g_string_append (text, i % 3 == 0 ? "\r\n" : "\n");
+    }
+  *n_ids = lines;
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+paste (Fixture    *fixture,
+       const char *text)
+{
+  GtkWidget *view = GTK_WIDGET (ra_device_editor_get_text_view (fixture->editor));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (view), text);
+  g_signal_emit_by_name (view, "paste-clipboard");
+}
+
+/* Through the real clipboard, as Ctrl+V pastes: the text goes in bit by
+ * bit, saying so, and ends as it was pasted, counted, and one step to
+ * undo. */
+static void
+test_paste_long (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkTextBuffer *buffer = get_buffer (fixture);
+  GtkTextView *view = ra_device_editor_get_text_view (fixture->editor);
+  g_autofree char *pasted = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *summary = NULL;
+  GtkTextIter cursor;
+  guint n_ids = 0;
+
+  ra_device_editor_set_text (fixture->editor, A "\n");
+  pasted = make_long_paste (&n_ids);
+  expected = g_strconcat (A "\n", pasted, NULL);
+
+  paste (fixture, pasted);
+  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (fixture->editor));
+  g_assert_cmpstr (ra_device_editor_get_summary (fixture->editor), ==, "Pasting…");
+  g_assert_false (gtk_text_view_get_editable (view));
+  g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), <, g_utf8_strlen (expected, -1));
+
+  RA_TEST_WAIT_UNTIL (!ra_device_editor_get_busy (fixture->editor));
+  assert_text (fixture, expected);
+  assert_counts (fixture, expected);
+  g_assert_cmpuint (ra_device_editor_get_n_devices (fixture->editor), ==, n_ids + 1);
+  g_assert_cmpuint (ra_device_ids_get_n_invalid (ra_device_editor_get_device_ids (fixture->editor)), ==, 2);
+  summary = g_strdup_printf ("%u valid devices", n_ids + 1);
+  g_assert_cmpstr (ra_device_editor_get_summary (fixture->editor), ==, summary);
+  g_assert_true (gtk_text_view_get_editable (view));
+
+  /* The cursor ends after the paste, as GtkTextView leaves it. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_true (gtk_text_iter_is_end (&cursor));
+
+  gtk_text_buffer_undo (buffer);
+  assert_text (fixture, A "\n");
+  gtk_text_buffer_redo (buffer);
+  assert_text (fixture, expected);
+}
+
+/* A paste replaces the selection; a long one too, still one step to undo. */
+static void
+test_paste_replaces_selection (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkTextBuffer *buffer = get_buffer (fixture);
+  g_autofree char *pasted = NULL;
+  g_autofree char *expected = NULL;
+  GtkTextIter start, end;
+  guint n_ids;
+
+  pasted = make_long_paste (&n_ids);
+  expected = g_strconcat (A "\n", pasted, "\n" B, NULL);
+
+  ra_device_editor_set_text (fixture->editor, A "\nxyz\n" B);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, strlen (A "\n"));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, strlen (A "\nxyz"));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  paste (fixture, pasted);
+  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (fixture->editor));
+  RA_TEST_WAIT_UNTIL (!ra_device_editor_get_busy (fixture->editor));
+  assert_text (fixture, expected);
+  assert_counts (fixture, expected);
+  g_assert_false (gtk_text_buffer_get_has_selection (buffer));
+
+  gtk_text_buffer_undo (buffer);
+  assert_text (fixture, A "\nxyz\n" B);
+}
+
+static void
+count_cb (gpointer  object,
+          gpointer  pspec,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* A short paste goes in at once, as GtkTextView's own paste: never busy,
+ * counted after the pause typing has. */
+static void
+test_paste_short (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkTextBuffer *buffer = get_buffer (fixture);
+  GtkTextIter start, end, cursor;
+  guint n_busy = 0;
+
+  g_signal_connect (fixture->editor, "notify::busy", G_CALLBACK (count_cb), &n_busy);
+  ra_device_editor_set_text (fixture->editor, A "\nxyz\n");
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, strlen (A "\n"));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, strlen (A "\nxyz"));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+
+  paste (fixture, B "\r\né");
+  RA_TEST_WAIT_UNTIL (ra_device_editor_get_n_devices (fixture->editor) == 2);
+  assert_text (fixture, A "\n" B "\r\né\n");
+  g_assert_cmpuint (n_busy, ==, 0);
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_offset (&cursor), ==, g_utf8_strlen (A "\n" B "\r\né", -1));
+
+  gtk_text_buffer_undo (buffer);
+  assert_text (fixture, A "\nxyz\n");
+}
+
+/* A second paste while the first goes in: both, in order (the second by
+ * the context menu's action). */
+static void
+test_paste_twice (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (ra_device_editor_get_text_view (fixture->editor));
+  g_autofree char *pasted = NULL;
+  g_autofree char *expected = NULL;
+  guint n_ids;
+
+  pasted = make_long_paste (&n_ids);
+  expected = g_strconcat (A "\n", pasted, pasted, NULL);
+  ra_device_editor_set_text (fixture->editor, A "\n");
+
+  paste (fixture, pasted);
+  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (fixture->editor));
+  gtk_widget_activate_action (view, "clipboard.paste", NULL);
+  RA_TEST_WAIT_UNTIL (!ra_device_editor_get_busy (fixture->editor));
+  assert_text (fixture, expected);
+  assert_counts (fixture, expected);
+}
+
+/* Clearing while a paste goes in clears it all: nothing more comes in. */
+static void
+test_paste_then_clear (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *pasted = NULL;
+  guint n_ids;
+
+  pasted = make_long_paste (&n_ids);
+  paste (fixture, pasted);
+  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (fixture->editor));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "devices.clear", NULL);
+  g_assert_false (ra_device_editor_get_busy (fixture->editor));
+  g_assert_cmpstr (ra_device_editor_get_summary (fixture->editor), ==, "No devices yet");
+  g_assert_true (gtk_text_view_get_editable (ra_device_editor_get_text_view (fixture->editor)));
+
+  ra_test_spin (300);
+  assert_text (fixture, "");
+  g_assert_cmpuint (ra_device_editor_get_n_devices (fixture->editor), ==, 0);
+}
+
+/* Run needs the devices at once: flushing completes the paste. */
+static void
+test_paste_then_flush (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *pasted = NULL;
+  guint n_ids;
+
+  pasted = make_long_paste (&n_ids);
+  paste (fixture, pasted);
+  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (fixture->editor));
+
+  ra_device_editor_flush (fixture->editor);
+  assert_text (fixture, pasted);
+  assert_counts (fixture, pasted);
+  g_assert_cmpuint (ra_device_editor_get_n_devices (fixture->editor), ==, n_ids);
+  g_assert_false (ra_device_editor_get_busy (fixture->editor));
+}
+
+/* The window closes while a paste goes in: nothing is left behind to
+ * touch what is gone (the sanitizer build and valgrind check that). */
+static void
+test_paste_then_close (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  RaDeviceEditor *editor = RA_DEVICE_EDITOR (ra_device_editor_new ());
+  GtkWidget *view = GTK_WIDGET (ra_device_editor_get_text_view (editor));
+  g_autofree char *pasted = NULL;
+  guint n_ids;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (editor));
+  gtk_window_present (GTK_WINDOW (window));
+  RA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (window));
+
+  pasted = make_long_paste (&n_ids);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (view), pasted);
+  g_signal_emit_by_name (view, "paste-clipboard");
+  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (editor));
+
+  /* And one more paste still on its way from the clipboard. */
+  g_signal_emit_by_name (view, "paste-clipboard");
+  gtk_window_destroy (GTK_WINDOW (window));
+  ra_test_spin (300);
+}
+
+/* A large file goes in piece by piece too, on a line of its own after
+ * what is there. */
+static void
+test_import_long (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = NULL;
+  gboolean saw_importing = FALSE;
+  guint n_ids;
+
+  contents = make_long_paste (&n_ids);
+  expected = g_strconcat (A "\n", contents, NULL);
+  file = write_file (fixture, "devices.txt", contents, strlen (contents));
+  ra_device_editor_set_text (fixture->editor, A);
+
+  ra_device_editor_import_file (fixture->editor, file);
+  while (ra_device_editor_get_busy (fixture->editor))
+    {
+      saw_importing |= g_strcmp0 (ra_device_editor_get_summary (fixture->editor), "Importing…") == 0;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (saw_importing);
+  g_assert_null (ra_device_editor_get_import_error (fixture->editor));
+  assert_text (fixture, expected);
+  assert_counts (fixture, expected);
+
+  gtk_text_buffer_undo (get_buffer (fixture));
+  assert_text (fixture, A);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +626,14 @@ main (int   argc,
   ADD ("/device-editor/typing-does-not-stall", test_typing_does_not_stall);
   ADD ("/device-editor/newer-text-wins", test_newer_text_wins);
   ADD ("/device-editor/text-limit", test_text_limit);
+  ADD ("/device-editor/paste-long", test_paste_long);
+  ADD ("/device-editor/paste-replaces-selection", test_paste_replaces_selection);
+  ADD ("/device-editor/paste-short", test_paste_short);
+  ADD ("/device-editor/paste-twice", test_paste_twice);
+  ADD ("/device-editor/paste-then-clear", test_paste_then_clear);
+  ADD ("/device-editor/paste-then-flush", test_paste_then_flush);
+  ADD ("/device-editor/paste-then-close", test_paste_then_close);
+  ADD ("/device-editor/import-long", test_import_long);
 
   return g_test_run ();
 }
