@@ -178,7 +178,13 @@ step_cb (gpointer user_data)
   RaTextFeed *self = user_data;
 
   if (!insert_for (self, SLICE_USEC))
-    return G_SOURCE_CONTINUE;
+    {
+      /* A new timeout, not G_SOURCE_CONTINUE: a repeating one counts its
+       * interval from when the turn began, and would be due again at
+       * once, before the text view could lay out and draw. */
+      self->source = g_timeout_add (PAUSE_MS, step_cb, self);
+      return G_SOURCE_REMOVE;
+    }
 
   self->source = 0;
   finish (self);
