@@ -680,6 +680,23 @@ ra_device_editor_dispose (GObject *object)
 }
 
 static void
+ra_device_editor_unmap (GtkWidget *widget)
+{
+  RaDeviceEditor *self = RA_DEVICE_EDITOR (widget);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
+
+  /* After a paste the text view scrolls to the cursor, animated, for as
+   * long as it lays out a long text. GTK 4.8's scrolled window, unmapped
+   * meanwhile, ends the animation twice and logs a critical (seen when
+   * the window closed right after a long paste): end it here first, where
+   * the scroll is. */
+  if (vadjustment != NULL)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment));
+
+  GTK_WIDGET_CLASS (ra_device_editor_parent_class)->unmap (widget);
+}
+
+static void
 ra_device_editor_finalize (GObject *object)
 {
   RaDeviceEditor *self = RA_DEVICE_EDITOR (object);
@@ -723,6 +740,7 @@ ra_device_editor_class_init (RaDeviceEditorClass *klass)
   object_class->dispose = ra_device_editor_dispose;
   object_class->finalize = ra_device_editor_finalize;
   object_class->get_property = ra_device_editor_get_property;
+  widget_class->unmap = ra_device_editor_unmap;
 
   properties[PROP_DEVICE_IDS] =
     g_param_spec_object ("device-ids", NULL, NULL,

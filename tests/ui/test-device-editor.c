@@ -334,6 +334,18 @@ assert_counts (Fixture    *fixture,
   g_assert_cmpuint (ra_device_ids_get_n_duplicates (shown), ==, ra_device_ids_get_n_duplicates (expected));
 }
 
+/* Under AddressSanitizer everything is many times slower: a shorter paste
+ * still goes in piece by piece, and the wait is longer. */
+#if defined(__SANITIZE_ADDRESS__)
+#define LONG_PASTE_LINES 3000
+#define LONG_LINE_PIECES 2
+#define WAIT_PASTED(cond) RA_TEST_WAIT_UNTIL_FOR (cond, 240)
+#else
+#define LONG_PASTE_LINES 28000
+#define LONG_LINE_PIECES 5
+#define WAIT_PASTED(cond) RA_TEST_WAIT_UNTIL (cond)
+#endif
+
 /* A paste long enough to go in piece by piece (a megabyte), with what
  * could go wrong where pieces meet: a line longer than a piece whose CR
  * LF falls just across the first piece's end, a line of characters of
@@ -344,15 +356,16 @@ static char *
 make_long_paste (guint *n_ids)
 {
   GString *text = g_string_new (NULL);
-  guint lines = 28000;
+  g_autofree char *long_line = g_strnfill (RA_TEXT_FEED_PIECE_BYTES - 1, 'a');
+  guint lines = LONG_PASTE_LINES;
 
-  g_string_append_len (text, g_strnfill (RA_TEXT_FEED_PIECE_BYTES - 1, 'a'), RA_TEXT_FEED_PIECE_BYTES - 1);
+  g_string_append (text, long_line);
   g_string_append (text, "\r\n");
   g_assert_cmpint (text->str[RA_TEXT_FEED_PIECE_BYTES - 1], ==, '\r');
   g_assert_cmpint (text->str[RA_TEXT_FEED_PIECE_BYTES], ==, '\n');
 
   /* 9 bytes: each piece ends 4 bytes further into the pattern. */
-  for (guint i = 0; i < 5 * RA_TEXT_FEED_PIECE_BYTES / 9; i++)
+  for (guint i = 0; i < LONG_LINE_PIECES * RA_TEXT_FEED_PIECE_BYTES / 9; i++)
     g_string_append (text, "€😀é");
   g_string_append (text, "\n");
 
@@ -397,12 +410,12 @@ test_paste_long (Fixture       *fixture,
   expected = g_strconcat (A "\n", pasted, NULL);
 
   paste (fixture, pasted);
-  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (fixture->editor));
+  WAIT_PASTED (ra_device_editor_get_busy (fixture->editor));
   g_assert_cmpstr (ra_device_editor_get_summary (fixture->editor), ==, "Pasting…");
   g_assert_false (gtk_text_view_get_editable (view));
   g_assert_cmpuint (gtk_text_buffer_get_char_count (buffer), <, g_utf8_strlen (expected, -1));
 
-  RA_TEST_WAIT_UNTIL (!ra_device_editor_get_busy (fixture->editor));
+  WAIT_PASTED (!ra_device_editor_get_busy (fixture->editor));
   assert_text (fixture, expected);
   assert_counts (fixture, expected);
   g_assert_cmpuint (ra_device_editor_get_n_devices (fixture->editor), ==, n_ids + 1);
@@ -441,8 +454,8 @@ test_paste_replaces_selection (Fixture       *fixture,
   gtk_text_buffer_select_range (buffer, &start, &end);
 
   paste (fixture, pasted);
-  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (fixture->editor));
-  RA_TEST_WAIT_UNTIL (!ra_device_editor_get_busy (fixture->editor));
+  WAIT_PASTED (ra_device_editor_get_busy (fixture->editor));
+  WAIT_PASTED (!ra_device_editor_get_busy (fixture->editor));
   assert_text (fixture, expected);
   assert_counts (fixture, expected);
   g_assert_false (gtk_text_buffer_get_has_selection (buffer));
@@ -503,9 +516,9 @@ test_paste_twice (Fixture       *fixture,
   ra_device_editor_set_text (fixture->editor, A "\n");
 
   paste (fixture, pasted);
-  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (fixture->editor));
+  WAIT_PASTED (ra_device_editor_get_busy (fixture->editor));
   gtk_widget_activate_action (view, "clipboard.paste", NULL);
-  RA_TEST_WAIT_UNTIL (!ra_device_editor_get_busy (fixture->editor));
+  WAIT_PASTED (!ra_device_editor_get_busy (fixture->editor));
   assert_text (fixture, expected);
   assert_counts (fixture, expected);
 }
@@ -520,7 +533,7 @@ test_paste_then_clear (Fixture       *fixture,
 
   pasted = make_long_paste (&n_ids);
   paste (fixture, pasted);
-  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (fixture->editor));
+  WAIT_PASTED (ra_device_editor_get_busy (fixture->editor));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "devices.clear", NULL);
   g_assert_false (ra_device_editor_get_busy (fixture->editor));
@@ -542,7 +555,7 @@ test_paste_then_flush (Fixture       *fixture,
 
   pasted = make_long_paste (&n_ids);
   paste (fixture, pasted);
-  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (fixture->editor));
+  WAIT_PASTED (ra_device_editor_get_busy (fixture->editor));
 
   ra_device_editor_flush (fixture->editor);
   assert_text (fixture, pasted);
@@ -570,7 +583,7 @@ test_paste_then_close (Fixture       *fixture,
   pasted = make_long_paste (&n_ids);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (view), pasted);
   g_signal_emit_by_name (view, "paste-clipboard");
-  RA_TEST_WAIT_UNTIL (ra_device_editor_get_busy (editor));
+  WAIT_PASTED (ra_device_editor_get_busy (editor));
 
   /* And one more paste still on its way from the clipboard. */
   g_signal_emit_by_name (view, "paste-clipboard");
