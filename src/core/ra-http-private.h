@@ -10,8 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "ra-clock.h"
-
-#include "ra-secret-store.h"   /* ra_secret_free () */
+#include "ra-secret.h"
 
 G_BEGIN_DECLS
 

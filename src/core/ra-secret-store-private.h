@@ -5,9 +5,22 @@
 
 #pragma once
 
+#include <libsecret/secret.h>
+
 #include "ra-secret-store.h"
 
 G_BEGIN_DECLS
+
+/* The schema is named after the base application ID,
+ * "io.github.nxra.RemoteActions.ClientSecret", for both the stable and the
+ * development build: both read the same account list, so they must find
+ * the same secrets. Attributes: account-id, instance, region, client-id,
+ * api-url and login-url (the API and login service base URLs the account's
+ * endpoint has, overrides included). A lookup matches all of them, so a
+ * secret is never handed out for other hosts than it was stored for, even
+ * when accounts.ini was edited by hand; items stored without the two URLs
+ * (by earlier versions) are not found and the secret is asked for again. */
+const SecretSchema *ra_secret_store_get_schema (void);
 
 typedef enum
 {

@@ -45,19 +45,6 @@ ra_secret_store_get_schema (void)
   return &client_secret_schema;
 }
 
-void
-ra_secret_free (char *secret)
-{
-  if (secret == NULL)
-    return;
-
-  /* volatile so the compiler cannot drop the wipe as a dead store */
-  for (volatile char *p = secret; *p != '\0'; p++)
-    *p = '\0';
-
-  g_free (secret);
-}
-
 static void
 ra_secret_store_finalize (GObject *object)
 {

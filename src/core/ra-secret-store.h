@@ -6,25 +6,14 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <libsecret/secret.h>
 
+#include "ra-secret.h"
 #include "ra-types.h"
 
 G_BEGIN_DECLS
 
 #define RA_TYPE_SECRET_STORE (ra_secret_store_get_type ())
 G_DECLARE_FINAL_TYPE (RaSecretStore, ra_secret_store, RA, SECRET_STORE, GObject)
-
-/* The schema is named after the base application ID,
- * "io.github.nxra.RemoteActions.ClientSecret", for both the stable and the
- * development build: both read the same account list, so they must find
- * the same secrets. Attributes: account-id, instance, region, client-id,
- * api-url and login-url (the API and login service base URLs the account's
- * endpoint has, overrides included). A lookup matches all of them, so a
- * secret is never handed out for other hosts than it was stored for, even
- * when accounts.ini was edited by hand; items stored without the two URLs
- * (by earlier versions) are not found and the secret is asked for again. */
-const SecretSchema *ra_secret_store_get_schema           (void);
 
 RaSecretStore      *ra_secret_store_new                  (void);
 
@@ -45,7 +34,7 @@ gboolean            ra_secret_store_store_finish         (RaSecretStore        *
 /* A session-only secret, if the user chose one, wins over the keyring.
  * Returns NULL without an error when nothing is stored for the account
  * as it is now (its hosts included).
- * Free the secret with ra_secret_free (). */
+ * Free the secret with ra_secret_free () (ra-secret.h). */
 void                ra_secret_store_lookup_async         (RaSecretStore        *self,
                                                           RaAccount            *account,
                                                           GCancellable         *cancellable,
@@ -74,12 +63,5 @@ void                ra_secret_store_set_session_secret   (RaSecretStore        *
                                                           const char           *secret);
 gboolean            ra_secret_store_has_session_secret   (RaSecretStore        *self,
                                                           const char           *account_id);
-
-/* Overwrites the secret before freeing it. NULL is fine. With
- * g_autoptr(RaSecret) a secret is wiped when it goes out of scope. */
-typedef char RaSecret;
-void                ra_secret_free                       (char                 *secret);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RaSecret, ra_secret_free)
 
 G_END_DECLS

@@ -4,6 +4,8 @@
 #  - every #include in src/ and tests/ stays within what its directory may
 #    use (core never reaches GTK, the simulator never reaches core, …), and
 #    a -private.h header is used only by its own directory and by tests;
+#  - in src/, only the secret store includes libsecret: the rest of the
+#    code holds secrets as RaSecret (ra-secret.h);
 #  - no two files in src/ include each other in a loop;
 #  - no two .c files in src/ call each other in a loop. The calls come from
 #    the object files' symbol tables (nm): what each object defines against
@@ -47,6 +49,10 @@ ALLOWED = [
 # The toolkit: nothing below src/ui (and its tests) may see it.
 GTK_HEADER = re.compile(r"^(gtk|gdk|gsk|adwaita|graphene)[/.-]")
 NO_GTK = ("src/core/", "src/sim/", "tests/common/", "tests/unit/", "tests/fuzz/")
+
+# The keyring's library: in src/, only the secret store sees it.
+KEYRING_HEADER = re.compile(r"^libsecret/")
+KEYRING_OWNER = re.compile(r"^src/core/ra-secret-store(-private\.h|\.c)$")
 
 # Headers that the build generates, by the directory that owns them.
 GENERATED = {
@@ -95,6 +101,11 @@ def check_includes(root, files):
             if GTK_HEADER.match(name):
                 if f.startswith(NO_GTK):
                     problems.append(f"{where}: includes <{name}>: {os.path.dirname(f)} never uses GTK")
+                continue
+            if KEYRING_HEADER.match(name):
+                if f.startswith("src/") and not KEYRING_OWNER.match(f):
+                    problems.append(f"{where}: includes <{name}>: only the secret store "
+                                    f"uses libsecret (secrets in memory are RaSecret, ra-secret.h)")
                 continue
             if kind == "<" or name == "config.h":
                 continue

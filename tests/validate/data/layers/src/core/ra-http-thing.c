@@ -1,0 +1,2 @@
+/* Only the secret store sees the keyring's library. */
+#include <libsecret/secret.h>

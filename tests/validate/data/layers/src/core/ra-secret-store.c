@@ -1,0 +1,2 @@
+/* The secret store may use libsecret. */
+#include <libsecret/secret.h>
