@@ -254,6 +254,14 @@ ra_action_input_get_allow_custom_value (RaActionInput *self)
 }
 
 gboolean
+ra_action_input_has_fixed_options (RaActionInput *self)
+{
+  g_return_val_if_fail (RA_IS_ACTION_INPUT (self), FALSE);
+
+  return self->options[0] != NULL && self->allow_custom_value == RA_TRISTATE_NO;
+}
+
+gboolean
 ra_action_input_validate_value (RaActionInput  *self,
                                 const char     *value,
                                 GError        **error)
@@ -273,7 +281,7 @@ ra_action_input_validate_value (RaActionInput  *self,
 
   /* When the server did not say whether other values are allowed, the
    * options are suggestions and the server has the last word. */
-  if (self->options[0] == NULL || self->allow_custom_value != RA_TRISTATE_NO)
+  if (!ra_action_input_has_fixed_options (self))
     return TRUE;
 
   if (g_strv_contains ((const char * const *)self->options, value))

@@ -27,6 +27,10 @@ RaTristate          ra_action_input_get_used_by_macos    (RaActionInput  *self);
 /* NULL-terminated, possibly empty. */
 const char * const *ra_action_input_get_options          (RaActionInput  *self);
 RaTristate          ra_action_input_get_allow_custom_value (RaActionInput *self);
+/* Whether the value must be one of the options: there are options, and
+ * the server said that no other value is allowed. Options whose
+ * exclusivity is not known are suggestions. */
+gboolean            ra_action_input_has_fixed_options    (RaActionInput  *self);
 /* Whether value is acceptable: one of the options, or anything when there
  * are no options or custom values are allowed or may be (not known). */
 gboolean            ra_action_input_validate_value       (RaActionInput  *self,

@@ -10,8 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "ra-error.h"
-#include "ra-input-choice-row.h"
-#include "ra-input-entry-row.h"
 #include "ra-input-row.h"
 
 G_DEFINE_INTERFACE (RaInputRow, ra_input_row, GTK_TYPE_WIDGET)
@@ -39,27 +37,6 @@ ra_input_row_default_init (RaInputRowInterface *iface)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
-}
-
-static gboolean
-input_has_fixed_options (RaActionInput *input)
-{
-  const char * const *options = ra_action_input_get_options (input);
-
-  /* Options whose exclusivity is not known are suggestions. */
-  return options != NULL && options[0] != NULL &&
-         ra_action_input_get_allow_custom_value (input) == RA_TRISTATE_NO;
-}
-
-GtkWidget *
-ra_input_row_new (RaActionInput *input)
-{
-  g_return_val_if_fail (RA_IS_ACTION_INPUT (input), NULL);
-
-  if (input_has_fixed_options (input))
-    return ra_input_choice_row_new (input);
-  else
-    return ra_input_entry_row_new (input);
 }
 
 RaActionInput *
@@ -126,7 +103,7 @@ ra_input_row_validate (RaInputRow  *self,
    * one is left out of the request and the script uses its default. */
   if (ra_input_row_is_blank (self))
     {
-      if (!input_has_fixed_options (input))
+      if (!ra_action_input_has_fixed_options (input))
         return TRUE;
 
       g_set_error_literal (error, RA_ERROR, RA_ERROR_INVALID_INPUT,

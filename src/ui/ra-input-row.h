@@ -1,5 +1,8 @@
 /* ra-input-row.h — a form row that edits one input of a remote action
  *
+ * The interface that the row classes implement; which row an input gets
+ * is ra-input-row-factory.h's choice.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -23,9 +26,6 @@ struct _RaInputRowInterface
                       const char *value);
 };
 
-/* The row that fits the input: a combo row for a fixed list of options,
- * an entry (offering the options, if any) otherwise. */
-GtkWidget     *ra_input_row_new           (RaActionInput  *input);
 RaActionInput *ra_input_row_get_input     (RaInputRow     *self);
 /* Never NULL; "" when nothing is entered or chosen. */
 char          *ra_input_row_dup_value     (RaInputRow     *self);

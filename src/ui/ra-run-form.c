@@ -17,6 +17,7 @@
 #include "ra-execution-result.h"
 #include "ra-format.h"
 #include "ra-input-row.h"
+#include "ra-input-row-factory.h"
 #include "ra-plain-text.h"
 #include "ra-run-form-private.h"
 #include "ra-run-options.h"
@@ -253,7 +254,7 @@ rebuild_inputs (RaRunForm *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RaActionInput) input = g_list_model_get_item (inputs, i);
-      GtkWidget *row = ra_input_row_new (input);
+      GtkWidget *row = ra_input_row_factory_create (input);
 
       if (values != NULL)
         {

@@ -220,6 +220,7 @@ assert_seed_action (RaRemoteAction *action)
   g_assert_cmpstr (ra_action_input_get_options (input)[0], ==, "On");
   g_assert_null (ra_action_input_get_options (input)[1]);
   g_assert_cmpint (ra_action_input_get_allow_custom_value (input), ==, RA_TRISTATE_YES);
+  g_assert_false (ra_action_input_has_fixed_options (input));
   g_assert_cmpint (ra_action_input_get_used_by_windows (input), ==, RA_TRISTATE_YES);
   g_assert_cmpint (ra_action_input_get_used_by_macos (input), ==, RA_TRISTATE_NO);
 
@@ -419,6 +420,7 @@ test_complete_example (void)
   g_assert_cmpstr (options[0], ==, "Automatic");
   g_assert_cmpstr (options[2], ==, "Disabled");
   g_assert_cmpint (ra_action_input_get_allow_custom_value (input), ==, RA_TRISTATE_NO);
+  g_assert_true (ra_action_input_has_fixed_options (input));
   g_assert_true (ra_action_input_validate_value (input, "Manual", NULL));
   g_assert_false (ra_action_input_validate_value (input, "manual", &error));
   g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT);
@@ -941,6 +943,7 @@ test_input_and_output_alone (void)
                                     " \"usedByWindows\": true, \"usedByMacOs\": true,"
                                     " \"options\": [\"x\"]}");
   g_autoptr(JsonNode) bare = parse ("{\"id\": \"b\"}");
+  g_autoptr(JsonNode) closed = parse ("{\"id\": \"c\", \"allowCustomValue\": false}");
   g_autoptr(JsonNode) nameless = parse ("{\"name\": \"B\"}");
   g_autoptr(RaActionInput) input = NULL;
   g_autoptr(RaActionOutput) output = NULL;
@@ -950,6 +953,7 @@ test_input_and_output_alone (void)
   input = ra_action_input_new_from_json (node, "scriptInfo.inputs[4]", &error);
   g_assert_no_error (error);
   g_assert_cmpint (ra_action_input_get_allow_custom_value (input), ==, RA_TRISTATE_UNKNOWN);
+  g_assert_false (ra_action_input_has_fixed_options (input));
   g_assert_true (ra_action_input_validate_value (input, "x", NULL));
   g_assert_true (ra_action_input_validate_value (input, "y", NULL));
   g_clear_object (&input);
@@ -965,6 +969,15 @@ test_input_and_output_alone (void)
   g_assert_cmpstr (ra_action_input_get_description (input), ==, "");
   g_assert_cmpuint (g_strv_length ((char **) ra_action_input_get_options (input)), ==, 0);
   g_assert_cmpint (ra_action_input_get_used_by_windows (input), ==, RA_TRISTATE_UNKNOWN);
+  g_assert_false (ra_action_input_has_fixed_options (input));
+  g_clear_object (&input);
+
+  /* No other value allowed, but no options either: nothing to choose from,
+   * so the value is typed. */
+  input = ra_action_input_new_from_json (closed, "scriptInfo.inputs[0]", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ra_action_input_get_allow_custom_value (input), ==, RA_TRISTATE_NO);
+  g_assert_false (ra_action_input_has_fixed_options (input));
   g_clear_object (&input);
 
   output = ra_action_output_new_from_json (bare, "scriptInfo.outputs[0]", &error);
