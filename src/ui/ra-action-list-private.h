@@ -7,6 +7,7 @@
 
 #include "ra-action-filter.h"
 #include "ra-action-list.h"
+#include "ra-action-list-rows.h"
 #include "ra-catalogue.h"
 
 G_BEGIN_DECLS
@@ -48,9 +49,8 @@ struct _RaActionList
   GtkSliceListModel  *slice;
   GtkSingleSelection *selection;
   RaActionFilter     *filter;
-  guint               grow_id;
 
-  GPtrArray          *spare_rows;
+  RaActionListRows   *rows;
 
   RaCatalogue        *skipped_from;   /* the catalogue whose left-outs are shown */
   RaRemoteAction     *selected_action;
@@ -58,12 +58,6 @@ struct _RaActionList
   RaActionListState   state;
 };
 
-/* Selects the action and tells that it was picked. */
-void ra_action_list_pick            (RaActionList   *self,
-                                     RaRemoteAction *action);
-void ra_action_list_set_up_rows     (RaActionList   *self);
-void ra_action_list_start_growing   (RaActionList   *self);
-void ra_action_list_finish_growing  (RaActionList   *self);
 /* Says which actions of the catalogue could not be read; NULL says
  * nothing (no list, or a list that had none). */
 void ra_action_list_show_skipped    (RaActionList   *self,

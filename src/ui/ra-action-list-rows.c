@@ -1,21 +1,42 @@
-/* ra-action-list-rows.c — the rows of the action list and how they grow in
+/* ra-action-list-rows.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "ra-action-list"
+#define G_LOG_DOMAIN "ra-action-list-rows"
 
 #include "config.h"
 
-#include "ra-action-list-private.h"
+#include "ra-action-list-rows.h"
 #include "ra-action-row.h"
+#include "ra-remote-action.h"
+
+struct _RaActionListRows
+{
+  GObject             parent_instance;
+
+  GtkListItemFactory *factory;
+  GPtrArray          *spare_rows;
+
+  GtkSliceListModel  *slice;
+  guint               grow_id;
+};
+
+G_DEFINE_FINAL_TYPE (RaActionListRows, ra_action_list_rows, G_TYPE_OBJECT)
+
+enum {
+  ROW_PICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
-row_released_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 RaActionList    *self)
+row_released_cb (GtkGestureClick  *gesture,
+                 int               n_press,
+                 double            x,
+                 double            y,
+                 RaActionListRows *self)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   RaRemoteAction *action = ra_action_row_get_action (RA_ACTION_ROW (row));
@@ -23,7 +44,7 @@ row_released_cb (GtkGestureClick *gesture,
   if (action == NULL || n_press != 1)
     return;
 
-  ra_action_list_pick (self, action);
+  g_signal_emit (self, signals[ROW_PICKED], 0, action);
 }
 
 /* Rows */
@@ -36,7 +57,7 @@ row_released_cb (GtkGestureClick *gesture,
 static void
 factory_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
-                  RaActionList             *self)
+                  RaActionListRows         *self)
 {
   GtkWidget *row;
 
@@ -64,7 +85,7 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
 static void
 factory_teardown_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
-                     RaActionList             *self)
+                     RaActionListRows         *self)
 {
   GtkWidget *row = gtk_list_item_get_child (item);
 
@@ -78,7 +99,7 @@ factory_teardown_cb (GtkSignalListItemFactory *factory,
 static void
 factory_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
-                 RaActionList             *self)
+                 RaActionListRows         *self)
 {
   ra_action_row_set_action (RA_ACTION_ROW (gtk_list_item_get_child (item)),
                             gtk_list_item_get_item (item));
@@ -87,7 +108,7 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
 static void
 factory_unbind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
-                   RaActionList             *self)
+                   RaActionListRows         *self)
 {
   ra_action_row_set_action (RA_ACTION_ROW (gtk_list_item_get_child (item)), NULL);
 }
@@ -102,8 +123,10 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
 #define ROWS_GROWN    256
 
 void
-ra_action_list_finish_growing (RaActionList *self)
+ra_action_list_rows_finish_growing (RaActionListRows *self)
 {
+  g_return_if_fail (RA_IS_ACTION_LIST_ROWS (self));
+
   g_clear_handle_id (&self->grow_id, g_source_remove);
   gtk_slice_list_model_set_size (self->slice, G_MAXUINT);
 }
@@ -111,7 +134,7 @@ ra_action_list_finish_growing (RaActionList *self)
 static gboolean
 grow_cb (gpointer data)
 {
-  RaActionList *self = data;
+  RaActionListRows *self = data;
   guint size = gtk_slice_list_model_get_size (self->slice) + ROWS_PER_STEP;
 
   if (size < ROWS_GROWN)
@@ -129,10 +152,12 @@ grow_cb (gpointer data)
 #define MIN_ROW_HEIGHT 40
 
 void
-ra_action_list_start_growing (RaActionList *self)
+ra_action_list_rows_start_growing (RaActionListRows *self,
+                                   int               height)
 {
-  int height = gtk_widget_get_height (GTK_WIDGET (self->stack));
   guint first = ROWS_PER_STEP;
+
+  g_return_if_fail (RA_IS_ACTION_LIST_ROWS (self));
 
   /* The first frame with rows shows only those that fit; the others can
    * wait for the next step instead of delaying it. */
@@ -144,17 +169,64 @@ ra_action_list_start_growing (RaActionList *self)
   self->grow_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, grow_cb, self, NULL);
 }
 
-void
-ra_action_list_set_up_rows (RaActionList *self)
+GtkListItemFactory *
+ra_action_list_rows_get_factory (RaActionListRows *self)
 {
-  GtkListItemFactory *factory;
+  g_return_val_if_fail (RA_IS_ACTION_LIST_ROWS (self), NULL);
 
+  return self->factory;
+}
+
+static void
+ra_action_list_rows_dispose (GObject *object)
+{
+  RaActionListRows *self = RA_ACTION_LIST_ROWS (object);
+
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
+  g_clear_object (&self->factory);
+  g_clear_object (&self->slice);
+
+  G_OBJECT_CLASS (ra_action_list_rows_parent_class)->dispose (object);
+}
+
+static void
+ra_action_list_rows_class_init (RaActionListRowsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ra_action_list_rows_dispose;
+
+  /* A row was clicked once: the user picked its action, even when the
+   * row is already selected. */
+  signals[ROW_PICKED] =
+    g_signal_new ("row-picked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RA_TYPE_REMOTE_ACTION);
+}
+
+static void
+ra_action_list_rows_init (RaActionListRows *self)
+{
   self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (factory_setup_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (factory_bind_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (factory_unbind_cb), self, 0);
-  g_signal_connect_object (factory, "teardown", G_CALLBACK (factory_teardown_cb), self, 0);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  self->factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (self->factory, "setup", G_CALLBACK (factory_setup_cb), self, 0);
+  g_signal_connect_object (self->factory, "bind", G_CALLBACK (factory_bind_cb), self, 0);
+  g_signal_connect_object (self->factory, "unbind", G_CALLBACK (factory_unbind_cb), self, 0);
+  g_signal_connect_object (self->factory, "teardown", G_CALLBACK (factory_teardown_cb), self, 0);
+}
+
+RaActionListRows *
+ra_action_list_rows_new (GtkSliceListModel *slice)
+{
+  RaActionListRows *self;
+
+  g_return_val_if_fail (GTK_IS_SLICE_LIST_MODEL (slice), NULL);
+
+  self = g_object_new (RA_TYPE_ACTION_LIST_ROWS, NULL);
+  self->slice = g_object_ref (slice);
+
+  return self;
 }

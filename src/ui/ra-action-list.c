@@ -119,12 +119,21 @@ ra_action_list_set_selected_action (RaActionList   *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTION]);
 }
 
-void
+/* Selects the action and tells that it was picked. */
+static void
 ra_action_list_pick (RaActionList   *self,
                      RaRemoteAction *action)
 {
   ra_action_list_set_selected_action (self, action);
   g_signal_emit (self, signals[ACTION_ACTIVATED], 0, action);
+}
+
+static void
+row_picked_cb (RaActionList     *self,
+               RaRemoteAction   *action,
+               RaActionListRows *rows)
+{
+  ra_action_list_pick (self, action);
 }
 
 static void
@@ -155,7 +164,7 @@ filter_items_changed_cb (RaActionList *self,
 
       if (pos != GTK_INVALID_LIST_POSITION)
         {
-          ra_action_list_finish_growing (self);
+          ra_action_list_rows_finish_growing (self->rows);
           gtk_single_selection_set_selected (self->selection, pos);
         }
     }
@@ -287,9 +296,10 @@ ra_action_list_set_store (RaActionList *self,
     selected_id = g_strdup (ra_remote_action_get_id (self->selected_action));
 
   if (store != NULL && ra_action_list_get_n_total (self) == 0)
-    ra_action_list_start_growing (self);
+    ra_action_list_rows_start_growing (self->rows,
+                                       gtk_widget_get_height (GTK_WIDGET (self->stack)));
   else
-    ra_action_list_finish_growing (self);
+    ra_action_list_rows_finish_growing (self->rows);
 
   g_set_object (&self->store, store);
 
@@ -434,7 +444,6 @@ ra_action_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->grow_id, g_source_remove);
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -444,7 +453,7 @@ ra_action_list_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
-  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
+  g_clear_object (&self->rows);
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
   g_clear_object (&self->filter_model);
@@ -640,7 +649,10 @@ ra_action_list_init (RaActionList *self)
                            G_CALLBACK (filter_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
-  ra_action_list_set_up_rows (self);
+  self->rows = ra_action_list_rows_new (self->slice);
+  g_signal_connect_object (self->rows, "row-picked", G_CALLBACK (row_picked_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_view_set_factory (self->list_view, ra_action_list_rows_get_factory (self->rows));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   {
@@ -732,7 +744,7 @@ ra_action_list_select_action_id (RaActionList *self,
 
       if (g_strcmp0 (ra_remote_action_get_id (action), nql_id) == 0)
         {
-          ra_action_list_finish_growing (self);
+          ra_action_list_rows_finish_growing (self->rows);
           gtk_single_selection_set_selected (self->selection, i);
           ra_action_list_set_selected_action (self, action);
           gtk_widget_activate_action (GTK_WIDGET (self->list_view),

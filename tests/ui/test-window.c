@@ -11,6 +11,7 @@
 
 #include "ra-action-list.h"
 #include "ra-action-page.h"
+#include "ra-action-row.h"
 #include "ra-client.h"
 #include "ra-application.h"
 #include "ra-endpoint.h"
@@ -690,12 +691,34 @@ leaflet_visible (Fixture *f)
   return adw_leaflet_get_visible_child (leaflet);
 }
 
+/* What a single click on the row does, without the pointer. */
+static void
+release_click_on (GtkWidget *row)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "released", 1, 1.0, 1.0);
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 static void
 test_window_narrow (Fixture       *f,
                     gconstpointer  data)
 {
   GtkWidget *sidebar;
   GtkWidget *list_view;
+  GtkWidget *row;
 
   g_settings_set_int (f->settings, "window-width", 360);
   g_settings_set_int (f->settings, "window-height", 640);
@@ -717,6 +740,16 @@ test_window_narrow (Fixture       *f,
   /* The back button's action returns to the list */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
   g_assert_true (leaflet_visible (f) == sidebar);
+
+  /* A click on a row moves on too, even on the row already selected */
+  row = ra_test_find_widget (list_view, RA_TYPE_ACTION_ROW, NULL, NULL);
+  g_assert_nonnull (row);
+  g_assert_nonnull (ra_action_row_get_action (RA_ACTION_ROW (row)));
+  release_click_on (row);
+  g_assert_true (ra_window_get_shown_action (f->window) ==
+                 ra_action_row_get_action (RA_ACTION_ROW (row)));
+  g_assert_true (leaflet_visible (f) != sidebar);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back", NULL));
 
   /* Ctrl+F from the details goes to the list's search entry */
   gtk_widget_activate_action (list_view, "list.activate-item", "u", 0);
