@@ -21,6 +21,7 @@
 #include "ra-endpoint.h"
 #include "ra-plain-text.h"
 #include "ra-secret-store.h"
+#include "ra-settings.h"
 #include "ra-token-provider.h"
 #include "ra-welcome-page.h"
 
@@ -349,7 +350,7 @@ secret_found_cb (GObject      *object,
                                          ra_account_get_token_endpoint_used (data->account));
   g_signal_connect (ra_client_get_token_provider (self->client), "notify::resolved-kind",
                     G_CALLBACK (resolved_kind_cb), self);
-  g_settings_set_string (self->settings, "last-account", ra_account_get_id (data->account));
+  g_settings_set_string (self->settings, RA_SETTINGS_LAST_ACCOUNT, ra_account_get_id (data->account));
   show_client (self);
 }
 
@@ -559,7 +560,7 @@ sign_out (RaAccountController *self)
 {
   disconnect (self);
   /* Signed out means it should not connect by itself next time either. */
-  g_settings_set_string (self->settings, "last-account", "");
+  g_settings_set_string (self->settings, RA_SETTINGS_LAST_ACCOUNT, "");
   show_client (self);
 }
 
@@ -604,9 +605,9 @@ remove_response_cb (AdwMessageDialog *dialog,
       g_str_equal (ra_account_get_id (self->account), ra_account_get_id (keep)))
     sign_out (self);
 
-  last = g_settings_get_string (self->settings, "last-account");
+  last = g_settings_get_string (self->settings, RA_SETTINGS_LAST_ACCOUNT);
   if (g_str_equal (last, ra_account_get_id (keep)))
-    g_settings_set_string (self->settings, "last-account", "");
+    g_settings_set_string (self->settings, RA_SETTINGS_LAST_ACCOUNT, "");
 
   if (!ra_account_manager_remove (self->manager, ra_account_get_id (keep), &error))
     {
@@ -779,7 +780,7 @@ ra_account_controller_start (RaAccountController *self,
       return;
     }
 
-  last = g_settings_get_string (self->settings, "last-account");
+  last = g_settings_get_string (self->settings, RA_SETTINGS_LAST_ACCOUNT);
   account = ra_account_manager_lookup (self->manager, last);
 
   if (account != NULL)

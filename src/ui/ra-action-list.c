@@ -12,6 +12,7 @@
 #include "ra-action-list-private.h"
 #include "ra-action-row.h"
 #include "ra-plain-text.h"
+#include "ra-settings.h"
 
 
 G_DEFINE_FINAL_TYPE (RaActionList, ra_action_list, GTK_TYPE_WIDGET)
@@ -606,19 +607,19 @@ ra_action_list_init (RaActionList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   binds[0].check = self->api_enabled_check;
-  binds[0].key = "filter-api-enabled-only";
+  binds[0].key = RA_SETTINGS_FILTER_API_ENABLED_ONLY;
   binds[0].property = "api-enabled-only";
   binds[1].check = self->windows_check;
-  binds[1].key = "filter-windows";
+  binds[1].key = RA_SETTINGS_FILTER_WINDOWS;
   binds[1].property = "windows";
   binds[2].check = self->macos_check;
-  binds[2].key = "filter-macos";
+  binds[2].key = RA_SETTINGS_FILTER_MACOS;
   binds[2].property = "macos";
   binds[3].check = self->data_collection_check;
-  binds[3].key = "filter-data-collection";
+  binds[3].key = RA_SETTINGS_FILTER_DATA_COLLECTION;
   binds[3].property = "data-collection";
   binds[4].check = self->remediation_check;
-  binds[4].key = "filter-remediation";
+  binds[4].key = RA_SETTINGS_FILTER_REMEDIATION;
   binds[4].property = "remediation";
 
   self->filter = ra_action_filter_new ();
@@ -792,11 +793,12 @@ ra_action_list_reset_filters (RaActionList *self)
 {
   g_return_if_fail (RA_IS_ACTION_LIST (self));
 
-  gtk_check_button_set_active (self->api_enabled_check, TRUE);
-  gtk_check_button_set_active (self->windows_check, TRUE);
-  gtk_check_button_set_active (self->macos_check, TRUE);
-  gtk_check_button_set_active (self->data_collection_check, TRUE);
-  gtk_check_button_set_active (self->remediation_check, TRUE);
+  /* The check buttons follow their settings. */
+  g_settings_reset (self->settings, RA_SETTINGS_FILTER_API_ENABLED_ONLY);
+  g_settings_reset (self->settings, RA_SETTINGS_FILTER_WINDOWS);
+  g_settings_reset (self->settings, RA_SETTINGS_FILTER_MACOS);
+  g_settings_reset (self->settings, RA_SETTINGS_FILTER_DATA_COLLECTION);
+  g_settings_reset (self->settings, RA_SETTINGS_FILTER_REMEDIATION);
 }
 
 GListModel *

@@ -48,7 +48,7 @@ GtkSearchEntry    *ra_action_list_get_search_entry    (RaActionList *self);
 void               ra_action_list_focus_search        (RaActionList *self);
 void               ra_action_list_set_search_text     (RaActionList *self,
                                                        const char   *text);
-/* Resets the filters to their defaults (everything, API-enabled only). */
+/* Resets the filters' settings to the schema's defaults. */
 void               ra_action_list_reset_filters       (RaActionList *self);
 
 /* The rows the search and filters let through (sorted; the list view may

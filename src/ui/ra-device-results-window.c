@@ -15,6 +15,7 @@
 #include "ra-format.h"
 #include "ra-plain-text.h"
 #include "ra-preferences-window.h"
+#include "ra-settings.h"
 #include "ra-window.h"
 
 struct _RaDeviceResultsWindow
@@ -74,7 +75,7 @@ set_loading (RaDeviceResultsWindow *self,
 static char *
 resolve_query_id (RaDeviceResultsWindow *self)
 {
-  g_autofree char *query_id = g_settings_get_string (self->settings, "execution-results-query");
+  g_autofree char *query_id = g_settings_get_string (self->settings, RA_SETTINGS_EXECUTION_RESULTS_QUERY);
 
   g_strstrip (query_id);
   if (query_id[0] != '\0')
@@ -564,7 +565,7 @@ ra_device_results_window_new (RaClient   *client,
   if (action_name != NULL)
     adw_window_title_set_subtitle (self->window_title, action_name);
 
-  g_signal_connect_object (self->settings, "changed::execution-results-query",
+  g_signal_connect_object (self->settings, "changed::" RA_SETTINGS_EXECUTION_RESULTS_QUERY,
                            G_CALLBACK (query_setting_changed_cb), self,
                            G_CONNECT_SWAPPED);
   load (self);

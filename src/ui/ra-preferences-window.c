@@ -12,6 +12,7 @@
 
 #include "ra-execution-status.h"
 #include "ra-preferences-window.h"
+#include "ra-settings.h"
 
 /* The schema allows 0 (the server decides) or any value up to a week; the
  * API refuses 1 to 59, so the spin button never offers them. */
@@ -139,15 +140,15 @@ results_query_changed_cb (RaPreferencesWindow *self)
   gtk_accessible_reset_property (GTK_ACCESSIBLE (self->results_query_row),
                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
-  stored = g_settings_get_string (self->settings, "execution-results-query");
+  stored = g_settings_get_string (self->settings, RA_SETTINGS_EXECUTION_RESULTS_QUERY);
   if (!g_str_equal (stored, text))
-    g_settings_set_string (self->settings, "execution-results-query", text);
+    g_settings_set_string (self->settings, RA_SETTINGS_EXECUTION_RESULTS_QUERY, text);
 }
 
 static void
 results_query_setting_changed_cb (RaPreferencesWindow *self)
 {
-  g_autofree char *stored = g_settings_get_string (self->settings, "execution-results-query");
+  g_autofree char *stored = g_settings_get_string (self->settings, RA_SETTINGS_EXECUTION_RESULTS_QUERY);
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->results_query_row)));
 
   if (!g_str_equal (g_strstrip (text), stored))
@@ -164,12 +165,12 @@ ra_preferences_window_constructed (GObject *object)
   if (self->settings == NULL)
     self->settings = g_settings_new (APP_ID);
 
-  g_settings_bind_with_mapping (self->settings, "default-expiry-minutes",
+  g_settings_bind_with_mapping (self->settings, RA_SETTINGS_DEFAULT_EXPIRY_MINUTES,
                                 self->expiry_spin, "value",
                                 G_SETTINGS_BIND_DEFAULT,
                                 expiry_get_mapping, expiry_set_mapping,
                                 self, NULL);
-  g_settings_bind_with_mapping (self->settings, "default-expiry-minutes",
+  g_settings_bind_with_mapping (self->settings, RA_SETTINGS_DEFAULT_EXPIRY_MINUTES,
                                 self->server_expiry_switch, "active",
                                 G_SETTINGS_BIND_DEFAULT,
                                 server_expiry_get_mapping, server_expiry_set_mapping,
@@ -178,10 +179,10 @@ ra_preferences_window_constructed (GObject *object)
                           self->expiry_spin, "sensitive",
                           G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
 
-  g_settings_bind (self->settings, "confirmation-threshold",
+  g_settings_bind (self->settings, RA_SETTINGS_CONFIRMATION_THRESHOLD,
                    self->threshold_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "external-source",
+  g_settings_bind (self->settings, RA_SETTINGS_EXTERNAL_SOURCE,
                    self->external_source_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
 
@@ -189,7 +190,7 @@ ra_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->results_query_row, "notify::text",
                            G_CALLBACK (results_query_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::execution-results-query",
+  g_signal_connect_object (self->settings, "changed::" RA_SETTINGS_EXECUTION_RESULTS_QUERY,
                            G_CALLBACK (results_query_setting_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }

@@ -23,9 +23,7 @@
 #include "ra-run-options.h"
 #include "ra-run-outcome.h"
 #include "ra-session-run.h"
-
-/* What the schema's default says, for a setting cleared by hand. */
-#define DEFAULT_EXTERNAL_SOURCE "Remote Actions for GNOME"
+#include "ra-settings.h"
 
 struct _RaRunForm
 {
@@ -100,11 +98,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RunData, run_data_free)
 static char *
 get_external_source (RaRunForm *self)
 {
-  g_autofree char *source = g_settings_get_string (self->settings, "external-source");
+  g_autofree char *source = g_settings_get_string (self->settings, RA_SETTINGS_EXTERNAL_SOURCE);
 
+  /* A source cleared by hand is the schema's default. */
   g_strstrip (source);
   if (source[0] == '\0')
-    return g_strdup (DEFAULT_EXTERNAL_SOURCE);
+    {
+      g_autoptr(GVariant) fallback = g_settings_get_default_value (self->settings,
+                                                                   RA_SETTINGS_EXTERNAL_SOURCE);
+
+      return g_variant_dup_string (fallback, NULL);
+    }
 
   return g_steal_pointer (&source);
 }
@@ -521,7 +525,7 @@ ra_run_form_activate_run (RaRunForm *self)
       return;
     }
 
-  threshold = g_settings_get_uint (self->settings, "confirmation-threshold");
+  threshold = g_settings_get_uint (self->settings, RA_SETTINGS_CONFIRMATION_THRESHOLD);
   root = gtk_widget_get_root (GTK_WIDGET (self));
 
   dialog = ra_confirm_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,

@@ -12,6 +12,7 @@
 #include "ra-execution-request.h"
 #include "ra-format.h"
 #include "ra-run-options.h"
+#include "ra-settings.h"
 
 struct _RaRunOptions
 {
@@ -95,7 +96,7 @@ changed_cb (RaRunOptions *self)
 static void
 apply_default_expiry (RaRunOptions *self)
 {
-  guint minutes = g_settings_get_uint (self->settings, "default-expiry-minutes");
+  guint minutes = g_settings_get_uint (self->settings, RA_SETTINGS_DEFAULT_EXPIRY_MINUTES);
 
   /* The schema allows 1–59 for "unset" mistakes; the API does not. */
   if (minutes != 0)
@@ -180,7 +181,7 @@ ra_run_options_init (RaRunOptions *self)
 
   self->settings = g_settings_new (APP_ID);
   apply_default_expiry (self);
-  g_signal_connect_object (self->settings, "changed::default-expiry-minutes",
+  g_signal_connect_object (self->settings, "changed::" RA_SETTINGS_DEFAULT_EXPIRY_MINUTES,
                            G_CALLBACK (apply_default_expiry), self,
                            G_CONNECT_SWAPPED);
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ra-action-page.h"
+#include "ra-settings.h"
 #include "ra-window.h"
 
 struct _RaWindow
@@ -86,7 +87,7 @@ ra_window_show_action (RaWindow       *self,
   adw_window_title_set_title (self->content_title, ra_remote_action_get_name (action));
   gtk_stack_set_visible_child_name (self->content_stack, "action");
 
-  g_settings_set_string (self->settings, "last-action", ra_remote_action_get_id (action));
+  g_settings_set_string (self->settings, RA_SETTINGS_LAST_ACTION, ra_remote_action_get_id (action));
 }
 
 static void
@@ -121,7 +122,7 @@ list_state_changed_cb (RaWindow     *self,
     return;
 
   self->restore_pending = FALSE;
-  last = g_settings_get_string (self->settings, "last-action");
+  last = g_settings_get_string (self->settings, RA_SETTINGS_LAST_ACTION);
   ra_action_list_select_action_id (list, last);
 }
 
@@ -194,11 +195,11 @@ show_help_overlay_activated_cb (GSimpleAction *action,
 static void
 ra_window_restore_size (RaWindow *self)
 {
-  int width = g_settings_get_int (self->settings, "window-width");
-  int height = g_settings_get_int (self->settings, "window-height");
+  int width = g_settings_get_int (self->settings, RA_SETTINGS_WINDOW_WIDTH);
+  int height = g_settings_get_int (self->settings, RA_SETTINGS_WINDOW_HEIGHT);
 
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
+  if (g_settings_get_boolean (self->settings, RA_SETTINGS_WINDOW_MAXIMIZED))
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
@@ -214,10 +215,10 @@ ra_window_save_size (RaWindow *self)
   g_settings_delay (self->settings);
   if (width > 0 && height > 0)
     {
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_int (self->settings, RA_SETTINGS_WINDOW_WIDTH, width);
+      g_settings_set_int (self->settings, RA_SETTINGS_WINDOW_HEIGHT, height);
     }
-  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  g_settings_set_boolean (self->settings, RA_SETTINGS_WINDOW_MAXIMIZED, maximized);
   g_settings_apply (self->settings);
 }
 

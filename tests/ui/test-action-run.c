@@ -264,6 +264,30 @@ test_settings (Fixture       *fixture,
   g_settings_reset (settings, "default-expiry-minutes");
 }
 
+/* A source cleared by hand in the settings sends the schema's default. */
+static void
+test_blank_source (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *body;
+
+  g_settings_set_string (settings, "external-source", "  ");
+
+  select_action (fixture, fixture->collect_action);
+  ra_device_editor_set_text (get_devices (fixture), "1E5E8C0F-4D3B-4A5C-9A3F-1C2B3D4E5F60");
+  confirm_and_wait (fixture);
+  g_assert_nonnull (ra_run_outcome_get_request_id (ra_run_form_get_outcome (get_form (fixture))));
+
+  body = get_execute_body (fixture, &node);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (body, "triggerInfo"),
+                                                  "externalSource"),
+                   ==, "Remote Actions for GNOME");
+
+  g_settings_reset (settings, "external-source");
+}
+
 static void
 test_reason_limit (Fixture       *fixture,
                    gconstpointer  data)
@@ -387,6 +411,7 @@ add_tests (void)
   RA_TEST_ADD ("/action-run/rate-limited", test_rate_limited);
   RA_TEST_ADD ("/action-run/dropped", test_dropped);
   RA_TEST_ADD ("/action-run/settings", test_settings);
+  RA_TEST_ADD ("/action-run/blank-source", test_blank_source);
   RA_TEST_ADD ("/action-run/reason-limit", test_reason_limit);
   RA_TEST_ADD ("/action-run/run-action", test_run_action);
   RA_TEST_ADD ("/action-run/switch-while-confirming", test_switch_while_confirming);
