@@ -74,11 +74,11 @@ ra_sim_api_list (RaSimulator   *self,
   /* Serializing a large catalogue is the expensive part; it only
    * changes when the catalogue does. */
   key = g_strdup_printf ("w%d:m%d", windows, macos);
-  cached = ra_sim_lookup_list_cache (self, key);
+  cached = ra_sim_state_lookup_list_cache (&self->state, key);
 
   if (cached == NULL)
     {
-      GPtrArray *actions = ra_sim_get_actions (self);
+      GPtrArray *actions = self->state.actions;
       g_autoptr(JsonArray) array = json_array_sized_new (actions->len);
       g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
       g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -100,7 +100,7 @@ ra_sim_api_list (RaSimulator   *self,
       json_generator_set_root (generator, root);
       text = json_generator_to_data (generator, &length);
       body = g_bytes_new_take (text, length);
-      ra_sim_store_list_cache (self, key, body);
+      ra_sim_state_store_list_cache (&self->state, key, body);
       cached = body;
     }
 
@@ -124,7 +124,7 @@ ra_sim_api_details (RaSimulator   *self,
       return;
     }
 
-  action = ra_sim_lookup_action (self, id);
+  action = ra_sim_state_lookup_action (&self->state, id);
   if (action == NULL)
     {
       g_autofree char *message =
@@ -361,7 +361,7 @@ remember_execution (RaSimulator *self,
                     JsonObject  *action,
                     guint        expires_in_minutes)
 {
-  GPtrArray *executions = ra_sim_get_executions (self);
+  GPtrArray *executions = self->state.executions;
   JsonArray *devices = json_object_get_array_member (request, "devices");
   JsonObject *script_info = ra_sim_json_object (action, "scriptInfo");
   RaSimExecution *execution = g_new0 (RaSimExecution, 1);
@@ -377,12 +377,12 @@ remember_execution (RaSimulator *self,
   execution->devices = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     execution->devices[i] = g_strdup (json_array_get_string_element (devices, i));
-  execution->created_usec = ra_sim_now_usec (self);
+  execution->created_usec = ra_sim_state_now_usec (&self->state);
   execution->expires_in_minutes = expires_in_minutes;
 
   if (executions->len >= MAX_KEPT_EXECUTIONS)
     g_ptr_array_remove_index (executions, 0);
-  ra_sim_add_execution (self, execution);
+  ra_sim_state_add_execution (&self->state, execution);
 }
 
 void
@@ -415,7 +415,7 @@ ra_sim_api_execute (RaSimulator   *self,
 
   request = json_node_get_object (json_parser_get_root (parser));
   action_id = json_object_get_string_member (request, "remoteActionId");
-  action = ra_sim_lookup_action (self, action_id);
+  action = ra_sim_state_lookup_action (&self->state, action_id);
 
   /* The spec documents only 400, 401 and 403 for execute, so an unknown
    * action is a bad request rather than a 404. */

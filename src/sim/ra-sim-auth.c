@@ -66,7 +66,7 @@ ra_sim_check_bearer (RaSimulator        *self,
 
   expiry = g_hash_table_lookup (self->tokens, auth);
 
-  return expiry != NULL && ra_sim_now_usec (self) < *expiry;
+  return expiry != NULL && ra_sim_state_now_usec (&self->state) < *expiry;
 }
 
 static char *
@@ -94,7 +94,7 @@ ra_sim_answer_token (RaSimulator   *self,
   char *token = new_token ();
   gint64 *expiry = g_new (gint64, 1);
 
-  *expiry = ra_sim_now_usec (self) + (gint64) self->token_lifetime * G_USEC_PER_SEC;
+  *expiry = ra_sim_state_now_usec (&self->state) + (gint64) self->token_lifetime * G_USEC_PER_SEC;
   g_hash_table_insert (self->tokens, g_strdup (token), expiry);
   g_ptr_array_add (self->issued_tokens, token);
 
@@ -290,3 +290,13 @@ ra_sim_record_request (RaSimulator       *self,
   return request;
 }
 
+RaSimLegacyToken
+ra_sim_auth_get_legacy_token_locked (RaSimulator *self)
+{
+  if (self->legacy_token_set)
+    return self->legacy_token;
+
+  /* Current instances have retired it; the tidy profile keeps the
+   * seed page's endpoint working. */
+  return self->profile == RA_SIM_PROFILE_TIDY ? RA_SIM_LEGACY_TOKEN_ON : RA_SIM_LEGACY_TOKEN_OFF;
+}

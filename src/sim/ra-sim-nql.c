@@ -41,7 +41,7 @@ typedef enum
 } TimeStyle;
 
 static void
-add_builtin (RaSimulator  *self,
+add_builtin (RaSimState   *state,
              const char   *id,
              RaSimNqlKind  kind,
              const char   *text)
@@ -50,18 +50,18 @@ add_builtin (RaSimulator  *self,
 
   query->kind = kind;
   query->text = g_strdup (text);
-  g_hash_table_replace (ra_sim_get_nql_queries (self), g_strdup (id), query);
+  g_hash_table_replace (state->nql_queries, g_strdup (id), query);
 }
 
 void
-ra_sim_nql_install_builtin (RaSimulator *self)
+ra_sim_nql_install_builtin (RaSimState *state)
 {
-  add_builtin (self, EXECUTIONS_QUERY, RA_SIM_NQL_EXECUTIONS,
+  add_builtin (state, EXECUTIONS_QUERY, RA_SIM_NQL_EXECUTIONS,
                "remote_action.executions during past 7d "
                "| where request_id == $request_id "
                "| list remote_action.nql_id, remote_action.name, request_id, "
                "device.name, device.collector.uid, status, status_details, time, outputs");
-  add_builtin (self, DEVICES_QUERY, RA_SIM_NQL_DEVICES,
+  add_builtin (state, DEVICES_QUERY, RA_SIM_NQL_DEVICES,
                "devices during past 7d "
                "| list device.name, device.collector.uid, "
                "device.operating_system.platform, device.last_seen");
@@ -162,17 +162,6 @@ ra_simulator_dup_known_devices (void)
     uids[i] = g_strdup (devices[i].uid);
 
   return uids;
-}
-
-void
-ra_simulator_set_nql_permission (RaSimulator *self,
-                                 gboolean     granted)
-{
-  g_return_if_fail (RA_IS_SIMULATOR (self));
-
-  g_mutex_lock (&self->mutex);
-  self->nql_denied = !granted;
-  g_mutex_unlock (&self->mutex);
 }
 
 static const char *
@@ -328,9 +317,9 @@ build_execution_rows (RaSimulator *self,
                       const char  *request_id,
                       TimeStyle    style)
 {
-  GPtrArray *executions = ra_sim_get_executions (self);
-  gint64 now = ra_sim_now_usec (self);
-  guint settle_seconds = ra_sim_get_execution_seconds (self);
+  GPtrArray *executions = self->state.executions;
+  gint64 now = ra_sim_state_now_usec (&self->state);
+  guint settle_seconds = self->state.execution_seconds;
   guint rows = 0;
 
   /* Newest first, as the query's default sort would give. */
@@ -362,7 +351,7 @@ build_device_rows (RaSimulator *self,
                    JsonBuilder *builder,
                    TimeStyle    style)
 {
-  gint64 now = ra_sim_now_usec (self);
+  gint64 now = ra_sim_state_now_usec (&self->state);
   guint n;
   const RaSimDevice *devices = ra_sim_catalogue_get_devices (&n);
 
@@ -606,7 +595,7 @@ ra_sim_nql_execute (RaSimulator        *self,
         }
     }
 
-  query = g_hash_table_lookup (ra_sim_get_nql_queries (self), query_id);
+  query = g_hash_table_lookup (self->state.nql_queries, query_id);
   if (query == NULL)
     {
       /* Documented without a body. */
@@ -661,7 +650,7 @@ ra_sim_nql_execute (RaSimulator        *self,
     }
 
   executed = substitute (query->text, parameters);
-  now = iso_time (ra_sim_now_usec (self), style);
+  now = iso_time (ra_sim_state_now_usec (&self->state), style);
 
   json_builder_reset (builder);
   json_builder_begin_object (builder);

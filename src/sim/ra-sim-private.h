@@ -11,6 +11,24 @@
 
 G_BEGIN_DECLS
 
+/* The instance's data that the API modules read and write: the
+ * catalogue, the executions and the NQL queries, and the clock they run
+ * on. The simulator owns it and its lock guards it; the modules are
+ * handed it (ra-sim-state.c) instead of calling into the simulator. */
+typedef struct
+{
+  GPtrArray      *actions;         /* JsonNode* */
+  GHashTable     *actions_by_id;   /* id → JsonNode* borrowed from actions */
+  GHashTable     *list_cache;      /* filter key → GBytes */
+  GPtrArray      *executions;      /* RaSimExecution* */
+  guint           execution_seconds;
+  GHashTable     *nql_queries;     /* query id → RaSimNqlQuery* */
+
+  RaSimClockFunc  clock_func;
+  gpointer        clock_data;
+  GDestroyNotify  clock_destroy;
+} RaSimState;
+
 struct _RaSimulator
 {
   GObject         parent_instance;
@@ -20,26 +38,18 @@ struct _RaSimulator
   GMutex          mutex;
 
   RaSimProfile    profile;
-  RaSimClockFunc  clock_func;
-  gpointer        clock_data;
-  GDestroyNotify  clock_destroy;
+  RaSimState      state;
 
   char           *client_id;
   char           *client_secret;
   guint           token_lifetime;
   RaSimLegacyToken legacy_token;
   gboolean        legacy_token_set;  /* else the profile decides */
-  GHashTable     *tokens;          /* access token → gint64* expiry (ra_sim_now_usec) */
+  GHashTable     *tokens;          /* access token → gint64* expiry (ra_sim_state_now_usec) */
   GPtrArray      *issued_tokens;   /* char* */
 
-  GPtrArray      *actions;         /* JsonNode* */
   guint           n_generated;     /* 0: the demo catalogue */
   gboolean        custom_actions;  /* changed by the caller: kept on a new profile */
-  GHashTable     *actions_by_id;   /* id → JsonNode* borrowed from actions */
-  GHashTable     *list_cache;      /* filter key → GBytes */
-  GPtrArray      *executions;      /* RaSimExecution* */
-  guint           execution_seconds;
-  GHashTable     *nql_queries;     /* query id → RaSimNqlQuery* */
   gboolean        nql_denied;      /* credentials without the NQL API permission */
 
   guint           latency_ms;
@@ -146,6 +156,8 @@ void          ra_sim_handle_oauth_token (RaSimulator        *self,
 RaSimRequest *ra_sim_record_request     (RaSimulator        *self,
                                          SoupServerMessage  *msg,
                                          GBytes             *body);
+/* The legacy token endpoint's behaviour, profile default applied. */
+RaSimLegacyToken ra_sim_auth_get_legacy_token_locked (RaSimulator *self);
 
 /* ra-sim-faults.c; the caller holds the lock. */
 void ra_sim_answer_failure   (RaSimulator   *self,
@@ -153,16 +165,19 @@ void ra_sim_answer_failure   (RaSimulator   *self,
 void ra_sim_apply_body_fault (RaSimulator   *self,
                               RaSimResponse *response);
 
-/* The legacy token endpoint's behaviour, profile default applied; the
- * caller holds the lock. */
-RaSimLegacyToken ra_sim_get_legacy_token_locked (RaSimulator *self);
+/* ra-sim-server.c: what ra_simulator_start (), _start_in_thread () and
+ * _stop () do, once their arguments are checked. The server tells of a
+ * request it handled with the simulator's ::request-handled signal. */
+gboolean ra_sim_server_start           (RaSimulator  *self,
+                                        guint         port,
+                                        GError      **error);
+gboolean ra_sim_server_start_in_thread (RaSimulator  *self,
+                                        guint         port,
+                                        GError      **error);
+void     ra_sim_server_stop            (RaSimulator  *self);
 
-/* ra-sim-server.c */
+/* ra-sim-request.c: "/a/b/" and "/a/b" are one path. */
 char *ra_sim_normalize_path (const char *path);
-void  ra_sim_emit_request_handled (RaSimulator *self,
-                                   const char  *method,
-                                   const char  *path,
-                                   guint        status);
 
 /* ra-sim-catalogue.c */
 /* Every member the schema lists in the tidy profile; sparse, as real
@@ -184,28 +199,26 @@ void ra_sim_api_execute (RaSimulator   *self,
                          RaSimResponse *response);
 
 /* ra-sim-nql.c; the caller holds the simulator's lock. */
-void ra_sim_nql_install_builtin (RaSimulator   *self);
+void ra_sim_nql_install_builtin (RaSimState         *state);
 void ra_sim_nql_execute         (RaSimulator        *self,
                                  SoupMessageHeaders *headers,
                                  GBytes             *body,
                                  RaSimResponse      *response);
 
-/* Accessors for state owned by ra-simulator.c; the caller holds the lock. */
-JsonNode   *ra_sim_lookup_action     (RaSimulator    *self,
-                                      const char     *id);
-GPtrArray  *ra_sim_get_actions       (RaSimulator    *self);
-GBytes     *ra_sim_lookup_list_cache (RaSimulator    *self,
-                                      const char     *key);
-void        ra_sim_store_list_cache  (RaSimulator    *self,
-                                      const char     *key,
-                                      GBytes         *body);
-void        ra_sim_add_execution     (RaSimulator    *self,
-                                      RaSimExecution *execution);
-GPtrArray  *ra_sim_get_executions    (RaSimulator    *self);
-GHashTable *ra_sim_get_nql_queries   (RaSimulator    *self);
-guint       ra_sim_get_execution_seconds (RaSimulator *self);
+/* ra-sim-state.c; the caller holds the simulator's lock. */
+void        ra_sim_state_init              (RaSimState     *state);
+void        ra_sim_state_clear             (RaSimState     *state);
+JsonNode   *ra_sim_state_lookup_action     (RaSimState     *state,
+                                            const char     *id);
+GBytes     *ra_sim_state_lookup_list_cache (RaSimState     *state,
+                                            const char     *key);
+void        ra_sim_state_store_list_cache  (RaSimState     *state,
+                                            const char     *key,
+                                            GBytes         *body);
+void        ra_sim_state_add_execution     (RaSimState     *state,
+                                            RaSimExecution *execution);
 /* The wall clock the simulator runs on, µs since the Unix epoch. */
-gint64      ra_sim_now_usec          (RaSimulator    *self);
+gint64      ra_sim_state_now_usec          (RaSimState     *state);
 
 typedef enum
 {

@@ -14,19 +14,6 @@
 #define LEGACY_TOKEN_PATH "/api/v1/token"
 #define OAUTH_TOKEN_PATH  "/oauth2/default/v1/token"
 
-/* Paths */
-
-char *
-ra_sim_normalize_path (const char *path)
-{
-  gsize len = strlen (path);
-
-  if (len > 1 && path[len - 1] == '/')
-    return g_strndup (path, len - 1);
-
-  return g_strdup (path);
-}
-
 static gboolean
 is_token_path (const char *path)
 {
@@ -97,7 +84,7 @@ route_locked (RaSimulator       *self,
 
   if (g_str_equal (path, LEGACY_TOKEN_PATH))
     {
-      RaSimLegacyToken mode = ra_sim_get_legacy_token_locked (self);
+      RaSimLegacyToken mode = ra_sim_auth_get_legacy_token_locked (self);
 
       /* A server without the legacy endpoint answers like for any
        * unknown path, which is what makes clients fall back. */
@@ -279,7 +266,10 @@ process (RaSimulator       *self,
 
   g_mutex_unlock (&self->mutex);
 
-  ra_sim_emit_request_handled (self, soup_server_message_get_method (msg), path, status);
+  /* A signal of the simulator's, emitted by name: the server never calls
+   * into ra-simulator.c, which starts and stops it. */
+  g_signal_emit_by_name (self, "request-handled",
+                         soup_server_message_get_method (msg), path, status);
 
   if (drop)
     drop_connection (msg);
@@ -509,14 +499,10 @@ teardown (RaSimulator *self)
 }
 
 gboolean
-ra_simulator_start (RaSimulator  *self,
-                    guint         port,
-                    GError      **error)
+ra_sim_server_start (RaSimulator  *self,
+                     guint         port,
+                     GError      **error)
 {
-  g_return_val_if_fail (RA_IS_SIMULATOR (self), FALSE);
-  g_return_val_if_fail (self->server == NULL && self->thread == NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   self->context = g_main_context_ref_thread_default ();
   if (!listen_on (self, port, error))
     {
@@ -559,15 +545,11 @@ serve_thread (gpointer data)
 }
 
 gboolean
-ra_simulator_start_in_thread (RaSimulator  *self,
-                              guint         port,
-                              GError      **error)
+ra_sim_server_start_in_thread (RaSimulator  *self,
+                               guint         port,
+                               GError      **error)
 {
   GError *thread_error;
-
-  g_return_val_if_fail (RA_IS_SIMULATOR (self), FALSE);
-  g_return_val_if_fail (self->server == NULL && self->thread == NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   self->context = g_main_context_new ();
   self->thread_port = port;
@@ -592,10 +574,8 @@ ra_simulator_start_in_thread (RaSimulator  *self,
 }
 
 void
-ra_simulator_stop (RaSimulator *self)
+ra_sim_server_stop (RaSimulator *self)
 {
-  g_return_if_fail (RA_IS_SIMULATOR (self));
-
   if (self->thread != NULL)
     {
       g_main_loop_quit (self->loop);
@@ -614,44 +594,4 @@ ra_simulator_stop (RaSimulator *self)
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->login_base_url, g_free);
   g_mutex_unlock (&self->mutex);
-}
-
-guint
-ra_simulator_get_port (RaSimulator *self)
-{
-  guint port;
-
-  g_return_val_if_fail (RA_IS_SIMULATOR (self), 0);
-
-  g_mutex_lock (&self->mutex);
-  port = self->port;
-  g_mutex_unlock (&self->mutex);
-
-  return port;
-}
-
-const char *
-ra_simulator_get_base_url (RaSimulator *self)
-{
-  g_return_val_if_fail (RA_IS_SIMULATOR (self), NULL);
-
-  /* Only changes on start/stop, which the owner calls itself. */
-  return self->base_url;
-}
-
-const char *
-ra_simulator_get_login_base_url (RaSimulator *self)
-{
-  g_return_val_if_fail (RA_IS_SIMULATOR (self), NULL);
-
-  /* Only changes on start/stop, which the owner calls itself. */
-  return self->login_base_url != NULL ? self->login_base_url : self->base_url;
-}
-
-gboolean
-ra_simulator_has_login_listener (RaSimulator *self)
-{
-  g_return_val_if_fail (RA_IS_SIMULATOR (self), FALSE);
-
-  return self->login_base_url != NULL;
 }

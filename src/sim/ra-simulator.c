@@ -23,168 +23,26 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-void
-ra_sim_emit_request_handled (RaSimulator *self,
-                             const char  *method,
-                             const char  *path,
-                             guint        status)
-{
-  g_signal_emit (self, signals[REQUEST_HANDLED], 0, method, path, status);
-}
-
-/* Requests */
-
-RaSimRequest *
-ra_sim_request_copy (const RaSimRequest *request)
-{
-  RaSimRequest *copy;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_return_val_if_fail (request != NULL, NULL);
-
-  copy = g_new0 (RaSimRequest, 1);
-  copy->method = g_strdup (request->method);
-  copy->path = g_strdup (request->path);
-  copy->query = g_strdup (request->query);
-  copy->body = g_strdup (request->body);
-  copy->status = request->status;
-  copy->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_iter_init (&iter, request->headers);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (copy->headers, g_strdup (key), g_strdup (value));
-
-  return copy;
-}
-
-void
-ra_sim_request_free (RaSimRequest *request)
-{
-  if (request == NULL)
-    return;
-
-  g_free (request->method);
-  g_free (request->path);
-  g_free (request->query);
-  g_free (request->body);
-  g_clear_pointer (&request->headers, g_hash_table_unref);
-  g_free (request);
-}
-
-/* Responses */
-
-void
-ra_sim_response_clear (RaSimResponse *response)
-{
-  g_clear_pointer (&response->body, g_bytes_unref);
-  memset (response, 0, sizeof *response);
-}
-
-void
-ra_sim_response_set_json (RaSimResponse *response,
-                          guint          status,
-                          JsonNode      *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  gsize length;
-  char *text;
-
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, &length);
-
-  g_clear_pointer (&response->body, g_bytes_unref);
-  response->status = status;
-  response->body = g_bytes_new_take (text, length);
-  response->content_type = "application/json";
-}
-
-void
-ra_sim_response_set_error (RaSimResponse *response,
-                           guint          status,
-                           const char    *code,
-                           const char    *message)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, code);
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, message);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-
-  ra_sim_response_set_json (response, status, root);
-}
-
-void
-ra_sim_response_set_status (RaSimResponse *response,
-                     guint          status)
-{
-  g_clear_pointer (&response->body, g_bytes_unref);
-  response->status = status;
-  response->content_type = NULL;
-}
-
-/* Lenient JSON readers */
-
-JsonObject *
-ra_sim_json_object (JsonObject *object,
-                    const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-const char *
-ra_sim_json_string (JsonObject *object,
-                    const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-gboolean
-ra_sim_json_boolean (JsonObject *object,
-                     const char *member,
-                     gboolean    fallback)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fallback;
-
-  return json_node_get_boolean (node);
-}
-
 /* Catalogue */
 
 static void
 set_actions_locked (RaSimulator *self,
                     GPtrArray   *actions)
 {
-  g_clear_pointer (&self->actions, g_ptr_array_unref);
-  self->actions = actions;
+  g_clear_pointer (&self->state.actions, g_ptr_array_unref);
+  self->state.actions = actions;
 
-  g_hash_table_remove_all (self->actions_by_id);
+  g_hash_table_remove_all (self->state.actions_by_id);
   for (guint i = 0; i < actions->len; i++)
     {
       JsonObject *object = json_node_get_object (g_ptr_array_index (actions, i));
       const char *id = ra_sim_json_string (object, "id");
 
       if (id != NULL)
-        g_hash_table_replace (self->actions_by_id, (gpointer) id, g_ptr_array_index (actions, i));
+        g_hash_table_replace (self->state.actions_by_id, (gpointer) id, g_ptr_array_index (actions, i));
     }
 
-  g_hash_table_remove_all (self->list_cache);
+  g_hash_table_remove_all (self->state.list_cache);
 }
 
 void
@@ -237,88 +95,26 @@ ra_simulator_add_action (RaSimulator *self,
 
   g_mutex_lock (&self->mutex);
 
-  previous = g_hash_table_lookup (self->actions_by_id, id);
+  previous = g_hash_table_lookup (self->state.actions_by_id, id);
   if (previous != NULL)
     {
       guint index;
 
-      g_ptr_array_find (self->actions, previous, &index);
-      g_hash_table_replace (self->actions_by_id, (gpointer) id, copy);
-      self->actions->pdata[index] = copy;
+      g_ptr_array_find (self->state.actions, previous, &index);
+      g_hash_table_replace (self->state.actions_by_id, (gpointer) id, copy);
+      self->state.actions->pdata[index] = copy;
       json_node_unref (previous);
     }
   else
     {
-      g_ptr_array_add (self->actions, copy);
-      g_hash_table_replace (self->actions_by_id, (gpointer) id, copy);
+      g_ptr_array_add (self->state.actions, copy);
+      g_hash_table_replace (self->state.actions_by_id, (gpointer) id, copy);
     }
 
-  g_hash_table_remove_all (self->list_cache);
+  g_hash_table_remove_all (self->state.list_cache);
   self->custom_actions = TRUE;
 
   g_mutex_unlock (&self->mutex);
-}
-
-JsonNode *
-ra_sim_lookup_action (RaSimulator *self,
-                      const char  *id)
-{
-  return g_hash_table_lookup (self->actions_by_id, id);
-}
-
-GPtrArray *
-ra_sim_get_actions (RaSimulator *self)
-{
-  return self->actions;
-}
-
-GBytes *
-ra_sim_lookup_list_cache (RaSimulator *self,
-                          const char  *key)
-{
-  return g_hash_table_lookup (self->list_cache, key);
-}
-
-void
-ra_sim_store_list_cache (RaSimulator *self,
-                         const char  *key,
-                         GBytes      *body)
-{
-  g_hash_table_replace (self->list_cache, g_strdup (key), g_bytes_ref (body));
-}
-
-void
-ra_sim_add_execution (RaSimulator    *self,
-                      RaSimExecution *execution)
-{
-  g_ptr_array_add (self->executions, execution);
-}
-
-GPtrArray *
-ra_sim_get_executions (RaSimulator *self)
-{
-  return self->executions;
-}
-
-GHashTable *
-ra_sim_get_nql_queries (RaSimulator *self)
-{
-  return self->nql_queries;
-}
-
-guint
-ra_sim_get_execution_seconds (RaSimulator *self)
-{
-  return self->execution_seconds;
-}
-
-gint64
-ra_sim_now_usec (RaSimulator *self)
-{
-  if (self->clock_func != NULL)
-    return self->clock_func (self->clock_data);
-
-  return g_get_real_time ();
 }
 
 void
@@ -333,11 +129,11 @@ ra_simulator_set_clock_func (RaSimulator    *self,
   g_return_if_fail (RA_IS_SIMULATOR (self));
 
   g_mutex_lock (&self->mutex);
-  old_destroy = self->clock_destroy;
-  old_data = self->clock_data;
-  self->clock_func = func;
-  self->clock_data = func != NULL ? user_data : NULL;
-  self->clock_destroy = func != NULL ? destroy : NULL;
+  old_destroy = self->state.clock_destroy;
+  old_data = self->state.clock_data;
+  self->state.clock_func = func;
+  self->state.clock_data = func != NULL ? user_data : NULL;
+  self->state.clock_destroy = func != NULL ? destroy : NULL;
   g_mutex_unlock (&self->mutex);
 
   if (old_destroy != NULL)
@@ -395,27 +191,8 @@ ra_simulator_set_execution_seconds (RaSimulator *self,
   g_return_if_fail (RA_IS_SIMULATOR (self));
 
   g_mutex_lock (&self->mutex);
-  self->execution_seconds = seconds;
+  self->state.execution_seconds = seconds;
   g_mutex_unlock (&self->mutex);
-}
-
-void
-ra_sim_execution_free (RaSimExecution *execution)
-{
-  g_free (execution->request_id);
-  g_free (execution->action_id);
-  g_free (execution->action_name);
-  g_clear_pointer (&execution->outputs, json_node_unref);
-  g_strfreev (execution->devices);
-  g_free (execution);
-}
-
-void
-ra_sim_nql_query_free (RaSimNqlQuery *query)
-{
-  g_free (query->text);
-  g_clear_pointer (&query->data, json_node_unref);
-  g_free (query);
 }
 
 void
@@ -435,7 +212,18 @@ ra_simulator_add_nql_query (RaSimulator *self,
   query->data = json_node_copy (data);
 
   g_mutex_lock (&self->mutex);
-  g_hash_table_replace (self->nql_queries, g_strdup (query_id), query);
+  g_hash_table_replace (self->state.nql_queries, g_strdup (query_id), query);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ra_simulator_set_nql_permission (RaSimulator *self,
+                                 gboolean     granted)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+
+  g_mutex_lock (&self->mutex);
+  self->nql_denied = !granted;
   g_mutex_unlock (&self->mutex);
 }
 
@@ -489,17 +277,6 @@ ra_simulator_set_legacy_token_enabled (RaSimulator *self,
 }
 
 RaSimLegacyToken
-ra_sim_get_legacy_token_locked (RaSimulator *self)
-{
-  if (self->legacy_token_set)
-    return self->legacy_token;
-
-  /* Current instances have retired it; the tidy profile keeps the
-   * seed page's endpoint working. */
-  return self->profile == RA_SIM_PROFILE_TIDY ? RA_SIM_LEGACY_TOKEN_ON : RA_SIM_LEGACY_TOKEN_OFF;
-}
-
-RaSimLegacyToken
 ra_simulator_get_legacy_token (RaSimulator *self)
 {
   RaSimLegacyToken mode;
@@ -507,7 +284,7 @@ ra_simulator_get_legacy_token (RaSimulator *self)
   g_return_val_if_fail (RA_IS_SIMULATOR (self), RA_SIM_LEGACY_TOKEN_OFF);
 
   g_mutex_lock (&self->mutex);
-  mode = ra_sim_get_legacy_token_locked (self);
+  mode = ra_sim_auth_get_legacy_token_locked (self);
   g_mutex_unlock (&self->mutex);
 
   return mode;
@@ -613,6 +390,80 @@ ra_simulator_set_faults_include_token (RaSimulator *self,
   g_mutex_unlock (&self->mutex);
 }
 
+/* Serving */
+
+gboolean
+ra_simulator_start (RaSimulator  *self,
+                    guint         port,
+                    GError      **error)
+{
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), FALSE);
+  g_return_val_if_fail (self->server == NULL && self->thread == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return ra_sim_server_start (self, port, error);
+}
+
+gboolean
+ra_simulator_start_in_thread (RaSimulator  *self,
+                              guint         port,
+                              GError      **error)
+{
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), FALSE);
+  g_return_val_if_fail (self->server == NULL && self->thread == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return ra_sim_server_start_in_thread (self, port, error);
+}
+
+void
+ra_simulator_stop (RaSimulator *self)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+
+  ra_sim_server_stop (self);
+}
+
+guint
+ra_simulator_get_port (RaSimulator *self)
+{
+  guint port;
+
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  port = self->port;
+  g_mutex_unlock (&self->mutex);
+
+  return port;
+}
+
+const char *
+ra_simulator_get_base_url (RaSimulator *self)
+{
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), NULL);
+
+  /* Only changes on start/stop, which the owner calls itself. */
+  return self->base_url;
+}
+
+const char *
+ra_simulator_get_login_base_url (RaSimulator *self)
+{
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), NULL);
+
+  /* Only changes on start/stop, which the owner calls itself. */
+  return self->login_base_url != NULL ? self->login_base_url : self->base_url;
+}
+
+gboolean
+ra_simulator_has_login_listener (RaSimulator *self)
+{
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), FALSE);
+
+  return self->login_base_url != NULL;
+}
+
 /* Request log */
 
 GPtrArray *
@@ -696,7 +547,7 @@ ra_simulator_dispose (GObject *object)
   RaSimulator *self = RA_SIMULATOR (object);
 
   if (self->server != NULL || self->thread != NULL)
-    ra_simulator_stop (self);
+    ra_sim_server_stop (self);
 
   G_OBJECT_CLASS (ra_simulator_parent_class)->dispose (object);
 }
@@ -706,8 +557,6 @@ ra_simulator_finalize (GObject *object)
 {
   RaSimulator *self = RA_SIMULATOR (object);
 
-  if (self->clock_destroy != NULL)
-    self->clock_destroy (self->clock_data);
   g_free (self->client_id);
   g_free (self->client_secret);
   g_free (self->base_url);
@@ -715,11 +564,7 @@ ra_simulator_finalize (GObject *object)
   g_clear_pointer (&self->next_body, g_bytes_unref);
   g_hash_table_unref (self->tokens);
   g_ptr_array_unref (self->issued_tokens);
-  g_hash_table_unref (self->actions_by_id);
-  g_ptr_array_unref (self->actions);
-  g_hash_table_unref (self->list_cache);
-  g_ptr_array_unref (self->executions);
-  g_hash_table_unref (self->nql_queries);
+  ra_sim_state_clear (&self->state);
   g_ptr_array_unref (self->requests);
   g_hash_table_unref (self->sockets);
   g_cond_clear (&self->thread_cond);
@@ -754,23 +599,17 @@ ra_simulator_init (RaSimulator *self)
   self->client_id = g_strdup (RA_SIM_DEFAULT_CLIENT_ID);
   self->client_secret = g_strdup (RA_SIM_DEFAULT_CLIENT_SECRET);
   self->token_lifetime = 900;
-  self->execution_seconds = 7;
   self->tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->issued_tokens = g_ptr_array_new_with_free_func (g_free);
 
-  self->actions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->list_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) g_bytes_unref);
-  self->executions = g_ptr_array_new_with_free_func ((GDestroyNotify) ra_sim_execution_free);
-  self->nql_queries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) ra_sim_nql_query_free);
+  ra_sim_state_init (&self->state);
   self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) ra_sim_request_free);
   self->sockets = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->oversized_bytes = DEFAULT_OVERSIZED_BYTES;
   self->body_fault = RA_SIM_BODY_NORMAL;
 
   set_actions_locked (self, ra_sim_catalogue_new_demo (self->profile));
-  ra_sim_nql_install_builtin (self);
+  ra_sim_nql_install_builtin (&self->state);
 }
 
 RaSimulator *
