@@ -74,8 +74,9 @@ typedef enum
 
 /* The guard ra_json_parse() applies before json-glib sees a body: TRUE
  * when data holds nothing but strict JSON tokens (json-glib takes much
- * more, and its extensions can hide brackets), nested at most
- * RA_JSON_MAX_DEPTH deep, with at most max_values values. cost (may be
+ * more, and its extensions can hide brackets) that make one top-level
+ * value, nested at most RA_JSON_MAX_DEPTH deep, with at most max_values
+ * values (see ra-json-guard.c). cost (may be
  * NULL) tells which bound failed, if one did. Exposed for the tests and
  * the fuzz targets. */
 gboolean  _ra_json_is_safe_to_parse (const char      *data,

@@ -259,12 +259,21 @@ test_guard_strict (void)
     "\"\xc3\xa9t\xc3\xa9\"",
     "0",
     "\xef\xbb\xbf[1]",   /* a byte-order mark, which json-glib skips */
+    " [ [ ] , { \"a\" : [ ] } ] \n",
+    "[\"\\ud83d\\ude00\", \"\\uffff\"]",   /* a surrogate pair, the last unit */
   };
   /* ...and nothing outside it does, whatever json-glib would make of it. */
   static const char * const refused[] = {
     "/* */ {}", "// x\n{}", "# x\n{}", "['a']", "[\"\\q\"]", "[\"\\u12\"]", "[\"a\nb\"]",
     "[\"a\x01\"]", "[0x10]", "[01]", "[1.]", "[.5]", "[+1]", "[1e]", "[NaN]", "[tru]",
     "[truex]", "[nul]", "{a: 1}", "[\"a", "[1]\x00", "[\xc2\xa0]", "\xef\xbb[]",
+    /* One top-level value only, and no closer without its opener:
+     * json-glib leaks what it has built on the values after the first. */
+    "9[]:", "[] []", "{}{}", "1 2", "\"a\" \"b\"", "[1],", ":[1]", ",", "]", "[]]", "{}}",
+    "[[1]]]",
+    /* Surrogates out of order or alone, on which json-glib leaks. */
+    "[\"\\udc00\\ud800\"]", "[\"\\ud800\"]", "[\"\\ud800x\"]", "[\"\\ud800\\u0041\"]",
+    "[\"\\udfff\"]",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
