@@ -511,6 +511,12 @@ read_action_slowly (RaCatalogue *catalogue,
       return TRUE;
     }
 
+  if (!_ra_catalogue_lists_more_skipped (catalogue))
+    {
+      _ra_catalogue_count_skipped (catalogue);
+      return TRUE;
+    }
+
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonNode *id_node = json_object_get_member (json_node_get_object (node), "id");
@@ -578,6 +584,16 @@ _ra_catalogue_read_fast (const char *data,
           r.depth = depth;
           if (!_ra_json_reader_skip (&r))
             return NULL;
+
+          /* Past the skipped entries it lists, the catalogue only counts:
+           * what is not an object is no action, without a second look
+           * (a body of a million "0" stays cheap). */
+          if (*start != '{' && !_ra_catalogue_lists_more_skipped (catalogue))
+            {
+              _ra_catalogue_count_skipped (catalogue);
+              index++;
+              continue;
+            }
 
           if (!read_action_slowly (catalogue, actions, index, start, r.p - start))
             return NULL;

@@ -23,7 +23,8 @@ struct _RaCatalogue
   GObject parent_instance;
 
   GPtrArray *actions;
-  GArray    *skipped;
+  GArray    *skipped;     /* the first RA_CATALOGUE_MAX_SKIPPED_LISTED */
+  guint      n_skipped;   /* all of them */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -109,6 +110,20 @@ _ra_catalogue_new (GPtrArray *actions)
   return self;
 }
 
+gboolean
+_ra_catalogue_lists_more_skipped (RaCatalogue *self)
+{
+  return self->skipped->len < RA_CATALOGUE_MAX_SKIPPED_LISTED;
+}
+
+void
+_ra_catalogue_count_skipped (RaCatalogue *self)
+{
+  g_assert (RA_IS_CATALOGUE (self));
+
+  self->n_skipped++;
+}
+
 void
 _ra_catalogue_take_skipped (RaCatalogue *self,
                             guint        index,
@@ -120,7 +135,15 @@ _ra_catalogue_take_skipped (RaCatalogue *self,
 
   g_assert (RA_IS_CATALOGUE (self));
 
+  if (!_ra_catalogue_lists_more_skipped (self))
+    {
+      skipped_clear (&skipped);
+      _ra_catalogue_count_skipped (self);
+      return;
+    }
+
   g_array_append_val (self->skipped, skipped);
+  self->n_skipped++;
 }
 
 /* The ID of an action that could not be read, if it has a readable one,
@@ -181,6 +204,11 @@ ra_catalogue_new_from_json (JsonNode  *node,
           continue;
         }
 
+      if (!_ra_catalogue_lists_more_skipped (self))
+        {
+          _ra_catalogue_count_skipped (self);
+          continue;
+        }
       if (problem_path == NULL)
         problem_path = ra_json_path_to_string (&element);
       _ra_catalogue_take_skipped (self, i, dup_readable_id (item),
@@ -193,6 +221,14 @@ ra_catalogue_new_from_json (JsonNode  *node,
 
 guint
 ra_catalogue_get_n_skipped (RaCatalogue *self)
+{
+  g_return_val_if_fail (RA_IS_CATALOGUE (self), 0);
+
+  return self->n_skipped;
+}
+
+guint
+ra_catalogue_get_n_skipped_listed (RaCatalogue *self)
 {
   g_return_val_if_fail (RA_IS_CATALOGUE (self), 0);
 

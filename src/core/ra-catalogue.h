@@ -24,7 +24,16 @@ G_DECLARE_FINAL_TYPE (RaCatalogue, ra_catalogue, RA, CATALOGUE, GObject)
 RaCatalogue *ra_catalogue_new_from_json      (JsonNode    *node,
                                               GError     **error);
 
+/* How many entries were left out. */
 guint        ra_catalogue_get_n_skipped      (RaCatalogue *self);
+
+/* Of those, the first RA_CATALOGUE_MAX_SKIPPED_LISTED are listed with
+ * where and why, for the getters below (i < n listed): a list of
+ * thousands of broken entries is one to fix at the source, and its
+ * reasons would cost memory in proportion. */
+#define RA_CATALOGUE_MAX_SKIPPED_LISTED 500
+guint        ra_catalogue_get_n_skipped_listed (RaCatalogue *self);
+
 /* The position of the skipped entry in the server's list, from 0. */
 guint        ra_catalogue_get_skipped_index  (RaCatalogue *self,
                                               guint        i);

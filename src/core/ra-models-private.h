@@ -94,5 +94,10 @@ void            _ra_catalogue_take_skipped    (RaCatalogue *self,
                                                char        *id,
                                                char        *path,
                                                char        *message);
+/* FALSE once the catalogue lists as many skipped entries as it keeps:
+ * a reader then only counts the rest (_ra_catalogue_count_skipped) and
+ * need not build their ID, path and reason. */
+gboolean        _ra_catalogue_lists_more_skipped (RaCatalogue *self);
+void            _ra_catalogue_count_skipped   (RaCatalogue *self);
 
 G_END_DECLS

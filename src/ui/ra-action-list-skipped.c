@@ -63,12 +63,38 @@ new_skipped_row (RaCatalogue *catalogue,
   return row;
 }
 
+/* The row that counts those not listed. */
+static GtkWidget *
+new_more_row (guint n_more)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *row, *label;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "And %'u more action that could not be read",
+                                       "And %'u more actions that could not be read",
+                                       n_more),
+                          n_more);
+  label = new_label (text, "dim-label");
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+
+  return row;
+}
+
 void
 ra_action_list_show_skipped (RaActionList *self,
                              RaCatalogue  *catalogue)
 {
   GtkWidget *child;
   guint n = catalogue != NULL ? ra_catalogue_get_n_skipped (catalogue) : 0;
+  guint n_listed;
   RaCatalogue *shown = n > 0 ? catalogue : NULL;
   g_autofree char *text = NULL;
 
@@ -88,9 +114,12 @@ ra_action_list_show_skipped (RaActionList *self,
     }
 
   /* A catalogue of thousands with every action broken is one the admin
-   * will fix at the source; a few hundred rows tell them enough. */
-  for (guint i = 0; i < MIN (n, 500); i++)
+   * will fix at the source; the few hundred it lists tell them enough. */
+  n_listed = ra_catalogue_get_n_skipped_listed (catalogue);
+  for (guint i = 0; i < n_listed; i++)
     gtk_list_box_append (self->skipped_list, new_skipped_row (catalogue, i));
+  if (n > n_listed)
+    gtk_list_box_append (self->skipped_list, new_more_row (n - n_listed));
 
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%'u action could not be read",

@@ -123,7 +123,8 @@ ra_test_assert_same_catalogue (RaCatalogue *a,
     }
 
   g_assert_cmpuint (ra_catalogue_get_n_skipped (a), ==, ra_catalogue_get_n_skipped (b));
-  for (guint i = 0; i < ra_catalogue_get_n_skipped (a); i++)
+  g_assert_cmpuint (ra_catalogue_get_n_skipped_listed (a), ==, ra_catalogue_get_n_skipped_listed (b));
+  for (guint i = 0; i < ra_catalogue_get_n_skipped_listed (a); i++)
     {
       g_assert_cmpuint (ra_catalogue_get_skipped_index (a, i), ==, ra_catalogue_get_skipped_index (b, i));
       g_assert_cmpstr (ra_catalogue_get_skipped_id (a, i), ==, ra_catalogue_get_skipped_id (b, i));

@@ -139,7 +139,9 @@ check_action (RaRemoteAction *action)
 static void
 check_skipped (RaCatalogue *catalogue)
 {
-  for (guint i = 0; i < ra_catalogue_get_n_skipped (catalogue); i++)
+  g_assert_cmpuint (ra_catalogue_get_n_skipped_listed (catalogue), <=,
+                    ra_catalogue_get_n_skipped (catalogue));
+  for (guint i = 0; i < ra_catalogue_get_n_skipped_listed (catalogue); i++)
     {
       assert_optional_text (ra_catalogue_get_skipped_id (catalogue, i));
       assert_text (ra_catalogue_get_skipped_path (catalogue, i));

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ra-action-list.h"
+#include "ra-catalogue.h"
 #include "ra-input-entry-row.h"
 #include "ra-run-form.h"
 
@@ -174,12 +175,68 @@ test_list_notice (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_labels (GtkWidget  *root,
+              const char *text)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (root) && label_says (root, text))
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+
+  return n;
+}
+
+/* Past the 500 it lists, the notice counts the actions left out. */
+static void
+test_list_notice_many (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const guint n_broken = RA_CATALOGUE_MAX_SKIPPED_LISTED + 10;
+  GtkWidget *window = gtk_window_new ();
+  RaActionList *list = RA_ACTION_LIST (ra_action_list_new ());
+  GtkWidget *button, *popover;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (list));
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint i = 0; i < n_broken; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"id\": \"#ra_test_broken_%u\", \"name\": 42}", i);
+      g_autoptr(JsonNode) broken = parse_json (text);
+
+      ra_simulator_add_action (fixture->sim, broken);
+    }
+
+  ra_action_list_set_client (list, fixture->client);
+  RA_TEST_WAIT_UNTIL_FOR (ra_action_list_get_state (list) == RA_ACTION_LIST_STATE_LOADED, WAIT_SECONDS);
+  g_assert_cmpuint (ra_action_list_get_n_skipped (list), ==, n_broken);
+
+  button = ra_test_find_widget (GTK_WIDGET (list), GTK_TYPE_MENU_BUTTON, has_class,
+                                "ra-skipped-button");
+  g_assert_nonnull (ra_test_find_widget (button, GTK_TYPE_LABEL, label_says,
+                                         "510 actions could not be read"));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_cmpuint (count_labels (popover, "#ra_test_broken_"), ==, RA_CATALOGUE_MAX_SKIPPED_LISTED);
+  g_assert_nonnull (ra_test_find_widget (popover, GTK_TYPE_LABEL, label_says,
+                                         "And 10 more actions that could not be read"));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
   RA_TEST_ADD ("/sparse-actions/seed-details", test_seed_details);
   RA_TEST_ADD ("/sparse-actions/unknown-values", test_unknown_values);
   RA_TEST_ADD ("/sparse-actions/list-notice", test_list_notice);
+  RA_TEST_ADD ("/sparse-actions/list-notice-many", test_list_notice_many);
 }
 
 int

@@ -331,6 +331,56 @@ test_sparse_catalogues (void)
   check_variants (realistic_body, MIN (strlen (realistic_body), 20000), 100);
 }
 
+/* A list where most entries are broken: all are counted, the first
+ * RA_CATALOGUE_MAX_SKIPPED_LISTED listed with where and why, the same by
+ * both paths, and the good actions among them all read. */
+static void
+test_many_skipped (void)
+{
+  const guint n_broken = RA_CATALOGUE_MAX_SKIPPED_LISTED + 100;
+  g_autoptr(GString) body = g_string_new ("[");
+  g_autoptr(RaCatalogue) catalogue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_broken; i++)
+    {
+      /* Every tenth one with an ID, so that the IDs are checked too; a
+       * good action after every hundredth. */
+      if (i % 10 == 0)
+        g_string_append_printf (body, "{\"id\": \"#broken_%u\"},", i);
+      else
+        g_string_append (body, "7,");
+      if (i % 100 == 99)
+        g_string_append_printf (body, "{\"id\": \"#good_%u\", \"name\": \"Good\"},", i);
+    }
+  g_string_truncate (body, body->len - 1);
+  g_string_append_c (body, ']');
+
+  g_assert_cmpint (check_body (body->str, body->len), >, ALL_FAST);
+  catalogue = _ra_catalogue_read (body->str, body->len, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalogue)), ==, n_broken / 100);
+  g_assert_cmpuint (ra_catalogue_get_n_skipped (catalogue), ==, n_broken);
+  g_assert_cmpuint (ra_catalogue_get_n_skipped_listed (catalogue), ==,
+                    RA_CATALOGUE_MAX_SKIPPED_LISTED);
+  for (guint i = 0; i < RA_CATALOGUE_MAX_SKIPPED_LISTED; i++)
+    {
+      /* The index in the server's list counts the good ones before. */
+      g_assert_cmpuint (ra_catalogue_get_skipped_index (catalogue, i), ==, i + i / 100);
+      if (i % 10 == 0)
+        {
+          g_autofree char *id = g_strdup_printf ("#broken_%u", i);
+
+          g_assert_cmpstr (ra_catalogue_get_skipped_id (catalogue, i), ==, id);
+        }
+      else
+        g_assert_null (ra_catalogue_get_skipped_id (catalogue, i));
+      g_assert_nonnull (ra_catalogue_get_skipped_path (catalogue, i));
+      g_assert_nonnull (ra_catalogue_get_skipped_reason (catalogue, i));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/catalogue-reader/fuzz-corpus", test_fuzz_corpus);
   g_test_add_func ("/catalogue-reader/corner-cases", test_corner_cases);
   g_test_add_func ("/catalogue-reader/sparse", test_sparse_catalogues);
+  g_test_add_func ("/catalogue-reader/many-skipped", test_many_skipped);
 
   status = g_test_run ();
   g_test_message ("%u bodies taken by the one-pass reader, %u by the tree path, %u refused",
