@@ -18,9 +18,31 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-void
-ra_test_wait_begin (RaTestWait *wait,
-                    guint       timeout_ms)
+/* RA_TEST_WAIT_SCALE stretches the waits that end a hung test (the
+ * sanitizer build runs several times slower); never the spins, which
+ * measure or let a fixed time pass. */
+guint
+ra_test_wait_scale (void)
+{
+  static guint scale;
+
+  if (scale == 0)
+    {
+      const char *value = g_getenv ("RA_TEST_WAIT_SCALE");
+      guint64 parsed = 1;
+
+      if (value != NULL &&
+          (!g_ascii_string_to_unsigned (value, 10, 1, 100, &parsed, NULL)))
+        g_error ("RA_TEST_WAIT_SCALE must be a number from 1 to 100, not “%s”", value);
+      scale = (guint) parsed;
+    }
+
+  return scale;
+}
+
+static void
+wait_begin (RaTestWait *wait,
+            guint       timeout_ms)
 {
   wait->context = g_main_context_ref_thread_default ();
   wait->deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
@@ -38,6 +60,13 @@ ra_test_wait_iterate (RaTestWait *wait)
 
   g_main_context_iteration (wait->context, TRUE);
   return TRUE;
+}
+
+void
+ra_test_wait_begin (RaTestWait *wait,
+                    guint       timeout_ms)
+{
+  wait_begin (wait, timeout_ms * ra_test_wait_scale ());
 }
 
 void
@@ -69,7 +98,7 @@ ra_test_spin (guint ms)
 {
   RaTestWait wait;
 
-  ra_test_wait_begin (&wait, ms);
+  wait_begin (&wait, ms);
   while (ra_test_wait_iterate (&wait))
     ;
   ra_test_wait_end (&wait);
@@ -108,7 +137,7 @@ ra_test_wait_for_result (GAsyncResult **slot,
                          guint          timeout_ms)
 {
   if (!ra_test_wait_until (slot_is_set, slot, timeout_ms))
-    g_error ("No result arrived within %u ms", timeout_ms);
+    g_error ("No result arrived within %u ms", timeout_ms * ra_test_wait_scale ());
 
   return g_steal_pointer (slot);
 }
@@ -136,7 +165,8 @@ ra_test_assert_finalize_soon (gpointer object,
   if (!ra_test_wait_until (pointer_is_null, &weak, timeout_ms))
     {
       g_object_remove_weak_pointer (weak, &weak);
-      g_error ("A %s was not finalized within %u ms", type_name, timeout_ms);
+      g_error ("A %s was not finalized within %u ms", type_name,
+               timeout_ms * ra_test_wait_scale ());
     }
 }
 
@@ -150,4 +180,41 @@ ra_test_in_private_keyring (void)
     }
 
   return TRUE;
+}
+
+/* TRUE while a worker of one of GLib's thread pools (named "pool-" and the
+ * program's name; not the pool spawner) is alive. */
+static gboolean
+pool_workers_alive (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *tid;
+
+  if (dir == NULL)
+    return FALSE;
+
+  while ((tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *name = NULL;
+
+      if (g_file_get_contents (path, &name, NULL, NULL) &&
+          g_str_has_prefix (name, "pool-") && !g_str_has_prefix (name, "pool-spawner"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+ra_test_end_pool_workers (void)
+{
+  /* A worker leaves its pool half a second after its last task, and then
+   * ends instead of waiting as an unused thread. */
+  g_thread_pool_set_max_unused_threads (0);
+  for (guint i = 0; i < 1000 && pool_workers_alive (); i++)
+    {
+      g_thread_pool_stop_unused_threads ();
+      g_usleep (10 * 1000);
+    }
 }

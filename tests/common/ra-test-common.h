@@ -19,10 +19,15 @@ G_BEGIN_DECLS
 #define RA_TEST_TIMEOUT_MS   10000
 #define RA_TEST_WAIT_SECONDS 30
 
+/* The factor, from RA_TEST_WAIT_SCALE (default 1), by which every bound
+ * of a wait below is stretched: the sanitizer build sets it, as it runs
+ * several times slower. ra_test_spin () is not stretched. */
+guint         ra_test_wait_scale        (void);
+
 typedef gboolean (*RaTestCondition) (gpointer user_data);
 
 /* Iterates the thread-default main context until condition returns TRUE
- * or timeout_ms have passed. Returns whether the condition was met. A
+ * or timeout_ms (stretched as above) have passed. Returns whether the condition was met. A
  * steady 10 ms tick wakes the loop, so a condition that no main-context
  * event announces (a flag set by the simulator's thread) is seen soon. */
 gboolean      ra_test_wait_until        (RaTestCondition  condition,
@@ -52,7 +57,8 @@ void          ra_test_wait_end          (RaTestWait      *wait);
       {                                                                        \
         if (!ra_test_wait_iterate (&ra_test_wait_))                            \
           g_error ("%s:%d: still not true after %d s: %s",                     \
-                   __FILE__, __LINE__, (int) (seconds), #cond);                \
+                   __FILE__, __LINE__,                                         \
+                   (int) ((seconds) * ra_test_wait_scale ()), #cond);          \
       }                                                                        \
     ra_test_wait_end (&ra_test_wait_);                                         \
   } G_STMT_END
@@ -92,6 +98,13 @@ void          ra_test_assert_finalize_soon (gpointer     object,
  * not, marks the test skipped, so that no test touches a developer's own
  * keyring. */
 gboolean      ra_test_in_private_keyring (void);
+
+/* Waits (at most 10 s) until the workers of GLib's thread pools have
+ * ended, before the process exits: at exit, the leak checker of the
+ * sanitizer build (gcc 12) crashes on the thread-local storage of a live
+ * thread that has done a TLS handshake (GnuTLS's module). For tests that
+ * do handshakes; nothing else waits here. */
+void          ra_test_end_pool_workers   (void);
 
 /* The registration most test files repeat: a Fixture set up by
  * fixture_set_up () and torn down by fixture_tear_down (), as the file

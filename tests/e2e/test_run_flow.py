@@ -18,7 +18,9 @@ import sys
 import time
 
 SKIP = 77
-TIMEOUT = 30
+# Stretched like the C tests' waits (RA_TEST_WAIT_SCALE) in the slower
+# sanitizer build.
+TIMEOUT = 30 * int(os.environ.get('RA_TEST_WAIT_SCALE', '1'))
 UUID_RE = re.compile(r'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
 # Devices the demo instance knows (the simulator's #demo_devices): only
 # they report back, as on a real instance.

@@ -361,6 +361,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
   RA_TEST_ADD ("/client/status-errors", test_status_errors);
@@ -372,5 +374,9 @@ main (int   argc,
   RA_TEST_ADD ("/client/tls-plain-server", test_tls_plain_server);
   RA_TEST_ADD ("/client/tls-self-signed", test_tls_self_signed);
 
-  return g_test_run ();
+  status = g_test_run ();
+
+  ra_test_end_pool_workers ();
+
+  return status;
 }
