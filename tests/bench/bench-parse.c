@@ -59,8 +59,9 @@ measure_catalogue (guint             n,
       g_autoptr(RaCatalogue) list = NULL;
       gint64 t0, t1, t2;
 
+      /* The tree path as the client takes it, with its bound. */
       t0 = g_get_monotonic_time ();
-      node = ra_json_parse (text, length, &error);
+      node = ra_json_parse_bounded (text, length, RA_CATALOGUE_TREE_MAX_VALUES, &error);
       t1 = g_get_monotonic_time ();
       g_assert_no_error (error);
       list = ra_catalogue_new_from_json (node, &error);
@@ -194,8 +195,10 @@ main (int   argc,
   bench_catalogue (100);
   bench_catalogue (1000);
   bench_catalogue (10000);
+  /* The most rows an NQL answer holds (the API's row limit); the client
+   * refuses a larger body. */
+  bench_nql (100);
   bench_nql (1000);
-  bench_nql (100000);
   bench_device_ids (10000, FALSE);
   bench_device_ids (10000, TRUE);
   bench_device_ids (100000, TRUE);
