@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-device-result-item.h"
+#include "ra-device-result-row.h"
 #include "ra-device-results-window.h"
 #include "ra-error.h"
 #include "ra-execution-status.h"
@@ -35,6 +37,7 @@ struct _RaDeviceResultsWindow
   GtkWidget    *updated_label;
   GtkWidget    *incomplete_label;
   GtkWidget    *device_list;
+  GListStore   *devices;
 
   RaClient     *client;
   GSettings    *settings;
@@ -153,26 +156,25 @@ column_is_constant (RaNqlResult *result,
   return TRUE;
 }
 
-static GtkWidget *
-create_device_row (RaDeviceResultsWindow *self,
-                   guint                  row,
-                   const char            *device_column,
-                   const char            *status_column,
-                   GPtrArray             *detail_columns)
+/* One row of the answer, as the list shows it. */
+static RaDeviceResultItem *
+create_device_item (RaDeviceResultsWindow *self,
+                    guint                  row,
+                    const char            *device_column,
+                    const char            *status_column,
+                    GPtrArray             *detail_columns)
 {
-  GtkWidget *widget = adw_action_row_new ();
   const char *device = ra_nql_result_get_value (self->result, row, device_column);
   g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *status_text = NULL;
+  RaExecutionStatus status = RA_EXECUTION_STATUS_OTHER;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (widget), FALSE);
-  if (device != NULL && device[0] != '\0')
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), device);
-  else
+  if (device == NULL || device[0] == '\0')
     {
       /* Translators: %u is the position of a device in the list */
-      g_autofree char *title = g_strdup_printf (_("Device %u"), row + 1);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
+      title = g_strdup_printf (_("Device %u"), row + 1);
+      device = title;
     }
 
   for (guint i = 0; i < detail_columns->len; i++)
@@ -197,31 +199,16 @@ create_device_row (RaDeviceResultsWindow *self,
       g_string_append_printf (details, _("%s: %s"), label, value);
     }
 
-  if (details->len > 0)
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), details->str);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (widget), 0);
-    }
-
   if (status_column != NULL)
     {
       const char *value = ra_nql_result_get_value (self->result, row, status_column);
-      g_autofree char *text = ra_execution_status_label (value != NULL ? value : "");
-      GtkWidget *label = gtk_label_new (text);
-      static const char * const classes[RA_EXECUTION_STATUS_N_VALUES] = {
-        [RA_EXECUTION_STATUS_OTHER] = "other",
-        [RA_EXECUTION_STATUS_SUCCEEDED] = "success",
-        [RA_EXECUTION_STATUS_FAILED] = "error",
-        [RA_EXECUTION_STATUS_PENDING] = "pending",
-      };
 
-      gtk_widget_add_css_class (label, "device-status");
-      gtk_widget_add_css_class (label, classes[ra_execution_status_from_string (value)]);
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), label);
+      status_text = ra_execution_status_label (value != NULL ? value : "");
+      status = ra_execution_status_from_string (value);
     }
 
-  return widget;
+  return ra_device_result_item_new (device, details->len > 0 ? details->str : NULL,
+                                    status_text, status);
 }
 
 static void
@@ -235,11 +222,10 @@ show_result (RaDeviceResultsWindow *self)
   g_autofree char *time = g_date_time_format (now, "%X");
   g_autofree char *updated = NULL;
   g_autofree char *summary = NULL;
-  GtkWidget *child;
+  g_autoptr(GPtrArray) items = NULL;
   guint n_rows = ra_nql_result_get_n_rows (self->result);
 
-  while ((child = gtk_widget_get_first_child (self->device_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->device_list), child);
+  g_list_store_remove_all (self->devices);
 
   if (n_rows == 0)
     {
@@ -263,9 +249,13 @@ show_result (RaDeviceResultsWindow *self)
         g_ptr_array_add (detail_columns, (gpointer) columns[i]);
     }
 
+  /* All in one change of the model; the list view makes rows only for
+   * those in sight, so a thousand devices cost what a screenful does. */
+  items = g_ptr_array_new_full (n_rows, g_object_unref);
   for (guint row = 0; row < n_rows; row++)
-    gtk_list_box_append (GTK_LIST_BOX (self->device_list),
-                         create_device_row (self, row, device_column, status_column, detail_columns));
+    g_ptr_array_add (items, create_device_item (self, row, device_column, status_column,
+                                                detail_columns));
+  g_list_store_splice (self->devices, 0, 0, items->pdata, items->len);
 
   summary = make_summary (self, status_column);
   gtk_label_set_label (GTK_LABEL (self->summary_label), summary);
@@ -491,6 +481,7 @@ ra_device_results_window_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
   g_clear_object (&self->result);
+  g_clear_object (&self->devices);
   g_free (self->request_id);
   g_free (self->query_id);
   g_free (self->error_message);
@@ -536,9 +527,48 @@ ra_device_results_window_class_init (RaDeviceResultsWindowClass *klass)
 }
 
 static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  /* Nothing to do on a device's row but read it. */
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_child (list_item, ra_device_result_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  ra_device_result_row_set_item (RA_DEVICE_RESULT_ROW (gtk_list_item_get_child (list_item)),
+                                 gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  ra_device_result_row_set_item (RA_DEVICE_RESULT_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
 ra_device_results_window_init (RaDeviceResultsWindow *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSelectionModel) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->devices = g_list_store_new (RA_TYPE_DEVICE_RESULT_ITEM);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->devices))));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (GTK_LIST_VIEW (self->device_list), factory);
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->device_list), selection);
 }
 
 RaDeviceResultsWindow *
@@ -736,10 +766,18 @@ ra_device_results_window_get_setup_text (RaDeviceResultsWindow *self)
   return adw_status_page_get_description (ADW_STATUS_PAGE (self->unconfigured_page));
 }
 
-GtkListBox *
+GListModel *
+ra_device_results_window_get_devices (RaDeviceResultsWindow *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->devices);
+}
+
+GtkListView *
 ra_device_results_window_get_device_list (RaDeviceResultsWindow *self)
 {
   g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
 
-  return GTK_LIST_BOX (self->device_list);
+  return GTK_LIST_VIEW (self->device_list);
 }

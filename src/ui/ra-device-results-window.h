@@ -60,6 +60,8 @@ const char            *ra_device_results_window_get_incomplete_note (RaDeviceRes
 const char            *ra_device_results_window_get_error_message (RaDeviceResultsWindow *self);
 /* The explanation shown when no query is set up. */
 const char            *ra_device_results_window_get_setup_text    (RaDeviceResultsWindow *self);
-GtkListBox            *ra_device_results_window_get_device_list   (RaDeviceResultsWindow *self);
+/* The devices of the last answer, as RaDeviceResultItem, in its order. */
+GListModel            *ra_device_results_window_get_devices       (RaDeviceResultsWindow *self);
+GtkListView           *ra_device_results_window_get_device_list   (RaDeviceResultsWindow *self);
 
 G_END_DECLS

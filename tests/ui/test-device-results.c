@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "ra-device-result-row.h"
 #include "ra-device-results-window.h"
 #include "ra-preferences-window.h"
 #include "ra-run-outcome.h"
@@ -130,6 +131,15 @@ clipboard_read_cb (GObject      *object,
     *text = g_strdup ("");
 }
 
+/* The rows the list view shows for the devices of the answer: it makes
+ * them only for the devices in sight, so a few of them are all there. */
+static gboolean
+row_shows (GtkWidget     *widget,
+           gconstpointer  item)
+{
+  return ra_device_result_row_get_item (RA_DEVICE_RESULT_ROW (widget)) == item;
+}
+
 static guint
 count_list_rows (RaDeviceResultsWindow *window)
 {
@@ -140,7 +150,9 @@ count_list_rows (RaDeviceResultsWindow *window)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (ADW_IS_ACTION_ROW (child))
+      GtkWidget *row = ra_test_find_widget (child, RA_TYPE_DEVICE_RESULT_ROW, NULL, NULL);
+
+      if (row != NULL && ra_device_result_row_get_item (RA_DEVICE_RESULT_ROW (row)) != NULL)
         n++;
     }
 
@@ -174,7 +186,8 @@ test_results (Fixture       *fixture,
   /* One row per device the action ran on. */
   result = ra_device_results_window_get_result (window);
   g_assert_cmpuint (ra_nql_result_get_n_rows (result), ==, 5);
-  g_assert_cmpuint (count_list_rows (window), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (ra_device_results_window_get_devices (window)), ==, 5);
+  RA_TEST_WAIT_UNTIL_FOR (count_list_rows (window) == 5, WAIT_SECONDS);
   for (guint i = 0; i < 5; i++)
     {
       const char *uid = ra_nql_result_get_value (result, i, "device.collector.uid");
@@ -215,7 +228,8 @@ test_results (Fixture       *fixture,
   expected = g_strdup_printf ("%u of 5 devices succeeded, %u failed, %u pending",
                               settled[0], settled[1], settled[2]);
   g_assert_cmpstr (ra_device_results_window_get_summary (window), ==, expected);
-  g_assert_cmpuint (count_list_rows (window), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (ra_device_results_window_get_devices (window)), ==, 5);
+  RA_TEST_WAIT_UNTIL_FOR (count_list_rows (window) == 5, WAIT_SECONDS);
 
   /* The run's row in the list opens the same window again. */
   list = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (fixture->page), RA_TYPE_ACTION_PAGE,
@@ -305,20 +319,30 @@ test_unconfigured (Fixture       *fixture,
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 }
 
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+/* What the first device's row shows under its name, once it is shown. */
 static const char *
 first_row_subtitle (RaDeviceResultsWindow *window)
 {
   GtkWidget *list = GTK_WIDGET (ra_device_results_window_get_device_list (window));
+  g_autoptr(RaDeviceResultItem) first = g_list_model_get_item (ra_device_results_window_get_devices (window), 0);
+  GtkWidget *row = NULL;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_ACTION_ROW (child))
-        return adw_action_row_get_subtitle (ADW_ACTION_ROW (child));
-    }
+  if (first == NULL)
+    return NULL;
 
-  return NULL;
+  RA_TEST_WAIT_UNTIL_FOR ((row = ra_test_find_widget (list, RA_TYPE_DEVICE_RESULT_ROW, row_shows,
+                                                      first)) != NULL,
+                          WAIT_SECONDS);
+
+  return gtk_label_get_text (GTK_LABEL (ra_test_find_widget (row, GTK_TYPE_LABEL, has_class,
+                                                             "caption")));
 }
 
 static JsonNode *
