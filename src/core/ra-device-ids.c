@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ra-device-ids.h"
+#include "ra-device-ids-private.h"
 #include "ra-error.h"
 
 /* Invalid entries are shown to people; a pasted binary file must not turn
@@ -32,7 +32,17 @@ typedef struct
 {
   char  *entry;
   guint  line;
+  /* Where the entry is in its line, in bytes. */
+  guint  start;
+  guint  end;
 } Invalid;
+
+/* Where a cell is written, quotes included, blanks around it not. */
+typedef struct
+{
+  const char *start;
+  const char *end;
+} Span;
 
 struct _RaDeviceIds
 {
@@ -46,6 +56,9 @@ struct _RaDeviceIds
 
   /* While parsing only. */
   GCancellable *cancellable;
+  const char *text;     /* as given, byte-order mark included */
+  const char *after_bom;
+  RaDeviceIdsEdit *edit;
   guint n_cells;
   gboolean cancelled;
 };
@@ -175,7 +188,8 @@ next_cell (const char **pp,
            const char  *end,
            const char  *separators,
            GString     *cell,
-           gboolean    *quoted)
+           gboolean    *quoted,
+           Span        *span)
 {
   const char *p = *pp;
 
@@ -188,6 +202,7 @@ next_cell (const char **pp,
   /* Leading blanks that are not themselves separators. */
   while (p < end && (*p == ' ' || *p == '\t') && strchr (separators, *p) == NULL)
     p++;
+  span->start = p;
 
   if (p < end && *p == '"')
     {
@@ -218,6 +233,10 @@ next_cell (const char **pp,
          (cell->str[cell->len - 1] == ' ' || cell->str[cell->len - 1] == '\t'))
     g_string_truncate (cell, cell->len - 1);
 
+  span->end = p;
+  while (span->end > span->start && (span->end[-1] == ' ' || span->end[-1] == '\t'))
+    span->end--;
+
   /* Past the separator, or past the end of the line. */
   *pp = p + 1;
 
@@ -236,8 +255,9 @@ split_header (const char *line,
   g_autoptr(GString) cell = g_string_new (NULL);
   const char *p = line;
   gboolean quoted;
+  Span span;
 
-  while (next_cell (&p, end, separators, cell, &quoted))
+  while (next_cell (&p, end, separators, cell, &quoted, &span))
     {
       if (cells->len == max_cells)
         return FALSE;
@@ -294,13 +314,17 @@ looks_like_id (const char *cell)
   return g_uuid_string_is_valid (cell);
 }
 
-static void
+/* Whether cell was fine (an ID, or blank); an invalid entry is kept
+ * with where it is (span, in the line starting at line_start). */
+static gboolean
 add_cell (RaDeviceIds *self,
           const char  *cell,
-          guint        line)
+          guint        line,
+          const char  *line_start,
+          const Span  *span)
 {
   if (cell[0] == '\0')
-    return;
+    return TRUE;
 
   if (looks_like_id (cell))
     {
@@ -310,12 +334,13 @@ add_cell (RaDeviceIds *self,
         {
           self->n_duplicates++;
           g_free (id);
-          return;
+          return TRUE;
         }
 
       self->ids->pdata[self->ids->len - 1] = id;
       g_ptr_array_add (self->ids, NULL);
       g_hash_table_add (self->seen, id);
+      return TRUE;
     }
   else
     {
@@ -323,9 +348,12 @@ add_cell (RaDeviceIds *self,
       g_autofree char *valid = NULL;
       gsize length = strlen (cell);
 
+      /* The byte-order mark is not data, but it is in the line. */
+      guint shift = line_start == self->after_bom ? self->after_bom - self->text : 0;
+
       self->n_invalid++;
       if (self->invalid->len >= MAX_KEPT_INVALID)
-        return;
+        return FALSE;
 
       /* Only the start is shown: no need to clean up all of a huge cell. */
       valid = g_utf8_make_valid (cell, MIN (length, MAX_ENTRY_BYTES + 4));
@@ -339,7 +367,10 @@ add_cell (RaDeviceIds *self,
         invalid.entry = g_steal_pointer (&valid);
 
       invalid.line = line;
+      invalid.start = span->start - line_start + shift;
+      invalid.end = span->end - line_start + shift;
       g_array_append_val (self->invalid, invalid);
+      return FALSE;
     }
 }
 
@@ -410,10 +441,11 @@ find_column_by_content (RaDeviceIds *self,
       const char *end;
       const char *c = p;
       gboolean quoted;
+      Span span;
 
       p = next_line (p, &end);
 
-      for (guint i = 0; i < n_columns && next_cell (&c, end, separators, cell, &quoted); i++)
+      for (guint i = 0; i < n_columns && next_cell (&c, end, separators, cell, &quoted, &span); i++)
         {
           if (should_stop (self))
             break;
@@ -446,16 +478,20 @@ parse_list (RaDeviceIds *self,
   while (*p != '\0' && !self->cancelled)
     {
       const char *end;
+      const char *line = p;
       const char *c = p;
       gboolean quoted;
+      Span span;
 
       p = next_line (p, &end);
 
-      while (next_cell (&c, end, LIST_SEPARATORS, cell, &quoted))
+      while (next_cell (&c, end, LIST_SEPARATORS, cell, &quoted, &span))
         {
           if (should_stop (self))
             break;
-          add_cell (self, cell->str, line_number);
+          if (!add_cell (self, cell->str, line_number, line, &span) && self->edit != NULL)
+            _ra_device_ids_edit_cut_entry (self->edit, self->text, line, end, p,
+                                           span.start, span.end);
         }
 
       line_number++;
@@ -485,8 +521,10 @@ parse_table (RaDeviceIds *self,
           const char *c = line;
           gboolean quoted;
           gboolean found = FALSE;
+          gboolean valid;
+          Span span;
 
-          for (guint i = 0; next_cell (&c, end, separators, cell, &quoted); i++)
+          for (guint i = 0; next_cell (&c, end, separators, cell, &quoted, &span); i++)
             {
               if (i == column)
                 {
@@ -496,16 +534,32 @@ parse_table (RaDeviceIds *self,
             }
 
           if (found)
-            add_cell (self, cell->str, line_number);
+            {
+              valid = add_cell (self, cell->str, line_number, line, &span);
+              if (self->edit != NULL)
+                _ra_device_ids_edit_add_cell (self->edit, cell->str, cell->len);
+            }
           else
             {
               /* A row without the column, such as a total under the
                * table: shown as written, so the admin can judge it. */
               g_autofree char *row = g_strndup (line, end - line);
 
+              span.start = line;
+              span.end = end;
+              while (span.start < span.end && (*span.start == ' ' || *span.start == '\t'))
+                span.start++;
+              while (span.end > span.start && (span.end[-1] == ' ' || span.end[-1] == '\t'))
+                span.end--;
               g_strstrip (row);
-              add_cell (self, row, line_number);
+              valid = add_cell (self, row, line_number, line, &span);
+              if (self->edit != NULL)
+                _ra_device_ids_edit_add_cell (self->edit, row, strlen (row));
             }
+
+          /* In a table, a row with a mistake goes as a whole. */
+          if (!valid && self->edit != NULL)
+            _ra_device_ids_edit_cut (self->edit, line - self->text, p - self->text);
         }
 
       line_number++;
@@ -521,6 +575,14 @@ ra_device_ids_parse (const char *text)
 RaDeviceIds *
 ra_device_ids_parse_full (const char   *text,
                           GCancellable *cancellable)
+{
+  return _ra_device_ids_parse_edit (text, cancellable, NULL);
+}
+
+RaDeviceIds *
+_ra_device_ids_parse_edit (const char      *text,
+                           GCancellable    *cancellable,
+                           RaDeviceIdsEdit *edit)
 {
   g_autoptr(RaDeviceIds) self = g_object_new (RA_TYPE_DEVICE_IDS, NULL);
   g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
@@ -538,10 +600,13 @@ ra_device_ids_parse_full (const char   *text,
     return g_steal_pointer (&self);
 
   self->cancellable = cancellable;
+  self->edit = edit;
+  self->text = text;
 
   /* A byte-order mark, as spreadsheet programs write them. */
   if (g_str_has_prefix (text, "\xEF\xBB\xBF"))
     text += 3;
+  self->after_bom = text;
 
   /* The first line with something on it may be a header. */
   p = text;
@@ -580,15 +645,16 @@ ra_device_ids_parse_full (const char   *text,
   if (column >= 0 && header->len == 1)
     {
       /* A one-column table is a list under a title. */
+      if (edit != NULL)
+        _ra_device_ids_edit_set_table (edit, body - self->text);
       parse_list (self, body, first_line + 1);
     }
-  else if (column >= 0)
+  else if (column >= 0 ||
+           (header->len > 1 &&
+            (column = find_column_by_content (self, body, separators, header->len)) >= 0))
     {
-      parse_table (self, body, first_line + 1, separators, column);
-    }
-  else if (header->len > 1 &&
-           (column = find_column_by_content (self, body, separators, header->len)) >= 0)
-    {
+      if (edit != NULL)
+        _ra_device_ids_edit_set_table (edit, -1);
       parse_table (self, body, first_line + 1, separators, column);
     }
   else
@@ -599,6 +665,8 @@ ra_device_ids_parse_full (const char   *text,
 
 out:
   self->cancellable = NULL;
+  self->edit = NULL;
+  self->text = self->after_bom = NULL;
   if (self->cancelled || g_cancellable_is_cancelled (cancellable))
     return NULL;
 
@@ -675,6 +743,29 @@ ra_device_ids_get_n_invalid (RaDeviceIds *self)
   g_return_val_if_fail (RA_IS_DEVICE_IDS (self), 0);
 
   return self->n_invalid;
+}
+
+gboolean
+ra_device_ids_get_invalid_span (RaDeviceIds *self,
+                                guint        i,
+                                guint       *start,
+                                guint       *end)
+{
+  const Invalid *invalid;
+
+  g_return_val_if_fail (RA_IS_DEVICE_IDS (self), FALSE);
+  g_return_val_if_fail (i < self->n_invalid, FALSE);
+
+  if (i >= self->invalid->len)
+    return FALSE;
+
+  invalid = &g_array_index (self->invalid, Invalid, i);
+  if (start != NULL)
+    *start = invalid->start;
+  if (end != NULL)
+    *end = invalid->end;
+
+  return TRUE;
 }
 
 const char *

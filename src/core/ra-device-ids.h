@@ -68,5 +68,22 @@ guint               ra_device_ids_get_n_invalid        (RaDeviceIds  *self);
 const char         *ra_device_ids_get_invalid_entry    (RaDeviceIds  *self,
                                                         guint         i,
                                                         guint        *line);
+/* Where the i-th invalid entry is written in its line: from start to end,
+ * in bytes from the start of the line (quotes included, blanks around it
+ * not). FALSE for i at or past RA_DEVICE_IDS_MAX_KEPT_INVALID. */
+gboolean            ra_device_ids_get_invalid_span     (RaDeviceIds  *self,
+                                                        guint         i,
+                                                        guint        *start,
+                                                        guint        *end);
+/* text without its invalid entries, all of them, and nothing else
+ * changed: an entry of a list goes with the separators that held it
+ * apart from the next one, a row of a table with a wrong ID as a whole,
+ * and a line left empty by that with its line end. */
+char               *ra_device_ids_remove_invalid       (const char   *text);
+/* When text is a table under a header (see ra_device_ids_parse()), its
+ * ID column as a list, one cell a line (rows without the column as
+ * written), so that it can join other devices; NULL when it is not a
+ * table. */
+char               *ra_device_ids_extract_column       (const char   *text);
 
 G_END_DECLS

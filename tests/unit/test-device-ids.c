@@ -498,6 +498,131 @@ test_cancel (void)
   g_string_free (text, TRUE);
 }
 
+/* Where each invalid entry is, for marking it in the text. */
+static void
+test_invalid_spans (void)
+{
+  static const struct { const char *text; guint line; guint start; guint end; } cases[] = {
+    { "abc", 1, 0, 3 },
+    { A ",  bad , " B, 1, 39, 42 },
+    { A "\r\n\"x y\"\n", 2, 0, 5 },
+    { "\xEF\xBB\xBF" "bad", 1, 3, 6 },
+    { "name,device.collector.id\nPC-1,nope\n", 2, 5, 9 },
+    { "name,device.collector.id\nPC-1," A "\n  total 3 \n", 3, 2, 9 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RaDeviceIds) ids = ra_device_ids_parse (cases[i].text);
+      guint line = 0, start = 0, end = 0;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpuint (ra_device_ids_get_n_invalid (ids), ==, 1);
+      g_assert_nonnull (ra_device_ids_get_invalid_entry (ids, 0, &line));
+      g_assert_true (ra_device_ids_get_invalid_span (ids, 0, &start, &end));
+      g_assert_cmpuint (line, ==, cases[i].line);
+      g_assert_cmpuint (start, ==, cases[i].start);
+      g_assert_cmpuint (end, ==, cases[i].end);
+    }
+}
+
+static void
+test_remove_invalid (void)
+{
+  static const struct { const char *text; const char *expected; } cases[] = {
+    { "", "" },
+    { A "\n" B "\n", A "\n" B "\n" },
+    { A "\nabc\n" B "\n", A "\n" B "\n" },
+    { "abc\n" A, A },
+    { A "\nabc", A "\n" },
+    { A "\r\nabc\r\n" B, A "\r\n" B },
+    { "abc, " A ", def", A },
+    { A ", abc, " B, A ", " B },
+    { A " abc def\n" B, A "\n" B },
+    { "abc def ghi\n\n" A, "\n" A },
+    { "x,y;z\t" A "\t w", A },
+    { A ",\"not, an id\"," B, A "," B },
+    /* Duplicates are not mistakes: they stay. */
+    { A "\n" A "\nabc", A "\n" A "\n" },
+    /* In a table, the row with a wrong ID goes, the header stays. */
+    { "name,device.collector.id\nPC-1," A "\nPC-2,nope\nPC-3," B "\n",
+      "name,device.collector.id\nPC-1," A "\nPC-3," B "\n" },
+    { "name,device.collector.id\nPC-1," A "\ntotal\n", "name,device.collector.id\nPC-1," A "\n" },
+    /* A list under a title. */
+    { "device.collector.id\n" A "\nabc\n", "device.collector.id\n" A "\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *kept = ra_device_ids_remove_invalid (cases[i].text);
+      g_autoptr(RaDeviceIds) before = ra_device_ids_parse (cases[i].text);
+      g_autoptr(RaDeviceIds) after = ra_device_ids_parse (kept);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (kept, ==, cases[i].expected);
+      g_assert_cmpuint (ra_device_ids_get_n_invalid (after), ==, 0);
+      g_assert_true (g_strv_equal ((const char * const *) ra_device_ids_get_ids (before),
+                                   (const char * const *) ra_device_ids_get_ids (after)));
+    }
+}
+
+/* Every invalid entry goes, also past those kept to be shown. */
+static void
+test_remove_many_invalid (void)
+{
+  g_autoptr(GString) text = g_string_new (A "\n");
+  g_autofree char *kept = NULL;
+
+  for (guint i = 0; i < 3 * RA_DEVICE_IDS_MAX_KEPT_INVALID; i++)
+    g_string_append (text, "bad, worse\n");
+  g_string_append (text, B);
+
+  kept = ra_device_ids_remove_invalid (text->str);
+  g_assert_cmpstr (kept, ==, A "\n" B);
+}
+
+/* A device export from Nexthink, as it is downloaded: the device UID is
+ * the one column holding IDs, found by its content; the other columns,
+ * spaces and all, are not devices. */
+static void
+test_extract_column (void)
+{
+  static const char export[] =
+    "\xEF\xBB\xBF" "device.name,device.uid,operating_system.name,device.last_seen\r\n"
+    "PC-0001," A ",Windows 11,2026-12-01T10:00:00Z\r\n"
+    "\"Mac, Jane's\"," B ",\"macOS 14 Sonoma\",2026-12-02T08:30:00Z\r\n"
+    "PC-0003,,Windows 10,\r\n"
+    "\r\n";
+  g_autofree char *column = ra_device_ids_extract_column (export);
+  g_autofree char *joined = NULL;
+  g_autofree char *titled = NULL;
+  g_autoptr(RaDeviceIds) ids = NULL;
+
+  g_assert_cmpstr (column, ==, A "\n" B "\n");
+
+  /* Put after other devices, the column still reads without a mistake,
+   * where the whole export would not. */
+  joined = g_strconcat (C "\n", column, NULL);
+  ids = ra_device_ids_parse (joined);
+  g_assert_cmpuint (ra_device_ids_get_n_ids (ids), ==, 3);
+  g_assert_cmpuint (ra_device_ids_get_n_invalid (ids), ==, 0);
+
+  /* Named columns, wrong cells and rows without the column stay, to be
+   * shown. */
+  g_clear_pointer (&column, g_free);
+  column = ra_device_ids_extract_column ("name;collector.uid;os\nPC-1;" A ";Windows 11\nPC-2;n/a;Windows 11\ntotal\n");
+  g_assert_cmpstr (column, ==, A "\nn/a\ntotal\n");
+
+  /* A list under a title: the rows. */
+  titled = ra_device_ids_extract_column ("device.collector.id\n" A "\n" B "\n");
+  g_assert_cmpstr (titled, ==, A "\n" B "\n");
+
+  /* Not a table: nothing to take out. */
+  g_assert_null (ra_device_ids_extract_column (A "\n" B));
+  g_assert_null (ra_device_ids_extract_column ("abc def"));
+  g_assert_null (ra_device_ids_extract_column (""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -521,6 +646,10 @@ main (int   argc,
   g_test_add_func ("/device-ids/many-invalid-bounded", test_many_invalid_bounded);
   g_test_add_func ("/device-ids/huge-first-line", test_huge_first_line);
   g_test_add_func ("/device-ids/cancel", test_cancel);
+  g_test_add_func ("/device-ids/invalid-spans", test_invalid_spans);
+  g_test_add_func ("/device-ids/remove-invalid", test_remove_invalid);
+  g_test_add_func ("/device-ids/remove-many-invalid", test_remove_many_invalid);
+  g_test_add_func ("/device-ids/extract-column", test_extract_column);
 
   return g_test_run ();
 }
