@@ -40,7 +40,8 @@ read_file_thread (GTask        *task,
   g_autoptr(GByteArray) data = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = file_display_name (file);
-  char *text;
+  g_autofree char *text = NULL;
+  g_autofree char *column = NULL;
 
   info = g_file_query_info (file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
@@ -92,7 +93,13 @@ read_file_thread (GTask        *task,
       return;
     }
 
-  g_task_return_pointer (task, text, g_free);
+  /* Of a table, such as a device export, the IDs alone: the header and
+   * the other columns would be mistakes once added to other devices. */
+  column = ra_device_ids_extract_column (text);
+  if (column != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&column), g_free);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&text), g_free);
   return;
 
 too_large:

@@ -10,13 +10,20 @@
 
 G_BEGIN_DECLS
 
+/* A range of bytes to delete. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+} RaDeviceIdsCut;
+
 /* What a parse collects besides the IDs, for ra_device_ids_remove_invalid()
  * and ra_device_ids_extract_column(). Offsets are in bytes from the start
  * of the text as given. */
 typedef struct
 {
   /* The ranges to delete so that no invalid entry is left, in order, not
-   * overlapping; NULL when not wanted. */
+   * overlapping (of RaDeviceIdsCut); NULL when not wanted. */
   GArray   *cuts;
   /* The cells of the ID column, one a line; NULL when not wanted. */
   GString  *column;

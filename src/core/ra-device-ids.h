@@ -44,7 +44,8 @@ char               *ra_device_ids_decode_file          (const char   *data,
                                                         gsize         length,
                                                         GError      **error);
 /* Reads file in a worker thread and decodes it with
- * ra_device_ids_decode_file (). Only a regular file of at most max_bytes
+ * ra_device_ids_decode_file (); of a table, only the ID column is kept
+ * (ra_device_ids_extract_column ()). Only a regular file of at most max_bytes
  * is read: the size is checked before reading, and reading stops at the
  * limit should the file grow. Every failure is RA_ERROR_INVALID_INPUT
  * with a message naming the file, except cancellation. */

@@ -30,9 +30,11 @@ guint        ra_device_editor_get_n_devices  (RaDeviceEditor *self);
 /* Why the devices cannot be used as they are ("Add at least one
  * device"), or NULL when they can. */
 const char  *ra_device_editor_get_problem    (RaDeviceEditor *self);
-/* Adds the IDs in file after what is already there. The file is read in
- * a worker thread, and only when it is a regular file of a sensible
- * size; busy until its devices are counted. */
+/* Puts the IDs in file into the list: of a table, such as a device
+ * export, the ID column alone. When the list is not empty, a dialog asks
+ * first whether they replace what is there or are added after it. The
+ * file is read in a worker thread, and only when it is a regular file of
+ * a sensible size; busy until its devices are counted. */
 void         ra_device_editor_import_file    (RaDeviceEditor *self,
                                               GFile          *file);
 /* While a file is imported, or a long paste goes into the text bit by
@@ -45,7 +47,7 @@ gboolean     ra_device_editor_get_busy       (RaDeviceEditor *self);
 GStrv        ra_device_editor_dup_invalid_lines (RaDeviceEditor *self);
 /* Why the last import failed, or NULL. */
 const char  *ra_device_editor_get_import_error (RaDeviceEditor *self);
-/* The one-line summary: "3 valid devices · 1 duplicate removed". */
+/* The one-line summary: "3 valid devices · 1 duplicate will be sent once". */
 const char  *ra_device_editor_get_summary    (RaDeviceEditor *self);
 
 G_END_DECLS

@@ -43,8 +43,10 @@ ra_device_words_summary (RaDeviceIds *ids)
     {
       g_string_append (text, " · ");
       g_string_append_printf (text,
-                              ngettext ("%u duplicate removed",
-                                        "%u duplicates removed", n_dups),
+                              /* Translators: the list names these devices
+                               * more than once; the run goes to each once */
+                              ngettext ("%u duplicate will be sent once",
+                                        "%u duplicates will be sent once", n_dups),
                               n_dups);
     }
 

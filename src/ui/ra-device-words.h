@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-/* "3 valid devices · 1 duplicate removed", or "No devices yet". */
+/* "3 valid devices · 1 duplicate will be sent once", or "No devices yet". */
 char *ra_device_words_summary       (RaDeviceIds *ids);
 /* Why the devices cannot be used as they are ("Add at least one
  * device"), or NULL when they can. */

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "ra-test-common.h"
 
@@ -51,12 +51,42 @@ ra_test_find_button (GtkWidget  *root,
                                           ra_test_button_has_label, label));
 }
 
+/* The first toplevel window of type that is shown, or NULL. */
+static inline GtkWindow *
+ra_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
 /* What a click does, without the pointer. */
 static inline void
 ra_test_click (GtkButton *button)
 {
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
   g_signal_emit_by_name (button, "clicked");
+}
+
+/* Answers the message dialog that is shown with its button labelled
+ * label (mnemonic underscore included), and waits until it is gone. */
+static inline void
+ra_test_answer_message_dialog (const char *label)
+{
+  GtkWindow *dialog = ra_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  g_assert_nonnull (dialog);
+  ra_test_click (ra_test_find_button (GTK_WIDGET (dialog), label));
+  RA_TEST_WAIT_UNTIL (ra_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 }
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #define B "8ebe8051-401b-4617-8148-df7a56c307b3"
 #define C "31bc219c-fb90-47ba-8fc1-18cdf66b5e5a"
 #define D "5f5158f0-cd00-46be-9bfb-a9283ba800b0"
+#define BOM "\xEF\xBB\xBF"
 
 typedef struct {
   const char *entry;
@@ -506,7 +507,7 @@ test_invalid_spans (void)
     { "abc", 1, 0, 3 },
     { A ",  bad , " B, 1, 39, 42 },
     { A "\r\n\"x y\"\n", 2, 0, 5 },
-    { "\xEF\xBB\xBF" "bad", 1, 3, 6 },
+    { BOM "bad", 1, 3, 6 },
     { "name,device.collector.id\nPC-1,nope\n", 2, 5, 9 },
     { "name,device.collector.id\nPC-1," A "\n  total 3 \n", 3, 2, 9 },
   };
@@ -588,12 +589,14 @@ static void
 test_extract_column (void)
 {
   static const char export[] =
-    "\xEF\xBB\xBF" "device.name,device.uid,operating_system.name,device.last_seen\r\n"
+    "device.name,device.uid,operating_system.name,device.last_seen\r\n"
     "PC-0001," A ",Windows 11,2026-12-01T10:00:00Z\r\n"
     "\"Mac, Jane's\"," B ",\"macOS 14 Sonoma\",2026-12-02T08:30:00Z\r\n"
     "PC-0003,,Windows 10,\r\n"
     "\r\n";
-  g_autofree char *column = ra_device_ids_extract_column (export);
+  /* As spreadsheet programs save it: with a byte-order mark. */
+  g_autofree char *saved = g_strconcat (BOM, export, NULL);
+  g_autofree char *column = ra_device_ids_extract_column (saved);
   g_autofree char *joined = NULL;
   g_autofree char *titled = NULL;
   g_autoptr(RaDeviceIds) ids = NULL;
