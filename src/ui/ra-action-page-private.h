@@ -11,8 +11,6 @@
 G_BEGIN_DECLS
 
 RaRunForm      *ra_action_page_get_form           (RaActionPage *self);
-/* "empty", "loading", "error" or "action". */
-const char     *ra_action_page_get_state          (RaActionPage *self);
 /* The message of the error state. */
 const char     *ra_action_page_get_load_error     (RaActionPage *self);
 /* The details shown, or NULL. */

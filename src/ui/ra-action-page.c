@@ -58,14 +58,24 @@ struct _RaActionPage
   GListStore     *runs;
   GPtrArray      *output_rows;
   char           *load_error;
+  RaActionPageState state;
 };
 
 G_DEFINE_FINAL_TYPE (RaActionPage, ra_action_page, ADW_TYPE_BIN)
+
+/* clang-format off */
+G_DEFINE_ENUM_TYPE (RaActionPageState, ra_action_page_state,
+  G_DEFINE_ENUM_VALUE (RA_ACTION_PAGE_STATE_EMPTY, "empty"),
+  G_DEFINE_ENUM_VALUE (RA_ACTION_PAGE_STATE_LOADING, "loading"),
+  G_DEFINE_ENUM_VALUE (RA_ACTION_PAGE_STATE_ERROR, "error"),
+  G_DEFINE_ENUM_VALUE (RA_ACTION_PAGE_STATE_ACTION, "action"))
+/* clang-format on */
 
 enum {
   PROP_0,
   PROP_CLIENT,
   PROP_ACTION,
+  PROP_STATE,
   N_PROPS
 };
 
@@ -118,10 +128,8 @@ add_toast (RaActionPage *self,
 static gboolean
 can_run_here (RaActionPage *self)
 {
-  const char *state = gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
-
   /* Not known is not "no": the server's answer decides. */
-  return g_strcmp0 (state, "action") == 0 &&
+  return self->state == RA_ACTION_PAGE_STATE_ACTION &&
          self->details != NULL &&
          ra_remote_action_get_api_enabled (self->details) != RA_TRISTATE_NO;
 }
@@ -151,12 +159,24 @@ update_run_bar (RaActionPage *self)
 }
 
 static void
-set_state (RaActionPage *self,
-           const char   *state)
+set_state (RaActionPage      *self,
+           RaActionPageState  state)
 {
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), state);
+  g_autoptr(GEnumClass) states = g_type_class_ref (RA_TYPE_ACTION_PAGE_STATE);
+
+  /* The stack only follows the state: its pages are named after the
+   * values' nicks. */
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    g_enum_get_value (states, state)->value_nick);
   gtk_spinner_set_spinning (GTK_SPINNER (self->loading_spinner),
-                            g_str_equal (state, "loading"));
+                            state == RA_ACTION_PAGE_STATE_LOADING);
+
+  if (self->state != state)
+    {
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+    }
+
   update_run_bar (self);
 }
 
@@ -346,7 +366,7 @@ show_details (RaActionPage   *self,
   ra_run_form_set_action (RA_RUN_FORM (self->run_form), api_enabled ? details : NULL);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
-  set_state (self, "action");
+  set_state (self, RA_ACTION_PAGE_STATE_ACTION);
 }
 
 static void load_details (RaActionPage *self);
@@ -380,7 +400,7 @@ get_action_cb (GObject      *object,
       g_free (self->load_error);
       self->load_error = g_strdup (error->message);
       ra_plain_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
-      set_state (self, "error");
+      set_state (self, RA_ACTION_PAGE_STATE_ERROR);
       return;
     }
 
@@ -406,7 +426,7 @@ load_details (RaActionPage *self)
     {
       g_clear_object (&self->details);
       ra_run_form_set_action (RA_RUN_FORM (self->run_form), NULL);
-      set_state (self, "empty");
+      set_state (self, RA_ACTION_PAGE_STATE_EMPTY);
       return;
     }
 
@@ -428,7 +448,7 @@ load_details (RaActionPage *self)
   g_clear_object (&self->details);
   adw_status_page_set_title (ADW_STATUS_PAGE (self->loading_page),
                              ra_remote_action_get_name (self->action));
-  set_state (self, "loading");
+  set_state (self, RA_ACTION_PAGE_STATE_LOADING);
 
   data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
@@ -573,6 +593,9 @@ ra_action_page_get_property (GObject    *object,
     case PROP_ACTION:
       g_value_set_object (value, self->action);
       break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -617,6 +640,11 @@ ra_action_page_class_init (RaActionPageClass *klass)
     g_param_spec_object ("action", NULL, NULL,
                          RA_TYPE_REMOTE_ACTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       RA_TYPE_ACTION_PAGE_STATE,
+                       RA_ACTION_PAGE_STATE_EMPTY,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -704,7 +732,7 @@ ra_action_page_init (RaActionPage *self)
                            G_CONNECT_SWAPPED);
 
   gtk_widget_set_visible (self->outputs_group, FALSE);
-  set_state (self, "empty");
+  set_state (self, RA_ACTION_PAGE_STATE_EMPTY);
 }
 
 GtkWidget *
@@ -794,10 +822,12 @@ ra_action_page_get_form (RaActionPage *self)
   return RA_RUN_FORM (self->run_form);
 }
 
-const char *
+RaActionPageState
 ra_action_page_get_state (RaActionPage *self)
 {
-  return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+  g_return_val_if_fail (RA_IS_ACTION_PAGE (self), RA_ACTION_PAGE_STATE_EMPTY);
+
+  return self->state;
 }
 
 const char *

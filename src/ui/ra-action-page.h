@@ -13,6 +13,18 @@
 
 G_BEGIN_DECLS
 
+/* What the page shows; each value's nick names its page of the stack. */
+typedef enum
+{
+  RA_ACTION_PAGE_STATE_EMPTY,
+  RA_ACTION_PAGE_STATE_LOADING,
+  RA_ACTION_PAGE_STATE_ERROR,
+  RA_ACTION_PAGE_STATE_ACTION,
+} RaActionPageState;
+
+#define RA_TYPE_ACTION_PAGE_STATE (ra_action_page_state_get_type ())
+GType ra_action_page_state_get_type (void) G_GNUC_CONST;
+
 #define RA_TYPE_ACTION_PAGE (ra_action_page_get_type ())
 G_DECLARE_FINAL_TYPE (RaActionPage, ra_action_page, RA, ACTION_PAGE, AdwBin)
 
@@ -37,6 +49,7 @@ RaRemoteAction *ra_action_page_get_action   (RaActionPage   *self);
  * shows the empty state. */
 void            ra_action_page_set_action   (RaActionPage   *self,
                                              RaRemoteAction *action);
+RaActionPageState ra_action_page_get_state (RaActionPage   *self);
 /* Asks for confirmation, or says in a toast why the action cannot run. */
 void            ra_action_page_activate_run (RaActionPage   *self);
 /* A GListModel of RaSessionRun, newest first. */

@@ -48,24 +48,40 @@ struct _RaDeviceResultsWindow
   GCancellable *cancellable;
   RaNqlResult  *result;
   char         *error_message;
+  RaDeviceResultsWindowState state;
 };
 
 G_DEFINE_FINAL_TYPE (RaDeviceResultsWindow, ra_device_results_window, ADW_TYPE_WINDOW)
 
+/* clang-format off */
+G_DEFINE_ENUM_TYPE (RaDeviceResultsWindowState, ra_device_results_window_state,
+  G_DEFINE_ENUM_VALUE (RA_DEVICE_RESULTS_WINDOW_STATE_UNCONFIGURED, "unconfigured"),
+  G_DEFINE_ENUM_VALUE (RA_DEVICE_RESULTS_WINDOW_STATE_LOADING, "loading"),
+  G_DEFINE_ENUM_VALUE (RA_DEVICE_RESULTS_WINDOW_STATE_ERROR, "error"),
+  G_DEFINE_ENUM_VALUE (RA_DEVICE_RESULTS_WINDOW_STATE_EMPTY, "empty"),
+  G_DEFINE_ENUM_VALUE (RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS, "results"))
+/* clang-format on */
+
 static void
-set_state (RaDeviceResultsWindow *self,
-           const char            *state)
+set_state (RaDeviceResultsWindow      *self,
+           RaDeviceResultsWindowState  state)
 {
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), state);
-  gtk_spinner_set_spinning (GTK_SPINNER (self->loading_spinner), g_str_equal (state, "loading"));
+  g_autoptr(GEnumClass) states = g_type_class_ref (RA_TYPE_DEVICE_RESULTS_WINDOW_STATE);
+
+  /* The stack only follows the state: its pages are named after the
+   * values' nicks. */
+  self->state = state;
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    g_enum_get_value (states, state)->value_nick);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->loading_spinner),
+                            state == RA_DEVICE_RESULTS_WINDOW_STATE_LOADING);
 }
 
 static void
 set_loading (RaDeviceResultsWindow *self,
              gboolean               loading)
 {
-  const char *state = gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
-  gboolean in_header = loading && !g_str_equal (state, "loading");
+  gboolean in_header = loading && self->state != RA_DEVICE_RESULTS_WINDOW_STATE_LOADING;
 
   gtk_widget_set_visible (self->refresh_spinner, in_header);
   gtk_spinner_set_spinning (GTK_SPINNER (self->refresh_spinner), in_header);
@@ -237,7 +253,7 @@ show_result (RaDeviceResultsWindow *self)
                                            "report back. Copy their IDs, paste them as the "
                                            "target devices, and run the action again."));
       gtk_widget_set_visible (self->demo_devices_button, self->is_demo);
-      set_state (self, "empty");
+      set_state (self, RA_DEVICE_RESULTS_WINDOW_STATE_EMPTY);
       return;
     }
 
@@ -279,7 +295,7 @@ show_result (RaDeviceResultsWindow *self)
       gtk_label_set_label (GTK_LABEL (self->incomplete_label), incomplete);
     }
 
-  set_state (self, "results");
+  set_state (self, RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
 }
 
 static void
@@ -299,7 +315,7 @@ show_error (RaDeviceResultsWindow *self,
 
   ra_plain_status_page_set_description (ADW_STATUS_PAGE (self->error_page), self->error_message);
   gtk_widget_set_visible (self->error_preferences_button, setup_problem);
-  set_state (self, "error");
+  set_state (self, RA_DEVICE_RESULTS_WINDOW_STATE_ERROR);
 }
 
 static void
@@ -351,13 +367,13 @@ load (RaDeviceResultsWindow *self)
 
   if (self->query_id == NULL)
     {
-      set_state (self, "unconfigured");
+      set_state (self, RA_DEVICE_RESULTS_WINDOW_STATE_UNCONFIGURED);
       set_loading (self, FALSE);
       return;
     }
 
   if (self->result == NULL)
-    set_state (self, "loading");
+    set_state (self, RA_DEVICE_RESULTS_WINDOW_STATE_LOADING);
 
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
@@ -707,12 +723,12 @@ ra_device_results_window_get_query_id (RaDeviceResultsWindow *self)
   return self->query_id;
 }
 
-const char *
+RaDeviceResultsWindowState
 ra_device_results_window_get_state (RaDeviceResultsWindow *self)
 {
-  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), RA_DEVICE_RESULTS_WINDOW_STATE_UNCONFIGURED);
 
-  return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+  return self->state;
 }
 
 gboolean

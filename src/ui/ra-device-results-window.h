@@ -13,6 +13,19 @@
 
 G_BEGIN_DECLS
 
+/* What the window shows; each value's nick names its page of the stack. */
+typedef enum
+{
+  RA_DEVICE_RESULTS_WINDOW_STATE_UNCONFIGURED,
+  RA_DEVICE_RESULTS_WINDOW_STATE_LOADING,
+  RA_DEVICE_RESULTS_WINDOW_STATE_ERROR,
+  RA_DEVICE_RESULTS_WINDOW_STATE_EMPTY,
+  RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS,
+} RaDeviceResultsWindowState;
+
+#define RA_TYPE_DEVICE_RESULTS_WINDOW_STATE (ra_device_results_window_state_get_type ())
+GType ra_device_results_window_state_get_type (void) G_GNUC_CONST;
+
 /* The query the demo instance answers when none is set up. */
 #define RA_DEMO_EXECUTIONS_QUERY "#remote_action_executions"
 /* The demo instance's devices, the only ones that report back there. */
@@ -48,8 +61,8 @@ void                   ra_device_results_window_refresh           (RaDeviceResul
 const char            *ra_device_results_window_get_request_id    (RaDeviceResultsWindow *self);
 /* NULL when no query is set up. */
 const char            *ra_device_results_window_get_query_id      (RaDeviceResultsWindow *self);
-/* "unconfigured", "loading", "error", "empty" or "results". */
-const char            *ra_device_results_window_get_state         (RaDeviceResultsWindow *self);
+/* What the window shows. */
+RaDeviceResultsWindowState ra_device_results_window_get_state   (RaDeviceResultsWindow *self);
 gboolean               ra_device_results_window_get_loading       (RaDeviceResultsWindow *self);
 /* The last answer, or NULL. */
 RaNqlResult           *ra_device_results_window_get_result        (RaDeviceResultsWindow *self);

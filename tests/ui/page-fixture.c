@@ -170,10 +170,10 @@ select_action (Fixture        *fixture,
                RaRemoteAction *action)
 {
   ra_action_page_set_action (fixture->page, action);
-  RA_TEST_WAIT_UNTIL_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "action") ||
-                          g_str_equal (ra_action_page_get_state (fixture->page), "error"),
+  RA_TEST_WAIT_UNTIL_FOR (ra_action_page_get_state (fixture->page) == RA_ACTION_PAGE_STATE_ACTION ||
+                            ra_action_page_get_state (fixture->page) == RA_ACTION_PAGE_STATE_ERROR,
                           WAIT_SECONDS);
-  g_assert_cmpstr (ra_action_page_get_state (fixture->page), ==, "action");
+  g_assert_cmpint (ra_action_page_get_state (fixture->page), ==, RA_ACTION_PAGE_STATE_ACTION);
 }
 
 RaRunForm *

@@ -20,7 +20,7 @@ static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_assert_cmpstr (ra_action_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (ra_action_page_get_state (fixture->page), ==, RA_ACTION_PAGE_STATE_EMPTY);
   g_assert_null (ra_action_page_get_details (fixture->page));
   ra_action_page_activate_run (fixture->page);
   g_assert_null (ra_action_page_get_confirm_dialog (fixture->page));
@@ -34,7 +34,7 @@ test_details (Fixture       *fixture,
   const char *path = "/api/v1/act/remote-action/details";
 
   ra_action_page_set_action (fixture->page, fixture->form_action);
-  g_assert_cmpstr (ra_action_page_get_state (fixture->page), ==, "loading");
+  g_assert_cmpint (ra_action_page_get_state (fixture->page), ==, RA_ACTION_PAGE_STATE_LOADING);
   select_action (fixture, fixture->form_action);
 
   details = ra_action_page_get_details (fixture->page);
@@ -50,7 +50,7 @@ test_details (Fixture       *fixture,
   select_action (fixture, fixture->collect_action);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", path), ==, 2);
   ra_action_page_set_action (fixture->page, fixture->form_action);
-  g_assert_cmpstr (ra_action_page_get_state (fixture->page), ==, "action");
+  g_assert_cmpint (ra_action_page_get_state (fixture->page), ==, RA_ACTION_PAGE_STATE_ACTION);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", path), ==, 2);
 
   /* A refreshed list brings new objects: the details are fetched again. */
@@ -60,13 +60,13 @@ test_details (Fixture       *fixture,
 
     g_assert_nonnull (refreshed);
     ra_action_page_set_action (fixture->page, refreshed);
-    g_assert_cmpstr (ra_action_page_get_state (fixture->page), ==, "loading");
+    g_assert_cmpint (ra_action_page_get_state (fixture->page), ==, RA_ACTION_PAGE_STATE_LOADING);
     select_action (fixture, refreshed);
     g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "GET", path), ==, 3);
   }
 
   ra_action_page_set_action (fixture->page, NULL);
-  g_assert_cmpstr (ra_action_page_get_state (fixture->page), ==, "empty");
+  g_assert_cmpint (ra_action_page_get_state (fixture->page), ==, RA_ACTION_PAGE_STATE_EMPTY);
 }
 
 static void
@@ -87,12 +87,12 @@ test_load_error (Fixture       *fixture,
 {
   ra_simulator_fail_next (fixture->sim, 1, 404, 0);
   ra_action_page_set_action (fixture->page, fixture->form_action);
-  RA_TEST_WAIT_UNTIL_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "error"), WAIT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (ra_action_page_get_state (fixture->page) == RA_ACTION_PAGE_STATE_ERROR, WAIT_SECONDS);
   g_assert_nonnull (ra_action_page_get_load_error (fixture->page));
   g_assert_cmpstr (ra_action_page_get_load_error (fixture->page), !=, "");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.retry", NULL);
-  RA_TEST_WAIT_UNTIL_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "action"), WAIT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (ra_action_page_get_state (fixture->page) == RA_ACTION_PAGE_STATE_ACTION, WAIT_SECONDS);
 }
 
 static void
@@ -239,7 +239,7 @@ test_no_client (Fixture       *fixture,
 {
   ra_action_page_set_client (fixture->page, NULL);
   ra_action_page_set_action (fixture->page, fixture->form_action);
-  g_assert_cmpstr (ra_action_page_get_state (fixture->page), ==, "action");
+  g_assert_cmpint (ra_action_page_get_state (fixture->page), ==, RA_ACTION_PAGE_STATE_ACTION);
   g_assert_cmpstr (ra_run_form_get_blocker (get_form (fixture)), ==,
                    "Connect to a Nexthink instance to run actions");
 }

@@ -397,7 +397,7 @@ test_client_changed_while_confirming (Fixture       *fixture,
   g_assert_cmpuint (count_executes (fixture), ==, 0);
 
   /* Let the new client's details request finish before tearing down. */
-  RA_TEST_WAIT_UNTIL_FOR (g_str_equal (ra_action_page_get_state (fixture->page), "action"), WAIT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (ra_action_page_get_state (fixture->page) == RA_ACTION_PAGE_STATE_ACTION, WAIT_SECONDS);
 }
 
 static void

@@ -181,7 +181,7 @@ test_results (Fixture       *fixture,
   g_assert_cmpstr (ra_device_results_window_get_request_id (window), ==, request_id);
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, QUERY);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
-  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
 
   /* One row per device the action ran on. */
   result = ra_device_results_window_get_result (window);
@@ -207,7 +207,7 @@ test_results (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (window), "results.refresh", NULL);
   g_assert_true (ra_device_results_window_get_loading (window));
   /* What was shown stays while the answer comes. */
-  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
 
   result = ra_device_results_window_get_result (window);
@@ -269,7 +269,7 @@ test_unknown_query (Fixture       *fixture,
   window = run_and_open (fixture, 2, NULL);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
 
-  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "error");
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_ERROR);
   message = ra_device_results_window_get_error_message (window);
   g_assert_nonnull (message);
   g_assert_cmpstr (message, ==,
@@ -282,7 +282,7 @@ test_unknown_query (Fixture       *fixture,
   /* Fixing the setting reads the right query at once. */
   set_query (QUERY);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
-  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
   g_assert_null (ra_device_results_window_get_error_message (window));
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 
@@ -302,7 +302,7 @@ test_unconfigured (Fixture       *fixture,
 
   /* Nothing to ask: the window says how to set it up. */
   g_assert_false (ra_device_results_window_get_loading (window));
-  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "unconfigured");
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_UNCONFIGURED);
   g_assert_null (ra_device_results_window_get_query_id (window));
   g_assert_nonnull (strstr (ra_device_results_window_get_setup_text (window), "request_id"));
   g_assert_nonnull (strstr (ra_device_results_window_get_setup_text (window), "Preferences"));
@@ -381,7 +381,7 @@ test_times_and_row_limit (Fixture       *fixture,
 
   window = run_and_open (fixture, 1, NULL);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
-  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
   subtitle = first_row_subtitle (window);
   g_assert_nonnull (subtitle);
   g_test_message ("first row: %s", subtitle);
@@ -446,7 +446,7 @@ test_demo_unknown_devices (Fixture       *fixture,
   set_query ("");
   window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
-  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "empty");
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_EMPTY);
 
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                       RA_TYPE_DEVICE_RESULTS_WINDOW,
@@ -467,7 +467,7 @@ test_demo_unknown_devices (Fixture       *fixture,
   window = ra_device_results_window_new (fixture->client, settings, FALSE, request_id, NULL, 2);
   set_query (QUERY);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
-  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "empty");
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_EMPTY);
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
                                                       RA_TYPE_DEVICE_RESULTS_WINDOW,
                                                       "demo_devices_button"));
@@ -487,7 +487,7 @@ test_nql_forbidden (Fixture       *fixture,
   set_query (QUERY);
   window = run_and_open (fixture, 1, NULL);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
-  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "error");
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_ERROR);
   message = ra_device_results_window_get_error_message (window);
   g_assert_nonnull (strstr (message, "NQL API"));
   g_assert_nonnull (strstr (message, "API credentials"));
@@ -514,7 +514,7 @@ test_demo_query (Fixture       *fixture,
   window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, RA_DEMO_EXECUTIONS_QUERY);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
-  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "results");
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
   g_assert_cmpuint (ra_nql_result_get_n_rows (ra_device_results_window_get_result (window)), ==, 2);
   assert_queries (fixture, RA_DEMO_EXECUTIONS_QUERY, request_id);
   close_results (window);
@@ -524,7 +524,7 @@ test_demo_query (Fixture       *fixture,
   window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, "#no_such_query");
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
-  g_assert_cmpstr (ra_device_results_window_get_state (window), ==, "error");
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_ERROR);
   close_results (window);
   set_query ("");
 

@@ -59,7 +59,7 @@ list_loaded (gpointer data)
 static gboolean
 details_shown (gpointer data)
 {
-  return g_str_equal (ra_action_page_get_state (data), "action");
+  return ra_action_page_get_state (data) == RA_ACTION_PAGE_STATE_ACTION;
 }
 
 static gboolean

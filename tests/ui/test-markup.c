@@ -421,11 +421,11 @@ test_hostile_text (void)
   g_assert_true (ra_action_list_select_action_id (list, ACTION_ID));
   page = ra_window_get_action_page (window);
   g_assert_nonnull (page);
-  RA_TEST_WAIT_UNTIL (g_str_equal (ra_action_page_get_state (page), "error"));
+  RA_TEST_WAIT_UNTIL (ra_action_page_get_state (page) == RA_ACTION_PAGE_STATE_ERROR);
   g_assert_nonnull (strstr (ra_action_page_get_load_error (page), HOSTILE ("@details_error")));
   assert_shows (GTK_WIDGET (window), HOSTILE ("@details_error"), NULL);
   gtk_widget_activate_action (GTK_WIDGET (page), "page.retry", NULL);
-  RA_TEST_WAIT_UNTIL (g_str_equal (ra_action_page_get_state (page), "action"));
+  RA_TEST_WAIT_UNTIL (ra_action_page_get_state (page) == RA_ACTION_PAGE_STATE_ACTION);
 
   assert_shows (GTK_WIDGET (window),
                 ACTION_NAME, ACTION_ID,
@@ -480,7 +480,7 @@ test_hostile_text (void)
   g_signal_emit_by_name (row, "activate");
   results = find_results_window ();
   g_assert_nonnull (results);
-  RA_TEST_WAIT_UNTIL (g_str_equal (ra_device_results_window_get_state (results), "results"));
+  RA_TEST_WAIT_UNTIL (ra_device_results_window_get_state (results) == RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
   assert_shows (GTK_WIDGET (results), ACTION_NAME, HOSTILE ("@device"), HOSTILE ("@note"), NULL);
   gtk_window_destroy (GTK_WINDOW (results));
 
