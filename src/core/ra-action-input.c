@@ -146,10 +146,10 @@ _ra_action_input_parse (JsonNode          *node,
       !ra_json_member_dup_string (object, path, "id", RA_JSON_REQUIRED, &self->id, error) ||
       !ra_json_member_dup_string (object, path, "name", RA_JSON_OPTIONAL, &self->name, error) ||
       !ra_json_member_dup_string (object, path, "description", RA_JSON_OPTIONAL, &self->description, error) ||
-      !_ra_json_member_tristate (object, path, "usedByWindows", &self->used_by_windows, error) ||
-      !_ra_json_member_tristate (object, path, "usedByMacOs", &self->used_by_macos, error) ||
+      !ra_json_member_tristate (object, path, "usedByWindows", &self->used_by_windows, error) ||
+      !ra_json_member_tristate (object, path, "usedByMacOs", &self->used_by_macos, error) ||
       !ra_json_member_strv (object, path, "options", RA_JSON_OPTIONAL, &self->options, error) ||
-      !_ra_json_member_tristate (object, path, "allowCustomValue", &self->allow_custom_value, error))
+      !ra_json_member_tristate (object, path, "allowCustomValue", &self->allow_custom_value, error))
     return NULL;
 
   if (self->name == NULL)

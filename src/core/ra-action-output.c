@@ -135,8 +135,8 @@ _ra_action_output_parse (JsonNode          *node,
       !ra_json_member_dup_string (object, path, "name", RA_JSON_OPTIONAL, &self->name, error) ||
       !ra_json_member_dup_string (object, path, "type", RA_JSON_OPTIONAL, &self->output_type, error) ||
       !ra_json_member_dup_string (object, path, "description", RA_JSON_OPTIONAL, &self->description, error) ||
-      !_ra_json_member_tristate (object, path, "usedByWindows", &self->used_by_windows, error) ||
-      !_ra_json_member_tristate (object, path, "usedByMacOs", &self->used_by_macos, error))
+      !ra_json_member_tristate (object, path, "usedByWindows", &self->used_by_windows, error) ||
+      !ra_json_member_tristate (object, path, "usedByMacOs", &self->used_by_macos, error))
     return NULL;
 
   if (self->name == NULL)

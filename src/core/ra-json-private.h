@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ra-types.h"
+
 G_BEGIN_DECLS
 
 /* A path into a JSON document, kept on the stack while parsing so that a
@@ -129,6 +131,13 @@ gboolean  ra_json_node_boolean    (JsonNode          *node,
                                    const RaJsonPath  *path,
                                    RaJsonFlags        flags,
                                    gboolean          *out,
+                                   GError           **error);
+/* An optional true/false member: missing or null is UNKNOWN, anything
+ * but a boolean an error. object may be NULL (its parent is missing). */
+gboolean  ra_json_member_tristate (JsonObject        *object,
+                                   const RaJsonPath  *parent,
+                                   const char        *member,
+                                   RaTristate        *out,
                                    GError           **error);
 /* Whole numbers only (1.0 counts, 1.5 does not), within [min, max]. */
 gboolean  ra_json_node_int        (JsonNode          *node,

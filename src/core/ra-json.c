@@ -598,3 +598,27 @@ ra_json_member_strv (JsonObject        *object,
   *out = g_steal_pointer (&strv);
   return TRUE;
 }
+
+gboolean
+ra_json_member_tristate (JsonObject        *object,
+                         const RaJsonPath  *parent,
+                         const char        *member,
+                         RaTristate        *out,
+                         GError           **error)
+{
+  RaJsonPath path = ra_json_path_member (parent, member);
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+  gboolean value = FALSE;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      *out = RA_TRISTATE_UNKNOWN;
+      return TRUE;
+    }
+
+  if (!ra_json_node_boolean (node, &path, RA_JSON_REQUIRED, &value, error))
+    return FALSE;
+
+  *out = value ? RA_TRISTATE_YES : RA_TRISTATE_NO;
+  return TRUE;
+}

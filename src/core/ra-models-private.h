@@ -30,14 +30,6 @@ RaPurpose       _ra_purpose_from_text   (const char        *text,
 RaRunAs         _ra_run_as_from_text    (const char        *text,
                                          gsize              length);
 
-/* An optional true/false member: missing or null is UNKNOWN, anything
- * but a boolean an error. object may be NULL (its parent is missing). */
-gboolean        _ra_json_member_tristate (JsonObject       *object,
-                                          const RaJsonPath *parent,
-                                          const char       *member,
-                                          RaTristate       *out,
-                                          GError          **error);
-
 /* Constructors for the fast catalogue reader: they take ownership of
  * every string and list, and skip the property machinery, since a
  * catalogue builds tens of thousands of these. NULL strings and lists

@@ -306,30 +306,6 @@ _ra_run_as_from_text (const char *text,
   return RA_RUN_AS_OTHER;
 }
 
-gboolean
-_ra_json_member_tristate (JsonObject        *object,
-                          const RaJsonPath  *parent,
-                          const char        *member,
-                          RaTristate        *out,
-                          GError           **error)
-{
-  RaJsonPath path = ra_json_path_member (parent, member);
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-  gboolean value = FALSE;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      *out = RA_TRISTATE_UNKNOWN;
-      return TRUE;
-    }
-
-  if (!ra_json_node_boolean (node, &path, RA_JSON_REQUIRED, &value, error))
-    return FALSE;
-
-  *out = value ? RA_TRISTATE_YES : RA_TRISTATE_NO;
-  return TRUE;
-}
-
 /* A purpose the documentation does not list is kept as text: it is the
  * admin's to read, not the app's to refuse. */
 static gboolean
@@ -480,10 +456,10 @@ _ra_remote_action_parse (JsonNode          *node,
     return NULL;
 
   if (!ra_json_member_object (object, path, "targeting", RA_JSON_OPTIONAL, &targeting, error) ||
-      !_ra_json_member_tristate (targeting, &targeting_path, "apiEnabled", &self->api_enabled, error) ||
-      !_ra_json_member_tristate (targeting, &targeting_path, "manualEnabled", &self->manual_enabled, error) ||
-      !_ra_json_member_tristate (targeting, &targeting_path, "workflowEnabled", &self->workflow_enabled, error) ||
-      !_ra_json_member_tristate (targeting, &targeting_path, "manualAllowMultipleDevices", &self->manual_allow_multiple_devices, error))
+      !ra_json_member_tristate (targeting, &targeting_path, "apiEnabled", &self->api_enabled, error) ||
+      !ra_json_member_tristate (targeting, &targeting_path, "manualEnabled", &self->manual_enabled, error) ||
+      !ra_json_member_tristate (targeting, &targeting_path, "workflowEnabled", &self->workflow_enabled, error) ||
+      !ra_json_member_tristate (targeting, &targeting_path, "manualAllowMultipleDevices", &self->manual_allow_multiple_devices, error))
     return NULL;
 
   if (!ra_json_member_object (object, path, "scriptInfo", RA_JSON_OPTIONAL, &script_info, error))
@@ -495,8 +471,8 @@ _ra_remote_action_parse (JsonNode          *node,
        !ra_json_member_int (script_info, &script_info_path, "timeoutSeconds", RA_JSON_OPTIONAL, 0, G_MAXINT32, &self->timeout_seconds, error)))
     return NULL;
 
-  if (!_ra_json_member_tristate (script_info, &script_info_path, "hasScriptWindows", &self->has_script_windows, error) ||
-      !_ra_json_member_tristate (script_info, &script_info_path, "hasScriptMacOs", &self->has_script_macos, error))
+  if (!ra_json_member_tristate (script_info, &script_info_path, "hasScriptWindows", &self->has_script_windows, error) ||
+      !ra_json_member_tristate (script_info, &script_info_path, "hasScriptMacOs", &self->has_script_macos, error))
     return NULL;
 
   self->inputs = parse_list (script_info, &script_info_path, "inputs",
