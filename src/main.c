@@ -16,8 +16,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(RaApplication) app = NULL;
+  const char *localedir;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The build tree's catalogues (build-aux/dev run), which are not yet
+   * where the installed ones go. */
+  localedir = g_getenv ("REMOTE_ACTIONS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE,
+                  localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
