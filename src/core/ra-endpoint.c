@@ -223,6 +223,62 @@ ra_endpoint_validate_instance (const char  *instance,
 }
 
 gboolean
+ra_endpoint_parse_address (const char  *text,
+                           char       **instance,
+                           char       **region)
+{
+  g_autofree char *host = NULL;
+  g_auto(GStrv) labels = NULL;
+  const char *start, *end;
+  guint n;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (instance != NULL && region != NULL, FALSE);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  /* The host: after a scheme if there is one, up to a port, path, query
+   * or fragment. */
+  start = text;
+  while (g_ascii_isspace (*start))
+    start++;
+  if (g_ascii_strncasecmp (start, "https://", 8) == 0)
+    start += 8;
+  else if (g_ascii_strncasecmp (start, "http://", 7) == 0)
+    start += 7;
+  end = start + strcspn (start, ":/?# \t\r\n");
+  if (end == start)
+    return FALSE;
+  host = g_ascii_strdown (start, end - start);
+  if (g_str_has_suffix (host, "."))
+    host[strlen (host) - 1] = '\0';
+
+  /* <instance>[.api|-login].<region>.nexthink.cloud */
+  if (!g_str_has_suffix (host, ".nexthink.cloud"))
+    return FALSE;
+  host[strlen (host) - strlen (".nexthink.cloud")] = '\0';
+  labels = g_strsplit (host, ".", -1);
+  n = g_strv_length (labels);
+  if (n == 3 && g_str_equal (labels[1], "api"))
+    name = g_strdup (labels[0]);
+  else if (n == 2 && g_str_has_suffix (labels[0], "-login"))
+    name = g_strndup (labels[0], strlen (labels[0]) - strlen ("-login"));
+  else if (n == 2)
+    name = g_strdup (labels[0]);
+  else
+    return FALSE;
+
+  if (!ra_endpoint_validate_instance (name, NULL) ||
+      !ra_endpoint_validate_region (labels[n - 1], NULL))
+    return FALSE;
+
+  *instance = g_steal_pointer (&name);
+  *region = g_strdup (labels[n - 1]);
+  return TRUE;
+}
+
+gboolean
 ra_endpoint_validate_region (const char  *region,
                              GError     **error)
 {

@@ -22,6 +22,16 @@ gboolean            ra_endpoint_validate_instance      (const char  *instance,
                                                         GError     **error);
 gboolean            ra_endpoint_validate_region        (const char  *region,
                                                         GError     **error);
+/* Reads an instance and region out of a Nexthink address as people copy
+ * it: the web console's (acme.eu.nexthink.cloud), the API's
+ * (acme.api.eu.nexthink.cloud) or the login service's
+ * (acme-login.eu.nexthink.cloud) host, with or without https:// and a
+ * path. FALSE, and nothing set, for anything else, or when the instance
+ * or region it names is not valid. Upper-case host names are folded, as
+ * DNS does. */
+gboolean            ra_endpoint_parse_address          (const char  *text,
+                                                        char       **instance,
+                                                        char       **region);
 /* https://…, or http:// to a loopback address only: localhost, 127.0.0.0/8
  * or ::1. No user name or password, query or fragment; a path is kept
  * (for proxies), a trailing slash dropped. */

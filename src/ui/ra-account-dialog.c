@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ra-account.h"
 #include "ra-account-dialog-private.h"
@@ -125,10 +126,35 @@ check_hosts (RaAccountDialog *self)
     }
 }
 
+/* A Nexthink address pasted as the instance name: its instance and
+ * region are what the user meant. */
+static gboolean
+fill_from_address (RaAccountDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->instance_row));
+  g_autofree char *instance = NULL;
+  g_autofree char *region = NULL;
+
+  if (strchr (text, '.') == NULL || !ra_endpoint_parse_address (text, &instance, &region))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    if (g_str_equal (regions[i].code, region))
+      adw_combo_row_set_selected (self->region_row, i);
+  /* Which changes the row again, and comes back here with the name. */
+  gtk_editable_set_text (GTK_EDITABLE (self->instance_row), instance);
+  gtk_editable_set_position (GTK_EDITABLE (self->instance_row), -1);
+
+  return TRUE;
+}
+
 static void
 field_changed_cb (RaAccountDialog *self,
                   GObject         *sender)
 {
+  if (sender == G_OBJECT (self->instance_row) && !self->filling && fill_from_address (self))
+    return;
+
   for (Field field = 0; field < N_FIELDS; field++)
     {
       if (sender == G_OBJECT (ra_account_dialog_field_row (self, field)))

@@ -293,6 +293,21 @@ test_first_run_add_restart (Fixture       *fixture,
   type_into (dialog, "instance_row", "acme");
   g_assert_false (shows_error (dialog, "instance_row", "instance_error"));
 
+  /* A pasted Nexthink address fills in the instance and the region. */
+  {
+    guint region = adw_combo_row_get_selected (dialog_child (dialog, "region_row"));
+
+    type_into (dialog, "instance_row", "https://acme-corp.api.pac.nexthink.cloud/api/v1/act/remote-action");
+    g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "instance_row")), ==, "acme-corp");
+    g_assert_false (shows_error (dialog, "instance_row", "instance_error"));
+    g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "region_row")), ==, 2);
+    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (dialog_child (dialog, "region_row"))),
+                     ==, "Asia-Pacific (pac)");
+
+    adw_combo_row_set_selected (dialog_child (dialog, "region_row"), region);
+    type_into (dialog, "instance_row", "acme");
+  }
+
   type_into (dialog, "base_url_row", "http://proxy.example.com");
   g_assert_true (shows_error (dialog, "base_url_row", "base_url_error"));
   g_assert_true (adw_expander_row_get_expanded (dialog_child (dialog, "advanced_row")));

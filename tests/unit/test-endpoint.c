@@ -254,6 +254,55 @@ test_login_override (void)
   g_assert_error (error, RA_ERROR, RA_ERROR_INVALID_ENDPOINT);
 }
 
+/* Addresses as people copy them, from the browser or from Nexthink's
+ * pages, fill in the instance and region; nothing else does. */
+static void
+test_parse_address (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *instance;
+    const char *region;
+  } good[] = {
+    { "https://acme.eu.nexthink.cloud/", "acme", "eu" },
+    { "acme.eu.nexthink.cloud", "acme", "eu" },
+    { "  https://acme-corp.api.us.nexthink.cloud/api/v1/act/remote-action?x=1 ", "acme-corp", "us" },
+    { "https://acme-login.pac.nexthink.cloud/oauth2/default/v1/token", "acme", "pac" },
+    { "HTTPS://ACME.META.NEXTHINK.CLOUD:443/#/home", "acme", "meta" },
+    { "acme2.eu.nexthink.cloud.", "acme2", "eu" },
+  };
+  static const char * const bad[] = {
+    "", "acme", "acme.eu", "https://acme.xx.nexthink.cloud/", "https://acme.eu.nexthink.com/",
+    "https://acme.eu.nexthink.cloud.evil.example/", "https://evil.example/acme.eu.nexthink.cloud",
+    "https://a.b.eu.nexthink.cloud/", "https://-acme.eu.nexthink.cloud/",
+    "https://acme_1.eu.nexthink.cloud/", "https://.eu.nexthink.cloud/", "https://-login.eu.nexthink.cloud/",
+    "https://acme.api.api.eu.nexthink.cloud/", "https://user@acme.eu.nexthink.cloud/",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *instance = NULL;
+      g_autofree char *region = NULL;
+
+      g_test_message ("%s", good[i].text);
+      g_assert_true (ra_endpoint_parse_address (good[i].text, &instance, &region));
+      g_assert_cmpstr (instance, ==, good[i].instance);
+      g_assert_cmpstr (region, ==, good[i].region);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      char *instance = NULL;
+      char *region = NULL;
+
+      g_test_message ("%s", bad[i]);
+      g_assert_false (ra_endpoint_parse_address (bad[i], &instance, &region));
+      g_assert_null (instance);
+      g_assert_null (region);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/endpoint/urls", test_urls);
   g_test_add_func ("/endpoint/overrides", test_overrides);
   g_test_add_func ("/endpoint/login-override", test_login_override);
+  g_test_add_func ("/endpoint/parse-address", test_parse_address);
 
   return g_test_run ();
 }
