@@ -391,8 +391,8 @@ ra_execution_request_validate (RaExecutionRequest  *self,
   if (self->n_devices > RA_EXECUTION_MAX_DEVICES)
     {
       g_set_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
-                   ngettext ("A remote action can run on at most %d devices at once; %u device was given.",
-                             "A remote action can run on at most %d devices at once; %u devices were given.",
+                   ngettext ("A remote action can run on at most %'d devices at once; %'u device was given.",
+                             "A remote action can run on at most %'d devices at once; %'u devices were given.",
                              self->n_devices),
                    RA_EXECUTION_MAX_DEVICES, self->n_devices);
       return FALSE;
@@ -403,7 +403,7 @@ ra_execution_request_validate (RaExecutionRequest  *self,
       if (is_blank (self->devices[i]) || !g_utf8_validate (self->devices[i], -1, NULL))
         {
           g_set_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
-                       _("Device number %u in the list has no valid collector ID."),
+                       _("Device number %'u in the list has no valid collector ID."),
                        i + 1);
           return FALSE;
         }

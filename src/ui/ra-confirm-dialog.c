@@ -122,7 +122,7 @@ build_summary (RaRemoteAction     *action,
   const char *reason = ra_execution_request_get_reason (request);
   const char *reference = ra_execution_request_get_external_reference (request);
   g_autofree char *purpose = ra_format_action_purpose (action);
-  g_autofree char *devices = g_strdup_printf ("%u", ra_execution_request_get_n_devices (request));
+  g_autofree char *devices = g_strdup_printf ("%'u", ra_execution_request_get_n_devices (request));
   g_autofree char *expiry_text = NULL;
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -192,13 +192,13 @@ ra_confirm_dialog_new (GtkWindow          *parent,
   heading = g_strdup_printf (_("Run “%s”?"), ra_remote_action_get_name (action));
 
   if (purpose & RA_PURPOSE_REMEDIATION)
-    body = g_strdup_printf (ngettext ("This remediation action will change %u device.",
-                                      "This remediation action will change %u devices.",
+    body = g_strdup_printf (ngettext ("This remediation action will change %'u device.",
+                                      "This remediation action will change %'u devices.",
                                       n_devices),
                             n_devices);
   else
-    body = g_strdup_printf (ngettext ("This action will collect data from %u device.",
-                                      "This action will collect data from %u devices.",
+    body = g_strdup_printf (ngettext ("This action will collect data from %'u device.",
+                                      "This action will collect data from %'u devices.",
                                       n_devices),
                             n_devices);
 
@@ -211,7 +211,7 @@ ra_confirm_dialog_new (GtkWindow          *parent,
                        NULL);
   self->n_devices = n_devices;
 
-  run_label = g_strdup_printf (ngettext ("_Run on %u Device", "_Run on %u Devices", n_devices),
+  run_label = g_strdup_printf (ngettext ("_Run on %'u Device", "_Run on %'u Devices", n_devices),
                                n_devices);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
                                     RA_CONFIRM_RESPONSE_CANCEL, _("_Cancel"),
@@ -244,8 +244,8 @@ ra_confirm_dialog_new (GtkWindow          *parent,
       g_autofree char *prompt = NULL;
       GtkWidget *label;
 
-      prompt = g_strdup_printf (ngettext ("To confirm, type the number of devices (%u).",
-                                          "To confirm, type the number of devices (%u).",
+      prompt = g_strdup_printf (ngettext ("To confirm, type the number of devices (%'u).",
+                                          "To confirm, type the number of devices (%'u).",
                                           n_devices),
                                 n_devices);
       label = gtk_label_new (prompt);

@@ -270,7 +270,7 @@ refuse_text (RaDeviceEditor *self)
 {
   g_autofree char *message = NULL;
 
-  message = g_strdup_printf (_("The text was not added: the list of devices holds at most %u characters."),
+  message = g_strdup_printf (_("The text was not added: the list of devices holds at most %'u characters."),
                              (guint) MAX_TEXT_CHARS);
   ra_device_editor_show_import_error (self, message);
   gtk_widget_error_bell (self->text_view);

@@ -37,7 +37,7 @@ ra_device_words_summary (RaDeviceIds *ids)
   if (n == 0 && n_dups == 0 && ra_device_ids_get_n_invalid (ids) == 0)
     g_string_append (text, _("No devices yet"));
   else
-    g_string_append_printf (text, ngettext ("%u valid device", "%u valid devices", n), n);
+    g_string_append_printf (text, ngettext ("%'u valid device", "%'u valid devices", n), n);
 
   if (n_dups > 0)
     {
@@ -45,8 +45,8 @@ ra_device_words_summary (RaDeviceIds *ids)
       g_string_append_printf (text,
                               /* Translators: the list names these devices
                                * more than once; the run goes to each once */
-                              ngettext ("%u duplicate will be sent once",
-                                        "%u duplicates will be sent once", n_dups),
+                              ngettext ("%'u duplicate will be sent once",
+                                        "%'u duplicates will be sent once", n_dups),
                               n_dups);
     }
 
@@ -63,7 +63,7 @@ ra_device_words_problem (RaDeviceIds *ids)
    * the very device the user meant, so mistakes block the run. */
   if (n_invalid > 0)
     return g_strdup_printf (ngettext ("Fix or remove the invalid device entry",
-                                      "Fix or remove the %u invalid device entries",
+                                      "Fix or remove the %'u invalid device entries",
                                       n_invalid),
                             n_invalid);
 
@@ -71,7 +71,7 @@ ra_device_words_problem (RaDeviceIds *ids)
     return g_strdup (_("Add at least one device"));
 
   if (n > RA_EXECUTION_MAX_DEVICES)
-    return g_strdup_printf (_("Choose at most %u devices, not %u"),
+    return g_strdup_printf (_("Choose at most %'u devices, not %'u"),
                             (guint) RA_EXECUTION_MAX_DEVICES, n);
 
   return NULL;
@@ -93,7 +93,7 @@ ra_device_words_invalid_lines (RaDeviceIds *ids,
       g_autofree char *text = NULL;
 
       /* Translators: an entry of the device list that is not a device ID */
-      text = g_strdup_printf (_("Line %u: “%s” is not a collector ID"), line, shown);
+      text = g_strdup_printf (_("Line %'u: “%s” is not a collector ID"), line, shown);
       g_strv_builder_add (builder, text);
     }
 
@@ -101,8 +101,8 @@ ra_device_words_invalid_lines (RaDeviceIds *ids,
     {
       g_autofree char *text = NULL;
 
-      text = g_strdup_printf (ngettext ("and %u more invalid entry",
-                                        "and %u more invalid entries",
+      text = g_strdup_printf (ngettext ("and %'u more invalid entry",
+                                        "and %'u more invalid entries",
                                         n_invalid - n_listed),
                               n_invalid - n_listed);
       g_strv_builder_add (builder, text);

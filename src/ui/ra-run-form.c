@@ -179,7 +179,7 @@ update_run_state (RaRunForm *self)
   if (self->running)
     label = g_strdup (_("Starting…"));
   else if (n_devices > 0 && n_devices <= RA_EXECUTION_MAX_DEVICES)
-    label = g_strdup_printf (ngettext ("_Run on %u Device", "_Run on %u Devices", n_devices),
+    label = g_strdup_printf (ngettext ("_Run on %'u Device", "_Run on %'u Devices", n_devices),
                              n_devices);
   else
     label = g_strdup (_("_Run"));
@@ -320,8 +320,8 @@ describe_outcome (RunData            *data,
   switch (outcome)
     {
     case RA_EXECUTION_OUTCOME_STARTED:
-      return g_strdup_printf (ngettext ("“%s” started on %u device",
-                                        "“%s” started on %u devices",
+      return g_strdup_printf (ngettext ("“%s” started on %'u device",
+                                        "“%s” started on %'u devices",
                                         data->n_devices),
                               data->action_name, data->n_devices);
 

@@ -238,7 +238,7 @@ ra_run_outcome_show_result (RaRunOutcome *self,
 
   ra_run_outcome_clear (self);
   self->request_id = g_strdup (request_id);
-  devices = g_strdup_printf ("%u", n_devices);
+  devices = g_strdup_printf ("%'u", n_devices);
 
   if (expires_in_minutes == 0)
     expiry = g_strdup (_("Not stated by the server"));

@@ -87,7 +87,7 @@ ra_session_run_row_new (RaSessionRun *run)
   n = ra_session_run_get_n_devices (run);
 
   time = g_date_time_format (ra_session_run_get_started (run), "%X");
-  devices = g_strdup_printf (ngettext ("%u device", "%u devices", n), n);
+  devices = g_strdup_printf (ngettext ("%'u device", "%'u devices", n), n);
   if (ra_session_run_get_outcome (run) == RA_EXECUTION_OUTCOME_STARTED)
     /* Translators: time · number of devices, then the request ID */
     subtitle = g_strdup_printf (_("%s · %s\n%s"), time, devices,

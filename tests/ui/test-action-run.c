@@ -7,10 +7,14 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
 #include "ra-endpoint.h"
 #include "ra-session-run.h"
 
 #include "page-fixture.h"
+#include "ra-test-utils.h"
 
 static void
 test_execute (Fixture       *fixture,
@@ -400,6 +404,55 @@ test_client_changed_while_confirming (Fixture       *fixture,
   RA_TEST_WAIT_UNTIL_FOR (ra_action_page_get_state (fixture->page) == RA_ACTION_PAGE_STATE_ACTION, WAIT_SECONDS);
 }
 
+static gboolean
+label_has_text (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Device counts are written as the user's locale writes numbers: in
+ * German, "1.234". */
+static void
+test_numbers_grouped (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  RaDeviceEditor *editor;
+  RaConfirmDialog *dialog;
+  g_autofree char *many = NULL;
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("The locale de_DE.UTF-8 is not installed");
+      return;
+    }
+
+  select_action (fixture, fixture->form_action);
+  fill_form (fixture, 1234, NULL);
+  editor = get_devices (fixture);
+  g_assert_cmpstr (ra_device_editor_get_summary (editor), ==, "1.234 valid devices");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (ra_action_page_get_run_button (fixture->page))),
+                   ==, "_Run on 1.234 Devices");
+
+  dialog = open_confirmation (fixture);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), " 1.234 devices."));
+  g_assert_nonnull (ra_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, label_has_text,
+                                         "To confirm, type the number of devices (1.234)."));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (ADW_MESSAGE_DIALOG (dialog), RA_CONFIRM_RESPONSE_RUN),
+                   ==, "_Run on 1.234 Devices");
+  gtk_editable_set_text (ra_confirm_dialog_get_count_entry (dialog), "1.234");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          RA_CONFIRM_RESPONSE_RUN));
+  respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
+
+  many = make_devices (10001, NULL);
+  ra_device_editor_set_text (editor, many);
+  g_assert_cmpstr (ra_device_editor_get_problem (editor), ==, "Choose at most 10.000 devices, not 10.001");
+  g_assert_cmpstr (ra_device_editor_get_summary (editor), ==, "10.001 valid devices");
+
+  setlocale (LC_NUMERIC, "C");
+}
+
 static void
 add_tests (void)
 {
@@ -411,6 +464,7 @@ add_tests (void)
   RA_TEST_ADD ("/action-run/rate-limited", test_rate_limited);
   RA_TEST_ADD ("/action-run/dropped", test_dropped);
   RA_TEST_ADD ("/action-run/settings", test_settings);
+  RA_TEST_ADD ("/action-run/numbers-grouped", test_numbers_grouped);
   RA_TEST_ADD ("/action-run/blank-source", test_blank_source);
   RA_TEST_ADD ("/action-run/reason-limit", test_reason_limit);
   RA_TEST_ADD ("/action-run/run-action", test_run_action);
