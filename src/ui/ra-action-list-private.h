@@ -42,9 +42,9 @@ struct _RaActionList
   RaClient           *client;
   GCancellable       *cancellable;
 
-  /* store (sorted off the main thread) → sort → filter → slice → selection */
+  /* store (RaActionItem, sorted once, off the main thread) → filter →
+   * slice → selection */
   GListModel         *store;
-  GtkSortListModel   *sort_model;
   GtkFilterListModel *filter_model;
   GtkSliceListModel  *slice;
   GtkSingleSelection *selection;

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "ra-action-item.h"
 #include "ra-action-list-rows.h"
 #include "ra-action-row.h"
 #include "ra-remote-action.h"
@@ -102,7 +103,7 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
                  RaActionListRows         *self)
 {
   ra_action_row_set_action (RA_ACTION_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item));
+                            ra_action_item_get_action (gtk_list_item_get_item (item)));
 }
 
 static void

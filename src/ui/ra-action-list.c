@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-action-item.h"
 #include "ra-action-list-private.h"
 #include "ra-action-row.h"
 #include "ra-plain-text.h"
@@ -57,7 +58,8 @@ static void
 search_activate_cb (RaActionList   *self,
                     GtkSearchEntry *entry)
 {
-  g_autoptr(RaRemoteAction) first = NULL;
+  g_autoptr(RaActionItem) first = NULL;
+  RaRemoteAction *action;
 
   /* Enter acts on what was typed even before the typing delay ran out. */
   search_changed_cb (self, entry);
@@ -66,8 +68,9 @@ search_activate_cb (RaActionList   *self,
   if (first == NULL)
     return;
 
-  ra_action_list_select_action_id (self, ra_remote_action_get_id (first));
-  g_signal_emit (self, signals[ACTION_ACTIVATED], 0, first);
+  action = ra_action_item_get_action (first);
+  ra_action_list_select_action_id (self, ra_remote_action_get_id (action));
+  g_signal_emit (self, signals[ACTION_ACTIVATED], 0, action);
 }
 
 static gboolean
@@ -96,16 +99,16 @@ stop_search_cb (RaActionList   *self,
 /* Selection */
 
 static guint
-find_position (GListModel *model,
-               gpointer    item)
+find_position (GListModel     *model,
+               RaRemoteAction *action)
 {
   guint n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+      g_autoptr(RaActionItem) item = g_list_model_get_item (model, i);
 
-      if (other == item)
+      if (ra_action_item_get_action (item) == action)
         return i;
     }
 
@@ -142,11 +145,11 @@ selection_changed_cb (RaActionList       *self,
                       GParamSpec         *pspec,
                       GtkSingleSelection *selection)
 {
-  RaRemoteAction *action = gtk_single_selection_get_selected_item (selection);
+  RaActionItem *item = gtk_single_selection_get_selected_item (selection);
 
   /* A row hidden by a search leaves the pick as it was. */
-  if (action != NULL)
-    ra_action_list_set_selected_action (self, action);
+  if (item != NULL)
+    ra_action_list_set_selected_action (self, ra_action_item_get_action (item));
 }
 
 static void
@@ -156,12 +159,16 @@ filter_items_changed_cb (RaActionList *self,
                          guint         added,
                          GListModel   *model)
 {
-  /* Bring the pick back when a looser search shows its row again. */
+  /* Bring the pick back when a looser search shows its row again; the
+   * filter answers for it first, faster than a walk through the rows. */
   if (self->selected_action != NULL &&
-      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
-      gtk_filter_match (GTK_FILTER (self->filter), self->selected_action))
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     {
-      guint pos = find_position (model, self->selected_action);
+      g_autoptr(RaActionItem) probe = ra_action_item_new (self->selected_action);
+      guint pos = GTK_INVALID_LIST_POSITION;
+
+      if (gtk_filter_match (GTK_FILTER (self->filter), probe))
+        pos = find_position (model, self->selected_action);
 
       if (pos != GTK_INVALID_LIST_POSITION)
         {
@@ -178,13 +185,13 @@ list_activate_cb (RaActionList *self,
                   guint         position,
                   GtkListView  *list_view)
 {
-  g_autoptr(RaRemoteAction) action = NULL;
+  g_autoptr(RaActionItem) item = NULL;
 
-  action = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  if (action == NULL)
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (item == NULL)
     return;
 
-  ra_action_list_pick (self, action);
+  ra_action_list_pick (self, ra_action_item_get_action (item));
 }
 
 /* State */
@@ -304,7 +311,7 @@ ra_action_list_set_store (RaActionList *self,
 
   g_set_object (&self->store, store);
 
-  gtk_sort_list_model_set_model (self->sort_model, store);
+  gtk_filter_list_model_set_model (self->filter_model, store);
 
   /* The same action, as the new list has it; gone if the list lost it. */
   if (selected_id != NULL && !ra_action_list_select_action_id (self, selected_id))
@@ -347,7 +354,7 @@ prepare_done_cb (GObject      *object,
   RaActionList *self = load->self;
   g_autoptr(GListModel) store = NULL;
 
-  store = ra_action_filter_prepare_list_finish (result, NULL);
+  store = ra_action_item_list_new_finish (result, NULL);
   if (store == NULL || !load_is_current (load))
     return;
 
@@ -389,8 +396,8 @@ list_actions_cb (GObject      *object,
     load->catalogue = g_object_ref (RA_CATALOGUE (actions));
 
   cancellable = load->cancellable;
-  ra_action_filter_prepare_list_async (actions, cancellable,
-                                       prepare_done_cb, g_steal_pointer (&load));
+  ra_action_item_list_new_async (actions, cancellable,
+                                 prepare_done_cb, g_steal_pointer (&load));
 }
 
 void
@@ -458,7 +465,6 @@ ra_action_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
   g_clear_object (&self->filter_model);
-  g_clear_object (&self->sort_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
   g_clear_object (&self->client);
@@ -633,10 +639,8 @@ ra_action_list_init (RaActionList *self)
                               G_BINDING_SYNC_CREATE);
     }
 
-  self->sort_model = gtk_sort_list_model_new (NULL,
-                                              ra_action_filter_new_sorter ());
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
+  /* The store comes sorted from the worker thread, and stays so. */
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                           0, G_MAXUINT);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
@@ -741,7 +745,8 @@ ra_action_list_select_action_id (RaActionList *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RaRemoteAction) action = g_list_model_get_item (model, i);
+      g_autoptr(RaActionItem) item = g_list_model_get_item (model, i);
+      RaRemoteAction *action = ra_action_item_get_action (item);
 
       if (g_strcmp0 (ra_remote_action_get_id (action), nql_id) == 0)
         {

@@ -53,7 +53,7 @@ void               ra_action_list_reset_filters       (RaActionList *self);
 
 /* The rows the search and filters let through (sorted; the list view may
  * still be taking them in), every action loaded (sorted, NULL before a
- * load), and how many were loaded. */
+ * load), both as RaActionItem, and how many were loaded. */
 GListModel        *ra_action_list_get_model           (RaActionList *self);
 GListModel        *ra_action_list_get_actions         (RaActionList *self);
 guint              ra_action_list_get_n_total         (RaActionList *self);

@@ -7,9 +7,21 @@
 
 #include <adwaita.h>
 
+#include "ra-action-item.h"
 #include "ra-test-common.h"
 
 G_BEGIN_DECLS
+
+/* The action of the list item at position i of a model of RaActionItem
+ * (the action list's), a new reference. */
+static inline RaRemoteAction *
+ra_test_action_at (GListModel *items,
+                   guint       i)
+{
+  g_autoptr(RaActionItem) item = g_list_model_get_item (items, i);
+
+  return item != NULL ? g_object_ref (ra_action_item_get_action (item)) : NULL;
+}
 
 /* The first descendant of root (depth first) of type, for which match
  * (if given) says yes. */

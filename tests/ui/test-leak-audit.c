@@ -94,7 +94,7 @@ pick_runnable_action (GListModel *actions)
 {
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
-      g_autoptr(RaRemoteAction) action = g_list_model_get_item (actions, i);
+      g_autoptr(RaRemoteAction) action = ra_test_action_at (actions, i);
 
       if (ra_remote_action_get_api_enabled (action) &&
           g_list_model_get_n_items (ra_remote_action_get_inputs (action)) == 0)

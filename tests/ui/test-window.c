@@ -125,7 +125,7 @@ count_loaded (Fixture         *f,
 
   for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
     {
-      g_autoptr(RaRemoteAction) action = g_list_model_get_item (actions, i);
+      g_autoptr(RaRemoteAction) action = ra_test_action_at (actions, i);
 
       if (predicate (action, data))
         n++;
@@ -143,7 +143,7 @@ assert_all_shown (Fixture         *f,
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(RaRemoteAction) action = g_list_model_get_item (model, i);
+      g_autoptr(RaRemoteAction) action = ra_test_action_at (model, i);
 
       if (!predicate (action, data))
         g_error ("%s is shown but should not be", ra_remote_action_get_id (action));
@@ -189,8 +189,8 @@ test_list_loads (Fixture       *f,
   model = ra_action_list_get_model (f->list);
   for (guint i = 1; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(RaRemoteAction) a = g_list_model_get_item (model, i - 1);
-      g_autoptr(RaRemoteAction) b = g_list_model_get_item (model, i);
+      g_autoptr(RaRemoteAction) a = ra_test_action_at (model, i - 1);
+      g_autoptr(RaRemoteAction) b = ra_test_action_at (model, i);
 
       g_autofree char *name_a = g_utf8_casefold (ra_remote_action_get_name (a), -1);
       g_autofree char *name_b = g_utf8_casefold (ra_remote_action_get_name (b), -1);
@@ -261,7 +261,7 @@ test_list_search (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 1);
   /* A word found only in descriptions */
   {
-    g_autoptr(RaRemoteAction) action = g_list_model_get_item (ra_action_list_get_model (f->list), 0);
+    g_autoptr(RaRemoteAction) action = ra_test_action_at (ra_action_list_get_model (f->list), 0);
     g_auto(GStrv) words = g_strsplit (ra_remote_action_get_description (action), " ", -1);
     const char *longest = words[0];
 
@@ -277,7 +277,7 @@ test_list_search (Fixture       *f,
   ra_action_list_set_search_text (f->list, "cache clear");
   g_assert_cmpuint (n_shown (f), >=, 1);
   {
-    g_autoptr(RaRemoteAction) action = g_list_model_get_item (ra_action_list_get_model (f->list), 0);
+    g_autoptr(RaRemoteAction) action = ra_test_action_at (ra_action_list_get_model (f->list), 0);
     g_assert_true (text_matches (action, "cache") && text_matches (action, "clear"));
   }
 
@@ -623,7 +623,7 @@ test_window_selection (Fixture       *f,
   model = ra_action_list_get_model (f->list);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(RaRemoteAction) action = g_list_model_get_item (model, i);
+      g_autoptr(RaRemoteAction) action = ra_test_action_at (model, i);
 
       if (g_str_equal (ra_remote_action_get_id (action), "#get_battery_health"))
         position = i;
@@ -654,7 +654,9 @@ test_window_selection (Fixture       *f,
     GtkListView *view = GTK_LIST_VIEW (ra_test_find_widget (GTK_WIDGET (f->list), GTK_TYPE_LIST_VIEW, NULL, NULL));
     GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (view));
 
-    g_assert_cmpstr (ra_remote_action_get_id (gtk_single_selection_get_selected_item (selection)),
+    RaActionItem *selected = gtk_single_selection_get_selected_item (selection);
+
+    g_assert_cmpstr (ra_remote_action_get_id (ra_action_item_get_action (selected)),
                      ==, "#get_battery_health");
   }
 
