@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ra-account.h"
+#include "ra-client.h"
 #include "ra-endpoint.h"
 #include "ra-enum-types.h"
 #include "ra-error.h"
@@ -525,4 +526,22 @@ ra_account_create_endpoint (RaAccount  *self,
                                *self->base_url_override != '\0' ? self->base_url_override : NULL,
                                *self->login_url_override != '\0' ? self->login_url_override : NULL,
                                error);
+}
+
+RaClient *
+ra_account_create_client (RaAccount   *self,
+                          const char  *secret,
+                          GError     **error)
+{
+  g_autoptr(RaEndpoint) endpoint = NULL;
+
+  g_return_val_if_fail (RA_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (secret != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  endpoint = ra_account_create_endpoint (self, error);
+  if (endpoint == NULL)
+    return NULL;
+
+  return ra_client_new (endpoint, self->client_id, secret, self->token_endpoint_kind);
 }

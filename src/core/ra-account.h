@@ -71,5 +71,11 @@ gboolean             ra_account_validate               (RaAccount           *sel
 /* The endpoint this account talks to. */
 RaEndpoint          *ra_account_create_endpoint        (RaAccount           *self,
                                                         GError             **error);
+/* A client for this account's endpoint with its client ID, secret and
+ * token endpoint kind; NULL when the endpoint cannot be made. The one
+ * place that turns an account into a client. */
+RaClient            *ra_account_create_client          (RaAccount           *self,
+                                                        const char          *secret,
+                                                        GError             **error);
 
 G_END_DECLS

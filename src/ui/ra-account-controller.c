@@ -15,14 +15,10 @@
 #include "ra-account-manager.h"
 #include "ra-account-prompts.h"
 #include "ra-account-switcher.h"
-#include "ra-application.h"
-#include "ra-client.h"
 #include "ra-connecting-page.h"
-#include "ra-endpoint.h"
 #include "ra-plain-text.h"
 #include "ra-secret-store.h"
-#include "ra-settings.h"
-#include "ra-token-provider.h"
+#include "ra-session.h"
 #include "ra-welcome-page.h"
 
 struct _RaAccountController
@@ -30,9 +26,9 @@ struct _RaAccountController
   GObject              parent_instance;
 
   RaWindow            *window;       /* weak */
+  RaSession           *session;
   RaAccountManager    *manager;
   RaSecretStore       *store;
-  GSettings           *settings;
 
   GSimpleActionGroup  *actions;
   GMenu               *menu;
@@ -41,27 +37,9 @@ struct _RaAccountController
   GtkWidget           *welcome_page;
   GtkWidget           *connecting_page;
   GtkWidget           *dialog;       /* weak */
-
-  RaAccount           *account;
-  RaClient            *client;
-  gboolean             is_demo;
-
-  /* The secret lookup of the account being connected, if any. */
-  GCancellable        *connecting;
-  RaAccount           *connecting_account;
-  /* A keyring (or Secret portal) may never answer: after this long the
-   * connecting page offers a way forward. */
-  guint                stall_timeout_ms;
-  guint                stall_id;
 };
 
-/* Long enough for a keyring that asks to be unlocked to be answered. */
-#define STALL_TIMEOUT_MS (15 * 1000)
-
 G_DEFINE_FINAL_TYPE (RaAccountController, ra_account_controller, G_TYPE_OBJECT)
-
-static void connect_account (RaAccountController *self,
-                             RaAccount           *account);
 
 static void
 toast (RaAccountController *self,
@@ -94,23 +72,25 @@ show_message (RaAccountController *self,
 static void
 update_actions (RaAccountController *self)
 {
-  const char *id = self->account != NULL ? ra_account_get_id (self->account) : "";
+  RaAccount *account = ra_session_get_account (self->session);
+  gboolean connecting = ra_session_get_connecting_account (self->session) != NULL;
+  const char *id = account != NULL ? ra_account_get_id (account) : "";
   GAction *action;
 
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "switch");
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (id));
 
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "edit");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->account != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), account != NULL);
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "remove");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->account != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), account != NULL);
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "sign-out");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->account != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), account != NULL);
 
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "retry");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->connecting_account != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), connecting);
   action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "enter-secret");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->connecting_account != NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), connecting);
 }
 
 static void
@@ -136,14 +116,9 @@ rebuild_accounts_menu (RaAccountController *self)
 static void
 update_header (RaAccountController *self)
 {
-  g_autofree char *title = NULL;
-
-  if (self->account != NULL)
-    title = ra_account_dup_title (self->account);
-  else if (self->is_demo)
-    title = g_strdup (_("Demo Instance"));
-
-  ra_account_switcher_set_title (RA_ACCOUNT_SWITCHER (self->switcher), title);
+  /* While connecting, the header already names the account. */
+  ra_account_switcher_set_title (RA_ACCOUNT_SWITCHER (self->switcher),
+                                 ra_session_get_title (self->session));
   if (self->welcome_page != NULL)
     ra_welcome_page_set_has_accounts (RA_WELCOME_PAGE (self->welcome_page),
                                       g_list_model_get_n_items (G_LIST_MODEL (self->manager)) > 0);
@@ -179,57 +154,34 @@ ensure_connecting_page (RaAccountController *self)
 static void
 show_client (RaAccountController *self)
 {
-  g_autofree char *title = NULL;
+  RaAccount *connecting = ra_session_get_connecting_account (self->session);
   GtkWidget *page = NULL;
 
   if (self->window == NULL)
     return;
 
-  if (self->account != NULL)
-    title = ra_account_dup_title (self->account);
-  else if (self->is_demo)
-    title = g_strdup (_("Demo Instance"));
+  if (connecting != NULL)
+    {
+      g_autofree char *title = ra_account_dup_title (connecting);
 
-  if (self->client == NULL && self->connecting != NULL)
-    page = ensure_connecting_page (self);
-  else if (self->client == NULL)
-    page = ensure_welcome_page (self);
+      page = ensure_connecting_page (self);
+      ra_connecting_page_set_account (RA_CONNECTING_PAGE (page), title);
+      ra_connecting_page_set_stalled (RA_CONNECTING_PAGE (page),
+                                      ra_session_get_stalled (self->session));
+    }
+  else if (ra_session_get_client (self->session) == NULL)
+    {
+      page = ensure_welcome_page (self);
+    }
 
-  ra_window_set_client (self->window, self->client, title, self->is_demo);
   ra_window_set_welcome_page (self->window, page);
   update_header (self);
 }
 
 static void
-stop_connecting (RaAccountController *self)
+session_changed_cb (RaAccountController *self)
 {
-  g_cancellable_cancel (self->connecting);
-  g_clear_object (&self->connecting);
-  g_clear_object (&self->connecting_account);
-  g_clear_handle_id (&self->stall_id, g_source_remove);
-}
-
-/* Drops the connection in use: its token goes with it. The demo client
- * belongs to the application and stays alive for the next visit. */
-static void resolved_kind_cb (RaTokenProvider     *provider,
-                              GParamSpec          *pspec,
-                              RaAccountController *self);
-
-static void
-disconnect (RaAccountController *self)
-{
-  stop_connecting (self);
-
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_func (ra_client_get_token_provider (self->client),
-                                          resolved_kind_cb, self);
-
-  if (self->client != NULL && !self->is_demo)
-    ra_client_sign_out (self->client);
-
-  g_clear_object (&self->client);
-  g_clear_object (&self->account);
-  self->is_demo = FALSE;
+  show_client (self);
 }
 
 static void
@@ -265,157 +217,17 @@ ask_for_secret (RaAccountController *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The account keeps which token endpoint worked, so the next start goes
- * straight there. */
 static void
-resolved_kind_cb (RaTokenProvider     *provider,
-                  GParamSpec          *pspec,
-                  RaAccountController *self)
+session_failed_cb (RaAccountController *self,
+                   RaAccount           *account,
+                   GError              *error)
 {
-  g_autoptr(GError) error = NULL;
-  RaTokenEndpointKind kind = ra_token_provider_get_resolved_kind (provider);
-
-  if (self->account == NULL || ra_account_get_token_endpoint_used (self->account) == kind)
-    return;
-
-  ra_account_set_token_endpoint_used (self->account, kind);
-  if (!ra_account_manager_update (self->manager, self->account, &error))
-    g_warning ("Could not remember the token endpoint: %s", error->message);
-}
-
-typedef struct
-{
-  RaAccountController *self;
-  RaAccount           *account;
-} ConnectData;
-
-static void
-connect_data_free (ConnectData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_object (&data->account);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ConnectData, connect_data_free)
-
-static void
-secret_found_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(ConnectData) data = user_data;
-  RaAccountController *self = data->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RaSecret) secret = NULL;
-  g_autoptr(RaEndpoint) endpoint = NULL;
-
-  secret = ra_secret_store_lookup_finish (RA_SECRET_STORE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  stop_connecting (self);
-
-  if (error != NULL)
-    {
-      ask_for_secret (self, data->account, error->message);
-      show_client (self);
-      return;
-    }
-
-  if (secret == NULL)
-    {
-      ask_for_secret (self, data->account,
-                      _("No client secret for this account is in the keyring. Enter it "
-                        "again to connect."));
-      show_client (self);
-      return;
-    }
-
-  endpoint = ra_account_create_endpoint (data->account, &error);
-  if (endpoint == NULL)
-    {
-      show_message (self, _("Cannot Connect"), error->message);
-      show_client (self);
-      return;
-    }
-
-  self->account = g_object_ref (data->account);
-  self->client = ra_client_new (endpoint,
-                                ra_account_get_client_id (data->account),
-                                secret,
-                                ra_account_get_token_endpoint_kind (data->account));
-  if (ra_account_get_token_endpoint_kind (data->account) == RA_TOKEN_ENDPOINT_AUTO)
-    ra_token_provider_set_resolved_kind (ra_client_get_token_provider (self->client),
-                                         ra_account_get_token_endpoint_used (data->account));
-  g_signal_connect (ra_client_get_token_provider (self->client), "notify::resolved-kind",
-                    G_CALLBACK (resolved_kind_cb), self);
-  g_settings_set_string (self->settings, RA_SETTINGS_LAST_ACCOUNT, ra_account_get_id (data->account));
-  show_client (self);
-}
-
-static gboolean
-stall_timeout_cb (gpointer user_data)
-{
-  RaAccountController *self = user_data;
-
-  self->stall_id = 0;
-  /* The lookup goes on: should the keyring answer late, it connects. */
-  if (self->connecting_page != NULL)
-    ra_connecting_page_set_stalled (RA_CONNECTING_PAGE (self->connecting_page), TRUE);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-connect_account (RaAccountController *self,
-                 RaAccount           *account)
-{
-  ConnectData *data;
-  g_autoptr(RaAccount) keep = g_object_ref (account);
-  g_autofree char *title = ra_account_dup_title (account);
-
-  disconnect (self);
-  self->connecting = g_cancellable_new ();
-  self->connecting_account = g_object_ref (keep);
-  ensure_connecting_page (self);
-  ra_connecting_page_set_account (RA_CONNECTING_PAGE (self->connecting_page), title);
-  ra_connecting_page_set_stalled (RA_CONNECTING_PAGE (self->connecting_page), FALSE);
-  self->stall_id = g_timeout_add (self->stall_timeout_ms, stall_timeout_cb, self);
-  show_client (self);
-  /* Until the secret is there, the header already names the account. */
-  ra_account_switcher_set_title (RA_ACCOUNT_SWITCHER (self->switcher), title);
-
-  data = g_new0 (ConnectData, 1);
-  data->self = g_object_ref (self);
-  data->account = g_object_ref (account);
-  ra_secret_store_lookup_async (self->store, account, self->connecting, secret_found_cb, data);
-}
-
-static void
-connect_demo (RaAccountController *self)
-{
-  g_autoptr(GError) error = NULL;
-  GtkApplication *app;
-  RaClient *client = NULL;
-
-  disconnect (self);
-
-  app = self->window != NULL ? gtk_window_get_application (GTK_WINDOW (self->window)) : NULL;
-  if (app != NULL && RA_IS_APPLICATION (app))
-    client = ra_application_get_demo_client (RA_APPLICATION (app), &error);
-
-  if (client == NULL)
-    {
-      show_message (self, _("Could Not Start the Demo"),
-                    error != NULL ? error->message : _("The demo instance is not available."));
-      show_client (self);
-      return;
-    }
-
-  self->client = g_object_ref (client);
-  self->is_demo = TRUE;
-  show_client (self);
+  if (g_error_matches (error, RA_SESSION_ERROR, RA_SESSION_ERROR_SECRET) && account != NULL)
+    ask_for_secret (self, account, error->message);
+  else if (g_error_matches (error, RA_SESSION_ERROR, RA_SESSION_ERROR_DEMO))
+    show_message (self, _("Could Not Start the Demo"), error->message);
+  else
+    show_message (self, _("Cannot Connect"), error->message);
 }
 
 static void
@@ -423,12 +235,13 @@ dialog_saved_cb (RaAccountDialog     *dialog,
                  RaAccount           *account,
                  RaAccountController *self)
 {
+  RaAccount *current = ra_session_get_account (self->session);
+
   /* A new account, or changed settings of the one in use: (re)connect. */
   if (ra_account_dialog_get_account (dialog) == NULL ||
-      (self->account != NULL &&
-       g_str_equal (ra_account_get_id (self->account), ra_account_get_id (account))) ||
-      self->client == NULL)
-    connect_account (self, account);
+      (current != NULL && g_str_equal (ra_account_get_id (current), ra_account_get_id (account))) ||
+      ra_session_get_client (self->session) == NULL)
+    ra_session_connect_account (self->session, account);
 }
 
 static void
@@ -465,9 +278,10 @@ edit_activated_cb (GSimpleAction *action,
                    gpointer       user_data)
 {
   RaAccountController *self = user_data;
+  RaAccount *account = ra_session_get_account (self->session);
 
-  if (self->account != NULL)
-    open_dialog (self, self->account);
+  if (account != NULL)
+    open_dialog (self, account);
 }
 
 static void
@@ -475,7 +289,9 @@ demo_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  connect_demo (user_data);
+  RaAccountController *self = user_data;
+
+  ra_session_connect_demo (self->session);
 }
 
 static void
@@ -490,10 +306,10 @@ switch_activated_cb (GSimpleAction *action,
   if (account == NULL)
     return;
 
-  if (self->account == account && self->client != NULL)
+  if (ra_session_get_account (self->session) == account && ra_session_get_client (self->session) != NULL)
     return;
 
-  connect_account (self, account);
+  ra_session_connect_account (self->session, account);
 }
 
 static void
@@ -502,9 +318,10 @@ retry_activated_cb (GSimpleAction *action,
                     gpointer       user_data)
 {
   RaAccountController *self = user_data;
+  RaAccount *account = ra_session_get_connecting_account (self->session);
 
-  if (self->connecting_account != NULL)
-    connect_account (self, self->connecting_account);
+  if (account != NULL)
+    ra_session_connect_account (self->session, account);
 }
 
 static void
@@ -529,7 +346,7 @@ session_secret_response_cb (AdwMessageDialog *dialog,
    * to store it. */
   ra_secret_store_set_session_secret (self->store, ra_account_get_id (account), secret);
   gtk_editable_set_text (entry, "");
-  connect_account (self, account);
+  ra_session_connect_account (self->session, account);
 }
 
 static void
@@ -538,30 +355,22 @@ enter_secret_activated_cb (GSimpleAction *action,
                            gpointer       user_data)
 {
   RaAccountController *self = user_data;
+  RaAccount *account = ra_session_get_connecting_account (self->session);
   g_autofree char *title = NULL;
   GtkWidget *dialog;
   GtkEditable *entry;
 
-  if (self->connecting_account == NULL || self->window == NULL)
+  if (account == NULL || self->window == NULL)
     return;
 
-  title = ra_account_dup_title (self->connecting_account);
+  title = ra_account_dup_title (account);
   dialog = ra_session_secret_dialog_new (GTK_WINDOW (self->window), title, &entry);
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
   g_object_set_data_full (G_OBJECT (dialog), "account",
-                          g_object_ref (self->connecting_account), g_object_unref);
+                          g_object_ref (account), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (session_secret_response_cb),
                     g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-sign_out (RaAccountController *self)
-{
-  disconnect (self);
-  /* Signed out means it should not connect by itself next time either. */
-  g_settings_set_string (self->settings, RA_SETTINGS_LAST_ACCOUNT, "");
-  show_client (self);
 }
 
 static void
@@ -569,7 +378,9 @@ sign_out_activated_cb (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  sign_out (user_data);
+  RaAccountController *self = user_data;
+
+  ra_session_sign_out (self->session);
 }
 
 static void
@@ -594,20 +405,12 @@ remove_response_cb (AdwMessageDialog *dialog,
   RaAccount *account = g_object_get_data (G_OBJECT (dialog), "account");
   g_autoptr(RaAccount) keep = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *last = NULL;
 
   if (g_strcmp0 (response, "remove") != 0 || account == NULL)
     return;
 
   keep = g_object_ref (account);
-
-  if (self->account != NULL &&
-      g_str_equal (ra_account_get_id (self->account), ra_account_get_id (keep)))
-    sign_out (self);
-
-  last = g_settings_get_string (self->settings, RA_SETTINGS_LAST_ACCOUNT);
-  if (g_str_equal (last, ra_account_get_id (keep)))
-    g_settings_set_string (self->settings, RA_SETTINGS_LAST_ACCOUNT, "");
+  ra_session_forget_account (self->session, keep);
 
   if (!ra_account_manager_remove (self->manager, ra_account_get_id (keep), &error))
     {
@@ -624,15 +427,16 @@ remove_activated_cb (GSimpleAction *action,
                      gpointer       user_data)
 {
   RaAccountController *self = user_data;
+  RaAccount *account = ra_session_get_account (self->session);
   g_autofree char *title = NULL;
   GtkWidget *dialog;
 
-  if (self->account == NULL || self->window == NULL)
+  if (account == NULL || self->window == NULL)
     return;
 
-  title = ra_account_dup_title (self->account);
+  title = ra_account_dup_title (account);
   dialog = ra_remove_account_dialog_new (GTK_WINDOW (self->window), title);
-  g_object_set_data_full (G_OBJECT (dialog), "account", g_object_ref (self->account), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "account", g_object_ref (account), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (remove_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -653,7 +457,11 @@ ra_account_controller_dispose (GObject *object)
 {
   RaAccountController *self = (RaAccountController *)object;
 
-  disconnect (self);
+  if (self->session != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->session, session_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->session, session_failed_cb, self);
+    }
 
   if (self->dialog != NULL)
     {
@@ -670,9 +478,9 @@ ra_account_controller_dispose (GObject *object)
   if (self->manager != NULL)
     g_signal_handlers_disconnect_by_func (self->manager, accounts_changed_cb, self);
 
+  g_clear_object (&self->session);
   g_clear_object (&self->manager);
   g_clear_object (&self->store);
-  g_clear_object (&self->settings);
   g_clear_object (&self->actions);
   g_clear_object (&self->menu);
   g_clear_object (&self->accounts_section);
@@ -694,7 +502,6 @@ ra_account_controller_class_init (RaAccountControllerClass *klass)
 static void
 ra_account_controller_init (RaAccountController *self)
 {
-  self->stall_timeout_ms = STALL_TIMEOUT_MS;
 }
 
 static GMenu *
@@ -720,10 +527,7 @@ build_menu (RaAccountController *self)
 }
 
 RaAccountController *
-ra_account_controller_new (RaWindow         *window,
-                           RaAccountManager *manager,
-                           RaSecretStore    *store,
-                           GSettings        *settings)
+ra_account_controller_new (RaWindow *window)
 {
   static const GActionEntry entries[] = {
     { "switch", switch_activated_cb, "s", "''" },
@@ -738,16 +542,13 @@ ra_account_controller_new (RaWindow         *window,
   RaAccountController *self;
 
   g_return_val_if_fail (RA_IS_WINDOW (window), NULL);
-  g_return_val_if_fail (RA_IS_ACCOUNT_MANAGER (manager), NULL);
-  g_return_val_if_fail (RA_IS_SECRET_STORE (store), NULL);
-  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (RA_TYPE_ACCOUNT_CONTROLLER, NULL);
   self->window = window;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&self->window);
-  self->manager = g_object_ref (manager);
-  self->store = g_object_ref (store);
-  self->settings = g_object_ref (settings);
+  self->session = g_object_ref (ra_window_get_session (window));
+  self->manager = g_object_ref (ra_session_get_account_manager (self->session));
+  self->store = g_object_ref (ra_session_get_secret_store (self->session));
 
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries,
@@ -758,7 +559,9 @@ ra_account_controller_new (RaWindow         *window,
   self->switcher = g_object_ref_sink (ra_account_switcher_new (G_MENU_MODEL (self->menu)));
   ra_window_set_account_widget (window, self->switcher);
 
-  g_signal_connect (manager, "items-changed", G_CALLBACK (accounts_changed_cb), self);
+  g_signal_connect (self->manager, "items-changed", G_CALLBACK (accounts_changed_cb), self);
+  g_signal_connect_swapped (self->session, "notify", G_CALLBACK (session_changed_cb), self);
+  g_signal_connect_swapped (self->session, "failed", G_CALLBACK (session_failed_cb), self);
   rebuild_accounts_menu (self);
   update_header (self);
 
@@ -769,64 +572,11 @@ void
 ra_account_controller_start (RaAccountController *self,
                              gboolean             demo)
 {
-  g_autofree char *last = NULL;
-  RaAccount *account;
-
   g_return_if_fail (RA_IS_ACCOUNT_CONTROLLER (self));
 
-  if (demo)
-    {
-      connect_demo (self);
-      return;
-    }
-
-  last = g_settings_get_string (self->settings, RA_SETTINGS_LAST_ACCOUNT);
-  account = ra_account_manager_lookup (self->manager, last);
-
-  if (account != NULL)
-    connect_account (self, account);
-  else
-    show_client (self);
-}
-
-RaAccountManager *
-ra_account_controller_get_manager (RaAccountController *self)
-{
-  g_return_val_if_fail (RA_IS_ACCOUNT_CONTROLLER (self), NULL);
-
-  return self->manager;
-}
-
-RaSecretStore *
-ra_account_controller_get_secret_store (RaAccountController *self)
-{
-  g_return_val_if_fail (RA_IS_ACCOUNT_CONTROLLER (self), NULL);
-
-  return self->store;
-}
-
-RaAccount *
-ra_account_controller_get_account (RaAccountController *self)
-{
-  g_return_val_if_fail (RA_IS_ACCOUNT_CONTROLLER (self), NULL);
-
-  return self->account;
-}
-
-RaClient *
-ra_account_controller_get_client (RaAccountController *self)
-{
-  g_return_val_if_fail (RA_IS_ACCOUNT_CONTROLLER (self), NULL);
-
-  return self->client;
-}
-
-gboolean
-ra_account_controller_get_is_demo (RaAccountController *self)
-{
-  g_return_val_if_fail (RA_IS_ACCOUNT_CONTROLLER (self), FALSE);
-
-  return self->is_demo;
+  ra_session_start (self->session, demo);
+  /* Nothing to connect to: the welcome page. */
+  show_client (self);
 }
 
 GtkWidget *
@@ -859,13 +609,4 @@ ra_account_controller_get_connecting_page (RaAccountController *self)
   g_return_val_if_fail (RA_IS_ACCOUNT_CONTROLLER (self), NULL);
 
   return self->connecting_page;
-}
-
-void
-ra_account_controller_set_stall_timeout (RaAccountController *self,
-                                         guint                milliseconds)
-{
-  g_return_if_fail (RA_IS_ACCOUNT_CONTROLLER (self));
-
-  self->stall_timeout_ms = milliseconds;
 }

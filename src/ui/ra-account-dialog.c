@@ -382,7 +382,6 @@ test_action_cb (GtkWidget  *widget,
 {
   RaAccountDialog *self = RA_ACCOUNT_DIALOG (widget);
   g_autoptr(RaAccount) account = NULL;
-  g_autoptr(RaEndpoint) endpoint = NULL;
   g_autoptr(GError) error = NULL;
 
   for (Field field = 0; field < N_FIELDS; field++)
@@ -391,17 +390,12 @@ test_action_cb (GtkWidget  *widget,
     return;
 
   account = account_from_fields (self);
-  endpoint = ra_account_create_endpoint (account, &error);
-  if (endpoint == NULL)
+  self->test_client = ra_account_create_client (account, entry_text (self->secret_row), &error);
+  if (self->test_client == NULL)
     {
       show_test_result (self, FALSE, headline_for_error (error), error->message);
       return;
     }
-
-  self->test_client = ra_client_new (endpoint,
-                                     ra_account_get_client_id (account),
-                                     entry_text (self->secret_row),
-                                     ra_account_get_token_endpoint_kind (account));
   /* A test must tell about rate limiting, not silently wait it out. */
   ra_client_set_retry_policy (self->test_client, 0, 0);
 

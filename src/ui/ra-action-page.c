@@ -15,6 +15,7 @@
 #include "ra-format.h"
 #include "ra-plain-text.h"
 #include "ra-run-form.h"
+#include "ra-session.h"
 #include "ra-session-run.h"
 #include "ra-session-run-row.h"
 
@@ -49,6 +50,8 @@ struct _RaActionPage
   GtkWidget      *run_hint;
   GtkWidget      *run_button;
 
+  RaSession      *session;
+  /* The session's, followed. */
   RaClient       *client;
   RaRemoteAction *action;
   RaRemoteAction *details;
@@ -73,6 +76,7 @@ G_DEFINE_ENUM_TYPE (RaActionPageState, ra_action_page_state,
 
 enum {
   PROP_0,
+  PROP_SESSION,
   PROP_CLIENT,
   PROP_ACTION,
   PROP_STATE,
@@ -541,7 +545,7 @@ device_results_cb (GtkWidget  *widget,
 
       if (g_strcmp0 (ra_session_run_get_request_id (run), request_id) == 0)
         {
-          ra_device_results_window_present_for (widget, self->client, request_id,
+          ra_device_results_window_present_for (widget, self->session, request_id,
                                                 ra_session_run_get_action_name (run),
                                                 ra_session_run_get_n_devices (run));
           return;
@@ -556,6 +560,21 @@ runs_changed_cb (RaActionPage *self)
                           g_list_model_get_n_items (G_LIST_MODEL (self->runs)) > 0);
 }
 
+static void session_client_changed_cb (RaActionPage *self);
+
+static void
+ra_action_page_constructed (GObject *object)
+{
+  RaActionPage *self = RA_ACTION_PAGE (object);
+
+  G_OBJECT_CLASS (ra_action_page_parent_class)->constructed (object);
+
+  g_assert (RA_IS_SESSION (self->session));
+  g_signal_connect_object (self->session, "notify::client",
+                           G_CALLBACK (session_client_changed_cb), self, G_CONNECT_SWAPPED);
+  session_client_changed_cb (self);
+}
+
 static void
 ra_action_page_dispose (GObject *object)
 {
@@ -567,6 +586,7 @@ ra_action_page_dispose (GObject *object)
 
   g_clear_pointer (&self->output_rows, g_ptr_array_unref);
 
+  g_clear_object (&self->session);
   g_clear_object (&self->client);
   g_clear_object (&self->action);
   g_clear_object (&self->details);
@@ -587,6 +607,9 @@ ra_action_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
     case PROP_CLIENT:
       g_value_set_object (value, self->client);
       break;
@@ -611,8 +634,8 @@ ra_action_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      ra_action_page_set_client (self, g_value_get_object (value));
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
       break;
     case PROP_ACTION:
       ra_action_page_set_action (self, g_value_get_object (value));
@@ -628,14 +651,19 @@ ra_action_page_class_init (RaActionPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = ra_action_page_constructed;
   object_class->dispose = ra_action_page_dispose;
   object_class->get_property = ra_action_page_get_property;
   object_class->set_property = ra_action_page_set_property;
 
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         RA_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,
                          RA_TYPE_CLIENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ACTION] =
     g_param_spec_object ("action", NULL, NULL,
                          RA_TYPE_REMOTE_ACTION,
@@ -736,9 +764,13 @@ ra_action_page_init (RaActionPage *self)
 }
 
 GtkWidget *
-ra_action_page_new (void)
+ra_action_page_new (RaSession *session)
 {
-  return g_object_new (RA_TYPE_ACTION_PAGE, NULL);
+  g_return_val_if_fail (RA_IS_SESSION (session), NULL);
+
+  return g_object_new (RA_TYPE_ACTION_PAGE,
+                       "session", session,
+                       NULL);
 }
 
 RaClient *
@@ -749,12 +781,12 @@ ra_action_page_get_client (RaActionPage *self)
   return self->client;
 }
 
-void
-ra_action_page_set_client (RaActionPage *self,
-                           RaClient     *client)
+/* Forgets the cached details; the values typed stay. The results
+ * windows of the old client close by themselves. */
+static void
+session_client_changed_cb (RaActionPage *self)
 {
-  g_return_if_fail (RA_IS_ACTION_PAGE (self));
-  g_return_if_fail (client == NULL || RA_IS_CLIENT (client));
+  RaClient *client = ra_session_get_client (self->session);
 
   if (!g_set_object (&self->client, client))
     return;
@@ -762,7 +794,6 @@ ra_action_page_set_client (RaActionPage *self,
   /* Details belong to an instance; another client may be another one. */
   g_hash_table_remove_all (self->cache);
   ra_run_form_set_client (RA_RUN_FORM (self->run_form), client);
-  ra_device_results_window_close_stale (GTK_WIDGET (self), client);
   load_details (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);

@@ -10,6 +10,7 @@
 
 #include "ra-client.h"
 #include "ra-remote-action.h"
+#include "ra-session.h"
 
 G_BEGIN_DECLS
 
@@ -38,11 +39,10 @@ G_DECLARE_FINAL_TYPE (RaActionPage, ra_action_page, RA, ACTION_PAGE, AdwBin)
  *   page.retry        — load the details again after an error
  * ra_action_page_activate_run() does what page.request-run does. */
 
-GtkWidget      *ra_action_page_new          (void);
+/* The page runs actions through session's client, and forgets the
+ * details it cached when that changes (the values typed stay). */
+GtkWidget      *ra_action_page_new          (RaSession      *session);
 RaClient       *ra_action_page_get_client   (RaActionPage   *self);
-/* Forgets the cached details; the values typed stay. */
-void            ra_action_page_set_client   (RaActionPage   *self,
-                                             RaClient       *client);
 RaRemoteAction *ra_action_page_get_action   (RaActionPage   *self);
 /* An action from the list; the page loads its details itself, cached per
  * NQL ID until the list hands over a new object for it (a refresh). NULL

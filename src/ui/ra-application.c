@@ -12,10 +12,9 @@
 #include "ra-account-controller.h"
 #include "ra-account-manager.h"
 #include "ra-application.h"
-#include "ra-endpoint.h"
 #include "ra-preferences-window.h"
 #include "ra-secret-store.h"
-#include "ra-simulator.h"
+#include "ra-session.h"
 #include "ra-window.h"
 
 struct _RaApplication
@@ -23,12 +22,11 @@ struct _RaApplication
   AdwApplication  parent_instance;
 
   gboolean        demo;
-  RaSimulator    *simulator;
-  RaClient       *demo_client;
 
   /* Accounts: one window, one account in use at a time. */
   RaAccountManager    *account_manager;
   RaSecretStore       *secret_store;
+  RaSession           *session;
   RaAccountController *accounts;
 };
 
@@ -47,33 +45,41 @@ ra_application_show_error (RaApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The accounts and the session that connects to one of them. */
+static void
+ra_application_ensure_session (RaApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  if (self->session != NULL)
+    return;
+
+  settings = g_settings_new (APP_ID);
+  self->account_manager = ra_account_manager_new (NULL);
+  self->secret_store = ra_secret_store_new ();
+  self->session = ra_session_new (self->account_manager, self->secret_store, settings);
+}
+
 /* --demo connects to the demo instance; otherwise the last used account
  * comes back, and with none the window welcomes. */
 static void
 ra_application_start_accounts (RaApplication *self,
-                               RaWindow      *window)
+                               RaWindow      *window,
+                               gboolean       load)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
 
-  if (self->account_manager == NULL)
-    {
-      self->account_manager = ra_account_manager_new (NULL);
-      self->secret_store = ra_secret_store_new ();
-
-      /* When the file is out of reach rather than damaged, no account
-       * can be saved until that is fixed: the heading says so. */
-      if (!ra_account_manager_load (self->account_manager, &error))
-        ra_application_show_error (self, GTK_WINDOW (window),
-                                   ra_account_manager_is_writable (self->account_manager)
-                                   ? _("Some Accounts Could Not Be Read")
-                                   : _("Accounts Cannot Be Saved"),
-                                   error->message);
-    }
+  /* When the file is out of reach rather than damaged, no account
+   * can be saved until that is fixed: the heading says so. */
+  if (load && !ra_account_manager_load (self->account_manager, &error))
+    ra_application_show_error (self, GTK_WINDOW (window),
+                               ra_account_manager_is_writable (self->account_manager)
+                                 ? _("Some Accounts Could Not Be Read")
+                                 : _("Accounts Cannot Be Saved"),
+                               error->message);
 
   g_clear_object (&self->accounts);
-  self->accounts = ra_account_controller_new (window, self->account_manager,
-                                              self->secret_store, settings);
+  self->accounts = ra_account_controller_new (window);
   ra_account_controller_start (self->accounts, self->demo);
 }
 
@@ -86,8 +92,11 @@ ra_application_activate (GApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {
-      window = GTK_WINDOW (ra_window_new (GTK_APPLICATION (app)));
-      ra_application_start_accounts (self, RA_WINDOW (window));
+      gboolean first = self->session == NULL;
+
+      ra_application_ensure_session (self);
+      window = GTK_WINDOW (ra_window_new (GTK_APPLICATION (app), self->session));
+      ra_application_start_accounts (self, RA_WINDOW (window), first);
     }
 
   gtk_window_present (window);
@@ -217,13 +226,11 @@ ra_application_shutdown (GApplication *app)
 {
   RaApplication *self = RA_APPLICATION (app);
 
-  /* Session-only secrets end with the session. */
+  /* Session-only secrets end with the session, and so does the demo
+   * instance. */
   g_clear_object (&self->accounts);
+  g_clear_object (&self->session);
   g_clear_object (&self->secret_store);
-  g_clear_object (&self->demo_client);
-  if (self->simulator != NULL)
-    ra_simulator_stop (self->simulator);
-  g_clear_object (&self->simulator);
 
   G_APPLICATION_CLASS (ra_application_parent_class)->shutdown (app);
 }
@@ -234,10 +241,9 @@ ra_application_dispose (GObject *object)
   RaApplication *self = RA_APPLICATION (object);
 
   g_clear_object (&self->accounts);
+  g_clear_object (&self->session);
   g_clear_object (&self->secret_store);
   g_clear_object (&self->account_manager);
-  g_clear_object (&self->demo_client);
-  g_clear_object (&self->simulator);
 
   G_OBJECT_CLASS (ra_application_parent_class)->dispose (object);
 }
@@ -278,41 +284,4 @@ ra_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
-}
-
-RaClient *
-ra_application_get_demo_client (RaApplication  *self,
-                                GError        **error)
-{
-  g_autoptr(RaSimulator) simulator = NULL;
-  g_autoptr(RaEndpoint) endpoint = NULL;
-
-  g_return_val_if_fail (RA_IS_APPLICATION (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (self->demo_client != NULL)
-    return self->demo_client;
-
-  /* A thread of its own keeps the demo server answering while the
-   * window is busy, as a real server would. */
-  simulator = ra_simulator_new ();
-  if (!ra_simulator_start_in_thread (simulator, 0, error))
-    return NULL;
-
-  /* The login service on a port of its own, as on a real instance. */
-  endpoint = ra_endpoint_new_full ("demo", "eu", ra_simulator_get_base_url (simulator),
-                                   ra_simulator_get_login_base_url (simulator), error);
-  if (endpoint == NULL)
-    {
-      ra_simulator_stop (simulator);
-      return NULL;
-    }
-
-  self->simulator = g_steal_pointer (&simulator);
-  self->demo_client = ra_client_new (endpoint,
-                                     RA_SIM_DEFAULT_CLIENT_ID,
-                                     RA_SIM_DEFAULT_CLIENT_SECRET,
-                                     RA_TOKEN_ENDPOINT_AUTO);
-
-  return self->demo_client;
 }

@@ -17,8 +17,8 @@
 #include "ra-format.h"
 #include "ra-plain-text.h"
 #include "ra-preferences-window.h"
+#include "ra-session.h"
 #include "ra-settings.h"
-#include "ra-window.h"
 
 struct _RaDeviceResultsWindow
 {
@@ -587,30 +587,44 @@ ra_device_results_window_init (RaDeviceResultsWindow *self)
   gtk_list_view_set_model (GTK_LIST_VIEW (self->device_list), selection);
 }
 
+/* Results read with the old credentials do not outlive them: signed out,
+ * or switched to another account, the window closes. */
+static void
+session_client_changed_cb (RaDeviceResultsWindow *self,
+                           GParamSpec            *pspec,
+                           RaSession             *session)
+{
+  if (ra_session_get_client (session) != self->client)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
 RaDeviceResultsWindow *
-ra_device_results_window_new (RaClient   *client,
+ra_device_results_window_new (RaSession  *session,
                               GSettings  *settings,
-                              gboolean    is_demo,
                               const char *request_id,
                               const char *action_name,
                               guint       n_devices)
 {
   RaDeviceResultsWindow *self;
 
-  g_return_val_if_fail (RA_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (RA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (ra_session_get_client (session) != NULL, NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (request_id != NULL, NULL);
 
   self = g_object_new (RA_TYPE_DEVICE_RESULTS_WINDOW, NULL);
-  self->client = g_object_ref (client);
+  self->client = g_object_ref (ra_session_get_client (session));
   self->settings = settings != NULL ? g_object_ref (settings) : g_settings_new (APP_ID);
-  self->is_demo = !!is_demo;
+  self->is_demo = ra_session_get_demo (session);
   self->request_id = g_strdup (request_id);
   self->n_devices = n_devices;
 
   if (action_name != NULL)
     adw_window_title_set_subtitle (self->window_title, action_name);
 
+  g_signal_connect_object (session, "notify::client",
+                           G_CALLBACK (session_client_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::" RA_SETTINGS_EXECUTION_RESULTS_QUERY,
                            G_CALLBACK (query_setting_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -621,7 +635,7 @@ ra_device_results_window_new (RaClient   *client,
 
 RaDeviceResultsWindow *
 ra_device_results_window_present_for (GtkWidget  *from,
-                                      RaClient   *client,
+                                      RaSession  *session,
                                       const char *request_id,
                                       const char *action_name,
                                       guint       n_devices)
@@ -629,14 +643,15 @@ ra_device_results_window_present_for (GtkWidget  *from,
   GtkRoot *root;
   g_autoptr(GListModel) toplevels = NULL;
   RaDeviceResultsWindow *window = NULL;
-  gboolean is_demo;
+  RaClient *client;
 
   g_return_val_if_fail (GTK_IS_WIDGET (from), NULL);
-  g_return_val_if_fail (RA_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (RA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (ra_session_get_client (session) != NULL, NULL);
   g_return_val_if_fail (request_id != NULL, NULL);
 
   root = gtk_widget_get_root (from);
-  is_demo = RA_IS_WINDOW (root) && ra_window_get_is_demo (RA_WINDOW (root));
+  client = ra_session_get_client (session);
 
   toplevels = g_object_ref (gtk_window_get_toplevels ());
   for (guint i = 0; window == NULL && i < g_list_model_get_n_items (toplevels); i++)
@@ -653,7 +668,7 @@ ra_device_results_window_present_for (GtkWidget  *from,
     ra_device_results_window_refresh (window);
   else
     {
-      window = ra_device_results_window_new (client, NULL, is_demo, request_id,
+      window = ra_device_results_window_new (session, NULL, request_id,
                                              action_name, n_devices);
       if (GTK_IS_WINDOW (root))
         {
@@ -666,37 +681,6 @@ ra_device_results_window_present_for (GtkWidget  *from,
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
-}
-
-void
-ra_device_results_window_close_stale (GtkWidget *from,
-                                      RaClient  *client)
-{
-  GtkRoot *root;
-  g_autoptr(GListModel) toplevels = NULL;
-  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_return_if_fail (GTK_IS_WIDGET (from));
-  g_return_if_fail (client == NULL || RA_IS_CLIENT (client));
-
-  root = gtk_widget_get_root (from);
-  if (!GTK_IS_WINDOW (root))
-    return;
-
-  toplevels = g_object_ref (gtk_window_get_toplevels ());
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
-
-      if (RA_IS_DEVICE_RESULTS_WINDOW (item) &&
-          RA_DEVICE_RESULTS_WINDOW (item)->client != client &&
-          gtk_window_get_transient_for (GTK_WINDOW (item)) == GTK_WINDOW (root))
-        g_ptr_array_add (stale, g_steal_pointer (&item));
-    }
-
-  /* Not while walking the list that destroying changes. */
-  for (guint i = 0; i < stale->len; i++)
-    gtk_window_destroy (g_ptr_array_index (stale, i));
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include "ra-client.h"
 #include "ra-nql-result.h"
+#include "ra-session.h"
 
 G_BEGIN_DECLS
 
@@ -34,28 +35,26 @@ GType ra_device_results_window_state_get_type (void) G_GNUC_CONST;
 #define RA_TYPE_DEVICE_RESULTS_WINDOW (ra_device_results_window_get_type ())
 G_DECLARE_FINAL_TYPE (RaDeviceResultsWindow, ra_device_results_window, RA, DEVICE_RESULTS_WINDOW, AdwWindow)
 
-/* settings NULL: the application's. The query ID comes from the settings;
- * when none is set up, a demo client uses RA_DEMO_EXECUTIONS_QUERY.
- * n_devices: how many devices the run was sent to (0: unknown). Loads at
- * once. */
-RaDeviceResultsWindow *ra_device_results_window_new               (RaClient              *client,
+/* Reads through the client of session, which must be connected; closes
+ * when the session moves to another client (signed out, or switched to
+ * another account: the results must not keep asking with the old
+ * credentials). settings NULL: the application's. The query ID comes
+ * from the settings; when none is set up, the demo instance's client
+ * uses RA_DEMO_EXECUTIONS_QUERY. n_devices: how many devices the run was
+ * sent to (0: unknown). Loads at once. */
+RaDeviceResultsWindow *ra_device_results_window_new               (RaSession             *session,
                                                                    GSettings             *settings,
-                                                                   gboolean               is_demo,
                                                                    const char            *request_id,
                                                                    const char            *action_name,
                                                                    guint                  n_devices);
 /* Shows the results of request_id above the window of from: the window
- * already open for it if there is one (refreshed), a new one otherwise. */
+ * already open for it and the session's client if there is one
+ * (refreshed), a new one otherwise. */
 RaDeviceResultsWindow *ra_device_results_window_present_for       (GtkWidget             *from,
-                                                                   RaClient              *client,
+                                                                   RaSession             *session,
                                                                    const char            *request_id,
                                                                    const char            *action_name,
                                                                    guint                  n_devices);
-/* Closes the results windows above the window of from that read through
- * another client than client: signed out, or switched to another
- * account, they must not keep asking with the old credentials. */
-void                   ra_device_results_window_close_stale       (GtkWidget             *from,
-                                                                   RaClient              *client);
 /* Asks again; what is shown stays until the answer comes. */
 void                   ra_device_results_window_refresh           (RaDeviceResultsWindow *self);
 const char            *ra_device_results_window_get_request_id    (RaDeviceResultsWindow *self);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ra-action-page.h"
+#include "ra-session.h"
 #include "ra-settings.h"
 #include "ra-window.h"
 
@@ -40,6 +41,8 @@ struct _RaWindow
   GtkWidget            *default_account_title;
 
   GSettings            *settings;
+  RaSession            *session;
+  /* What the window shows of the session. */
   RaClient             *client;
   RaRemoteAction       *shown_action;
   gboolean              is_demo;
@@ -50,6 +53,14 @@ struct _RaWindow
 
 G_DEFINE_FINAL_TYPE (RaWindow, ra_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* The detail pane is the largest part of the window and shows nothing
  * before an action is picked: it is built then, not at launch. */
 static RaActionPage *
@@ -57,8 +68,7 @@ ra_window_ensure_action_page (RaWindow *self)
 {
   if (self->action_page == NULL)
     {
-      self->action_page = RA_ACTION_PAGE (ra_action_page_new ());
-      ra_action_page_set_client (self->action_page, self->client);
+      self->action_page = RA_ACTION_PAGE (ra_action_page_new (self->session));
       gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->action_page), "action");
     }
 
@@ -232,7 +242,88 @@ ra_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ra_window_parent_class)->close_request (window);
 }
 
+/* The session */
+
+static void
+session_changed_cb (RaWindow *self)
+{
+  RaClient *client = ra_session_get_client (self->session);
+  const char *title = ra_session_get_title (self->session);
+
+  /* The account, not the app, is what the header has room to name in a
+   * narrow window; the window title keeps the app's name. */
+  adw_window_title_set_title (self->account_title,
+                              client != NULL && title != NULL ? title : _("Remote Actions"));
+  self->is_demo = ra_session_get_demo (self->session);
+  gtk_widget_set_visible (self->demo_badge, client != NULL && self->is_demo);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", client != NULL);
+
+  if (self->client == client)
+    return;
+
+  g_set_object (&self->client, client);
+
+  /* Before the page, which follows the session too, takes the client. */
+  ra_window_show_action (self, NULL);
+  self->restore_pending = client != NULL;
+  ra_action_list_set_client (self->action_list, client);
+}
+
 /* Class */
+
+static void
+ra_window_constructed (GObject *object)
+{
+  RaWindow *self = RA_WINDOW (object);
+
+  G_OBJECT_CLASS (ra_window_parent_class)->constructed (object);
+
+  g_assert (RA_IS_SESSION (self->session));
+  g_signal_connect_object (self->session, "notify::client",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::demo",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::title",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  session_changed_cb (self);
+}
+
+static void
+ra_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  RaWindow *self = RA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  RaWindow *self = RA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 ra_window_dispose (GObject *object)
@@ -243,6 +334,7 @@ ra_window_dispose (GObject *object)
   /* The content stack owned it. */
   self->action_page = NULL;
 
+  g_clear_object (&self->session);
   g_clear_object (&self->client);
   g_clear_object (&self->shown_action);
   g_clear_object (&self->settings);
@@ -258,8 +350,18 @@ ra_window_class_init (RaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = ra_window_constructed;
   object_class->dispose = ra_window_dispose;
+  object_class->get_property = ra_window_get_property;
+  object_class->set_property = ra_window_set_property;
   window_class->close_request = ra_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         RA_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RA_TYPE_ACTION_LIST);
 
@@ -317,44 +419,23 @@ ra_window_init (RaWindow *self)
 }
 
 RaWindow *
-ra_window_new (GtkApplication *application)
+ra_window_new (GtkApplication *application,
+               RaSession      *session)
 {
+  g_return_val_if_fail (RA_IS_SESSION (session), NULL);
+
   return g_object_new (RA_TYPE_WINDOW,
                        "application", application,
+                       "session", session,
                        NULL);
 }
 
-void
-ra_window_set_client (RaWindow   *self,
-                      RaClient   *client,
-                      const char *account_title,
-                      gboolean    is_demo)
+RaSession *
+ra_window_get_session (RaWindow *self)
 {
-  g_return_if_fail (RA_IS_WINDOW (self));
-  g_return_if_fail (client == NULL || RA_IS_CLIENT (client));
+  g_return_val_if_fail (RA_IS_WINDOW (self), NULL);
 
-  is_demo = !!is_demo;
-
-  /* The account, not the app, is what the header has room to name in a
-   * narrow window; the window title keeps the app's name. */
-  adw_window_title_set_title (self->account_title,
-                              client != NULL && account_title != NULL
-                              ? account_title : _("Remote Actions"));
-  gtk_widget_set_visible (self->demo_badge, client != NULL && is_demo);
-  self->is_demo = is_demo;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", client != NULL);
-
-  if (self->client == client)
-    return;
-
-  g_set_object (&self->client, client);
-
-  ra_window_show_action (self, NULL);
-  if (self->action_page != NULL)
-    ra_action_page_set_client (self->action_page, client);
-  self->restore_pending = client != NULL;
-  ra_action_list_set_client (self->action_list, client);
+  return self->session;
 }
 
 RaClient *

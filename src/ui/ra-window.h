@@ -10,20 +10,19 @@
 #include "ra-action-list.h"
 #include "ra-action-page.h"
 #include "ra-client.h"
+#include "ra-session.h"
 
 G_BEGIN_DECLS
 
 #define RA_TYPE_WINDOW (ra_window_get_type ())
 G_DECLARE_FINAL_TYPE (RaWindow, ra_window, RA, WINDOW, AdwApplicationWindow)
 
-RaWindow     *ra_window_new                (GtkApplication *application);
-
-/* Shows the actions of client (NULL: none). account_title names the account
- * in the header; is_demo adds a "Demo" badge. */
-void          ra_window_set_client         (RaWindow       *self,
-                                            RaClient       *client,
-                                            const char     *account_title,
-                                            gboolean        is_demo);
+/* The window shows what session is connected to. */
+RaWindow     *ra_window_new                (GtkApplication *application,
+                                            RaSession      *session);
+RaSession    *ra_window_get_session        (RaWindow       *self);
+/* The client whose actions are shown, and whether it is the demo
+ * instance's (a "Demo" badge): the session's. */
 RaClient     *ra_window_get_client         (RaWindow       *self);
 gboolean      ra_window_get_is_demo        (RaWindow       *self);
 

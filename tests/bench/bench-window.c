@@ -225,7 +225,8 @@ wait_for_frame (void)
 static RaWindow *
 open_window (void)
 {
-  RaWindow *window = g_object_ref (ra_window_new (NULL));
+  g_autoptr(RaSession) session = ra_test_session_new (NULL, NULL, FALSE);
+  RaWindow *window = g_object_ref (ra_window_new (NULL, session));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
   gtk_window_present (GTK_WINDOW (window));
@@ -354,7 +355,7 @@ main (int   argc,
       probe = g_timeout_add (1, probe_cb, NULL);
 
       start = g_get_monotonic_time ();
-      ra_window_set_client (window, client, "Bench", FALSE);
+      ra_session_set_connection (ra_window_get_session (window), NULL, client, FALSE);
       RA_TEST_WAIT_UNTIL_FOR (ra_action_list_get_state (list) != RA_ACTION_LIST_STATE_LOADING, 120);
       loaded = g_get_monotonic_time ();
       if (ra_action_list_get_n_total (list) != N_ACTIONS)
@@ -369,10 +370,10 @@ main (int   argc,
       series_add (stall, probe_max_gap / 1000.0);
 
       /* Next run: a client that has never loaded the list, same token. */
-      ra_window_set_client (window, NULL, NULL, FALSE);
+      ra_session_set_connection (ra_window_get_session (window), NULL, NULL, FALSE);
     }
 
-  ra_window_set_client (window, client, "Bench", FALSE);
+  ra_session_set_connection (ra_window_get_session (window), NULL, client, FALSE);
   RA_TEST_WAIT_UNTIL_FOR (ra_action_list_get_state (list) == RA_ACTION_LIST_STATE_LOADED, 120);
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);

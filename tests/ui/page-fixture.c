@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "ra-endpoint.h"
+#include "ra-test-utils.h"
 
 #include "page-fixture.h"
 
@@ -133,12 +134,11 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 900);
-  fixture->page = RA_ACTION_PAGE (ra_action_page_new ());
+  fixture->session = ra_test_session_new (NULL, fixture->client, FALSE);
+  fixture->page = RA_ACTION_PAGE (ra_action_page_new (fixture->session));
   g_object_ref_sink (fixture->page);
   gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->page));
   gtk_window_present (GTK_WINDOW (fixture->window));
-
-  ra_action_page_set_client (fixture->page, fixture->client);
 }
 
 void
@@ -159,6 +159,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->form_action);
   g_clear_object (&fixture->collect_action);
   g_clear_object (&fixture->locked_action);
+  g_clear_object (&fixture->session);
   g_clear_object (&fixture->client);
 
   ra_simulator_stop (fixture->sim);

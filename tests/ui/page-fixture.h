@@ -13,6 +13,7 @@
 #include "ra-device-editor.h"
 #include "ra-input-row.h"
 #include "ra-remote-action.h"
+#include "ra-session-private.h"
 #include "ra-simulator.h"
 #include "ra-test-common.h"
 
@@ -31,6 +32,7 @@ typedef struct
 {
   RaSimulator    *sim;
   RaClient       *client;
+  RaSession      *session;
   GtkWidget      *window;
   RaActionPage   *page;
   RaRemoteAction *form_action;

@@ -7,7 +7,10 @@
 
 #include <adwaita.h>
 
+#include "ra-account-manager.h"
 #include "ra-action-item.h"
+#include "ra-secret-store.h"
+#include "ra-session-private.h"
 #include "ra-test-common.h"
 
 G_BEGIN_DECLS
@@ -99,6 +102,24 @@ ra_test_answer_message_dialog (const char *label)
   g_assert_nonnull (dialog);
   ra_test_click (ra_test_find_button (GTK_WIDGET (dialog), label));
   RA_TEST_WAIT_UNTIL (ra_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+}
+
+/* A session connected to client (NULL: none), as to the demo instance
+ * when demo, for account (NULL: none). Its account list is never read
+ * and its keyring never asked. */
+static inline RaSession *
+ra_test_session_new (RaAccount *account,
+                     RaClient  *client,
+                     gboolean   demo)
+{
+  g_autoptr(RaAccountManager) manager = ra_account_manager_new (NULL);
+  g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RaSession *session = ra_session_new (manager, store, settings);
+
+  ra_session_set_connection (session, account, client, demo);
+
+  return session;
 }
 
 G_END_DECLS

@@ -43,6 +43,7 @@ typedef struct
 
   RaAccountManager    *manager;
   RaSecretStore       *store;
+  RaSession           *session;
   RaWindow            *window;
   RaAccountController *controller;
 } Fixture;
@@ -56,9 +57,9 @@ app_start (Fixture *fixture)
   ra_account_manager_load (fixture->manager, &error);
   g_assert_no_error (error);
   fixture->store = ra_secret_store_new ();
-  fixture->window = g_object_ref_sink (ra_window_new (NULL));
-  fixture->controller = ra_account_controller_new (fixture->window, fixture->manager,
-                                                   fixture->store, fixture->settings);
+  fixture->session = ra_session_new (fixture->manager, fixture->store, fixture->settings);
+  fixture->window = g_object_ref_sink (ra_window_new (NULL, fixture->session));
+  fixture->controller = ra_account_controller_new (fixture->window);
   ra_account_controller_start (fixture->controller, FALSE);
   gtk_window_present (GTK_WINDOW (fixture->window));
   ra_test_settle ();
@@ -72,6 +73,7 @@ app_quit (Fixture *fixture)
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   ra_test_settle ();
   g_assert_finalize_object (g_steal_pointer (&fixture->window));
+  g_assert_finalize_object (g_steal_pointer (&fixture->session));
   g_clear_object (&fixture->store);
   g_assert_finalize_object (g_steal_pointer (&fixture->manager));
 }
@@ -163,9 +165,9 @@ run_connection_test (GtkWidget *dialog)
 }
 
 static gboolean
-controller_has_client (gpointer data)
+session_has_client (gpointer data)
 {
-  return ra_account_controller_get_client (data) != NULL;
+  return ra_session_get_client (data) != NULL;
 }
 
 static gboolean
@@ -271,7 +273,7 @@ test_first_run_add_restart (Fixture       *fixture,
   app_start (fixture);
   welcome = ra_account_controller_get_welcome_page (fixture->controller);
   g_assert_true (gtk_widget_get_mapped (welcome));
-  g_assert_null (ra_account_controller_get_client (fixture->controller));
+  g_assert_null (ra_session_get_client (fixture->session));
   g_assert_null (ra_account_switcher_get_title (RA_ACCOUNT_SWITCHER (
                    ra_account_controller_get_switcher (fixture->controller))));
 
@@ -349,11 +351,11 @@ test_first_run_add_restart (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
   RA_TEST_WAIT_UNTIL_FOR (dialog == NULL, TIMEOUT_SECONDS);
-  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (session_has_client (fixture->session), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
   g_assert_false (gtk_widget_get_mapped (welcome));
 
-  account = ra_account_controller_get_account (fixture->controller);
+  account = ra_session_get_account (fixture->session);
   g_assert_nonnull (account);
   saved = g_object_ref (account);
   g_assert_cmpstr (ra_account_switcher_get_title (RA_ACCOUNT_SWITCHER (
@@ -371,9 +373,9 @@ test_first_run_add_restart (Fixture       *fixture,
   /* Quit and start again: the account comes back, no typing. */
   app_quit (fixture);
   app_start (fixture);
-  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (session_has_client (fixture->session), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
-  account = ra_account_controller_get_account (fixture->controller);
+  account = ra_session_get_account (fixture->session);
   g_assert_cmpstr (ra_account_get_id (account), ==, ra_account_get_id (saved));
   g_assert_cmpstr (ra_account_get_display_name (account), ==, "Simulator");
   g_assert_null (ra_account_controller_get_dialog (fixture->controller));
@@ -395,7 +397,7 @@ test_first_run_add_restart (Fixture       *fixture,
   type_into (dialog, "name_row", "Simulator (renamed)");
   g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
   RA_TEST_WAIT_UNTIL_FOR (dialog == NULL, TIMEOUT_SECONDS);
-  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (session_has_client (fixture->session), TIMEOUT_SECONDS);
   g_assert_cmpstr (ra_account_switcher_get_title (RA_ACCOUNT_SWITCHER (
                      ra_account_controller_get_switcher (fixture->controller))), ==,
                    "Simulator (renamed)");
@@ -412,7 +414,7 @@ test_first_run_add_restart (Fixture       *fixture,
   adw_message_dialog_response (confirm, "remove");
   ra_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, n_accounts - 1);
-  g_assert_null (ra_account_controller_get_client (fixture->controller));
+  g_assert_null (ra_session_get_client (fixture->session));
   g_assert_true (gtk_widget_get_mapped (welcome = ra_account_controller_get_welcome_page (fixture->controller)));
 
   /* The keyring item goes asynchronously: ask again until it is gone. */
@@ -459,14 +461,14 @@ test_sign_out (Fixture       *fixture,
     adw_message_dialog_response (ask, "cancel");
     ra_test_settle ();
   }
-  g_assert_null (ra_account_controller_get_client (fixture->controller));
+  g_assert_null (ra_session_get_client (fixture->session));
 
   /* A session-only secret works like a stored one. */
   ra_secret_store_set_session_secret (fixture->store, ra_account_get_id (account),
                                       RA_SIM_DEFAULT_CLIENT_SECRET);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.switch", "s",
                               ra_account_get_id (account));
-  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (session_has_client (fixture->session), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
 
   /* Signing out drops the token: a new connection must ask for another. */
@@ -474,14 +476,14 @@ test_sign_out (Fixture       *fixture,
   g_assert_cmpuint (token_requests, >=, 1);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.sign-out", NULL);
   ra_test_settle ();
-  g_assert_null (ra_account_controller_get_client (fixture->controller));
+  g_assert_null (ra_session_get_client (fixture->session));
   g_assert_true (gtk_widget_get_mapped (ra_account_controller_get_welcome_page (fixture->controller)));
   last = g_settings_get_string (fixture->settings, "last-account");
   g_assert_cmpstr (last, ==, "");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.switch", "s",
                               ra_account_get_id (account));
-  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (session_has_client (fixture->session), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
   g_assert_cmpuint (ra_simulator_count_requests (fixture->simulator, "POST", TOKEN_PATH),
                     ==, token_requests + 1);
@@ -533,7 +535,7 @@ test_host_change_asks_secret (Fixture       *fixture,
 
   g_settings_set_string (fixture->settings, "last-account", ra_account_get_id (account));
   app_start (fixture);
-  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (session_has_client (fixture->session), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
 
   /* The endpoint that worked is kept with the account for next time. */
@@ -565,10 +567,10 @@ test_host_change_asks_secret (Fixture       *fixture,
   type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
   g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
   RA_TEST_WAIT_UNTIL_FOR (dialog == NULL, TIMEOUT_SECONDS);
-  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (session_has_client (fixture->session), TIMEOUT_SECONDS);
   secret = keyring_secret (account);
   g_assert_null (secret);
-  secret = keyring_secret (ra_account_controller_get_account (fixture->controller));
+  secret = keyring_secret (ra_session_get_account (fixture->session));
   g_assert_cmpstr (secret, ==, RA_SIM_DEFAULT_CLIENT_SECRET);
 
   app_quit (fixture);
@@ -608,7 +610,7 @@ test_remembered_endpoint (Fixture       *fixture,
 
   g_settings_set_string (fixture->settings, "last-account", ra_account_get_id (account));
   app_start (fixture);
-  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (session_has_client (fixture->session), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
 
   g_assert_cmpuint (ra_simulator_count_requests (fixture->simulator, "POST", "/api/v1/token"), ==, 1);
@@ -633,21 +635,21 @@ test_welcome_demo (Fixture       *fixture,
 
   fixture->manager = ra_account_manager_new (fixture->accounts_path);
   fixture->store = ra_secret_store_new ();
-  fixture->window = g_object_ref_sink (ra_window_new (app));
-  fixture->controller = ra_account_controller_new (fixture->window, fixture->manager,
-                                                   fixture->store, fixture->settings);
+  fixture->session = ra_session_new (fixture->manager, fixture->store, fixture->settings);
+  fixture->window = g_object_ref_sink (ra_window_new (app, fixture->session));
+  fixture->controller = ra_account_controller_new (fixture->window);
   ra_account_controller_start (fixture->controller, FALSE);
   gtk_window_present (GTK_WINDOW (fixture->window));
   ra_test_settle ();
   g_assert_true (ra_window_get_welcome_page_shown (fixture->window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.demo", NULL));
-  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (session_has_client (fixture->session), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
   g_assert_false (ra_window_get_welcome_page_shown (fixture->window));
-  g_assert_true (ra_account_controller_get_is_demo (fixture->controller));
+  g_assert_true (ra_session_get_demo (fixture->session));
   g_assert_true (ra_window_get_is_demo (fixture->window));
-  g_assert_null (ra_account_controller_get_account (fixture->controller));
+  g_assert_null (ra_session_get_account (fixture->session));
   switcher = ra_account_controller_get_switcher (fixture->controller);
   g_assert_cmpstr (ra_account_switcher_get_title (RA_ACCOUNT_SWITCHER (switcher)), ==, "Demo Instance");
 
@@ -678,14 +680,16 @@ restart_child (gboolean first)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(RaAccountManager) manager = ra_account_manager_new (NULL);
   g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(RaSession) session = NULL;
   g_autoptr(RaAccountController) controller = NULL;
   g_autoptr(GError) error = NULL;
   RaWindow *window;
 
   g_assert_nonnull (base_url);
   g_assert_true (ra_account_manager_load (manager, &error));
-  window = ra_window_new (NULL);
-  controller = ra_account_controller_new (window, manager, store, settings);
+  session = ra_session_new (manager, store, settings);
+  window = ra_window_new (NULL, session);
+  controller = ra_account_controller_new (window);
   ra_account_controller_start (controller, FALSE);
   gtk_window_present (GTK_WINDOW (window));
   ra_test_settle ();
@@ -713,9 +717,9 @@ restart_child (gboolean first)
       g_assert_null (ra_account_controller_get_dialog (controller));
     }
 
-  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (session_has_client (session), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (window), TIMEOUT_SECONDS);
-  g_assert_cmpstr (ra_account_get_display_name (ra_account_controller_get_account (controller)),
+  g_assert_cmpstr (ra_account_get_display_name (ra_session_get_account (session)),
                    ==, "Across Restarts");
   g_assert_false (ra_window_get_welcome_page_shown (window));
 
@@ -840,7 +844,7 @@ test_no_keyring_session_only (Fixture       *fixture,
       adw_message_dialog_response (offer, "session");
 
       RA_TEST_WAIT_UNTIL_FOR (dialog == NULL, TIMEOUT_SECONDS);
-      RA_TEST_WAIT_UNTIL_FOR (controller_has_client (fixture->controller), TIMEOUT_SECONDS);
+      RA_TEST_WAIT_UNTIL_FOR (session_has_client (fixture->session), TIMEOUT_SECONDS);
       RA_TEST_WAIT_UNTIL_FOR (list_loaded (fixture->window), TIMEOUT_SECONDS);
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->manager)), ==, 1);
 

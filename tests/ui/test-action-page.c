@@ -237,7 +237,7 @@ static void
 test_no_client (Fixture       *fixture,
                 gconstpointer  data)
 {
-  ra_action_page_set_client (fixture->page, NULL);
+  ra_session_set_connection (fixture->session, NULL, NULL, FALSE);
   ra_action_page_set_action (fixture->page, fixture->form_action);
   g_assert_cmpint (ra_action_page_get_state (fixture->page), ==, RA_ACTION_PAGE_STATE_ACTION);
   g_assert_cmpstr (ra_run_form_get_blocker (get_form (fixture)), ==,

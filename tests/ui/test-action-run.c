@@ -394,7 +394,7 @@ test_client_changed_while_confirming (Fixture       *fixture,
                                    ra_simulator_get_login_base_url (fixture->sim), NULL);
   other = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID,
                          RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);
-  ra_action_page_set_client (fixture->page, other);
+  ra_session_set_connection (fixture->session, NULL, other, FALSE);
 
   respond (dialog, RA_CONFIRM_RESPONSE_RUN);
   g_assert_false (ra_run_form_get_running (get_form (fixture)));

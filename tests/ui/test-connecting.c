@@ -115,6 +115,7 @@ check_never_answers (void)
   g_autoptr(RaAccount) account = ra_account_new ();
   g_autoptr(RaSecretStore) store = NULL;
   g_autoptr(GSettings) settings = NULL;
+  g_autoptr(RaSession) session = NULL;
   g_autoptr(RaAccountController) controller = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -144,9 +145,10 @@ check_never_answers (void)
   g_settings_set_string (settings, "last-account", ra_account_get_id (account));
 
   store = ra_secret_store_new ();
-  window = g_object_ref_sink (ra_window_new (NULL));
-  controller = ra_account_controller_new (window, manager, store, settings);
-  ra_account_controller_set_stall_timeout (controller, STALL_MS);
+  session = ra_session_new (manager, store, settings);
+  ra_session_set_stall_timeout (session, STALL_MS);
+  window = g_object_ref_sink (ra_window_new (NULL, session));
+  controller = ra_account_controller_new (window);
   ra_account_controller_start (controller, FALSE);
   gtk_window_present (GTK_WINDOW (window));
 
@@ -159,14 +161,14 @@ check_never_answers (void)
   g_assert_cmpstr (ra_account_switcher_get_title (RA_ACCOUNT_SWITCHER (ra_account_controller_get_switcher (controller))),
                    ==, title);
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (ra_window_get_action_list (window))));
-  g_assert_null (ra_account_controller_get_client (controller));
+  g_assert_null (ra_session_get_client (session));
 
   /* The keyring does not answer: after the bounded wait, a way forward. */
   RA_TEST_WAIT_UNTIL_FOR (stalled (controller), TIMEOUT_SECONDS);
   g_assert_true (gtk_widget_get_mapped (page));
   RA_TEST_WAIT_UNTIL_FOR (offers (page, "retry_button"), TIMEOUT_SECONDS);
   g_assert_true (offers (page, "enter_secret_button"));
-  g_assert_null (ra_account_controller_get_client (controller));
+  g_assert_null (ra_session_get_client (session));
 
   /* Try again: connecting again, and again no answer. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "accounts.retry", NULL));
@@ -184,7 +186,7 @@ check_never_answers (void)
   gtk_editable_set_text (entry, RA_SIM_DEFAULT_CLIENT_SECRET);
   adw_message_dialog_response (prompt, "connect");
 
-  RA_TEST_WAIT_UNTIL_FOR (ra_account_controller_get_client (controller) != NULL, TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (ra_session_get_client (session) != NULL, TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (ra_action_list_get_state (ra_window_get_action_list (window)) ==
                           RA_ACTION_LIST_STATE_LOADED, TIMEOUT_SECONDS);
   g_assert_false (ra_window_get_welcome_page_shown (window));

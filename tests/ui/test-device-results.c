@@ -406,7 +406,7 @@ test_times_and_row_limit (Fixture       *fixture,
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
     RaDeviceResultsWindow *large;
 
-    large = ra_device_results_window_new (fixture->client, settings, FALSE,
+    large = ra_device_results_window_new (fixture->session, settings,
                                           ra_run_form_get_request_id (get_form (fixture)),
                                           NULL, RA_NQL_EXECUTE_MAX_ROWS + 500);
     RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (large), WAIT_SECONDS);
@@ -440,11 +440,12 @@ test_demo_unknown_devices (Fixture       *fixture,
   g_auto(GStrv) known = ra_simulator_dup_known_devices ();
   g_autofree char *copied = NULL;
   g_autofree char *request_id = g_uuid_string_random ();
+  g_autoptr(RaSession) demo = ra_test_session_new (NULL, fixture->client, TRUE);
   RaDeviceResultsWindow *window;
   GtkWidget *button;
 
   set_query ("");
-  window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
+  window = ra_device_results_window_new (demo, settings, request_id, NULL, 2);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_EMPTY);
 
@@ -464,7 +465,7 @@ test_demo_unknown_devices (Fixture       *fixture,
   close_results (window);
 
   /* Not on a real instance. */
-  window = ra_device_results_window_new (fixture->client, settings, FALSE, request_id, NULL, 2);
+  window = ra_device_results_window_new (fixture->session, settings, request_id, NULL, 2);
   set_query (QUERY);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_EMPTY);
@@ -504,6 +505,7 @@ test_demo_query (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RaSession) demo = ra_test_session_new (NULL, fixture->client, TRUE);
   RaDeviceResultsWindow *window;
   const char *request_id;
 
@@ -511,7 +513,7 @@ test_demo_query (Fixture       *fixture,
   close_results (run_and_open (fixture, 2, NULL));
   request_id = ra_run_form_get_request_id (get_form (fixture));
 
-  window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
+  window = ra_device_results_window_new (demo, settings, request_id, NULL, 2);
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, RA_DEMO_EXECUTIONS_QUERY);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
@@ -521,7 +523,7 @@ test_demo_query (Fixture       *fixture,
 
   /* A setting wins over the demo's query. */
   set_query ("#no_such_query");
-  window = ra_device_results_window_new (fixture->client, settings, TRUE, request_id, NULL, 2);
+  window = ra_device_results_window_new (demo, settings, request_id, NULL, 2);
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, "#no_such_query");
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_ERROR);
@@ -546,7 +548,7 @@ test_signed_out (Fixture       *fixture,
   /* Results read with the old credentials do not outlive them. */
   weak = window;
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  ra_action_page_set_client (fixture->page, NULL);
+  ra_session_set_connection (fixture->session, NULL, NULL, FALSE);
   RA_TEST_WAIT_UNTIL_FOR (weak == NULL, WAIT_SECONDS);
   g_assert_null (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW));
   set_query ("");

@@ -45,9 +45,9 @@ static const char * const xdg_vars[] = {
 };
 
 static gboolean
-controller_has_client (gpointer data)
+session_has_client (gpointer data)
 {
-  return ra_account_controller_get_client (data) != NULL;
+  return ra_session_get_client (data) != NULL;
 }
 
 static gboolean
@@ -113,6 +113,7 @@ run_session (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(RaAccountManager) manager = ra_account_manager_new (NULL);
   g_autoptr(RaSecretStore) store = ra_secret_store_new ();
+  g_autoptr(RaSession) session = NULL;
   g_autoptr(RaAccountController) controller = NULL;
   g_autoptr(RaRemoteAction) action = NULL;
   g_autoptr(GError) error = NULL;
@@ -125,8 +126,9 @@ run_session (void)
   g_assert_nonnull (base_url);
   g_assert_true (ra_account_manager_load (manager, &error));
 
-  window = ra_window_new (NULL);
-  controller = ra_account_controller_new (window, manager, store, settings);
+  session = ra_session_new (manager, store, settings);
+  window = ra_window_new (NULL, session);
+  controller = ra_account_controller_new (window);
   ra_account_controller_start (controller, FALSE);
   gtk_window_present (GTK_WINDOW (window));
   ra_test_settle ();
@@ -147,7 +149,7 @@ run_session (void)
   RA_TEST_WAIT_UNTIL_FOR (connection_tested (dialog), TIMEOUT_SECONDS);
   g_assert_true (gtk_widget_activate_action (dialog, "account.save", NULL));
   RA_TEST_WAIT_UNTIL_FOR (dialog == NULL, TIMEOUT_SECONDS);
-  RA_TEST_WAIT_UNTIL_FOR (controller_has_client (controller), TIMEOUT_SECONDS);
+  RA_TEST_WAIT_UNTIL_FOR (session_has_client (session), TIMEOUT_SECONDS);
   RA_TEST_WAIT_UNTIL_FOR (list_loaded (window), TIMEOUT_SECONDS);
 
   /* Details, then a run, as the user does them: pick the action in the

@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 
+#include "ra-account.h"
 #include "ra-account-switcher.h"
 #include "ra-action-list.h"
 #include "ra-action-page-private.h"
@@ -359,6 +360,8 @@ test_hostile_text (void)
   g_autofree char *details_error = error_body ("NOT_FOUND", HOSTILE ("@details_error"));
   g_autofree char *run_error = error_body (HOSTILE ("@server_code"), HOSTILE ("@server_message"));
   g_autofree char *started = NULL;
+  g_autoptr(RaAccount) account = ra_account_new ();
+  g_autoptr(RaSession) session = ra_test_session_new (NULL, NULL, FALSE);
   RaWindow *window;
   RaActionList *list;
   RaActionPage *page;
@@ -392,14 +395,15 @@ test_hostile_text (void)
   client = ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID, RA_SIM_DEFAULT_CLIENT_SECRET,
                           RA_TOKEN_ENDPOINT_AUTO);
 
-  window = g_object_ref_sink (ra_window_new (NULL));
+  window = g_object_ref_sink (ra_window_new (NULL, session));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 1000);
   list = ra_window_get_action_list (window);
   gtk_window_present (GTK_WINDOW (window));
 
   /* The list fails with the server's words first, then loads. */
   ra_simulator_set_next_answer (sim, 403, list_error);
-  ra_window_set_client (window, client, HOSTILE ("@account"), FALSE);
+  ra_account_set_display_name (account, HOSTILE ("@account"));
+  ra_session_set_connection (session, account, client, FALSE);
   RA_TEST_WAIT_UNTIL (ra_action_list_get_state (list) == RA_ACTION_LIST_STATE_ERROR);
   assert_shows (GTK_WIDGET (window), HOSTILE ("@list_error"), HOSTILE ("@account"), NULL);
   ra_action_list_reload (list);

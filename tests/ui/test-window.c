@@ -33,6 +33,7 @@ typedef struct
 {
   RaSimulator  *simulator;
   RaClient     *client;
+  RaSession    *session;
   RaWindow     *window;
   RaActionList *list;
   GSettings    *settings;
@@ -68,7 +69,9 @@ fixture_set_up (Fixture       *f,
 static void
 fixture_open_window (Fixture *f)
 {
-  f->window = g_object_ref (ra_window_new (NULL));
+  if (f->session == NULL)
+    f->session = ra_test_session_new (NULL, NULL, FALSE);
+  f->window = g_object_ref (ra_window_new (NULL, f->session));
   f->list = ra_window_get_action_list (f->window);
   gtk_window_present (GTK_WINDOW (f->window));
 }
@@ -79,7 +82,7 @@ fixture_load (Fixture *f)
   if (f->window == NULL)
     fixture_open_window (f);
 
-  ra_window_set_client (f->window, f->client, "Demo instance", TRUE);
+  ra_session_set_connection (f->session, NULL, f->client, TRUE);
   RA_TEST_WAIT_UNTIL (ra_action_list_get_state (f->list) != RA_ACTION_LIST_STATE_LOADING);
 }
 
@@ -92,6 +95,8 @@ fixture_tear_down (Fixture       *f,
       gtk_window_destroy (GTK_WINDOW (f->window));
       ra_test_assert_finalize (g_steal_pointer (&f->window));
     }
+  if (f->session != NULL)
+    ra_test_assert_finalize (g_steal_pointer (&f->session));
 
   ra_test_assert_finalize (g_steal_pointer (&f->client));
   ra_simulator_stop (f->simulator);
@@ -449,7 +454,7 @@ test_list_loading (Fixture       *f,
 {
   ra_simulator_set_latency (f->simulator, 1000);
   fixture_open_window (f);
-  ra_window_set_client (f->window, f->client, "Demo instance", TRUE);
+  ra_session_set_connection (f->session, NULL, f->client, TRUE);
 
   g_assert_cmpint (ra_action_list_get_state (f->list), ==, RA_ACTION_LIST_STATE_LOADING);
   g_assert_cmpstr (visible_page (f), ==, "loading");
@@ -525,8 +530,8 @@ test_list_switch_while_loading (Fixture       *f,
                                 RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);
 
   fixture_open_window (f);
-  ra_window_set_client (f->window, f->client, "Slow", FALSE);
-  ra_window_set_client (f->window, other_client, "Other", FALSE);
+  ra_session_set_connection (f->session, NULL, f->client, FALSE);
+  ra_session_set_connection (f->session, NULL, other_client, FALSE);
 
   RA_TEST_WAIT_UNTIL (ra_action_list_get_state (f->list) == RA_ACTION_LIST_STATE_LOADED);
   g_assert_cmpuint (ra_action_list_get_n_total (f->list), ==, 50);
@@ -539,7 +544,7 @@ test_list_switch_while_loading (Fixture       *f,
   g_assert_cmpuint (ra_action_list_get_n_total (f->list), ==, 50);
   g_assert_cmpint (ra_action_list_get_state (f->list), ==, RA_ACTION_LIST_STATE_LOADED);
 
-  ra_window_set_client (f->window, NULL, NULL, FALSE);
+  ra_session_set_connection (f->session, NULL, NULL, FALSE);
   ra_simulator_stop (other);
 }
 
@@ -551,7 +556,7 @@ test_list_large (Fixture       *f,
 
   ra_simulator_set_generated_actions (f->simulator, 10000);
   fixture_open_window (f);
-  ra_window_set_client (f->window, f->client, "Demo instance", TRUE);
+  ra_session_set_connection (f->session, NULL, f->client, TRUE);
   RA_TEST_WAIT_UNTIL_FOR (ra_action_list_get_state (f->list) != RA_ACTION_LIST_STATE_LOADING, 120);
 
   g_assert_cmpint (ra_action_list_get_state (f->list), ==, RA_ACTION_LIST_STATE_LOADED);
@@ -599,7 +604,7 @@ test_list_no_client (Fixture       *f,
   fixture_load (f);
   g_assert_cmpint (ra_action_list_get_state (f->list), ==, RA_ACTION_LIST_STATE_LOADED);
   g_assert_true (gtk_widget_is_sensitive (refresh_button (f)));
-  ra_window_set_client (f->window, NULL, NULL, FALSE);
+  ra_session_set_connection (f->session, NULL, NULL, FALSE);
   g_assert_cmpint (ra_action_list_get_state (f->list), ==, RA_ACTION_LIST_STATE_NO_CLIENT);
   g_assert_false (gtk_widget_is_sensitive (refresh_button (f)));
   g_assert_null (ra_window_get_shown_action (f->window));
@@ -671,7 +676,7 @@ test_window_selection (Fixture       *f,
   }
 
   /* Another client starts over */
-  ra_window_set_client (f->window, NULL, NULL, FALSE);
+  ra_session_set_connection (f->session, NULL, NULL, FALSE);
   g_assert_null (ra_window_get_shown_action (f->window));
   g_assert_null (ra_action_page_get_action (page));
   g_assert_null (ra_action_page_get_client (page));
@@ -806,7 +811,7 @@ test_window_demo_badge (Fixture       *f,
   fixture_load (f);
   g_assert_true (ra_window_get_is_demo (f->window));
 
-  ra_window_set_client (f->window, f->client, "Production", FALSE);
+  ra_session_set_connection (f->session, NULL, f->client, FALSE);
   g_assert_false (ra_window_get_is_demo (f->window));
 }
 
