@@ -327,15 +327,12 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/device-editor/marks", test_marks);
-  ADD ("/device-editor/marks-long-paste", test_marks_long_paste);
-  ADD ("/device-editor/problem-goes-to-entry", test_problem_goes_to_entry);
-  ADD ("/device-editor/remove-invalid", test_remove_invalid);
-  ADD ("/device-editor/import-asks", test_import_asks);
-  ADD ("/device-editor/clear-undo", test_clear_undo);
+  RA_TEST_ADD ("/device-editor/marks", test_marks);
+  RA_TEST_ADD ("/device-editor/marks-long-paste", test_marks_long_paste);
+  RA_TEST_ADD ("/device-editor/problem-goes-to-entry", test_problem_goes_to_entry);
+  RA_TEST_ADD ("/device-editor/remove-invalid", test_remove_invalid);
+  RA_TEST_ADD ("/device-editor/import-asks", test_import_asks);
+  RA_TEST_ADD ("/device-editor/clear-undo", test_clear_undo);
 
   return g_test_run ();
 }

@@ -542,23 +542,20 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/device-editor/import-utf16", test_import_utf16);
-  ADD ("/device-editor/import-too-large", test_import_too_large);
-  ADD ("/device-editor/import-not-regular", test_import_not_regular);
-  ADD ("/device-editor/typing-does-not-stall", test_typing_does_not_stall);
-  ADD ("/device-editor/newer-text-wins", test_newer_text_wins);
-  ADD ("/device-editor/text-limit", test_text_limit);
-  ADD ("/device-editor/paste-long", test_paste_long);
-  ADD ("/device-editor/paste-replaces-selection", test_paste_replaces_selection);
-  ADD ("/device-editor/paste-short", test_paste_short);
-  ADD ("/device-editor/paste-twice", test_paste_twice);
-  ADD ("/device-editor/paste-then-clear", test_paste_then_clear);
-  ADD ("/device-editor/paste-then-flush", test_paste_then_flush);
-  ADD ("/device-editor/paste-then-close", test_paste_then_close);
-  ADD ("/device-editor/import-long", test_import_long);
+  RA_TEST_ADD ("/device-editor/import-utf16", test_import_utf16);
+  RA_TEST_ADD ("/device-editor/import-too-large", test_import_too_large);
+  RA_TEST_ADD ("/device-editor/import-not-regular", test_import_not_regular);
+  RA_TEST_ADD ("/device-editor/typing-does-not-stall", test_typing_does_not_stall);
+  RA_TEST_ADD ("/device-editor/newer-text-wins", test_newer_text_wins);
+  RA_TEST_ADD ("/device-editor/text-limit", test_text_limit);
+  RA_TEST_ADD ("/device-editor/paste-long", test_paste_long);
+  RA_TEST_ADD ("/device-editor/paste-replaces-selection", test_paste_replaces_selection);
+  RA_TEST_ADD ("/device-editor/paste-short", test_paste_short);
+  RA_TEST_ADD ("/device-editor/paste-twice", test_paste_twice);
+  RA_TEST_ADD ("/device-editor/paste-then-clear", test_paste_then_clear);
+  RA_TEST_ADD ("/device-editor/paste-then-flush", test_paste_then_flush);
+  RA_TEST_ADD ("/device-editor/paste-then-close", test_paste_then_close);
+  RA_TEST_ADD ("/device-editor/import-long", test_import_long);
 
   return g_test_run ();
 }
