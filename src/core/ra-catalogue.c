@@ -133,17 +133,15 @@ _ra_catalogue_take_skipped (RaCatalogue *self,
 {
   Skipped skipped = { index, id, path, reason };
 
-  g_assert (RA_IS_CATALOGUE (self));
+  _ra_catalogue_count_skipped (self);
 
   if (!_ra_catalogue_lists_more_skipped (self))
     {
       skipped_clear (&skipped);
-      _ra_catalogue_count_skipped (self);
       return;
     }
 
   g_array_append_val (self->skipped, skipped);
-  self->n_skipped++;
 }
 
 /* The ID of an action that could not be read, if it has a readable one,
