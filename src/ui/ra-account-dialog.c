@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ra-account.h"
 #include "ra-account-dialog-private.h"
@@ -135,7 +134,7 @@ fill_from_address (RaAccountDialog *self)
   g_autofree char *instance = NULL;
   g_autofree char *region = NULL;
 
-  if (strchr (text, '.') == NULL || !ra_endpoint_parse_address (text, &instance, &region))
+  if (!ra_endpoint_parse_address (text, &instance, &region))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
