@@ -116,7 +116,7 @@ make_summary (RaDeviceResultsWindow *self,
   g_autofree char *summary = NULL;
 
   if (status_column == NULL)
-    return g_strdup_printf (ngettext ("%u device has reported", "%u devices have reported", n_rows),
+    return g_strdup_printf (ngettext ("%'u device has reported", "%'u devices have reported", n_rows),
                             n_rows);
 
   ra_nql_result_count_statuses (self->result, status_column, counts);
@@ -129,12 +129,12 @@ make_summary (RaDeviceResultsWindow *self,
     total = MAX (n_rows, self->n_devices);
   pending = counts[RA_EXECUTION_STATUS_PENDING] + (total - n_rows);
 
-  succeeded = g_strdup_printf (ngettext ("%u of %u device succeeded",
-                                         "%u of %u devices succeeded", total),
+  succeeded = g_strdup_printf (ngettext ("%'u of %'u device succeeded",
+                                         "%'u of %'u devices succeeded", total),
                                counts[RA_EXECUTION_STATUS_SUCCEEDED], total);
   /* Translators: the first %s is "N of M devices succeeded"; then the
    * number of devices that failed and of those that have not finished */
-  summary = g_strdup_printf (_("%s, %u failed, %u pending"),
+  summary = g_strdup_printf (_("%s, %'u failed, %'u pending"),
                              succeeded, counts[RA_EXECUTION_STATUS_FAILED], pending);
 
   if (counts[RA_EXECUTION_STATUS_OTHER] > 0)
@@ -143,7 +143,7 @@ make_summary (RaDeviceResultsWindow *self,
 
       /* Translators: %s is the summary above; %u devices reported a status
        * that is none of succeeded, failed or pending */
-      summary = g_strdup_printf (_("%s, %u with another status"),
+      summary = g_strdup_printf (_("%s, %'u with another status"),
                                  base, counts[RA_EXECUTION_STATUS_OTHER]);
     }
 
@@ -189,7 +189,7 @@ create_device_item (RaDeviceResultsWindow *self,
   if (device == NULL || device[0] == '\0')
     {
       /* Translators: %u is the position of a device in the list */
-      title = g_strdup_printf (_("Device %u"), row + 1);
+      title = g_strdup_printf (_("Device %'u"), row + 1);
       device = title;
     }
 
@@ -285,9 +285,9 @@ show_result (RaDeviceResultsWindow *self)
   if (ra_nql_result_get_may_be_incomplete (self->result))
     {
       g_autofree char *incomplete =
-        g_strdup_printf (ngettext ("Showing the first %u row: Nexthink answers a query with "
+        g_strdup_printf (ngettext ("Showing the first %'u row: Nexthink answers a query with "
                                    "a limited number of rows, so this result may be incomplete.",
-                                   "Showing the first %u rows: Nexthink answers a query with "
+                                   "Showing the first %'u rows: Nexthink answers a query with "
                                    "a limited number of rows, so this result may be incomplete.",
                                    n_rows),
                          n_rows);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include "ra-test-common.h"
 
 /* How often a waiting loop wakes up at the least. */
@@ -180,6 +182,58 @@ ra_test_in_private_keyring (void)
     }
 
   return TRUE;
+}
+
+#define GROUPING_LOCALE "de_DE.UTF-8"
+
+gboolean
+ra_test_use_grouping_locale (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *numeric = NULL;
+  g_autofree char *saved_path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *localedef_argv[] = { "localedef", "-i", "de_DE", "-f", "UTF-8", NULL, NULL };
+  int status = 0;
+  gboolean set;
+
+  if (setlocale (LC_NUMERIC, GROUPING_LOCALE) != NULL)
+    return TRUE;
+
+  /* Not generated on this system: make it where only this test looks. */
+  dir = g_build_filename (g_get_tmp_dir (), "ra-test-locales", NULL);
+  target = g_build_filename (dir, GROUPING_LOCALE, NULL);
+  numeric = g_build_filename (target, "LC_NUMERIC", NULL);
+  if (!g_file_test (numeric, G_FILE_TEST_EXISTS))
+    {
+      g_mkdir_with_parents (dir, 0700);
+      localedef_argv[5] = target;
+      if (!g_spawn_sync (NULL, (char **) localedef_argv, NULL,
+                         G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                         NULL, NULL, NULL, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, NULL))
+        {
+          g_test_message ("localedef failed: %s", error != NULL ? error->message : "exit status");
+          g_test_skip ("The locale " GROUPING_LOCALE " is neither installed nor can be built");
+          return FALSE;
+        }
+    }
+
+  /* glibc reads LOCPATH as setlocale () runs; the locale, once loaded,
+   * stays after LOCPATH is put back. */
+  saved_path = g_strdup (g_getenv ("LOCPATH"));
+  g_setenv ("LOCPATH", dir, TRUE);
+  set = setlocale (LC_NUMERIC, GROUPING_LOCALE) != NULL;
+  if (saved_path != NULL)
+    g_setenv ("LOCPATH", saved_path, TRUE);
+  else
+    g_unsetenv ("LOCPATH");
+
+  if (!set)
+    g_test_skip ("The locale " GROUPING_LOCALE " could not be set");
+
+  return set;
 }
 
 /* TRUE while a worker of one of GLib's thread pools (named "pool-" and the

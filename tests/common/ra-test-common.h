@@ -99,6 +99,13 @@ void          ra_test_assert_finalize_soon (gpointer     object,
  * keyring. */
 gboolean      ra_test_in_private_keyring (void);
 
+/* Sets LC_NUMERIC to German (de_DE.UTF-8), whose numbers group their
+ * digits ("1.234"), so that a test can tell a grouped count from a bare
+ * one. Where the system has not generated that locale, builds it with
+ * localedef into a temporary directory. If neither works, marks the test
+ * skipped and returns FALSE. Put it back with setlocale (LC_NUMERIC, "C"). */
+gboolean      ra_test_use_grouping_locale (void);
+
 /* Waits (at most 10 s) until the workers of GLib's thread pools have
  * ended, before the process exits: at exit, the leak checker of the
  * sanitizer build (gcc 12) crashes on the thread-local storage of a live

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include "ra-device-result-row.h"
 #include "ra-device-results-window.h"
 #include "ra-preferences-window.h"
@@ -415,6 +417,25 @@ test_times_and_row_limit (Fixture       *fixture,
     g_assert_nonnull (ra_device_results_window_get_incomplete_note (large));
     close_results (large);
   }
+
+  /* Counts are written as the user's locale writes numbers, like the
+   * rest of the app's: in German, "1.000". */
+  if (ra_test_use_grouping_locale ())
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      RaDeviceResultsWindow *large;
+
+      large = ra_device_results_window_new (fixture->session, settings,
+                                            ra_run_form_get_request_id (get_form (fixture)),
+                                            NULL, RA_NQL_EXECUTE_MAX_ROWS + 500);
+      RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (large), WAIT_SECONDS);
+      g_assert_cmpstr (ra_device_results_window_get_summary (large), ==,
+                       "1.000 of 1.000 devices succeeded, 0 failed, 0 pending");
+      g_assert_nonnull (strstr (ra_device_results_window_get_incomplete_note (large),
+                                "the first 1.000 rows"));
+      close_results (large);
+      setlocale (LC_NUMERIC, "C");
+    }
 
   /* And stops saying so when it is not. */
   ra_simulator_add_nql_query (fixture->sim, "#timed_results", few);
