@@ -277,6 +277,10 @@ ra_confirm_dialog_new (GtkWindow          *parent,
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
 
+  /* The number is what is asked: typing it is the first thing to do. */
+  if (self->count_entry != NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), self->count_entry);
+
   return self;
 }
 
