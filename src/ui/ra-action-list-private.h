@@ -5,8 +5,8 @@
 
 #pragma once
 
-#include "ra-action-filter.h"
 #include "ra-action-list.h"
+#include "ra-action-list-model.h"
 #include "ra-action-list-rows.h"
 #include "ra-catalogue.h"
 
@@ -29,6 +29,7 @@ struct _RaActionList
   AdwStatusPage      *no_match_page;
   GtkWidget          *clear_search_button;
   GtkWidget          *reset_filters_button;
+  GtkWidget          *show_all_button;
   AdwStatusPage      *error_page;
   GtkLabel           *count_label;
   GtkSpinner         *refresh_spinner;
@@ -39,23 +40,16 @@ struct _RaActionList
 
   GSettings          *settings;
 
-  RaClient           *client;
-  GCancellable       *cancellable;
-
-  /* store (RaActionItem, sorted once, off the main thread) → filter →
-   * slice → selection */
-  GListModel         *store;
-  GtkFilterListModel *filter_model;
+  /* model (the catalogue's items the search and filters let through) →
+   * slice (growing a fresh list in) → selection */
+  RaActionListModel  *model;
   GtkSliceListModel  *slice;
   GtkSingleSelection *selection;
-  RaActionFilter     *filter;
 
   RaActionListRows   *rows;
 
   RaCatalogue        *skipped_from;   /* the catalogue whose left-outs are shown */
   RaRemoteAction     *selected_action;
-  char               *error_message;
-  RaActionListState   state;
 };
 
 /* Says which actions of the catalogue could not be read; NULL says

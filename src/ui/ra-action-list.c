@@ -18,14 +18,6 @@
 
 G_DEFINE_FINAL_TYPE (RaActionList, ra_action_list, GTK_TYPE_WIDGET)
 
-G_DEFINE_ENUM_TYPE (RaActionListState, ra_action_list_state,
-  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_NO_CLIENT, "no-client"),
-  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_LOADING, "loading"),
-  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_LOADED, "loaded"),
-  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_EMPTY, "empty"),
-  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_NO_MATCH, "no-match"),
-  G_DEFINE_ENUM_VALUE (RA_ACTION_LIST_STATE_ERROR, "error"))
-
 enum {
   PROP_0,
   PROP_CLIENT,
@@ -50,7 +42,7 @@ static void
 search_changed_cb (RaActionList   *self,
                    GtkSearchEntry *entry)
 {
-  ra_action_filter_set_search (self->filter,
+  ra_action_filter_set_search (ra_action_list_model_get_filter (self->model),
                                gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
@@ -64,7 +56,7 @@ search_activate_cb (RaActionList   *self,
   /* Enter acts on what was typed even before the typing delay ran out. */
   search_changed_cb (self, entry);
 
-  first = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
+  first = g_list_model_get_item (G_LIST_MODEL (self->model), 0);
   if (first == NULL)
     return;
 
@@ -83,7 +75,7 @@ search_key_pressed_cb (RaActionList          *self,
   /* Down leaves the search for the results, as in other GNOME lists. */
   if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
       (state & gtk_accelerator_get_default_mod_mask ()) == 0 &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) > 0)
+      g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     return gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
 
   return GDK_EVENT_PROPAGATE;
@@ -167,7 +159,7 @@ filter_items_changed_cb (RaActionList *self,
       g_autoptr(RaActionItem) probe = ra_action_item_new (self->selected_action);
       guint pos = GTK_INVALID_LIST_POSITION;
 
-      if (gtk_filter_match (GTK_FILTER (self->filter), probe))
+      if (gtk_filter_match (GTK_FILTER (ra_action_list_model_get_filter (self->model)), probe))
         pos = find_position (model, self->selected_action);
 
       if (pos != GTK_INVALID_LIST_POSITION)
@@ -197,75 +189,73 @@ list_activate_cb (RaActionList *self,
 /* State */
 
 static void
-ra_action_list_set_state (RaActionList      *self,
-                          RaActionListState  state)
+ra_action_list_update_no_match (RaActionList *self)
 {
-  if (self->state == state)
-    return;
+  RaActionFilter *filter = ra_action_list_model_get_filter (self->model);
+  gboolean searching = !ra_action_filter_get_search_is_empty (filter);
+  guint n_hidden = ra_action_list_model_get_n_hidden_by_filters (self->model);
+  g_autofree char *description = NULL;
 
-  self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  if (n_hidden > 0)
+    /* Translators: the search matches actions, but the filter menu's
+     * boxes hide all of them. */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%'u matching action is hidden by filters.",
+                                                "%'u matching actions are hidden by filters.",
+                                                n_hidden),
+                                   n_hidden);
+  else if (searching)
+    description = g_strdup_printf (_("No action’s name, NQL ID or description contains “%s”."),
+                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  else
+    description = g_strdup (_("The filters hide every action."));
+
+  ra_plain_status_page_set_description (self->no_match_page, description);
+  gtk_widget_set_visible (self->show_all_button, n_hidden > 0);
+  gtk_widget_set_visible (self->clear_search_button, searching && n_hidden == 0);
+  gtk_widget_set_visible (self->reset_filters_button,
+                          n_hidden == 0 && !ra_action_filter_get_is_default (filter));
 }
 
 static void
 ra_action_list_update_state (RaActionList *self)
 {
-  guint n_total = self->store ? g_list_model_get_n_items (self->store) : 0;
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  gboolean loading = self->cancellable != NULL;
-  RaActionListState state;
-  const char *page;
+  RaActionListState state = ra_action_list_model_get_state (self->model);
+  guint n_total = ra_action_list_model_get_n_total (self->model);
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  gboolean refreshing = ra_action_list_model_get_loading (self->model) && n_total > 0;
+  const char *page = "list";
 
-  if (self->client == NULL)
+  switch (state)
     {
-      state = RA_ACTION_LIST_STATE_NO_CLIENT;
+    case RA_ACTION_LIST_STATE_NO_CLIENT:
       page = "no-client";
-    }
-  else if (self->error_message != NULL)
-    {
-      state = RA_ACTION_LIST_STATE_ERROR;
+      break;
+
+    case RA_ACTION_LIST_STATE_ERROR:
       page = "error";
-    }
-  else if (loading)
-    {
-      state = RA_ACTION_LIST_STATE_LOADING;
+      break;
+
+    case RA_ACTION_LIST_STATE_LOADING:
       /* A refresh keeps the old rows in sight until the new ones are in. */
       page = n_total > 0 ? "list" : "loading";
-    }
-  else if (n_total == 0)
-    {
-      state = RA_ACTION_LIST_STATE_EMPTY;
+      break;
+
+    case RA_ACTION_LIST_STATE_EMPTY:
       page = "empty";
-    }
-  else if (n_shown == 0)
-    {
-      state = RA_ACTION_LIST_STATE_NO_MATCH;
+      break;
+
+    case RA_ACTION_LIST_STATE_NO_MATCH:
       page = "no-match";
-    }
-  else
-    {
-      state = RA_ACTION_LIST_STATE_LOADED;
-      page = "list";
+      ra_action_list_update_no_match (self);
+      break;
+
+    case RA_ACTION_LIST_STATE_LOADED:
+    default:
+      break;
     }
 
   gtk_stack_set_visible_child_name (self->stack, page);
-
-  if (state == RA_ACTION_LIST_STATE_NO_MATCH)
-    {
-      g_autofree char *description = NULL;
-
-      if (!ra_action_filter_get_search_is_empty (self->filter))
-        description = g_strdup_printf (_("No action’s name, NQL ID or description contains “%s”."),
-                                       gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-      else
-        description = g_strdup (_("The filters hide every action."));
-
-      ra_plain_status_page_set_description (self->no_match_page, description);
-      gtk_widget_set_visible (self->clear_search_button,
-                              !ra_action_filter_get_search_is_empty (self->filter));
-      gtk_widget_set_visible (self->reset_filters_button,
-                              !ra_action_filter_get_is_default (self->filter));
-    }
 
   if (n_total > 0 && state != RA_ACTION_LIST_STATE_ERROR)
     {
@@ -286,118 +276,63 @@ ra_action_list_update_state (RaActionList *self)
       gtk_widget_hide (GTK_WIDGET (self->count_label));
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->refresh_spinner), loading && n_total > 0);
-  gtk_spinner_set_spinning (self->refresh_spinner, loading && n_total > 0);
-
-  ra_action_list_set_state (self, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->refresh_spinner), refreshing);
+  gtk_spinner_set_spinning (self->refresh_spinner, refreshing);
 }
 
-/* Loading */
+/* The model */
 
 static void
-ra_action_list_set_store (RaActionList *self,
-                          GListModel   *store)
+actions_changing_cb (RaActionList      *self,
+                     guint              n_new,
+                     RaActionListModel *model)
 {
-  g_autofree char *selected_id = NULL;
-
-  if (self->selected_action != NULL)
-    selected_id = g_strdup (ra_remote_action_get_id (self->selected_action));
-
-  if (store != NULL && ra_action_list_get_n_total (self) == 0)
+  /* A first list grows its rows in; a refresh replaces them at once. */
+  if (n_new > 0 && ra_action_list_model_get_n_total (model) == 0)
     ra_action_list_rows_start_growing (self->rows,
                                        gtk_widget_get_height (GTK_WIDGET (self->stack)));
   else
     ra_action_list_rows_finish_growing (self->rows);
+}
 
-  g_set_object (&self->store, store);
-
-  gtk_filter_list_model_set_model (self->filter_model, store);
-
-  /* The same action, as the new list has it; gone if the list lost it. */
-  if (selected_id != NULL && !ra_action_list_select_action_id (self, selected_id))
+static void
+actions_changed_cb (RaActionList      *self,
+                    GParamSpec        *pspec,
+                    RaActionListModel *model)
+{
+  /* The same action, as the new list has it; gone if the list lost it.
+   * The pick still holds the old list's action, which knows its ID. */
+  if (self->selected_action != NULL &&
+      !ra_action_list_select_action_id (self, ra_remote_action_get_id (self->selected_action)))
     ra_action_list_set_selected_action (self, NULL);
 }
 
-/* One load, so that an answer to a request that was replaced since is
- * recognized even if it arrives as a success. */
-typedef struct
-{
-  RaActionList *self;
-  GCancellable *cancellable;
-  RaCatalogue  *catalogue;
-} Load;
-
 static void
-load_free (Load *load)
+model_state_changed_cb (RaActionList      *self,
+                        GParamSpec        *pspec,
+                        RaActionListModel *model)
 {
-  g_object_unref (load->self);
-  g_object_unref (load->cancellable);
-  g_clear_object (&load->catalogue);
-  g_free (load);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
-
-static gboolean
-load_is_current (Load *load)
-{
-  return load->cancellable == load->self->cancellable &&
-         !g_cancellable_is_cancelled (load->cancellable);
-}
-
-static void
-prepare_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(Load) load = user_data;
-  RaActionList *self = load->self;
-  g_autoptr(GListModel) store = NULL;
-
-  store = ra_action_item_list_new_finish (result, NULL);
-  if (store == NULL || !load_is_current (load))
-    return;
-
-  g_clear_object (&self->cancellable);
-  ra_action_list_set_store (self, store);
-  ra_action_list_show_skipped (self, load->catalogue);
   ra_action_list_update_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 static void
-list_actions_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+catalogue_changed_cb (RaActionList      *self,
+                      GParamSpec        *pspec,
+                      RaActionListModel *model)
 {
-  g_autoptr(Load) load = user_data;
-  RaActionList *self = load->self;
-  g_autoptr(GListModel) actions = NULL;
-  g_autoptr(GError) error = NULL;
-  GCancellable *cancellable;
+  ra_action_list_show_skipped (self, ra_action_list_model_get_catalogue (model));
+}
 
-  actions = ra_client_list_actions_finish (RA_CLIENT (object), result, &error);
+static void
+error_message_changed_cb (RaActionList      *self,
+                          GParamSpec        *pspec,
+                          RaActionListModel *model)
+{
+  const char *message = ra_action_list_model_get_error_message (model);
 
-  if (!load_is_current (load))
-    return;
-
-  if (error != NULL)
-    {
-      g_clear_object (&self->cancellable);
-      g_free (self->error_message);
-      self->error_message = g_strdup (error->message);
-      ra_plain_status_page_set_description (self->error_page, error->message);
-      ra_action_list_show_skipped (self, NULL);
-      ra_action_list_update_state (self);
-      return;
-    }
-
-  /* The client's list is a catalogue, which knows what it left out. */
-  if (RA_IS_CATALOGUE (actions))
-    load->catalogue = g_object_ref (RA_CATALOGUE (actions));
-
-  cancellable = load->cancellable;
-  ra_action_item_list_new_async (actions, cancellable,
-                                 prepare_done_cb, g_steal_pointer (&load));
+  if (message != NULL)
+    ra_plain_status_page_set_description (self->error_page, message);
 }
 
 void
@@ -405,22 +340,7 @@ ra_action_list_reload (RaActionList *self)
 {
   g_return_if_fail (RA_IS_ACTION_LIST (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->error_message, g_free);
-
-  if (self->client != NULL)
-    {
-      Load *load = g_new0 (Load, 1);
-
-      self->cancellable = g_cancellable_new ();
-      load->self = g_object_ref (self);
-      load->cancellable = g_object_ref (self->cancellable);
-      ra_client_list_actions_async (self->client, RA_FILTER_ANY, RA_FILTER_ANY,
-                                    self->cancellable, list_actions_cb, load);
-    }
-
-  ra_action_list_update_state (self);
+  ra_action_list_model_reload (self->model);
 }
 
 /* Class */
@@ -439,6 +359,14 @@ reset_filters_clicked_cb (RaActionList *self)
 }
 
 static void
+show_all_clicked_cb (RaActionList *self)
+{
+  /* Every box ticked and "API-enabled only" off: the search alone decides. */
+  ra_action_list_reset_filters (self);
+  g_settings_set_boolean (self->settings, RA_SETTINGS_FILTER_API_ENABLED_ONLY, FALSE);
+}
+
+static void
 retry_clicked_cb (RaActionList *self)
 {
   ra_action_list_reload (self);
@@ -450,8 +378,8 @@ ra_action_list_dispose (GObject *object)
   GtkWidget *child;
   RaActionList *self = RA_ACTION_LIST (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -464,25 +392,12 @@ ra_action_list_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->selection);
   g_clear_object (&self->slice);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->store);
-  g_clear_object (&self->client);
+  g_clear_object (&self->model);
   g_clear_object (&self->selected_action);
   g_clear_object (&self->skipped_from);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ra_action_list_parent_class)->dispose (object);
-}
-
-static void
-ra_action_list_finalize (GObject *object)
-{
-  RaActionList *self = RA_ACTION_LIST (object);
-
-  g_free (self->error_message);
-
-  G_OBJECT_CLASS (ra_action_list_parent_class)->finalize (object);
 }
 
 static void
@@ -496,11 +411,11 @@ ra_action_list_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+      g_value_set_object (value, ra_action_list_model_get_client (self->model));
       break;
 
     case PROP_STATE:
-      g_value_set_enum (value, self->state);
+      g_value_set_enum (value, ra_action_list_model_get_state (self->model));
       break;
 
     case PROP_SELECTED_ACTION:
@@ -538,7 +453,6 @@ ra_action_list_class_init (RaActionListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ra_action_list_dispose;
-  object_class->finalize = ra_action_list_finalize;
   object_class->get_property = ra_action_list_get_property;
   object_class->set_property = ra_action_list_set_property;
 
@@ -582,6 +496,7 @@ ra_action_list_class_init (RaActionListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaActionList, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, RaActionList, clear_search_button);
   gtk_widget_class_bind_template_child (widget_class, RaActionList, reset_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, RaActionList, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, RaActionList, error_page);
   gtk_widget_class_bind_template_child (widget_class, RaActionList, count_label);
   gtk_widget_class_bind_template_child (widget_class, RaActionList, refresh_spinner);
@@ -595,6 +510,7 @@ ra_action_list_class_init (RaActionListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_search_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, reset_filters_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -628,20 +544,18 @@ ra_action_list_init (RaActionList *self)
   binds[4].key = RA_SETTINGS_FILTER_REMEDIATION;
   binds[4].property = "remediation";
 
-  self->filter = ra_action_filter_new ();
+  self->model = ra_action_list_model_new ();
   self->settings = g_settings_new (APP_ID);
   for (guint i = 0; i < G_N_ELEMENTS (binds); i++)
     {
       g_settings_bind (self->settings, binds[i].key, binds[i].check, "active",
                        G_SETTINGS_BIND_DEFAULT);
       g_object_bind_property (binds[i].check, "active",
-                              self->filter, binds[i].property,
+                              ra_action_list_model_get_filter (self->model), binds[i].property,
                               G_BINDING_SYNC_CREATE);
     }
 
-  /* The store comes sorted from the worker thread, and stays so. */
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+  self->slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->model)),
                                           0, G_MAXUINT);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->slice)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -650,8 +564,31 @@ ra_action_list_init (RaActionList *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "items-changed",
+  g_signal_connect_object (self->model, "items-changed",
                            G_CALLBACK (filter_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* A search that changes nothing in the rows still changes what the
+   * empty state says. */
+  g_signal_connect_object (ra_action_list_model_get_filter (self->model), "changed",
+                           G_CALLBACK (ra_action_list_update_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "actions-changing",
+                           G_CALLBACK (actions_changing_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::actions",
+                           G_CALLBACK (actions_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::state",
+                           G_CALLBACK (model_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::loading",
+                           G_CALLBACK (ra_action_list_update_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::catalogue",
+                           G_CALLBACK (catalogue_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "notify::error-message",
+                           G_CALLBACK (error_message_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   self->rows = ra_action_list_rows_new (self->slice);
@@ -685,7 +622,7 @@ ra_action_list_get_client (RaActionList *self)
 {
   g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
 
-  return self->client;
+  return ra_action_list_model_get_client (self->model);
 }
 
 void
@@ -695,20 +632,12 @@ ra_action_list_set_client (RaActionList *self,
   g_return_if_fail (RA_IS_ACTION_LIST (self));
   g_return_if_fail (client == NULL || RA_IS_CLIENT (client));
 
-  if (self->client == client)
+  if (ra_action_list_model_get_client (self->model) == client)
     return;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-
-  g_set_object (&self->client, client);
-
-  /* Another account's actions: nothing of the old list stays. */
+  /* Another account's actions: the pick does not carry over. */
   ra_action_list_set_selected_action (self, NULL);
-  ra_action_list_set_store (self, NULL);
-  ra_action_list_show_skipped (self, NULL);
-
-  ra_action_list_reload (self);
+  ra_action_list_model_set_client (self->model, client);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
 
@@ -717,7 +646,7 @@ ra_action_list_get_state (RaActionList *self)
 {
   g_return_val_if_fail (RA_IS_ACTION_LIST (self), RA_ACTION_LIST_STATE_NO_CLIENT);
 
-  return self->state;
+  return ra_action_list_model_get_state (self->model);
 }
 
 RaRemoteAction *
@@ -740,7 +669,7 @@ ra_action_list_select_action_id (RaActionList *self,
   if (nql_id == NULL || nql_id[0] == '\0')
     return FALSE;
 
-  model = G_LIST_MODEL (self->filter_model);
+  model = G_LIST_MODEL (self->model);
   n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
@@ -811,7 +740,7 @@ ra_action_list_get_model (RaActionList *self)
 {
   g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
 
-  return G_LIST_MODEL (self->filter_model);
+  return G_LIST_MODEL (self->model);
 }
 
 GListModel *
@@ -819,7 +748,7 @@ ra_action_list_get_actions (RaActionList *self)
 {
   g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
 
-  return self->store;
+  return ra_action_list_model_get_actions (self->model);
 }
 
 guint
@@ -827,7 +756,7 @@ ra_action_list_get_n_total (RaActionList *self)
 {
   g_return_val_if_fail (RA_IS_ACTION_LIST (self), 0);
 
-  return self->store ? g_list_model_get_n_items (self->store) : 0;
+  return ra_action_list_model_get_n_total (self->model);
 }
 
 const char *
@@ -835,7 +764,7 @@ ra_action_list_get_error_message (RaActionList *self)
 {
   g_return_val_if_fail (RA_IS_ACTION_LIST (self), NULL);
 
-  return self->error_message;
+  return ra_action_list_model_get_error_message (self->model);
 }
 
 guint
@@ -843,5 +772,5 @@ ra_action_list_get_n_skipped (RaActionList *self)
 {
   g_return_val_if_fail (RA_IS_ACTION_LIST (self), 0);
 
-  return self->skipped_from != NULL ? ra_catalogue_get_n_skipped (self->skipped_from) : 0;
+  return ra_action_list_model_get_n_skipped (self->model);
 }

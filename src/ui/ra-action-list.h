@@ -7,23 +7,11 @@
 
 #include <adwaita.h>
 
+#include "ra-action-list-model.h"
 #include "ra-client.h"
 #include "ra-remote-action.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  RA_ACTION_LIST_STATE_NO_CLIENT,
-  RA_ACTION_LIST_STATE_LOADING,
-  RA_ACTION_LIST_STATE_LOADED,
-  RA_ACTION_LIST_STATE_EMPTY,
-  RA_ACTION_LIST_STATE_NO_MATCH,
-  RA_ACTION_LIST_STATE_ERROR,
-} RaActionListState;
-
-#define RA_TYPE_ACTION_LIST_STATE (ra_action_list_state_get_type ())
-GType ra_action_list_state_get_type (void) G_GNUC_CONST;
 
 #define RA_TYPE_ACTION_LIST (ra_action_list_get_type ())
 G_DECLARE_FINAL_TYPE (RaActionList, ra_action_list, RA, ACTION_LIST, GtkWidget)
@@ -52,8 +40,9 @@ void               ra_action_list_set_search_text     (RaActionList *self,
 void               ra_action_list_reset_filters       (RaActionList *self);
 
 /* The rows the search and filters let through (sorted; the list view may
- * still be taking them in), every action loaded (sorted, NULL before a
- * load), both as RaActionItem, and how many were loaded. */
+ * still be taking them in: an RaActionListModel), every action loaded
+ * (sorted, NULL before a load), both as RaActionItem, and how many were
+ * loaded. */
 GListModel        *ra_action_list_get_model           (RaActionList *self);
 GListModel        *ra_action_list_get_actions         (RaActionList *self);
 guint              ra_action_list_get_n_total         (RaActionList *self);

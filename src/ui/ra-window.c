@@ -23,6 +23,7 @@ struct _RaWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
+  GtkWidget            *content_separator;
   AdwBin               *account_slot;
   AdwWindowTitle       *account_title;
   GtkWidget            *demo_badge;
@@ -117,6 +118,25 @@ action_activated_cb (RaWindow       *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+/* An empty detail pane beside an error says nothing: the error and its
+ * way out take the whole window, and the sidebar's header gets the title
+ * buttons the pane's would have had. */
+static void
+ra_window_update_panes (RaWindow *self)
+{
+  gboolean failed;
+
+  if (self->action_list == NULL)
+    return;
+
+  failed = ra_action_list_get_state (self->action_list) == RA_ACTION_LIST_STATE_ERROR;
+  gtk_widget_set_visible (GTK_WIDGET (self->content), !failed);
+  gtk_widget_set_visible (GTK_WIDGET (self->content_separator), !failed);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->sidebar), failed);
+  adw_header_bar_set_show_end_title_buttons (self->sidebar_header,
+                                             failed || adw_leaflet_get_folded (self->leaflet));
+}
+
 static void
 list_state_changed_cb (RaWindow     *self,
                        GParamSpec   *pspec,
@@ -124,6 +144,8 @@ list_state_changed_cb (RaWindow     *self,
 {
   RaActionListState state = ra_action_list_get_state (list);
   g_autofree char *last = NULL;
+
+  ra_window_update_panes (self);
 
   if (!self->restore_pending)
     return;
@@ -141,6 +163,8 @@ folded_changed_cb (RaWindow   *self,
                    GParamSpec *pspec,
                    AdwLeaflet *leaflet)
 {
+  ra_window_update_panes (self);
+
   /* Folding must land on the page the user was working in. */
   if (adw_leaflet_get_folded (leaflet) && self->shown_action == NULL)
     adw_leaflet_set_visible_child (leaflet, self->sidebar);
@@ -371,6 +395,7 @@ ra_window_class_init (RaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, content_separator);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, account_slot);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, account_title);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, demo_badge);

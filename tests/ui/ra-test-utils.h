@@ -104,6 +104,20 @@ ra_test_answer_message_dialog (const char *label)
   RA_TEST_WAIT_UNTIL (ra_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 }
 
+/* Puts every key of the app's settings back to its default, so that a
+ * test starts from what a new user has. */
+static inline void
+ra_test_reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
 /* A session connected to client (NULL: none), as to the demo instance
  * when demo, for account (NULL: none). Its account list is never read
  * and its keyring never asked. */

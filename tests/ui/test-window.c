@@ -45,15 +45,10 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RaEndpoint) endpoint = NULL;
-  g_auto(GStrv) keys = NULL;
-  g_autoptr(GSettingsSchema) schema = NULL;
 
   /* Every test starts from the defaults. */
   f->settings = g_settings_new (APP_ID);
-  g_object_get (f->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (f->settings, keys[i]);
+  ra_test_reset_settings (f->settings);
 
   f->simulator = ra_simulator_new ();
   g_assert_true (ra_simulator_start_in_thread (f->simulator, 0, &error));
