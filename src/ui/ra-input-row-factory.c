@@ -12,12 +12,14 @@
 #include "ra-input-row-factory.h"
 
 GtkWidget *
-ra_input_row_factory_create (RaActionInput *input)
+ra_input_row_factory_create (RaActionInput  *input,
+                             RaRemoteAction *action)
 {
   g_return_val_if_fail (RA_IS_ACTION_INPUT (input), NULL);
+  g_return_val_if_fail (action == NULL || RA_IS_REMOTE_ACTION (action), NULL);
 
   if (ra_action_input_has_fixed_options (input))
-    return ra_input_choice_row_new (input);
+    return ra_input_choice_row_new (input, action);
   else
-    return ra_input_entry_row_new (input);
+    return ra_input_entry_row_new (input, action);
 }

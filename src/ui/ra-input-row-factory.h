@@ -11,11 +11,15 @@
 #include <gtk/gtk.h>
 
 #include "ra-action-input.h"
+#include "ra-remote-action.h"
 
 G_BEGIN_DECLS
 
-/* A combo row for a fixed list of options, an entry (offering the
- * options, if any) otherwise. Either is a RaInputRow. */
-GtkWidget *ra_input_row_factory_create (RaActionInput *input);
+/* A choice of the options for a fixed list of options, an entry
+ * (offering the options, if any) otherwise: either is a RaInputRow, laid
+ * out as every input row is (ra-input-row-base.h). action, which the
+ * input belongs to, may be NULL. */
+GtkWidget *ra_input_row_factory_create (RaActionInput  *input,
+                                        RaRemoteAction *action);
 
 G_END_DECLS

@@ -114,34 +114,46 @@ ra_input_row_validate (RaInputRow  *self,
   return ra_action_input_validate_value (input, value, error);
 }
 
-char *
-ra_input_row_describe_platforms (RaActionInput *input)
+/* The platforms of the action that have a script, unknown counting as
+ * one: the note speaks only of what the action runs. */
+static gboolean
+action_runs_on (RaTristate has_script)
 {
-  RaTristate windows, macos;
+  return has_script != RA_TRISTATE_NO;
+}
+
+char *
+ra_input_row_describe_platforms (RaActionInput  *input,
+                                 RaRemoteAction *action)
+{
+  gboolean windows, macos, unused_windows, unused_macos;
 
   g_return_val_if_fail (RA_IS_ACTION_INPUT (input), NULL);
+  g_return_val_if_fail (action == NULL || RA_IS_REMOTE_ACTION (action), NULL);
 
-  windows = ra_action_input_get_used_by_windows (input);
-  macos = ra_action_input_get_used_by_macos (input);
+  windows = action == NULL || action_runs_on (ra_remote_action_get_has_script_windows (action));
+  macos = action == NULL || action_runs_on (ra_remote_action_get_has_script_macos (action));
 
-  if (windows == RA_TRISTATE_UNKNOWN || macos == RA_TRISTATE_UNKNOWN)
-    {
-      if (windows == RA_TRISTATE_YES)
-        return g_strdup (_("Used on Windows; macOS not known"));
-      else if (macos == RA_TRISTATE_YES)
-        return g_strdup (_("Used on macOS; Windows not known"));
-      else
-        return g_strdup (_("Platforms not known"));
-    }
+  /* Only a platform the input is known to be left out of makes it differ
+   * from the action: an input whose platforms are not known goes
+   * wherever the action goes. */
+  unused_windows = windows && ra_action_input_get_used_by_windows (input) == RA_TRISTATE_NO;
+  unused_macos = macos && ra_action_input_get_used_by_macos (input) == RA_TRISTATE_NO;
+
+  if (!unused_windows && !unused_macos)
+    return NULL;
 
   if (windows && macos)
-    return g_strdup (_("Used on Windows and macOS"));
-  else if (windows)
-    return g_strdup (_("Used on Windows only"));
-  else if (macos)
-    return g_strdup (_("Used on macOS only"));
-  else
-    return g_strdup (_("Not used by either script"));
+    {
+      if (unused_windows && unused_macos)
+        return g_strdup (_("Not used by either script"));
+      else if (unused_macos)
+        return g_strdup (_("Used on Windows only"));
+      else
+        return g_strdup (_("Used on macOS only"));
+    }
+
+  return g_strdup (_("Not used by the script"));
 }
 
 void

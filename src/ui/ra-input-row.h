@@ -11,6 +11,7 @@
 #include <gtk/gtk.h>
 
 #include "ra-action-input.h"
+#include "ra-remote-action.h"
 
 G_BEGIN_DECLS
 
@@ -38,8 +39,11 @@ gboolean       ra_input_row_validate      (RaInputRow     *self,
                                            GError        **error);
 /* Nothing but white space: not sent. */
 gboolean       ra_input_row_is_blank      (RaInputRow     *self);
-/* "Windows and macOS", "Windows only", … for the input's platforms. */
-char          *ra_input_row_describe_platforms (RaActionInput *input);
+/* "Used on Windows only", … where the input's platforms differ from
+ * the action's (any platform when action is NULL); NULL where they do
+ * not. */
+char          *ra_input_row_describe_platforms (RaActionInput  *input,
+                                                RaRemoteAction *action);
 
 /* For implementations: emits RaInputRow::changed. */
 void           ra_input_row_emit_changed  (RaInputRow     *self);

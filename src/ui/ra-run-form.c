@@ -258,7 +258,7 @@ rebuild_inputs (RaRunForm *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(RaActionInput) input = g_list_model_get_item (inputs, i);
-      GtkWidget *row = ra_input_row_factory_create (input);
+      GtkWidget *row = ra_input_row_factory_create (input, self->action);
 
       if (values != NULL)
         {
