@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # The built program on its demo instance, driven only through the
-# accessibility tree, the way a screen reader user would: search for an
+# accessibility tree, the way a screen reader user would: choose an
+# option of a fixed-choice input with the keyboard alone; search for an
 # action, fill its input, paste two devices, run, confirm, and read the
 # request ID from the window; then run on twelve devices, which needs
 # their number typed into the confirmation.
@@ -27,6 +28,12 @@ UUID_RE = re.compile(r'^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 DEVICES = ['6513270e-269e-4d37-b2a7-4de452e6b438',
            'd23f0824-128b-4f33-8c5c-7fd0a6a3a450']
 LAUNCHER = '/usr/libexec/at-spi-bus-launcher'
+# Key symbols for Registry.generateKeyboardEvent, whose key presses reach
+# GTK 4.8 under Xvfb where XTest's may not.
+KEY_TAB = 0xff09
+KEY_RETURN = 0xff0d
+KEY_DOWN = 0xff54
+KEY_SPACE = 0x20
 
 
 def log(*args):
@@ -184,11 +191,11 @@ def main():
             pass
 
 
-def show_action(window, name, input_name):
+def show_action(window, name, input_name, input_role='text'):
     """Picks the action's row in the list until its page shows input_name."""
     def shown_or_pick():
         heading = find(window, role='label', text_re='^' + re.escape(name) + '$')
-        if heading is not None and find(window, role='text', name=input_name):
+        if heading is not None and find(window, role=input_role, name=input_name):
             return True
         row = heading
         while row is not None and row.getRoleName() != 'list item':
@@ -202,6 +209,59 @@ def show_action(window, name, input_name):
         return False
 
     wait_for('the page of ' + name, shown_or_pick)
+
+
+def press_key(keysym):
+    import pyatspi
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+    time.sleep(0.2)
+
+
+def focused(root, role, name=None):
+    """The object of role (and name) that has the keyboard focus."""
+    import pyatspi
+    for acc in walk(root):
+        try:
+            if acc.getRoleName() != role or (name is not None and acc.name != name):
+                continue
+            if acc.getState().contains(pyatspi.STATE_FOCUSED):
+                return acc
+        except Exception:
+            continue
+    return None
+
+
+def choice_value(root, name):
+    """What the choice button called name shows: the first line of its
+    description, which the input's own description follows."""
+    button = find(root, role='push button', name=name)
+    return (button.description or '').split('\n')[0] if button is not None else None
+
+
+def choose_by_keyboard(root, window, name):
+    """Tabs to the choice called name, then chooses with Space and Enter
+    the option that has the focus, and then the one after it."""
+    for _ in range(80):
+        if focused(window, 'push button', name):
+            break
+        press_key(KEY_TAB)
+    assert focused(window, 'push button', name), 'Tab never reaches the choice ' + name
+    assert choice_value(window, name) == 'Choose…', 'the choice does not say that none is made'
+    log('the choice has the focus')
+
+    chosen = None
+    for move in ([], [KEY_DOWN]):
+        press_key(KEY_SPACE)
+        for key in move:
+            press_key(key)
+        option = wait_for('an option with the focus',
+                          lambda: focused(root, 'menu item') or focused(root, 'radio menu item'))
+        assert option.name != chosen, 'the arrow key did not move to another option'
+        chosen = option.name
+        press_key(KEY_RETURN)
+        wait_for('the choice to show ' + chosen,
+                 lambda: choice_value(window, name) == chosen)
+        log('chose ' + chosen)
 
 
 def drive(app):
@@ -226,6 +286,17 @@ def drive(app):
 
     search = wait_for('the search entry',
                       lambda: find(window, name_re='^Search'))
+
+    # A fixed choice starts with nothing chosen; the keyboard alone makes
+    # one. Its button has one name, the input's, said once.
+    set_text(search, 'browser cache')
+    show_action(window, 'Clear browser cache', 'Browser', input_role='push button')
+    wait_for('the run bar to ask for a choice',
+             lambda: find(window, role='label', text_re='^Choose a value for “Browser”$'))
+    choose_by_keyboard(root, window, 'Browser')
+    wait_for('the run bar to stop asking for a choice',
+             lambda: find(window, role='label', text_re='^Choose a value for “Browser”$') is None)
+
     set_text(search, 'installed software')
     log('searched')
 
