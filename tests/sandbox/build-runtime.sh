@@ -32,6 +32,7 @@ fi
 # What the app needs at run time, and what a session needs to draw it.
 platform_packages=(
   libglib2.0-0 libgtk-4-1 libadwaita-1-0 libsoup-3.0-0 libjson-glib-1.0-0 libsecret-1-0
+  libsqlite3-0
   libgcrypt20 glib-networking gsettings-desktop-schemas shared-mime-info
   adwaita-icon-theme hicolor-icon-theme librsvg2-common libgdk-pixbuf-2.0-0
   fonts-cantarell fonts-dejavu-core fontconfig locales
@@ -40,7 +41,7 @@ platform_packages=(
 sdk_packages=(
   gcc libc6-dev pkg-config meson ninja-build gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev libsoup-3.0-dev
-  libjson-glib-dev libsecret-1-dev libgcrypt20-dev
+  libjson-glib-dev libsecret-1-dev libgcrypt20-dev libsqlite3-dev
   desktop-file-utils appstream appstream-util python3 dbus
 )
 

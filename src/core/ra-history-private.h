@@ -1,0 +1,39 @@
+/* ra-history-private.h — what the history's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ra-history.h"
+
+G_BEGIN_DECLS
+
+/* Opens path (making its folder), checks it and migrates it to
+ * RA_HISTORY_SCHEMA_VERSION. A damaged file is moved aside, to
+ * *moved_aside, and a new one made. Call it in a worker thread. */
+sqlite3  *ra_history_open_file (const char  *path,
+                                char       **moved_aside,
+                                GError     **error);
+
+/* Runs sql; on failure sets error to say the history could not be
+ * written. */
+gboolean  ra_history_exec      (sqlite3     *db,
+                                const char  *sql,
+                                GError     **error);
+typedef enum
+{
+  RA_HISTORY_OPENING,
+  RA_HISTORY_READING,
+  RA_HISTORY_WRITING,
+} RaHistoryDoing;
+
+/* Sets error to say that the history could not be opened, read or
+ * written, with SQLite's message; returns FALSE. */
+gboolean  ra_history_set_error (GError         **error,
+                                sqlite3         *db,
+                                RaHistoryDoing   doing);
+
+G_END_DECLS
