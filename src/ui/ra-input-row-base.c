@@ -70,6 +70,20 @@ update_validity (RaInputRowBase *self)
     }
 }
 
+/* The row itself never takes the focus: whoever sends it there (the
+ * page, to the first input that needs a value) means its control. */
+static gboolean
+ra_input_row_base_grab_focus (GtkWidget *widget)
+{
+  RaInputRowBase *self = RA_INPUT_ROW_BASE (widget);
+  RaInputRowBasePrivate *priv = ra_input_row_base_get_instance_private (self);
+
+  if (priv->control != NULL)
+    return gtk_widget_grab_focus (priv->control);
+
+  return GTK_WIDGET_CLASS (ra_input_row_base_parent_class)->grab_focus (widget);
+}
+
 static void
 ra_input_row_base_constructed (GObject *object)
 {
@@ -180,6 +194,8 @@ ra_input_row_base_class_init (RaInputRowBaseClass *klass)
   object_class->finalize = ra_input_row_base_finalize;
   object_class->get_property = ra_input_row_base_get_property;
   object_class->set_property = ra_input_row_base_set_property;
+
+  widget_class->grab_focus = ra_input_row_base_grab_focus;
 
   /* RaInputRow's property, for the subclasses that implement it. */
   properties[PROP_INPUT] =

@@ -5,7 +5,7 @@
  * note beside it; the row's control below, the width of the row; then
  * the input's description and, once the user has been there, what is
  * wrong with the value. The subclass adds the control and implements
- * RaInputRow.
+ * RaInputRow. gtk_widget_grab_focus () on the row focuses its control.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

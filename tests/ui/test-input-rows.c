@@ -353,6 +353,30 @@ test_one_layout (Fixture       *fixture,
   g_assert_cmpfloat (choice_box.size.width, >=, entry_box.size.width);
 }
 
+/* Sending the focus to a row, as the page does to the first input that
+ * needs a value, puts it in the row's control. */
+static void
+test_focus (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *choice, *entry, *focus;
+
+  select_action (fixture, fixture->form_action);
+  choice = GTK_WIDGET (get_input (fixture, "StartType"));
+  entry = GTK_WIDGET (get_input (fixture, "ServiceName"));
+
+  g_assert_true (gtk_widget_grab_focus (choice));
+  focus = get_focus (fixture);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == ra_input_choice_row_get_button (RA_INPUT_CHOICE_ROW (choice)) ||
+                 gtk_widget_is_ancestor (focus, ra_input_choice_row_get_button (RA_INPUT_CHOICE_ROW (choice))));
+
+  g_assert_true (gtk_widget_grab_focus (entry));
+  focus = get_focus (fixture);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (ra_input_entry_row_get_entry (RA_INPUT_ENTRY_ROW (entry)))));
+}
+
 static void
 test_narrow (Fixture       *fixture,
              gconstpointer  data)
@@ -398,6 +422,7 @@ add_tests (void)
   RA_TEST_ADD ("/input-rows/platform-note", test_platform_note);
   RA_TEST_ADD ("/input-rows/empty-hint", test_empty_hint);
   RA_TEST_ADD ("/input-rows/one-layout", test_one_layout);
+  RA_TEST_ADD ("/input-rows/focus", test_focus);
   RA_TEST_ADD ("/input-rows/narrow", test_narrow);
 }
 
