@@ -31,6 +31,7 @@ struct _RaHistory
   gboolean  opened;
   GError   *open_error;   /* why it could not be opened, for every call */
   char     *moved_aside;
+  gboolean  moved_aside_told;
 };
 
 G_DEFINE_FINAL_TYPE (RaHistory, ra_history, G_TYPE_OBJECT)
@@ -739,6 +740,14 @@ ra_history_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "remote-actions", "history.sqlite3", NULL);
 }
 
+RaHistory *
+ra_history_new_default (void)
+{
+  g_autofree char *path = ra_history_get_default_path ();
+
+  return ra_history_new (path);
+}
+
 const char *
 ra_history_get_path (RaHistory *self)
 {
@@ -759,4 +768,22 @@ ra_history_get_moved_aside (RaHistory *self)
   g_mutex_unlock (&self->mutex);
 
   return moved;
+}
+
+char *
+ra_history_take_moved_aside_notice (RaHistory *self)
+{
+  char *notice = NULL;
+
+  g_return_val_if_fail (RA_IS_HISTORY (self), NULL);
+
+  g_mutex_lock (&self->mutex);
+  if (self->moved_aside != NULL && !self->moved_aside_told)
+    {
+      self->moved_aside_told = TRUE;
+      notice = g_strdup (self->moved_aside);
+    }
+  g_mutex_unlock (&self->mutex);
+
+  return notice;
 }

@@ -31,6 +31,8 @@ G_DECLARE_FINAL_TYPE (RaHistory, ra_history, RA, HISTORY, GObject)
 RaHistory    *ra_history_new                  (const char          *path);
 /* The file in the user data directory. */
 char         *ra_history_get_default_path     (void);
+/* A history on that file. */
+RaHistory    *ra_history_new_default          (void);
 const char   *ra_history_get_path             (RaHistory           *self);
 
 /* Opens (creating the file and its folder if needed) and migrates. A
@@ -48,6 +50,9 @@ gboolean      ra_history_open_finish          (RaHistory           *self,
                                                GError             **error);
 /* Where a damaged file was moved, or NULL. */
 const char   *ra_history_get_moved_aside      (RaHistory           *self);
+/* The same, but only the first time it is asked after the move: what the
+ * user is told, once. */
+char         *ra_history_take_moved_aside_notice (RaHistory        *self);
 
 /* Writes run with its devices, and gives it its ID. run must not change
  * until the call is finished. */

@@ -570,6 +570,7 @@ ra_action_page_constructed (GObject *object)
   G_OBJECT_CLASS (ra_action_page_parent_class)->constructed (object);
 
   g_assert (RA_IS_SESSION (self->session));
+  ra_run_form_set_session (RA_RUN_FORM (self->run_form), self->session);
   g_signal_connect_object (self->session, "notify::client",
                            G_CALLBACK (session_client_changed_cb), self, G_CONNECT_SWAPPED);
   session_client_changed_cb (self);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-account.h"
 #include "ra-action-input.h"
 #include "ra-confirm-dialog.h"
 #include "ra-device-editor.h"
@@ -16,12 +17,14 @@
 #include "ra-execution-request.h"
 #include "ra-execution-result.h"
 #include "ra-format.h"
+#include "ra-history.h"
 #include "ra-input-row.h"
 #include "ra-input-row-factory.h"
 #include "ra-plain-text.h"
 #include "ra-run-form-private.h"
 #include "ra-run-options.h"
 #include "ra-run-outcome.h"
+#include "ra-session.h"
 #include "ra-session-run.h"
 #include "ra-settings.h"
 
@@ -37,6 +40,7 @@ struct _RaRunForm
   RaClient        *client;
   RaRemoteAction  *action;
   GListStore      *history;
+  RaSession       *session;   /* for the run history and the account */
   GSettings       *settings;
 
   /* RaInputRow widgets, in the action's order. */
@@ -71,13 +75,20 @@ static GParamSpec *properties[N_PROPS];
  * server is never dropped. */
 typedef struct
 {
-  RaRunForm    *self;
-  GListStore   *history;
-  GApplication *application;   /* held until the answer */
-  char         *action_id;
-  char         *action_name;
-  guint         n_devices;
-  guint         asked_minutes;
+  RaRunForm          *self;
+  GListStore         *history;
+  GApplication       *application;   /* held until the answer */
+  char               *action_id;
+  char               *action_name;
+  guint               n_devices;
+  guint               asked_minutes;
+
+  /* The run history's record, written before the request is sent. */
+  RaHistory          *run_history;
+  RaHistoryRun       *record;
+  /* What goes out once the record is written. */
+  RaClient           *client;
+  RaExecutionRequest *request;
 } RunData;
 
 static void
@@ -90,6 +101,10 @@ run_data_free (RunData *data)
   g_clear_object (&data->application);
   g_free (data->action_id);
   g_free (data->action_name);
+  g_clear_object (&data->run_history);
+  g_clear_object (&data->record);
+  g_clear_object (&data->client);
+  g_clear_object (&data->request);
   g_free (data);
 }
 
@@ -367,6 +382,19 @@ notify_outcome (RunData            *data,
 }
 
 static void
+record_updated_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The record stays at "outcome unknown", which is still true enough to
+   * check before running again. */
+  if (!ra_history_update_finish (RA_HISTORY (object), result, &error))
+    g_message ("The run's outcome could not be recorded: %s", error->message);
+}
+
+static void
 execute_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -402,6 +430,13 @@ execute_cb (GObject      *object,
   if (run != NULL && data->history != NULL)
     g_list_store_insert (data->history, 0, run);
 
+  /* The record said "outcome unknown" while the request was out. */
+  if (data->record != NULL && ra_history_run_get_id (data->record) > 0)
+    {
+      ra_history_run_set_outcome (data->record, outcome, request_id);
+      ra_history_update_async (data->run_history, data->record, NULL, record_updated_cb, NULL);
+    }
+
   if (self->disposed)
     {
       notify_outcome (data, outcome, request_id, error);
@@ -427,11 +462,52 @@ execute_cb (GObject      *object,
 }
 
 static void
+send_run (RunData *data)
+{
+  RaClient *client = data->client;
+  RaExecutionRequest *request = data->request;
+
+  /* Nothing cancels it: once sent, an answer is the only way to know. */
+  ra_client_execute_async (client, request, NULL, execute_cb, data);
+}
+
+static void
+recorded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  RunData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+
+  /* The user confirmed the run: a history that cannot be written does
+   * not stop it, but the user hears of it. */
+  if (!ra_history_add_finish (RA_HISTORY (object), result, &error))
+    {
+      g_autofree char *text = NULL;
+
+      g_message ("The run could not be recorded: %s", error->message);
+      g_clear_object (&data->record);
+      /* Translators: %s says why, e.g. the disk is full */
+      text = g_strdup_printf (_("This run is not in the history: %s"), error->message);
+      if (!data->self->disposed)
+        add_toast (data->self, text);
+    }
+
+  moved = ra_history_take_moved_aside_notice (RA_HISTORY (object));
+  if (moved != NULL && !data->self->disposed)
+    add_toast (data->self, _("The run history was damaged and has started anew; the old file was kept"));
+
+  send_run (data);
+}
+
+static void
 start_run (RaRunForm          *self,
            RaRemoteAction     *action,
            RaExecutionRequest *request)
 {
   RunData *data;
+  RaAccount *account = NULL;
 
   g_assert (!self->running);
   g_assert (self->client != NULL);
@@ -455,9 +531,32 @@ start_run (RaRunForm          *self,
   data->action_name = g_strdup (ra_remote_action_get_name (action));
   data->n_devices = ra_execution_request_get_n_devices (request);
   data->asked_minutes = ra_execution_request_get_expires_in_minutes (request);
+  data->client = g_object_ref (self->client);
+  data->request = g_object_ref (request);
 
-  /* Nothing cancels it: once sent, an answer is the only way to know. */
-  ra_client_execute_async (self->client, request, NULL, execute_cb, data);
+  if (self->session == NULL)
+    {
+      send_run (data);
+      return;
+    }
+
+  /* Written before it is sent, as "outcome unknown": whatever happens
+   * next, the history has it. */
+  data->run_history = g_object_ref (ra_session_get_history (self->session));
+  data->record = ra_history_run_new_for_request (request, g_get_real_time () / G_USEC_PER_SEC);
+  ra_history_run_set_action (data->record, data->action_id, data->action_name);
+  account = ra_session_get_account (self->session);
+  if (account != NULL)
+    ra_history_run_set_account (data->record,
+                                ra_account_get_id (account),
+                                ra_account_get_display_name (account),
+                                ra_account_get_instance (account),
+                                ra_account_get_region (account));
+  else
+    ra_history_run_set_account (data->record, NULL, ra_session_get_title (self->session),
+                                NULL, NULL);
+
+  ra_history_add_async (data->run_history, data->record, NULL, recorded_cb, data);
 }
 
 static void
@@ -566,6 +665,7 @@ ra_run_form_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->action);
   g_clear_object (&self->history);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ra_run_form_parent_class)->dispose (object);
@@ -701,6 +801,16 @@ ra_run_form_get_action (RaRunForm *self)
   g_return_val_if_fail (RA_IS_RUN_FORM (self), NULL);
 
   return self->action;
+}
+
+void
+ra_run_form_set_session (RaRunForm *self,
+                         RaSession *session)
+{
+  g_return_if_fail (RA_IS_RUN_FORM (self));
+  g_return_if_fail (session == NULL || RA_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
 }
 
 void

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ra-client.h"
+#include "ra-session.h"
 #include "ra-remote-action.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,9 @@ void            ra_run_form_set_action       (RaRunForm      *self,
 RaRemoteAction *ra_run_form_get_action       (RaRunForm      *self);
 /* Where started runs are added (newest first); a GListStore of
  * RaSessionRun. */
+/* The session whose run history records every run, with its account. */
+void            ra_run_form_set_session      (RaRunForm      *self,
+                                              RaSession      *session);
 void            ra_run_form_set_history      (RaRunForm      *self,
                                               GListStore     *history);
 /* Asks for confirmation, or says why the action cannot run yet. */

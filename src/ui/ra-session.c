@@ -13,6 +13,7 @@
 #include "ra-account-manager.h"
 #include "ra-client.h"
 #include "ra-endpoint.h"
+#include "ra-history.h"
 #include "ra-secret-store.h"
 #include "ra-session-private.h"
 #include "ra-settings.h"
@@ -44,6 +45,9 @@ struct _RaSession
   /* The demo instance, started on first use. */
   RaSimulator      *simulator;
   RaClient         *demo_client;
+
+  /* Every run made from the app; the file is opened by its first use. */
+  RaHistory        *history;
 };
 
 /* Long enough for a keyring that asks to be unlocked to be answered. */
@@ -456,6 +460,7 @@ ra_session_dispose (GObject *object)
   g_clear_object (&self->manager);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (ra_session_parent_class)->dispose (object);
 }
@@ -563,8 +568,17 @@ ra_session_new (RaAccountManager *manager,
   self->manager = g_object_ref (manager);
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
+  self->history = ra_history_new_default ();
 
   return self;
+}
+
+RaHistory *
+ra_session_get_history (RaSession *self)
+{
+  g_return_val_if_fail (RA_IS_SESSION (self), NULL);
+
+  return self->history;
 }
 
 RaAccountManager *

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "ra-history.h"
 #include "ra-types.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,8 @@ RaSession        *ra_session_new                    (RaAccountManager *manager,
                                                      GSettings        *settings);
 
 RaAccountManager *ra_session_get_account_manager    (RaSession        *self);
+/* Where every run made from the app is recorded. */
+RaHistory        *ra_session_get_history            (RaSession        *self);
 RaSecretStore    *ra_session_get_secret_store       (RaSession        *self);
 RaSessionState    ra_session_get_state              (RaSession        *self);
 /* The client to talk through; NULL unless connected. */
