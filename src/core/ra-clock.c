@@ -110,6 +110,14 @@ ra_clock_get_wall_usec (RaClock *self)
   return read_locked (self, &self->wall_usec);
 }
 
+GDateTime *
+ra_clock_dup_now_local (RaClock *self)
+{
+  g_return_val_if_fail (RA_IS_CLOCK (self), NULL);
+
+  return g_date_time_new_from_unix_local (ra_clock_get_wall_usec (self) / G_USEC_PER_SEC);
+}
+
 static gboolean
 clock_timeout_is_due (ClockTimeout *timeout)
 {

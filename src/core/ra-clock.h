@@ -27,6 +27,8 @@ RaClock *ra_clock_new_manual        (gint64   wall_usec);
 gint64   ra_clock_get_monotonic_usec (RaClock *self);
 /* Like g_get_real_time (): µs since the Unix epoch. */
 gint64   ra_clock_get_wall_usec      (RaClock *self);
+/* The wall clock's time in the local time zone, to the second. */
+GDateTime *ra_clock_dup_now_local   (RaClock *self);
 
 /* A source that dispatches once ms have passed on this clock's monotonic
  * time, as g_timeout_source_new () does: on the system clock it is one;

@@ -9,15 +9,23 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-account.h"
 #include "ra-action-input.h"
+#include "ra-client.h"
 #include "ra-confirm-dialog.h"
+#include "ra-endpoint.h"
 #include "ra-format.h"
+
+/* The devices named in the summary; the rest are counted. */
+#define N_DEVICES_NAMED 3
 
 struct _RaConfirmDialog
 {
   AdwMessageDialog  parent_instance;
 
   GtkWidget        *count_entry;
+  GtkWidget        *repeat_box;
+  GtkWidget        *repeat_row;
   guint             n_devices;
 };
 
@@ -110,6 +118,77 @@ input_name_for_id (RaRemoteAction *action,
   return id;
 }
 
+/* The first devices, one a line, then how many more: what the run goes
+ * to, whichever action the list was made for. */
+static char *
+describe_devices (RaExecutionRequest *request)
+{
+  const char * const *devices = ra_execution_request_get_devices (request);
+  guint n = ra_execution_request_get_n_devices (request);
+  /* "and 1 more" takes the line the device would. */
+  guint n_named = n <= N_DEVICES_NAMED + 1 ? n : N_DEVICES_NAMED;
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_named; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, devices[i]);
+    }
+
+  if (n > n_named)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              /* Translators: after the first few devices of a run */
+                              ngettext ("and %'u more", "and %'u more", n - n_named),
+                              n - n_named);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The instance the client talks to, as "acme (eu)", after the account's
+ * name when it has one of its own. */
+static char *
+describe_instance (RaSession *session)
+{
+  RaEndpoint *endpoint = ra_client_get_endpoint (ra_session_get_client (session));
+  RaAccount *account = ra_session_get_account (session);
+  const char *name = account != NULL ? ra_account_get_display_name (account) : NULL;
+  g_autofree char *instance = NULL;
+
+  instance = g_strdup_printf ("%s (%s)", ra_endpoint_get_instance (endpoint),
+                              ra_endpoint_get_region (endpoint));
+  if (name == NULL || name[0] == '\0' || g_str_equal (name, instance))
+    return g_steal_pointer (&instance);
+
+  /* Translators: an account's name, then its instance and region, "acme (eu)" */
+  return g_strdup_printf (_("%s — %s"), name, instance);
+}
+
+/* Where the run goes is part of the question: the same devices may be
+ * known to two instances. */
+static char *
+build_heading (RaRemoteAction *action,
+               RaSession      *session)
+{
+  const char *name = ra_remote_action_get_name (action);
+  g_autofree char *instance = NULL;
+
+  if (session == NULL || ra_session_get_client (session) == NULL)
+    /* Translators: %s is the name of a remote action */
+    return g_strdup_printf (_("Run “%s”?"), name);
+
+  if (ra_session_get_demo (session))
+    /* Translators: %s is the name of a remote action */
+    return g_strdup_printf (_("Run “%s” on the demo instance?"), name);
+
+  instance = describe_instance (session);
+  /* Translators: a remote action, then the instance it runs on, "acme (eu)" */
+  return g_strdup_printf (_("Run “%s” on %s?"), name, instance);
+}
+
 static GtkWidget *
 build_summary (RaRemoteAction     *action,
                RaExecutionRequest *request)
@@ -122,7 +201,7 @@ build_summary (RaRemoteAction     *action,
   const char *reason = ra_execution_request_get_reason (request);
   const char *reference = ra_execution_request_get_external_reference (request);
   g_autofree char *purpose = ra_format_action_purpose (action);
-  g_autofree char *devices = g_strdup_printf ("%'u", ra_execution_request_get_n_devices (request));
+  g_autofree char *devices = describe_devices (request);
   g_autofree char *expiry_text = NULL;
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -171,10 +250,11 @@ RaConfirmDialog *
 ra_confirm_dialog_new (GtkWindow          *parent,
                        RaRemoteAction     *action,
                        RaExecutionRequest *request,
+                       RaSession          *session,
                        guint               threshold)
 {
   RaConfirmDialog *self;
-  GtkWidget *box, *scroller;
+  GtkWidget *box, *scroller, *icon;
   RaPurpose purpose;
   guint n_devices;
   g_autofree char *heading = NULL;
@@ -184,12 +264,12 @@ ra_confirm_dialog_new (GtkWindow          *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (RA_IS_REMOTE_ACTION (action), NULL);
   g_return_val_if_fail (RA_IS_EXECUTION_REQUEST (request), NULL);
+  g_return_val_if_fail (session == NULL || RA_IS_SESSION (session), NULL);
 
   n_devices = ra_execution_request_get_n_devices (request);
   purpose = ra_remote_action_get_purpose (action);
 
-  /* Translators: %s is the name of a remote action */
-  heading = g_strdup_printf (_("Run “%s”?"), ra_remote_action_get_name (action));
+  heading = build_heading (action, session);
 
   if (purpose & RA_PURPOSE_REMEDIATION)
     body = g_strdup_printf (ngettext ("This remediation action will change %'u device.",
@@ -229,6 +309,21 @@ ra_confirm_dialog_new (GtkWindow          *parent,
                                              : RA_CONFIRM_RESPONSE_RUN);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  /* A row, where the text wraps beside the icon as it should. */
+  self->repeat_row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->repeat_row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (self->repeat_row), 0);
+  icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (self->repeat_row), icon);
+  self->repeat_box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->repeat_box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->repeat_box, "boxed-list");
+  gtk_widget_add_css_class (self->repeat_box, "ra-repeat-warning");
+  gtk_list_box_append (GTK_LIST_BOX (self->repeat_box), self->repeat_row);
+  gtk_widget_set_visible (self->repeat_box, FALSE);
+  gtk_box_append (GTK_BOX (box), self->repeat_box);
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller),
@@ -290,4 +385,72 @@ ra_confirm_dialog_get_count_entry (RaConfirmDialog *self)
   g_return_val_if_fail (RA_IS_CONFIRM_DIALOG (self), NULL);
 
   return self->count_entry ? GTK_EDITABLE (self->count_entry) : NULL;
+}
+
+/* "2 minutes ago", or the time of day for a run more than an hour ago. */
+static char *
+describe_when (GDateTime *started,
+               GDateTime *now)
+{
+  GTimeSpan ago = g_date_time_difference (now, started);
+  g_autofree char *time = NULL;
+  guint minutes;
+
+  if (ago < G_TIME_SPAN_MINUTE)
+    return g_strdup (_("less than a minute ago"));
+
+  if (ago < G_TIME_SPAN_HOUR)
+    {
+      minutes = (guint) (ago / G_TIME_SPAN_MINUTE);
+      return g_strdup_printf (ngettext ("%'u minute ago", "%'u minutes ago", minutes), minutes);
+    }
+
+  time = g_date_time_format (started, "%X");
+  /* Translators: %s is a time of day, "14:05:10" */
+  return g_strdup_printf (_("at %s"), time);
+}
+
+void
+ra_confirm_dialog_set_repeated_run (RaConfirmDialog *self,
+                                    RaSessionRun    *run,
+                                    GDateTime       *now)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (RA_IS_CONFIRM_DIALOG (self));
+  g_return_if_fail (run == NULL || RA_IS_SESSION_RUN (run));
+
+  gtk_widget_set_visible (self->repeat_box, run != NULL);
+  if (run == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->repeat_row), "");
+      return;
+    }
+
+  g_return_if_fail (now != NULL);
+
+  when = describe_when (ra_session_run_get_started (run), now);
+  if (ra_session_run_get_outcome (run) == RA_EXECUTION_OUTCOME_STARTED)
+    /* Translators: %s says when: "2 minutes ago", "at 14:05:10" */
+    text = g_strdup_printf (_("You ran this on the same devices %s."), when);
+  else
+    /* Translators: %s says when: "2 minutes ago", "at 14:05:10" */
+    text = g_strdup_printf (_("This may already have run on the same devices %s: its outcome is not known."),
+                            when);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->repeat_row), text);
+
+  /* Enter must not run it twice by accident. */
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), RA_CONFIRM_RESPONSE_CANCEL);
+}
+
+const char *
+ra_confirm_dialog_get_repeat_warning (RaConfirmDialog *self)
+{
+  g_return_val_if_fail (RA_IS_CONFIRM_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (self->repeat_box))
+    return NULL;
+
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->repeat_row));
 }

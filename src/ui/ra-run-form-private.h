@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "ra-clock.h"
 #include "ra-confirm-dialog.h"
 #include "ra-device-editor.h"
 #include "ra-run-form.h"
@@ -30,5 +31,8 @@ void             ra_run_form_set_options         (RaRunForm  *self,
                                                   const char *reason,
                                                   const char *reference);
 GtkEditable     *ra_run_form_get_reason_editable (RaRunForm  *self);
+/* What tells when runs started (the system's clock by default). */
+void             ra_run_form_set_clock           (RaRunForm  *self,
+                                                  RaClock    *clock);
 
 G_END_DECLS

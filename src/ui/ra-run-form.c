@@ -11,6 +11,7 @@
 
 #include "ra-account.h"
 #include "ra-action-input.h"
+#include "ra-clock.h"
 #include "ra-confirm-dialog.h"
 #include "ra-device-editor.h"
 #include "ra-error.h"
@@ -42,6 +43,8 @@ struct _RaRunForm
   GListStore      *history;
   RaSession       *session;   /* for the run history and the account */
   GSettings       *settings;
+  /* When runs start, to tell how long ago one was. */
+  RaClock         *clock;
 
   /* RaInputRow widgets, in the action's order. */
   GPtrArray       *input_rows;
@@ -78,6 +81,8 @@ typedef struct
   RaRunForm          *self;
   GListStore         *history;
   GApplication       *application;   /* held until the answer */
+  char               *target;
+  RaClock            *clock;
   char               *action_id;
   char               *action_name;
   guint               n_devices;
@@ -99,6 +104,8 @@ run_data_free (RunData *data)
   if (data->application != NULL)
     g_application_release (data->application);
   g_clear_object (&data->application);
+  g_free (data->target);
+  g_clear_object (&data->clock);
   g_free (data->action_id);
   g_free (data->action_name);
   g_clear_object (&data->run_history);
@@ -328,30 +335,6 @@ build_request (RaRunForm *self)
   return g_steal_pointer (&request);
 }
 
-static char *
-describe_outcome (RunData            *data,
-                  RaExecutionOutcome  outcome)
-{
-  switch (outcome)
-    {
-    case RA_EXECUTION_OUTCOME_STARTED:
-      return g_strdup_printf (ngettext ("“%s” started on %'u device",
-                                        "“%s” started on %'u devices",
-                                        data->n_devices),
-                              data->action_name, data->n_devices);
-
-    case RA_EXECUTION_OUTCOME_UNKNOWN:
-      /* Translators: %s is the name of a remote action */
-      return g_strdup_printf (_("“%s” may have started"),
-                              data->action_name);
-
-    case RA_EXECUTION_OUTCOME_NOT_SENT:
-    default:
-      /* Translators: %s is the name of a remote action */
-      return g_strdup_printf (_("“%s” did not start"), data->action_name);
-    }
-}
-
 /* With no window left to show it, the outcome goes to the desktop. */
 static void
 notify_outcome (RunData            *data,
@@ -360,24 +343,12 @@ notify_outcome (RunData            *data,
                 const GError       *error)
 {
   g_autoptr(GNotification) notification = NULL;
-  g_autofree char *title = describe_outcome (data, outcome);
-  g_autofree char *body = NULL;
 
   if (data->application == NULL || !g_application_get_is_registered (data->application))
     return;
 
-  if (outcome == RA_EXECUTION_OUTCOME_STARTED)
-    /* Translators: %s is the request ID of a run */
-    body = g_strdup_printf (_("Request ID: %s"), request_id);
-  else
-    body = g_strdup (error->message);
-
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body);
-  g_notification_set_priority (notification,
-                               outcome == RA_EXECUTION_OUTCOME_STARTED
-                               ? G_NOTIFICATION_PRIORITY_NORMAL
-                               : G_NOTIFICATION_PRIORITY_HIGH);
+  notification = ra_run_outcome_new_notification (outcome, data->action_name, data->n_devices,
+                                                  request_id, error);
   g_application_send_notification (data->application, NULL, notification);
 }
 
@@ -404,6 +375,7 @@ execute_cb (GObject      *object,
   g_autoptr(RaExecutionResult) execution = NULL;
   g_autoptr(RaSessionRun) run = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autofree char *toast = NULL;
   RaExecutionOutcome outcome;
   const char *request_id = NULL;
@@ -411,20 +383,20 @@ execute_cb (GObject      *object,
 
   execution = ra_client_execute_finish (RA_CLIENT (object), result, &error);
   outcome = ra_client_execute_get_outcome (RA_CLIENT (object), result);
+  now = ra_clock_dup_now_local (data->clock);
 
   if (execution != NULL)
     {
       request_id = ra_execution_result_get_request_id (execution);
-      run = ra_session_run_new (data->action_id, data->action_name, request_id,
-                                data->n_devices,
-                                ra_execution_result_get_expires_in_minutes (execution));
+      run = ra_session_run_new (data->request, data->action_name, data->target, request_id,
+                                ra_execution_result_get_expires_in_minutes (execution), now);
     }
   else
     {
       g_debug ("Running %s failed: %s", data->action_id, error->message);
       /* A run that may have started is one to remember and check. */
       if (outcome == RA_EXECUTION_OUTCOME_UNKNOWN)
-        run = ra_session_run_new_unknown (data->action_id, data->action_name, data->n_devices);
+        run = ra_session_run_new_unknown (data->request, data->action_name, data->target, now);
     }
 
   if (run != NULL && data->history != NULL)
@@ -455,7 +427,7 @@ execute_cb (GObject      *object,
   else if (current)
     ra_run_outcome_show_failure (RA_RUN_OUTCOME (self->outcome), outcome, error);
 
-  toast = describe_outcome (data, outcome);
+  toast = ra_run_outcome_describe (outcome, data->action_name, data->n_devices);
   add_toast (self, toast);
 
   update_run_state (self);
@@ -527,6 +499,8 @@ start_run (RaRunForm          *self,
       g_object_ref (data->application);
       g_application_hold (data->application);
     }
+  data->target = ra_session_run_dup_target (self->client);
+  data->clock = g_object_ref (self->clock);
   data->action_id = g_strdup (ra_execution_request_get_remote_action_id (request));
   data->action_name = g_strdup (ra_remote_action_get_name (action));
   data->n_devices = ra_execution_request_get_n_devices (request);
@@ -596,7 +570,10 @@ ra_run_form_activate_run (RaRunForm *self)
 {
   g_autoptr(RaExecutionRequest) request = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *target = NULL;
   RaConfirmDialog *dialog;
+  RaSessionRun *repeated = NULL;
   GtkRoot *root;
   guint threshold;
 
@@ -628,7 +605,14 @@ ra_run_form_activate_run (RaRunForm *self)
   root = gtk_widget_get_root (GTK_WIDGET (self));
 
   dialog = ra_confirm_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                  self->action, request, threshold);
+                                  self->action, request, self->session, threshold);
+
+  target = ra_session_run_dup_target (self->client);
+  if (self->history != NULL)
+    repeated = ra_session_run_find_repeated (G_LIST_MODEL (self->history), request, target);
+  now = ra_clock_dup_now_local (self->clock);
+  ra_confirm_dialog_set_repeated_run (dialog, repeated, now);
+
   /* The dialog may go away without answering, with its parent window. */
   g_set_weak_pointer (&self->confirm_dialog, dialog);
   g_object_set_data_full (G_OBJECT (dialog), "ra-request",
@@ -661,8 +645,8 @@ ra_run_form_dispose (GObject *object)
 
   g_clear_pointer (&self->input_rows, g_ptr_array_unref);
 
-
   g_clear_object (&self->client);
+  g_clear_object (&self->clock);
   g_clear_object (&self->action);
   g_clear_object (&self->history);
   g_clear_object (&self->session);
@@ -747,6 +731,7 @@ ra_run_form_init (RaRunForm *self)
   self->remembered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_hash_table_unref);
   self->settings = g_settings_new (APP_ID);
+  self->clock = ra_clock_new_system ();
 
   g_signal_connect_swapped (self->run_options, "changed",
                             G_CALLBACK (update_run_state), self);
@@ -905,4 +890,11 @@ GtkEditable *
 ra_run_form_get_reason_editable (RaRunForm *self)
 {
   return ra_run_options_get_reason_editable (RA_RUN_OPTIONS (self->run_options));
+}
+
+void
+ra_run_form_set_clock (RaRunForm *self,
+                       RaClock   *clock)
+{
+  g_set_object (&self->clock, clock);
 }

@@ -8,8 +8,8 @@
 #include <adwaita.h>
 
 #include "ra-client.h"
-#include "ra-session.h"
 #include "ra-remote-action.h"
+#include "ra-session.h"
 
 G_BEGIN_DECLS
 
@@ -24,11 +24,12 @@ void            ra_run_form_set_client       (RaRunForm      *self,
 void            ra_run_form_set_action       (RaRunForm      *self,
                                               RaRemoteAction *action);
 RaRemoteAction *ra_run_form_get_action       (RaRunForm      *self);
-/* Where started runs are added (newest first); a GListStore of
- * RaSessionRun. */
-/* The session whose run history records every run, with its account. */
+/* The session whose run history records every run, with its account,
+ * and whose instance the confirmation names. */
 void            ra_run_form_set_session      (RaRunForm      *self,
                                               RaSession      *session);
+/* Where started runs are added (newest first); a GListStore of
+ * RaSessionRun. */
 void            ra_run_form_set_history      (RaRunForm      *self,
                                               GListStore     *history);
 /* Asks for confirmation, or says why the action cannot run yet. */

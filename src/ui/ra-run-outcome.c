@@ -304,3 +304,52 @@ ra_run_outcome_get_expiry_text (RaRunOutcome *self)
 
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (self->result_expiry_row));
 }
+
+char *
+ra_run_outcome_describe (RaExecutionOutcome  outcome,
+                         const char         *action_name,
+                         guint               n_devices)
+{
+  switch (outcome)
+    {
+    case RA_EXECUTION_OUTCOME_STARTED:
+      return g_strdup_printf (ngettext ("“%s” started on %'u device",
+                                        "“%s” started on %'u devices",
+                                        n_devices),
+                              action_name, n_devices);
+
+    case RA_EXECUTION_OUTCOME_UNKNOWN:
+      /* Translators: %s is the name of a remote action */
+      return g_strdup_printf (_("“%s” may have started"), action_name);
+
+    case RA_EXECUTION_OUTCOME_NOT_SENT:
+    default:
+      /* Translators: %s is the name of a remote action */
+      return g_strdup_printf (_("“%s” did not start"), action_name);
+    }
+}
+
+GNotification *
+ra_run_outcome_new_notification (RaExecutionOutcome  outcome,
+                                 const char         *action_name,
+                                 guint               n_devices,
+                                 const char         *request_id,
+                                 const GError       *error)
+{
+  g_autofree char *title = ra_run_outcome_describe (outcome, action_name, n_devices);
+  g_autofree char *body = NULL;
+  GNotification *notification;
+
+  if (outcome == RA_EXECUTION_OUTCOME_STARTED)
+    /* Translators: %s is the request ID of a run */
+    body = g_strdup_printf (_("Request ID: %s"), request_id);
+  else
+    body = g_strdup (error->message);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  if (outcome != RA_EXECUTION_OUTCOME_STARTED)
+    g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+
+  return notification;
+}

@@ -37,4 +37,17 @@ const char *ra_run_outcome_get_title         (RaRunOutcome *self);
 const char *ra_run_outcome_get_request_id    (RaRunOutcome *self);
 const char *ra_run_outcome_get_expiry_text   (RaRunOutcome *self);
 
+/* A run's outcome in a line, for a toast: "“Clear DNS cache” started on
+ * 3 devices". */
+char          *ra_run_outcome_describe         (RaExecutionOutcome  outcome,
+                                                const char         *action_name,
+                                                guint               n_devices);
+/* The same for the desktop, with the request ID or what went wrong
+ * (error, for any outcome but STARTED). */
+GNotification *ra_run_outcome_new_notification (RaExecutionOutcome  outcome,
+                                                const char         *action_name,
+                                                guint               n_devices,
+                                                const char         *request_id,
+                                                const GError       *error);
+
 G_END_DECLS

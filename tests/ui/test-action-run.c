@@ -162,7 +162,7 @@ test_data_collection_confirmation (Fixture       *fixture,
                                                                RA_CONFIRM_RESPONSE_RUN),
                    ==, ADW_RESPONSE_SUGGESTED);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
-                   ==, "Run “Collect something”?");
+                   ==, "Run “Collect something” on demo (eu)?");
   respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
 }
 

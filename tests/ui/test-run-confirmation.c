@@ -8,15 +8,257 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
+#include "ra-account.h"
+#include "ra-clock.h"
+#include "ra-endpoint.h"
+
 #include "page-fixture.h"
 #include "ra-test-utils.h"
+
+static gboolean
+row_has_title (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* What the confirmation's summary says of the devices. */
+static const char *
+devices_text (RaConfirmDialog *dialog)
+{
+  GtkWidget *row = ra_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                        row_has_title, "Devices");
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static const char *
+heading (RaConfirmDialog *dialog)
+{
+  return adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog));
+}
+
+/* A client of the fixture's simulator for another instance. */
+static RaClient *
+new_client (Fixture    *fixture,
+            const char *instance,
+            const char *region)
+{
+  g_autoptr(RaEndpoint) endpoint = NULL;
+  g_autoptr(GError) error = NULL;
+
+  endpoint = ra_endpoint_new_full (instance, region, ra_simulator_get_base_url (fixture->sim),
+                                   ra_simulator_get_login_base_url (fixture->sim), &error);
+  g_assert_no_error (error);
+
+  return ra_client_new (endpoint, RA_SIM_DEFAULT_CLIENT_ID,
+                        RA_SIM_DEFAULT_CLIENT_SECRET, RA_TOKEN_ENDPOINT_AUTO);
+}
+
+/* Connects the page to client, for account, and waits for the details
+ * it loads again. */
+static void
+connect_to (Fixture   *fixture,
+            RaAccount *account,
+            RaClient  *client,
+            gboolean   demo)
+{
+  ra_session_set_connection (fixture->session, account, client, demo);
+  RA_TEST_WAIT_UNTIL_FOR (ra_action_page_get_state (fixture->page) == RA_ACTION_PAGE_STATE_ACTION,
+                          WAIT_SECONDS);
+}
+
+/* The question names where the run goes: the account and its instance,
+ * or the demo instance. */
+static void
+test_names_instance (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RaAccount) named = ra_account_new ();
+  g_autoptr(RaAccount) unnamed = ra_account_new ();
+  g_autoptr(RaClient) acme = new_client (fixture, "acme", "eu");
+  RaConfirmDialog *dialog;
+
+  ra_account_set_display_name (named, "Acme Production");
+  ra_account_set_instance (named, "acme");
+  ra_account_set_region (named, "eu");
+  ra_account_set_instance (unnamed, "acme");
+  ra_account_set_region (unnamed, "eu");
+
+  select_action (fixture, fixture->collect_action);
+  ra_device_editor_set_text (get_devices (fixture), "1e5e8c0f-4d3b-4a5c-9a3f-1c2b3d4e5f60");
+
+  connect_to (fixture, unnamed, acme, FALSE);
+  dialog = open_confirmation (fixture);
+  g_assert_cmpstr (heading (dialog), ==, "Run “Collect something” on acme (eu)?");
+  respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
+
+  connect_to (fixture, named, acme, FALSE);
+  dialog = open_confirmation (fixture);
+  g_assert_cmpstr (heading (dialog), ==, "Run “Collect something” on Acme Production — acme (eu)?");
+  respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
+
+  connect_to (fixture, NULL, fixture->client, TRUE);
+  dialog = open_confirmation (fixture);
+  g_assert_cmpstr (heading (dialog), ==, "Run “Collect something” on the demo instance?");
+  respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
+}
+
+/* Fills the form with n devices and checks that the confirmation names
+ * them all, or the first three and then more (NULL: none). */
+static void
+assert_devices_listed (Fixture    *fixture,
+                       guint       n,
+                       const char *more)
+{
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GString) expected = g_string_new (NULL);
+  RaConfirmDialog *dialog;
+
+  fill_form (fixture, n, &ids);
+  for (guint i = 0; i < (more != NULL ? 3 : n); i++)
+    g_string_append_printf (expected, "%s%s", i > 0 ? "\n" : "", ids[i]);
+  if (more != NULL)
+    g_string_append_printf (expected, "\n%s", more);
+
+  dialog = open_confirmation (fixture);
+  g_assert_cmpstr (devices_text (dialog), ==, expected->str);
+  respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
+}
+
+/* The summary names the first devices, and counts the rest. */
+static void
+test_lists_devices (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  select_action (fixture, fixture->form_action);
+  assert_devices_listed (fixture, 2, NULL);
+  /* Four take as many lines as three and "and 1 more". */
+  assert_devices_listed (fixture, 4, NULL);
+  assert_devices_listed (fixture, 5, "and 2 more");
+  assert_devices_listed (fixture, 1234, "and 1231 more");
+
+  /* Numbers as the locale writes them. */
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      g_test_message ("The locale de_DE.UTF-8 is not installed: grouping not checked");
+      return;
+    }
+  assert_devices_listed (fixture, 1234, "and 1.231 more");
+  setlocale (LC_NUMERIC, "C");
+}
+
+static void
+run_once (Fixture *fixture)
+{
+  confirm_and_wait (fixture);
+  g_assert_nonnull (ra_run_form_get_request_id (get_form (fixture)));
+}
+
+/* Asks again, and checks the warning about a repeat (NULL: none). */
+static void
+assert_repeat_warning (Fixture    *fixture,
+                       const char *expected)
+{
+  RaConfirmDialog *dialog = open_confirmation (fixture);
+
+  g_assert_cmpstr (ra_confirm_dialog_get_repeat_warning (dialog), ==, expected);
+  /* Enter does not run a repeat. */
+  if (expected != NULL)
+    g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)),
+                     ==, RA_CONFIRM_RESPONSE_CANCEL);
+  respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
+}
+
+/* The same action with the same values on the same devices, on the same
+ * instance, is flagged; any difference is not. */
+static void
+test_repeat_warning (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RaClock) clock = ra_clock_new_manual (0);
+  g_autoptr(RaClient) other = new_client (fixture, "other", "us");
+  g_autofree char *reversed = NULL;
+  g_autofree char *started = NULL;
+  g_auto(GStrv) ids = NULL;
+  GDateTime *time;
+  RaSessionRun *run;
+
+  ra_run_form_set_clock (get_form (fixture), clock);
+  select_action (fixture, fixture->form_action);
+  fill_form (fixture, 3, &ids);
+
+  /* Nothing ran yet. */
+  assert_repeat_warning (fixture, NULL);
+
+  run_once (fixture);
+  ra_clock_advance (clock, 30);
+  assert_repeat_warning (fixture, "You ran this on the same devices less than a minute ago.");
+  ra_clock_advance (clock, 90);
+  assert_repeat_warning (fixture, "You ran this on the same devices 2 minutes ago.");
+
+  /* The order of the devices does not matter, nor do the options. */
+  reversed = g_strjoin ("\n", ids[2], ids[1], ids[0], NULL);
+  ra_device_editor_set_text (get_devices (fixture), reversed);
+  ra_run_form_set_options (get_form (fixture), 0, "Another reason", NULL);
+  assert_repeat_warning (fixture, "You ran this on the same devices 2 minutes ago.");
+
+  /* Another value, another device: another run. */
+  ra_input_row_set_value (get_input (fixture, "Note"), "per other ticket");
+  assert_repeat_warning (fixture, NULL);
+  ra_input_row_set_value (get_input (fixture, "Note"), "per ticket");
+  assert_repeat_warning (fixture, "You ran this on the same devices 2 minutes ago.");
+  ra_device_editor_set_text (get_devices (fixture), ids[0]);
+  assert_repeat_warning (fixture, NULL);
+  ra_device_editor_set_text (get_devices (fixture), reversed);
+
+  /* Past an hour, the time it ran. */
+  ra_clock_advance (clock, 3600);
+  run = g_list_model_get_item (ra_action_page_get_runs (fixture->page), 0);
+  time = ra_session_run_get_started (run);
+  started = g_date_time_format (time, "You ran this on the same devices at %X.");
+  assert_repeat_warning (fixture, started);
+  g_object_unref (run);
+
+  /* The same devices on another instance are other devices. */
+  connect_to (fixture, NULL, other, FALSE);
+  assert_repeat_warning (fixture, NULL);
+}
+
+/* A data collection runs with Enter, but not a second time. */
+static void
+test_repeat_not_default (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  RaConfirmDialog *dialog;
+
+  select_action (fixture, fixture->collect_action);
+  ra_device_editor_set_text (get_devices (fixture), "1e5e8c0f-4d3b-4a5c-9a3f-1c2b3d4e5f60");
+
+  dialog = open_confirmation (fixture);
+  g_assert_null (ra_confirm_dialog_get_repeat_warning (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)),
+                   ==, RA_CONFIRM_RESPONSE_RUN);
+  respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
+
+  run_once (fixture);
+  assert_repeat_warning (fixture, "You ran this on the same devices less than a minute ago.");
+}
 
 static void
 resize_window (Fixture *fixture,
                int      width,
                int      height)
 {
+  /* A window mapped anew takes its default size; a shown one may not
+   * follow it at once without a window manager. */
+  gtk_widget_set_visible (fixture->window, FALSE);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
   RA_TEST_WAIT_UNTIL_FOR (gtk_widget_get_width (fixture->window) == width &&
                             gtk_widget_get_height (fixture->window) == height,
                           WAIT_SECONDS);
@@ -108,6 +350,10 @@ test_typed_count_focused (Fixture       *fixture,
 static void
 add_tests (void)
 {
+  RA_TEST_ADD ("/run-confirmation/names-instance", test_names_instance);
+  RA_TEST_ADD ("/run-confirmation/lists-devices", test_lists_devices);
+  RA_TEST_ADD ("/run-confirmation/repeat-warning", test_repeat_warning);
+  RA_TEST_ADD ("/run-confirmation/repeat-not-default", test_repeat_not_default);
   RA_TEST_ADD ("/run-confirmation/toast-leaves-run-button", test_toast_leaves_run_button);
   RA_TEST_ADD ("/run-confirmation/typed-count-focused", test_typed_count_focused);
 }
