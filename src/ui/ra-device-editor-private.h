@@ -30,6 +30,7 @@ struct _RaDeviceEditor
   GtkWidget       *problems_box;
   GtkListBox      *invalid_list;
   GtkWidget       *more_invalid_label;
+  GtkWidget       *kept_row;
 
   RaDeviceIds     *device_ids;
   char            *problem;
@@ -65,6 +66,13 @@ struct _RaDeviceEditor
   guint            scroll_source;
   /* The toast that offers to undo "Clear" (it holds the text); weak. */
   AdwToast        *clear_toast;
+
+  /* What the list is for now (the action shown), and what it was for
+   * when it was last changed: they differ when the devices were kept. */
+  char            *context_id;
+  char            *context_name;
+  char            *list_context_id;
+  char            *list_context_name;
 };
 
 /* The files of the editor (see ra-device-editor.c), each calling only

@@ -39,11 +39,34 @@ dismiss_clear_toast (RaDeviceEditor *self)
     adw_toast_dismiss (toast);
 }
 
-/* "Undo" would take a change made after "Clear" away. */
+static void
+update_kept_note (RaDeviceEditor *self)
+{
+  gboolean kept = ra_device_editor_get_kept_from (self) != NULL;
+  g_autofree char *title = NULL;
+
+  if (kept)
+    /* Translators: %s is the name of the action the devices were chosen for */
+    title = g_strdup_printf (_("Devices kept from “%s”"), self->list_context_name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->kept_row), kept ? title : "");
+  gtk_widget_set_visible (self->kept_row, kept);
+}
+
 static void
 buffer_changed_cb (RaDeviceEditor *self)
 {
+  /* "Undo" would take a change made after "Clear" away. */
   dismiss_clear_toast (self);
+
+  /* What is typed now is for the action shown now. */
+  g_clear_pointer (&self->list_context_id, g_free);
+  g_clear_pointer (&self->list_context_name, g_free);
+  if (gtk_text_buffer_get_char_count (ra_device_editor_get_buffer (self)) > 0)
+    {
+      self->list_context_id = g_strdup (self->context_id);
+      self->list_context_name = g_strdup (self->context_name);
+    }
+  update_kept_note (self);
 }
 
 static void
@@ -185,6 +208,10 @@ ra_device_editor_finalize (GObject *object)
   g_clear_object (&self->device_ids);
   g_free (self->problem);
   g_clear_pointer (&self->invalid_marks, g_ptr_array_unref);
+  g_free (self->context_id);
+  g_free (self->context_name);
+  g_free (self->list_context_id);
+  g_free (self->list_context_name);
 
   G_OBJECT_CLASS (ra_device_editor_parent_class)->finalize (object);
 }
@@ -249,6 +276,7 @@ ra_device_editor_class_init (RaDeviceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, problems_box);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, invalid_list);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, more_invalid_label);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, kept_row);
 
   gtk_widget_class_install_action (widget_class, "devices.import", NULL, ra_device_editor_import_cb);
   gtk_widget_class_install_action (widget_class, "devices.clear", NULL, clear_cb);
@@ -399,4 +427,29 @@ ra_device_editor_import_file (RaDeviceEditor *self,
   g_return_if_fail (G_IS_FILE (file));
 
   ra_device_editor_start_import (self, file);
+}
+
+void
+ra_device_editor_set_context (RaDeviceEditor *self,
+                              const char     *id,
+                              const char     *name)
+{
+  g_return_if_fail (RA_IS_DEVICE_EDITOR (self));
+
+  g_free (self->context_id);
+  self->context_id = g_strdup (id);
+  g_free (self->context_name);
+  self->context_name = g_strdup (name != NULL ? name : id);
+  update_kept_note (self);
+}
+
+const char *
+ra_device_editor_get_kept_from (RaDeviceEditor *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), NULL);
+
+  if (self->list_context_id == NULL || g_strcmp0 (self->list_context_id, self->context_id) == 0)
+    return NULL;
+
+  return self->list_context_name;
 }

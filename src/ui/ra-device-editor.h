@@ -47,6 +47,16 @@ gboolean     ra_device_editor_get_busy       (RaDeviceEditor *self);
 GStrv        ra_device_editor_dup_invalid_lines (RaDeviceEditor *self);
 /* Why the last import failed, or NULL. */
 const char  *ra_device_editor_get_import_error (RaDeviceEditor *self);
+/* What the list is for now: the action shown (id NULL: none). The
+ * devices stay when it changes; if the list holds devices typed for
+ * another, a note says so and offers to clear them, until the list is
+ * changed or its own action comes back. */
+void         ra_device_editor_set_context    (RaDeviceEditor *self,
+                                              const char     *id,
+                                              const char     *name);
+/* The name of what the devices were kept from, or NULL when they were
+ * typed for the current context (or there are none). */
+const char  *ra_device_editor_get_kept_from  (RaDeviceEditor *self);
 /* The one-line summary: "3 valid devices · 1 duplicate will be sent once". */
 const char  *ra_device_editor_get_summary    (RaDeviceEditor *self);
 

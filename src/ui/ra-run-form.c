@@ -775,6 +775,9 @@ ra_run_form_set_action (RaRunForm      *self,
 
   g_set_object (&self->action, action);
 
+  ra_device_editor_set_context (RA_DEVICE_EDITOR (self->device_editor),
+                                action != NULL ? ra_remote_action_get_id (action) : NULL,
+                                action != NULL ? ra_remote_action_get_name (action) : NULL);
   ra_run_outcome_clear (RA_RUN_OUTCOME (self->outcome));
   rebuild_inputs (self);
   update_run_state (self);

@@ -119,10 +119,13 @@ static gboolean
 has_rows (GtkWidget     *widget,
           gconstpointer  data)
 {
-  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0) != NULL;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (widget), 0);
+
+  return row != NULL && gtk_widget_get_visible (GTK_WIDGET (row));
 }
 
-/* The preferences group has a list of its own: the one with rows. */
+/* The preferences group has a list of its own, for the note about kept
+ * devices (hidden here): the problems' list is the one with rows shown. */
 static GtkListBoxRow *
 get_problem_row (Fixture *fixture,
                  int      index)

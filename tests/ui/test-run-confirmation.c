@@ -347,9 +347,82 @@ test_typed_count_focused (Fixture       *fixture,
   respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
 }
 
+static gboolean
+is_kept_note (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                           "Devices kept from");
+}
+
+/* The note in the form, if it shows. */
+static GtkWidget *
+find_kept_note (Fixture *fixture)
+{
+  GtkWidget *row = ra_test_find_widget (GTK_WIDGET (get_devices (fixture)), ADW_TYPE_ACTION_ROW,
+                                        is_kept_note, NULL);
+
+  return row != NULL && gtk_widget_is_visible (row) ? row : NULL;
+}
+
+/* Devices stay when another action is picked, and the form says where
+ * they come from. */
+static void
+test_devices_kept (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *expected = NULL;
+  RaConfirmDialog *dialog;
+  GtkWidget *note;
+
+  select_action (fixture, fixture->form_action);
+  fill_form (fixture, 3, &ids);
+  g_assert_null (ra_device_editor_get_kept_from (get_devices (fixture)));
+  g_assert_null (find_kept_note (fixture));
+
+  select_action (fixture, fixture->collect_action);
+  g_assert_cmpuint (ra_device_editor_get_n_devices (get_devices (fixture)), ==, 3);
+  g_assert_cmpstr (ra_device_editor_get_kept_from (get_devices (fixture)), ==,
+                   "Restart a service and set how it starts");
+  note = find_kept_note (fixture);
+  g_assert_nonnull (note);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (note)), ==,
+                   "Devices kept from “Restart a service and set how it starts”");
+
+  /* The question says which devices, wherever they came from. */
+  dialog = open_confirmation (fixture);
+  expected = g_strjoinv ("\n", ids);
+  g_assert_cmpstr (devices_text (dialog), ==, expected);
+  respond (dialog, RA_CONFIRM_RESPONSE_CANCEL);
+
+  /* Back where they were typed, they are that action's own. */
+  select_action (fixture, fixture->form_action);
+  g_assert_null (ra_device_editor_get_kept_from (get_devices (fixture)));
+  g_assert_null (find_kept_note (fixture));
+
+  /* The note's button clears them. */
+  select_action (fixture, fixture->collect_action);
+  note = find_kept_note (fixture);
+  g_assert_nonnull (note);
+  ra_test_click (ra_test_find_button (note, "Clear Them"));
+  g_assert_cmpuint (ra_device_editor_get_n_devices (get_devices (fixture)), ==, 0);
+  g_assert_null (ra_device_editor_get_kept_from (get_devices (fixture)));
+  g_assert_null (find_kept_note (fixture));
+
+  /* Devices changed for the action shown are its own. */
+  ra_device_editor_set_text (get_devices (fixture), ids[0]);
+  select_action (fixture, fixture->form_action);
+  g_assert_cmpstr (ra_device_editor_get_kept_from (get_devices (fixture)), ==, "Collect something");
+  ra_device_editor_set_text (get_devices (fixture), ids[1]);
+  g_assert_null (ra_device_editor_get_kept_from (get_devices (fixture)));
+  g_assert_null (find_kept_note (fixture));
+}
+
 static void
 add_tests (void)
 {
+  RA_TEST_ADD ("/run-confirmation/devices-kept", test_devices_kept);
   RA_TEST_ADD ("/run-confirmation/names-instance", test_names_instance);
   RA_TEST_ADD ("/run-confirmation/lists-devices", test_lists_devices);
   RA_TEST_ADD ("/run-confirmation/repeat-warning", test_repeat_warning);
