@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ra-action-output.h"
+#include "ra-action-details.h"
 #include "ra-action-page-private.h"
 #include "ra-device-results-window.h"
 #include "ra-format.h"
@@ -34,16 +34,7 @@ struct _RaActionPage
   GtkWidget      *description_label;
   GtkWidget      *api_notice;
   GtkWidget      *run_form;
-  GtkWidget      *details_group;
-  GtkWidget      *nql_id_row;
-  GtkWidget      *uuid_row;
-  GtkWidget      *purpose_row;
-  GtkWidget      *platforms_row;
-  GtkWidget      *run_as_row;
-  GtkWidget      *timeout_row;
-  GtkWidget      *targeting_row;
-  GtkWidget      *origin_row;
-  GtkWidget      *outputs_group;
+  GtkWidget      *details_view;
   GtkWidget      *history_group;
   GtkWidget      *history_list;
   GtkWidget      *run_bar;
@@ -59,7 +50,6 @@ struct _RaActionPage
   GHashTable     *cache;
   GCancellable   *load_cancellable;
   GListStore     *runs;
-  GPtrArray      *output_rows;
   char           *load_error;
   RaActionPageState state;
 };
@@ -185,149 +175,13 @@ set_state (RaActionPage      *self,
 }
 
 static void
-set_row_value (GtkWidget  *row,
-               const char *value)
-{
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
-}
-
-/* What the server said, and only that: a way it did not mention is
- * "not known", never "no". */
-static char *
-describe_targeting (RaRemoteAction *action)
-{
-  g_autoptr(GPtrArray) ways = g_ptr_array_new ();
-  RaTristate api = ra_remote_action_get_api_enabled (action);
-  RaTristate manual = ra_remote_action_get_manual_enabled (action);
-  RaTristate multiple = ra_remote_action_get_manual_allow_multiple_devices (action);
-  RaTristate workflow = ra_remote_action_get_workflow_enabled (action);
-  gboolean any_unknown = FALSE;
-
-  if (api == RA_TRISTATE_YES)
-    g_ptr_array_add (ways, _("Through the API"));
-  else if (api == RA_TRISTATE_UNKNOWN)
-    g_ptr_array_add (ways, _("Through the API: not known"));
-
-  if (manual == RA_TRISTATE_YES)
-    {
-      if (multiple == RA_TRISTATE_YES)
-        g_ptr_array_add (ways, _("Manually, on several devices at once"));
-      else if (multiple == RA_TRISTATE_NO)
-        g_ptr_array_add (ways, _("Manually, one device at a time"));
-      else
-        g_ptr_array_add (ways, _("Manually"));
-    }
-  else if (manual == RA_TRISTATE_UNKNOWN)
-    g_ptr_array_add (ways, _("Manually: not known"));
-
-  if (workflow == RA_TRISTATE_YES)
-    g_ptr_array_add (ways, _("From workflows"));
-  else if (workflow == RA_TRISTATE_UNKNOWN)
-    g_ptr_array_add (ways, _("From workflows: not known"));
-
-  any_unknown = api == RA_TRISTATE_UNKNOWN || manual == RA_TRISTATE_UNKNOWN ||
-                workflow == RA_TRISTATE_UNKNOWN;
-
-  if (ways->len == 0 && !any_unknown)
-    return g_strdup (_("Not at all"));
-
-  g_ptr_array_add (ways, NULL);
-
-  return g_strjoinv ("\n", (char **) ways->pdata);
-}
-
-static char *
-describe_origin (RaRemoteAction *action)
-{
-  const char *origin = ra_remote_action_get_origin (action);
-  const char *version = ra_remote_action_get_built_in_content_version (action);
-
-  if (origin == NULL || origin[0] == '\0')
-    origin = _("Not known");
-
-  if (version != NULL && version[0] != '\0')
-    /* Translators: an origin such as "NEXTHINK" and a content version */
-    return g_strdup_printf (_("%s, version %s"), origin, version);
-
-  return g_strdup (origin);
-}
-
-static void
-clear_outputs (RaActionPage *self)
-{
-  for (guint i = 0; i < self->output_rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->outputs_group),
-                                  g_ptr_array_index (self->output_rows, i));
-  g_ptr_array_set_size (self->output_rows, 0);
-}
-
-static void
-show_outputs (RaActionPage   *self,
-              RaRemoteAction *action)
-{
-  GListModel *outputs = ra_remote_action_get_outputs (action);
-  guint n = g_list_model_get_n_items (outputs);
-
-  clear_outputs (self);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RaActionOutput) output = g_list_model_get_item (outputs, i);
-      g_autofree char *platforms = NULL;
-      g_autofree char *subtitle = NULL;
-      g_autofree char *kind = NULL;
-      const char *description = ra_action_output_get_description (output);
-      GtkWidget *row, *type_label;
-
-      platforms = ra_format_platforms (ra_action_output_get_used_by_windows (output),
-                                       ra_action_output_get_used_by_macos (output));
-      if (description != NULL && description[0] != '\0')
-        subtitle = g_strdup_printf ("%s\n%s", description, platforms);
-      else
-        subtitle = g_strdup (platforms);
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     ra_action_output_get_name (output));
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-
-      /* The type as the server wrote it, whatever it is. */
-      if (ra_action_output_get_output_type (output) != NULL)
-        kind = g_strdup (ra_action_output_get_output_type (output));
-      else
-        kind = g_strdup (_("type not known"));
-      type_label = gtk_label_new (kind);
-      gtk_widget_set_valign (type_label, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (type_label, "caption");
-      gtk_widget_add_css_class (type_label, "monospace");
-      gtk_widget_add_css_class (type_label, "dim-label");
-      gtk_widget_set_tooltip_text (type_label, _("Type of the value"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), type_label);
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->outputs_group), row);
-      g_ptr_array_add (self->output_rows, row);
-    }
-
-  gtk_widget_set_visible (self->outputs_group, n > 0);
-}
-
-static void
 show_details (RaActionPage   *self,
               RaRemoteAction *details)
 {
   g_autofree char *purpose = NULL;
   g_autofree char *platforms = NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *timeout = NULL;
-  g_autofree char *targeting = NULL;
-  g_autofree char *origin = NULL;
   const char *description;
-  const char *uuid;
-  g_autofree char *run_as = NULL;
   gboolean api_enabled;
 
   g_set_object (&self->details, details);
@@ -336,34 +190,18 @@ show_details (RaActionPage   *self,
   platforms = ra_format_platforms (ra_remote_action_get_has_script_windows (details),
                                    ra_remote_action_get_has_script_macos (details));
   summary = g_strdup_printf ("%s · %s", purpose, platforms);
-  timeout = ra_format_seconds (ra_remote_action_get_timeout_seconds (details));
-  targeting = describe_targeting (details);
-  origin = describe_origin (details);
   description = ra_remote_action_get_description (details);
   /* Not known: shown, and may be tried; the server's answer decides. */
   api_enabled = ra_remote_action_get_api_enabled (details) != RA_TRISTATE_NO;
-  uuid = ra_remote_action_get_uuid (details);
-  if (ra_remote_action_get_run_as (details) == RA_RUN_AS_OTHER)
-    run_as = g_strdup (ra_remote_action_get_run_as_text (details));
-  else
-    run_as = g_strdup (ra_run_as_to_label (ra_remote_action_get_run_as (details)));
 
   gtk_label_set_text (GTK_LABEL (self->name_label), ra_remote_action_get_name (details));
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
   gtk_label_set_text (GTK_LABEL (self->description_label), description ? description : "");
   gtk_widget_set_visible (self->description_label, description != NULL && description[0] != '\0');
 
-  set_row_value (self->nql_id_row, ra_remote_action_get_id (details));
-  set_row_value (self->uuid_row, uuid != NULL ? uuid : _("Not known"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-uuid", uuid != NULL);
-  set_row_value (self->purpose_row, purpose);
-  set_row_value (self->platforms_row, platforms);
-  set_row_value (self->run_as_row, run_as);
-  set_row_value (self->timeout_row, timeout);
-  set_row_value (self->targeting_row, targeting);
-  set_row_value (self->origin_row, origin);
-
-  show_outputs (self, details);
+  ra_action_details_set_action (RA_ACTION_DETAILS (self->details_view), details);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.copy-uuid",
+                                 ra_remote_action_get_uuid (details) != NULL);
 
   gtk_widget_set_visible (self->api_notice, !api_enabled);
   gtk_widget_set_visible (self->run_form, api_enabled);
@@ -585,8 +423,6 @@ ra_action_page_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
 
-  g_clear_pointer (&self->output_rows, g_ptr_array_unref);
-
   g_clear_object (&self->session);
   g_clear_object (&self->client);
   g_clear_object (&self->action);
@@ -677,6 +513,7 @@ ra_action_page_class_init (RaActionPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RA_TYPE_ACTION_DETAILS);
   g_type_ensure (RA_TYPE_RUN_FORM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -692,16 +529,7 @@ ra_action_page_class_init (RaActionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaActionPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, RaActionPage, api_notice);
   gtk_widget_class_bind_template_child (widget_class, RaActionPage, run_form);
-  gtk_widget_class_bind_template_child (widget_class, RaActionPage, details_group);
-  gtk_widget_class_bind_template_child (widget_class, RaActionPage, nql_id_row);
-  gtk_widget_class_bind_template_child (widget_class, RaActionPage, uuid_row);
-  gtk_widget_class_bind_template_child (widget_class, RaActionPage, purpose_row);
-  gtk_widget_class_bind_template_child (widget_class, RaActionPage, platforms_row);
-  gtk_widget_class_bind_template_child (widget_class, RaActionPage, run_as_row);
-  gtk_widget_class_bind_template_child (widget_class, RaActionPage, timeout_row);
-  gtk_widget_class_bind_template_child (widget_class, RaActionPage, targeting_row);
-  gtk_widget_class_bind_template_child (widget_class, RaActionPage, origin_row);
-  gtk_widget_class_bind_template_child (widget_class, RaActionPage, outputs_group);
+  gtk_widget_class_bind_template_child (widget_class, RaActionPage, details_view);
   gtk_widget_class_bind_template_child (widget_class, RaActionPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, RaActionPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, RaActionPage, run_bar);
@@ -732,7 +560,6 @@ ra_action_page_init (RaActionPage *self)
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) cache_entry_free);
   self->runs = g_list_store_new (RA_TYPE_SESSION_RUN);
-  self->output_rows = g_ptr_array_new ();
 
   ra_run_form_set_history (RA_RUN_FORM (self->run_form), self->runs);
   gtk_list_box_bind_model (GTK_LIST_BOX (self->history_list), G_LIST_MODEL (self->runs),
@@ -760,7 +587,6 @@ ra_action_page_init (RaActionPage *self)
                            G_CALLBACK (update_run_bar), self,
                            G_CONNECT_SWAPPED);
 
-  gtk_widget_set_visible (self->outputs_group, FALSE);
   set_state (self, RA_ACTION_PAGE_STATE_EMPTY);
 }
 

@@ -124,6 +124,81 @@ ra_format_seconds (gint64 seconds)
                           (guint) MIN (seconds, G_MAXUINT));
 }
 
+typedef struct
+{
+  const char *value;
+  const char *words;
+} Word;
+
+/* What Nexthink writes, in any case, and what a person reads. */
+static const Word origins[] = {
+  { "custom", N_("Custom") },
+  { "library", N_("Nexthink Library") },
+  { "nexthink", N_("Nexthink") },
+};
+
+static const Word output_types[] = {
+  { "string", N_("Text") },
+  { "list_of_strings", N_("List of texts") },
+  { "int", N_("Whole number") },
+  { "integer", N_("Whole number") },
+  { "float", N_("Decimal number") },
+  { "bool", N_("Yes or no") },
+  { "boolean", N_("Yes or no") },
+  { "datetime", N_("Date and time") },
+  { "millis", N_("Duration in milliseconds") },
+  { "bytes", N_("Size in bytes") },
+  { "version", N_("Version number") },
+};
+
+static const char *
+lookup_words (const Word *words,
+              gsize       n_words,
+              const char *value)
+{
+  for (gsize i = 0; i < n_words; i++)
+    {
+      if (g_ascii_strcasecmp (words[i].value, value) == 0)
+        return _(words[i].words);
+    }
+
+  return NULL;
+}
+
+char *
+ra_format_origin (const char *origin,
+                  const char *version)
+{
+  const char *words;
+
+  if (origin == NULL || origin[0] == '\0')
+    words = _("Not known");
+  else
+    words = lookup_words (origins, G_N_ELEMENTS (origins), origin);
+  if (words == NULL)
+    words = origin;
+
+  if (version != NULL && version[0] != '\0')
+    /* Translators: where an action comes from, such as "Nexthink
+     * Library", and the version of its content */
+    return g_strdup_printf (_("%s, version %s"), words, version);
+
+  return g_strdup (words);
+}
+
+char *
+ra_format_output_type (const char *type)
+{
+  const char *words;
+
+  if (type == NULL || type[0] == '\0')
+    return g_strdup (_("Type not known"));
+
+  words = lookup_words (output_types, G_N_ELEMENTS (output_types), type);
+
+  return g_strdup (words != NULL ? words : type);
+}
+
 char *
 ra_format_date_time (GDateTime *time)
 {

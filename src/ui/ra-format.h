@@ -23,6 +23,14 @@ char *ra_format_platforms (RaTristate windows,
                            RaTristate macos);
 /* "Yes", "No" or "Not known" */
 const char *ra_format_tristate (RaTristate value);
+/* Where an action comes from, in words ("Custom", "Nexthink Library"),
+ * with its content version when given; an origin the documentation
+ * does not name as written, "Not known" when there is none. */
+char *ra_format_origin    (const char *origin,
+                           const char *version);
+/* The type of an output's value in words ("Text", "Duration in
+ * milliseconds"); a type this app does not know as written. */
+char *ra_format_output_type (const char *type);
 /* A moment in the user's time zone, with its date: "2 Dec 2026, 16:30:05" */
 char *ra_format_date_time (GDateTime *time);
 
