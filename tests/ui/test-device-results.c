@@ -365,6 +365,25 @@ timed_rows (guint n)
   return parse_json (text->str);
 }
 
+/* The results of the last run, as if it had gone to more devices than
+ * the answer's row limit. */
+static void
+assert_large_run (Fixture    *fixture,
+                  const char *summary,
+                  const char *in_note)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RaDeviceResultsWindow *large;
+
+  large = ra_device_results_window_new (fixture->session, settings,
+                                        ra_run_form_get_request_id (get_form (fixture)),
+                                        NULL, RA_NQL_EXECUTE_MAX_ROWS + 500);
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (large), WAIT_SECONDS);
+  g_assert_cmpstr (ra_device_results_window_get_summary (large), ==, summary);
+  g_assert_nonnull (strstr (ra_device_results_window_get_incomplete_note (large), in_note));
+  close_results (large);
+}
+
 static void
 test_times_and_row_limit (Fixture       *fixture,
                           gconstpointer  data)
@@ -404,36 +423,15 @@ test_times_and_row_limit (Fixture       *fixture,
   g_assert_nonnull (strstr (note, "1000"));
   g_assert_nonnull (strstr (note, "incomplete"));
   /* Devices of a run past the limit are not known to be pending. */
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    RaDeviceResultsWindow *large;
-
-    large = ra_device_results_window_new (fixture->session, settings,
-                                          ra_run_form_get_request_id (get_form (fixture)),
-                                          NULL, RA_NQL_EXECUTE_MAX_ROWS + 500);
-    RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (large), WAIT_SECONDS);
-    g_assert_cmpstr (ra_device_results_window_get_summary (large), ==,
-                     "1000 of 1000 devices succeeded, 0 failed, 0 pending");
-    g_assert_nonnull (ra_device_results_window_get_incomplete_note (large));
-    close_results (large);
-  }
+  assert_large_run (fixture, "1000 of 1000 devices succeeded, 0 failed, 0 pending",
+                    "the first 1000 rows");
 
   /* Counts are written as the user's locale writes numbers, like the
    * rest of the app's: in German, "1.000". */
   if (ra_test_use_grouping_locale ())
     {
-      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      RaDeviceResultsWindow *large;
-
-      large = ra_device_results_window_new (fixture->session, settings,
-                                            ra_run_form_get_request_id (get_form (fixture)),
-                                            NULL, RA_NQL_EXECUTE_MAX_ROWS + 500);
-      RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (large), WAIT_SECONDS);
-      g_assert_cmpstr (ra_device_results_window_get_summary (large), ==,
-                       "1.000 of 1.000 devices succeeded, 0 failed, 0 pending");
-      g_assert_nonnull (strstr (ra_device_results_window_get_incomplete_note (large),
-                                "the first 1.000 rows"));
-      close_results (large);
+      assert_large_run (fixture, "1.000 of 1.000 devices succeeded, 0 failed, 0 pending",
+                        "the first 1.000 rows");
       setlocale (LC_NUMERIC, "C");
     }
 
