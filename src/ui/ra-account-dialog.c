@@ -16,6 +16,7 @@
 #include "ra-endpoint.h"
 #include "ra-error.h"
 #include "ra-plain-text.h"
+#include "ra-scroll.h"
 #include "ra-secret-store.h"
 #include "ra-token-provider.h"
 
@@ -202,27 +203,7 @@ reveal_result_cb (GtkWidget     *widget,
                   GdkFrameClock *frame_clock,
                   gpointer       user_data)
 {
-  RaAccountDialog *self = RA_ACCOUNT_DIALOG (widget);
-  GtkWidget *row = GTK_WIDGET (self->result_row);
-  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment;
-  GtkWidget *content;
-  double x, y, bottom;
-
-  if (scrolled == NULL || !gtk_widget_get_visible (row))
-    return G_SOURCE_REMOVE;
-
-  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-  if (GTK_IS_VIEWPORT (content))
-    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
-
-  if (content == NULL || !gtk_widget_translate_coordinates (row, content, 0, 0, &x, &y))
-    return G_SOURCE_REMOVE;
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  bottom = y + gtk_widget_get_height (row) + 12;
-  if (bottom > gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment))
-    gtk_adjustment_set_value (adjustment, bottom - gtk_adjustment_get_page_size (adjustment));
+  ra_scroll_to_reveal (GTK_WIDGET (RA_ACCOUNT_DIALOG (widget)->result_row), 12);
 
   return G_SOURCE_REMOVE;
 }

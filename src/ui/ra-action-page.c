@@ -14,6 +14,7 @@
 #include "ra-device-results-window.h"
 #include "ra-format.h"
 #include "ra-plain-text.h"
+#include "ra-scroll.h"
 #include "ra-run-form.h"
 #include "ra-session.h"
 #include "ra-session-run.h"
@@ -52,6 +53,10 @@ struct _RaActionPage
   GListStore     *runs;
   char           *load_error;
   RaActionPageState state;
+  /* ra_action_page_focus_form() asked for the form of the next details. */
+  gboolean        focus_pending;
+  guint           focus_tick_id;
+  gint64          focus_frame;
 };
 
 G_DEFINE_FINAL_TYPE (RaActionPage, ra_action_page, ADW_TYPE_BIN)
@@ -174,6 +179,62 @@ set_state (RaActionPage      *self,
   update_run_bar (self);
 }
 
+static gboolean
+focus_form_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  RaActionPage *self = RA_ACTION_PAGE (widget);
+  GtkWidget *target = NULL;
+
+  /* The rows of the new details get their places in the frame after
+   * the one they were made in. */
+  if (gdk_frame_clock_get_frame_counter (frame_clock) <= self->focus_frame)
+    return G_SOURCE_CONTINUE;
+
+  if (gtk_widget_get_visible (self->run_form))
+    target = ra_run_form_get_first_needed (RA_RUN_FORM (self->run_form));
+  if (target != NULL && (!gtk_widget_get_mapped (target) || gtk_widget_get_height (target) == 0))
+    return G_SOURCE_CONTINUE;
+
+  self->focus_tick_id = 0;
+  if (target != NULL)
+    {
+      /* A row takes the focus into its first control. */
+      if (!gtk_widget_grab_focus (target))
+        gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
+      /* The viewport scrolls to the focus as it likes; from the top,
+       * scrolling as little as shows the input keeps the title too. */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+      ra_scroll_to_reveal (target, 12);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_focus (RaActionPage *self)
+{
+  self->focus_pending = FALSE;
+  if (self->focus_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
+  self->focus_tick_id = 0;
+}
+
+static void
+focus_form_when_shown (RaActionPage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->focus_pending = FALSE;
+  if (self->focus_tick_id != 0 || clock == NULL)
+    return;
+
+  self->focus_frame = gdk_frame_clock_get_frame_counter (clock);
+  self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_form_tick_cb,
+                                                      NULL, NULL);
+}
+
 static void
 show_details (RaActionPage   *self,
               RaRemoteAction *details)
@@ -209,6 +270,9 @@ show_details (RaActionPage   *self,
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
   set_state (self, RA_ACTION_PAGE_STATE_ACTION);
+
+  if (self->focus_pending)
+    focus_form_when_shown (self);
 }
 
 static void load_details (RaActionPage *self);
@@ -242,6 +306,7 @@ get_action_cb (GObject      *object,
       g_free (self->load_error);
       self->load_error = g_strdup (error->message);
       ra_plain_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
+      cancel_focus (self);
       set_state (self, RA_ACTION_PAGE_STATE_ERROR);
       return;
     }
@@ -266,6 +331,7 @@ load_details (RaActionPage *self)
 
   if (self->action == NULL)
     {
+      cancel_focus (self);
       g_clear_object (&self->details);
       ra_run_form_set_action (RA_RUN_FORM (self->run_form), NULL);
       set_state (self, RA_ACTION_PAGE_STATE_EMPTY);
@@ -422,6 +488,7 @@ ra_action_page_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  cancel_focus (self);
 
   g_clear_object (&self->session);
   g_clear_object (&self->client);
@@ -664,6 +731,17 @@ ra_action_page_activate_run (RaActionPage *self)
     }
 
   ra_run_form_activate_run (RA_RUN_FORM (self->run_form));
+}
+
+void
+ra_action_page_focus_form (RaActionPage *self)
+{
+  g_return_if_fail (RA_IS_ACTION_PAGE (self));
+
+  if (self->state == RA_ACTION_PAGE_STATE_ACTION)
+    focus_form_when_shown (self);
+  else
+    self->focus_pending = TRUE;
 }
 
 GListModel *

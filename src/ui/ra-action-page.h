@@ -52,6 +52,10 @@ void            ra_action_page_set_action   (RaActionPage   *self,
 RaActionPageState ra_action_page_get_state (RaActionPage   *self);
 /* Asks for confirmation, or says in a toast why the action cannot run. */
 void            ra_action_page_activate_run (RaActionPage   *self);
+/* Once the details of the action are shown (now, if they are), puts the
+ * focus on the first input that needs a value, else on the devices, and
+ * scrolls the page to show it with the action's title when both fit. */
+void            ra_action_page_focus_form   (RaActionPage   *self);
 /* A GListModel of RaSessionRun, newest first. */
 GListModel     *ra_action_page_get_runs     (RaActionPage   *self);
 

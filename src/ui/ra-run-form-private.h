@@ -17,6 +17,9 @@ RaDeviceEditor  *ra_run_form_get_device_editor   (RaRunForm  *self);
 /* The RaInputRow for the input with this ID, or NULL. */
 GtkWidget       *ra_run_form_get_input_row       (RaRunForm  *self,
                                                   const char *input_id);
+/* The first input that needs a value, else the devices when they do or
+ * there is no input, else the first input; NULL without an action. */
+GtkWidget       *ra_run_form_get_first_needed    (RaRunForm  *self);
 /* The open confirmation, or NULL. */
 RaConfirmDialog *ra_run_form_get_confirm_dialog  (RaRunForm  *self);
 gboolean         ra_run_form_get_running         (RaRunForm  *self);

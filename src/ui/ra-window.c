@@ -114,7 +114,16 @@ action_activated_cb (RaWindow       *self,
                      RaRemoteAction *action,
                      RaActionList   *list)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *search = GTK_WIDGET (ra_action_list_get_search_entry (list));
+  gboolean from_search = focus != NULL && (focus == search || gtk_widget_is_ancestor (focus, search));
+
   ra_window_show_action (self, action);
+  /* Enter in the search, or a pick that leaves the list behind (folded),
+   * goes on to filling the action in; a pick beside the list leaves the
+   * focus in it, to go on browsing. */
+  if (from_search || adw_leaflet_get_folded (self->leaflet))
+    ra_action_page_focus_form (ra_window_ensure_action_page (self));
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -191,6 +200,8 @@ search_action (GtkWidget  *widget,
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
   ra_action_list_focus_search (self->action_list);
+  /* What is typed next replaces the last search, as in other GNOME apps. */
+  gtk_editable_select_region (GTK_EDITABLE (ra_action_list_get_search_entry (self->action_list)), 0, -1);
 }
 
 static void

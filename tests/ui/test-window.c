@@ -10,7 +10,7 @@
 #include <adwaita.h>
 
 #include "ra-action-list.h"
-#include "ra-action-page.h"
+#include "ra-action-page-private.h"
 #include "ra-action-row.h"
 #include "ra-client.h"
 #include "ra-application.h"
@@ -759,6 +759,97 @@ test_window_narrow (Fixture       *f,
   g_assert_true (leaflet_visible (f) == sidebar);
 }
 
+/* Whether all of widget is in the part of the scrolled window on screen. */
+static gboolean
+in_sight (GtkWidget *widget,
+          GtkWidget *scroller)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, scroller, &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+static gboolean
+focus_is_in (GtkWidget *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Search, Enter: the action opens with the focus on the first input that
+ * needs a value (past those that may stay blank), its title and that
+ * input in sight; at 360 px too, where the list gives way to the page. */
+static void
+assert_search_enter_focuses (Fixture *f)
+{
+  GtkSearchEntry *entry = ra_action_list_get_search_entry (f->list);
+  RaActionPage *page;
+  GtkWidget *urgency, *scroller, *title;
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "user message");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (ra_remote_action_get_id (ra_window_get_shown_action (f->window)), ==,
+                   "#display_user_message");
+
+  page = ra_window_get_action_page (f->window);
+  RA_TEST_WAIT_UNTIL (ra_action_page_get_state (page) == RA_ACTION_PAGE_STATE_ACTION);
+  urgency = ra_run_form_get_input_row (ra_action_page_get_form (page), "Urgency");
+  g_assert_nonnull (urgency);
+  RA_TEST_WAIT_UNTIL (focus_is_in (GTK_WIDGET (f->window), urgency));
+
+  scroller = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (page), RA_TYPE_ACTION_PAGE, "scroller");
+  title = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (page), RA_TYPE_ACTION_PAGE, "name_label");
+  g_assert_true (in_sight (urgency, scroller));
+  g_assert_true (in_sight (title, scroller));
+}
+
+static void
+test_window_search_enter_focus (Fixture       *f,
+                                gconstpointer  data)
+{
+  fixture_load (f);
+  assert_search_enter_focuses (f);
+}
+
+static void
+test_window_narrow_search_enter_focus (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_settings_set_int (f->settings, "window-width", 360);
+  g_settings_set_int (f->settings, "window-height", 640);
+  fixture_load (f);
+  RA_TEST_WAIT_UNTIL (window_is_folded (f));
+  assert_search_enter_focuses (f);
+}
+
+/* Ctrl+F selects what was searched last, so typing replaces it. */
+static void
+test_window_search_selects (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkSearchEntry *entry;
+  int start = -1, end = -1;
+
+  fixture_load (f);
+  entry = ra_action_list_get_search_entry (f->list);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "battery");
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  gtk_widget_grab_focus (ra_test_find_widget (GTK_WIDGET (f->list), GTK_TYPE_LIST_VIEW, NULL, NULL));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL));
+  g_assert_true (focus_is_in (GTK_WIDGET (f->window), GTK_WIDGET (entry)));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, strlen ("battery"));
+}
+
 static void
 test_window_settings_restored (Fixture       *f,
                                gconstpointer  data)
@@ -870,6 +961,9 @@ main (int   argc,
   RA_TEST_ADD ("/ui/list/no-client", test_list_no_client);
   RA_TEST_ADD ("/ui/window/selection", test_window_selection);
   RA_TEST_ADD ("/ui/window/narrow", test_window_narrow);
+  RA_TEST_ADD ("/ui/window/search-enter-focus", test_window_search_enter_focus);
+  RA_TEST_ADD ("/ui/window/narrow-search-enter-focus", test_window_narrow_search_enter_focus);
+  RA_TEST_ADD ("/ui/window/search-selects", test_window_search_selects);
   RA_TEST_ADD ("/ui/window/settings-restored", test_window_settings_restored);
   RA_TEST_ADD ("/ui/window/last-action-gone", test_window_last_action_gone);
   RA_TEST_ADD ("/ui/window/demo-badge", test_window_demo_badge);
