@@ -139,7 +139,7 @@ Field
 ra_account_dialog_update_validation (RaAccountDialog *self)
 {
   Field first_invalid = N_FIELDS;
-  gboolean busy;
+  gboolean complete, busy;
 
   for (Field field = 0; field < N_FIELDS; field++)
     {
@@ -155,11 +155,12 @@ ra_account_dialog_update_validation (RaAccountDialog *self)
         adw_expander_row_set_expanded (self->advanced_row, TRUE);
     }
 
+  /* The region is chosen from a menu that says "Choose…" until it is:
+   * nothing to type wrong, and nothing to point out but that. */
+  complete = first_invalid == N_FIELDS && self->region[0] != '\0';
   busy = self->saving || self->test_client != NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.save",
-                                 first_invalid == N_FIELDS && !self->saving);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.test",
-                                 first_invalid == N_FIELDS && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.save", complete && !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.test", complete && !busy);
 
   return first_invalid;
 }

@@ -32,7 +32,9 @@ struct _RaAccountDialog
   AdwEntryRow       *name_row;
   AdwEntryRow       *instance_row;
   AdwActionRow      *instance_error;
-  AdwComboRow       *region_row;
+  AdwActionRow      *region_row;
+  GtkWidget         *region_button;
+  GtkWidget         *region_label;
   AdwEntryRow       *client_id_row;
   AdwActionRow      *client_id_error;
   AdwPasswordEntryRow *secret_row;
@@ -53,6 +55,7 @@ struct _RaAccountDialog
   RaAccount         *account;     /* being edited, or NULL */
   RaAccount         *pending;     /* what Save is storing */
   GCancellable      *cancellable; /* everything in flight; cancelled on close */
+  char              *region;      /* a region's code, or "" until chosen */
   RaClient          *test_client;
 
   gboolean           touched[N_FIELDS];
@@ -77,6 +80,12 @@ dup_stripped (gpointer row)
   return g_strstrip (g_strdup (entry_text (row)));
 }
 
+/* Offers the documented regions, none chosen. */
+void       ra_account_dialog_init_region        (RaAccountDialog *self);
+/* Keeps code when it is a documented region's, else none; returns
+ * whether the region changed. */
+gboolean   ra_account_dialog_set_region         (RaAccountDialog *self,
+                                                 const char      *code);
 GtkWidget *ra_account_dialog_field_row          (RaAccountDialog *self,
                                                  Field            field);
 /* Shows what is wrong with each touched field and enables Save and Test

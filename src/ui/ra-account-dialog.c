@@ -22,20 +22,6 @@
 
 typedef struct
 {
-  const char *code;
-  const char *label;
-} Region;
-
-/* The documented regions, in the order the endpoint lists them. */
-static const Region regions[] = {
-  { "us", N_("United States (us)") },
-  { "eu", N_("European Union (eu)") },
-  { "pac", N_("Asia-Pacific (pac)") },
-  { "meta", N_("Middle East, Turkey and Africa (meta)") },
-};
-
-typedef struct
-{
   RaTokenEndpointKind  kind;
   const char          *label;
 } TokenKind;
@@ -54,20 +40,17 @@ enum {
   N_SIGNALS
 };
 
+enum {
+  PROP_0,
+  PROP_REGION,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
-
-static const char *
-selected_region (RaAccountDialog *self)
-{
-  guint selected = adw_combo_row_get_selected (self->region_row);
-
-  if (selected >= G_N_ELEMENTS (regions))
-    selected = 0;
-
-  return regions[selected].code;
-}
-
+static void field_changed_cb (RaAccountDialog *self,
+                              GObject         *sender);
 
 static RaTokenEndpointKind
 selected_token_kind (RaAccountDialog *self)
@@ -98,8 +81,6 @@ clear_test_result (RaAccountDialog *self)
 }
 
 static RaAccount *account_from_fields (RaAccountDialog *self);
-static void       field_changed_cb    (RaAccountDialog *self,
-                                       GObject         *sender);
 
 /* The fields now name other hosts than the stored secret was saved for:
  * it may not go there, so it is taken out of the form and asked for. */
@@ -138,9 +119,7 @@ fill_from_address (RaAccountDialog *self)
   if (!ra_endpoint_parse_address (text, &instance, &region))
     return FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    if (g_str_equal (regions[i].code, region))
-      adw_combo_row_set_selected (self->region_row, i);
+  ra_account_dialog_set_region (self, region);
   /* Which changes the row again, and comes back here with the name. */
   gtk_editable_set_text (GTK_EDITABLE (self->instance_row), instance);
   gtk_editable_set_position (GTK_EDITABLE (self->instance_row), -1);
@@ -189,7 +168,7 @@ account_from_fields (RaAccountDialog *self)
 
   ra_account_set_display_name (account, entry_text (self->name_row));
   ra_account_set_instance (account, entry_text (self->instance_row));
-  ra_account_set_region (account, selected_region (self));
+  ra_account_set_region (account, self->region);
   ra_account_set_client_id (account, entry_text (self->client_id_row));
   ra_account_set_token_endpoint_kind (account, selected_token_kind (self));
   ra_account_set_base_url_override (account, base_url);
@@ -571,9 +550,7 @@ fill_fields (RaAccountDialog *self)
   self->filling = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), ra_account_get_display_name (account));
   gtk_editable_set_text (GTK_EDITABLE (self->instance_row), ra_account_get_instance (account));
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    if (g_str_equal (regions[i].code, region))
-      adw_combo_row_set_selected (self->region_row, i);
+  ra_account_dialog_set_region (self, region);
   gtk_editable_set_text (GTK_EDITABLE (self->client_id_row), ra_account_get_client_id (account));
   select_token_kind (self, ra_account_get_token_endpoint_kind (account));
   gtk_editable_set_text (GTK_EDITABLE (self->base_url_row),
@@ -631,8 +608,46 @@ ra_account_dialog_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->account);
   g_clear_object (&self->pending);
+  g_clear_pointer (&self->region, g_free);
 
   G_OBJECT_CLASS (ra_account_dialog_parent_class)->finalize (object);
+}
+
+static void
+ra_account_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RaAccountDialog *self = RA_ACCOUNT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGION:
+      g_value_set_string (value, self->region);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_account_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RaAccountDialog *self = RA_ACCOUNT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGION:
+      if (ra_account_dialog_set_region (self, g_value_get_string (value)))
+        field_changed_cb (self, G_OBJECT (self->region_button));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -644,7 +659,16 @@ ra_account_dialog_class_init (RaAccountDialogClass *klass)
 
   object_class->dispose = ra_account_dialog_dispose;
   object_class->finalize = ra_account_dialog_finalize;
+  object_class->get_property = ra_account_dialog_get_property;
+  object_class->set_property = ra_account_dialog_set_property;
   window_class->close_request = ra_account_dialog_close_request;
+
+  /* The code of the region chosen, or "" while none is. */
+  properties[PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * RaAccountDialog::saved:
@@ -666,6 +690,8 @@ ra_account_dialog_class_init (RaAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, instance_row);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, instance_error);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, region_row);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, region_button);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, region_label);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, client_id_row);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, client_id_error);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, secret_row);
@@ -684,6 +710,9 @@ ra_account_dialog_class_init (RaAccountDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "account.save", NULL, save_action_cb);
   gtk_widget_class_install_action (widget_class, "account.test", NULL, test_action_cb);
+  /* A menu of radio items: Enter, Space or a click on one chooses it,
+   * which libadwaita 1.2's combo row does not do while none is chosen. */
+  gtk_widget_class_install_property_action (widget_class, "account.region", "region");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "account.save", NULL);
@@ -692,16 +721,16 @@ ra_account_dialog_class_init (RaAccountDialogClass *klass)
 static void
 ra_account_dialog_init (RaAccountDialog *self)
 {
-  g_autoptr(GtkStringList) region_labels = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) token_labels = gtk_string_list_new (NULL);
+
+  /* Before anything asks the state of account.region. */
+  self->region = g_strdup ("");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    gtk_string_list_append (region_labels, _(regions[i].label));
-  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (region_labels));
+  ra_account_dialog_init_region (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (token_kinds); i++)
     gtk_string_list_append (token_labels, _(token_kinds[i].label));
@@ -744,6 +773,11 @@ ra_account_dialog_new (GtkWindow        *parent,
     }
 
   ra_account_dialog_update_validation (self);
+
+  /* Not on Cancel, where the window would put it: on the first field
+   * that a new account needs, the instance (a pasted address there
+   * brings the region too); on the first field of one being edited. */
+  gtk_widget_grab_focus (account != NULL ? GTK_WIDGET (self->name_row) : GTK_WIDGET (self->instance_row));
 
   return self;
 }

@@ -132,6 +132,26 @@ type_into (GtkWidget  *dialog,
   ra_test_settle ();
 }
 
+/* What choosing an item of the region's menu does. */
+static void
+choose_region (GtkWidget  *dialog,
+               const char *code)
+{
+  g_assert_true (gtk_widget_activate_action (dialog, "account.region", "s", code));
+  ra_test_settle ();
+}
+
+/* The code of the region chosen is expected ("": none is). */
+static void
+assert_region (GtkWidget  *dialog,
+               const char *expected)
+{
+  g_autofree char *region = NULL;
+
+  g_object_get (dialog, "region", &region, NULL);
+  g_assert_cmpstr (region, ==, expected);
+}
+
 static gboolean
 shows_error (GtkWidget  *dialog,
              const char *row,
@@ -253,6 +273,57 @@ find_message_dialog (void)
   return NULL;
 }
 
+static gboolean
+focus_in (GtkWidget *dialog,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A new account's editor starts where typing begins, presumes no region,
+ * and says which field may stay empty where it can be read. */
+static void
+test_add_starts_empty (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  app_start (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "accounts.add", NULL));
+  ra_test_settle ();
+  dialog = ra_account_controller_get_dialog (fixture->controller);
+  g_assert_nonnull (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+
+  /* Not on Cancel: on the instance, the first field a new account needs. */
+  RA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (dialog));
+  g_assert_true (focus_in (dialog, dialog_child (dialog, "instance_row")));
+  g_assert_false (focus_in (dialog, GTK_WIDGET (ra_test_find_button (dialog, "_Cancel"))));
+
+  /* "Optional" is in the name's title, not only in its tooltip. */
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (dialog_child (dialog, "name_row")),
+                            "(optional)"));
+
+  /* No region until one is chosen; without it nothing is saved or tried. */
+  assert_region (dialog, "");
+  g_assert_cmpstr (gtk_label_get_text (dialog_child (dialog, "region_label")), ==, "Choose…");
+  type_into (dialog, "instance_row", "acme");
+  type_into (dialog, "client_id_row", RA_SIM_DEFAULT_CLIENT_ID);
+  type_into (dialog, "secret_row", RA_SIM_DEFAULT_CLIENT_SECRET);
+  assert_region (dialog, "");
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (ra_test_find_button (dialog, "_Test Connection"))));
+  choose_region (dialog, "eu");
+  assert_region (dialog, "eu");
+  g_assert_cmpstr (gtk_label_get_text (dialog_child (dialog, "region_label")), ==, "European Union (eu)");
+  g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "save_button")));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  RA_TEST_WAIT_UNTIL (dialog == NULL);
+}
+
 static void
 test_first_run_add_restart (Fixture       *fixture,
                             gconstpointer  data)
@@ -296,19 +367,15 @@ test_first_run_add_restart (Fixture       *fixture,
   g_assert_false (shows_error (dialog, "instance_row", "instance_error"));
 
   /* A pasted Nexthink address fills in the instance and the region. */
-  {
-    guint region = adw_combo_row_get_selected (dialog_child (dialog, "region_row"));
+  assert_region (dialog, "");
+  type_into (dialog, "instance_row", "https://acme-corp.api.pac.nexthink.cloud/api/v1/act/remote-action");
+  g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "instance_row")), ==, "acme-corp");
+  g_assert_false (shows_error (dialog, "instance_row", "instance_error"));
+  assert_region (dialog, "pac");
+  g_assert_cmpstr (gtk_label_get_text (dialog_child (dialog, "region_label")), ==, "Asia-Pacific (pac)");
 
-    type_into (dialog, "instance_row", "https://acme-corp.api.pac.nexthink.cloud/api/v1/act/remote-action");
-    g_assert_cmpstr (gtk_editable_get_text (dialog_child (dialog, "instance_row")), ==, "acme-corp");
-    g_assert_false (shows_error (dialog, "instance_row", "instance_error"));
-    g_assert_cmpuint (adw_combo_row_get_selected (dialog_child (dialog, "region_row")), ==, 2);
-    g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (dialog_child (dialog, "region_row"))),
-                     ==, "Asia-Pacific (pac)");
-
-    adw_combo_row_set_selected (dialog_child (dialog, "region_row"), region);
-    type_into (dialog, "instance_row", "acme");
-  }
+  choose_region (dialog, "us");
+  type_into (dialog, "instance_row", "acme");
 
   type_into (dialog, "base_url_row", "http://proxy.example.com");
   g_assert_true (shows_error (dialog, "base_url_row", "base_url_error"));
@@ -705,6 +772,7 @@ restart_child (gboolean first)
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
       type_into (dialog, "name_row", "Across Restarts");
       type_into (dialog, "instance_row", "restart");
+      choose_region (dialog, "eu");
       type_into (dialog, "base_url_row", base_url);
       type_into (dialog, "login_url_row", login_url);
       type_into (dialog, "client_id_row", RA_SIM_DEFAULT_CLIENT_ID);
@@ -830,6 +898,7 @@ test_no_keyring_session_only (Fixture       *fixture,
       dialog = ra_account_controller_get_dialog (fixture->controller);
       g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
       type_into (dialog, "instance_row", "acme");
+      choose_region (dialog, "eu");
       type_into (dialog, "base_url_row", ra_simulator_get_base_url (fixture->simulator));
       type_into (dialog, "login_url_row", ra_simulator_get_login_base_url (fixture->simulator));
       type_into (dialog, "client_id_row", RA_SIM_DEFAULT_CLIENT_ID);
@@ -891,6 +960,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/accounts/add-starts-empty", Fixture, NULL,
+              fixture_set_up, test_add_starts_empty, fixture_tear_down);
   g_test_add ("/accounts/first-run-add-restart", Fixture, NULL,
               fixture_set_up, test_first_run_add_restart, fixture_tear_down);
   g_test_add ("/accounts/host-change-asks-secret", Fixture, NULL,

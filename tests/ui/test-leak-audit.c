@@ -141,6 +141,7 @@ run_session (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
   type_into (dialog, "name_row", "Audit");
   type_into (dialog, "instance_row", "audit");
+  g_assert_true (gtk_widget_activate_action (dialog, "account.region", "s", "eu"));
   type_into (dialog, "base_url_row", base_url);
   type_into (dialog, "login_url_row", login_url);
   type_into (dialog, "client_id_row", "audit-client");
