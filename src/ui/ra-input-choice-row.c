@@ -118,6 +118,55 @@ ra_input_row_iface_init (RaInputRowInterface *iface)
   iface->set_value = ra_input_choice_row_set_value;
 }
 
+/* The menu item of the option chosen: its label, with the underscores
+ * the menu doubles, is the option. */
+static GtkWidget *
+find_item (GtkWidget  *widget,
+           const char *label)
+{
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "text") != NULL &&
+      gtk_widget_get_focusable (widget))
+    {
+      g_autofree char *text = NULL;
+
+      g_object_get (widget, "text", &text, NULL);
+      if (g_strcmp0 (text, label) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_item (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Opened again, the options start from the one chosen, as in a
+ * drop-down: Enter keeps it, the arrows move from it. */
+static void
+popover_mapped_cb (RaInputChoiceRow *self,
+                   GtkWidget        *popover)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *label = NULL;
+  GtkWidget *item;
+
+  if (self->value[0] == '\0')
+    return;
+
+  parts = g_strsplit (self->value, "_", -1);
+  label = g_strjoinv ("__", parts);
+  item = find_item (popover, label);
+  if (item != NULL)
+    gtk_widget_grab_focus (item);
+}
+
 static void
 ra_input_choice_row_constructed (GObject *object)
 {
@@ -150,6 +199,9 @@ ra_input_choice_row_constructed (GObject *object)
     gtk_widget_set_halign (w, GTK_ALIGN_FILL);
   gtk_widget_add_css_class (self->button, "input-choice");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->button), menu);
+  g_signal_connect_object (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->button)), "map",
+                           G_CALLBACK (popover_mapped_cb), self,
+                           G_CONNECT_SWAPPED);
   /* The button's only name; the button inside it is labelled by it. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -240,7 +240,8 @@ def choice_value(root, name):
 
 def choose_by_keyboard(root, window, name):
     """Tabs to the choice called name, then chooses with Space and Enter
-    the option that has the focus, and then the one after it."""
+    the option that has the focus, and then, opened again on that one,
+    the one after it."""
     for _ in range(80):
         if focused(window, 'push button', name):
             break
@@ -252,6 +253,10 @@ def choose_by_keyboard(root, window, name):
     chosen = None
     for move in ([], [KEY_DOWN]):
         press_key(KEY_SPACE)
+        if chosen is not None:
+            wait_for('the options to start from ' + chosen,
+                     lambda: focused(root, 'menu item', chosen)
+                     or focused(root, 'radio menu item', chosen))
         for key in move:
             press_key(key)
         option = wait_for('an option with the focus',

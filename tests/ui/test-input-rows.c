@@ -151,6 +151,18 @@ test_choose_by_keyboard (Fixture       *fixture,
   g_assert_cmpstr (value, ==, focused);
   g_assert_cmpstr (gtk_label_get_text (ra_input_choice_row_get_label (row)), ==, focused);
 
+  /* Opened again, the options start from the one chosen, not the first:
+   * Enter keeps it. */
+  open_options (fixture, button);
+  g_clear_pointer (&focused, g_free);
+  focused = dup_focus_text (fixture);
+  g_assert_cmpstr (focused, ==, value);
+  gtk_widget_activate (get_focus (fixture));
+  RA_TEST_WAIT_UNTIL (!gtk_widget_get_visible (get_popover (button)));
+  g_clear_pointer (&focused, g_free);
+  focused = ra_input_row_dup_value (RA_INPUT_ROW (row));
+  g_assert_cmpstr (focused, ==, value);
+
   /* Going back to nothing shows the placeholder again. */
   ra_input_row_set_value (RA_INPUT_ROW (row), "");
   g_assert_cmpstr (gtk_label_get_text (ra_input_choice_row_get_label (row)), ==, "Choose…");
