@@ -36,6 +36,13 @@ struct _RaHistory
 
 G_DEFINE_FINAL_TYPE (RaHistory, ra_history, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char *
 outcome_to_string (RaExecutionOutcome outcome)
 {
@@ -394,6 +401,7 @@ ra_history_add_finish (RaHistory     *self,
     return FALSE;
 
   ra_history_run_set_id (((Call *) g_task_get_task_data (G_TASK (result)))->data, *id);
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -457,7 +465,11 @@ ra_history_update_finish (RaHistory     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  return finish_call (self, result, ra_history_update_async, error) != NULL;
+  if (finish_call (self, result, ra_history_update_async, error) == NULL)
+    return FALSE;
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
 
 /* List */
@@ -713,6 +725,15 @@ static void
 ra_history_class_init (RaHistoryClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ra_history_finalize;
+
+  /* A run was added or updated through this history, told when the
+   * caller finishes the call (on its main context). */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

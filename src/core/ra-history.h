@@ -54,6 +54,9 @@ const char   *ra_history_get_moved_aside      (RaHistory           *self);
  * user is told, once. */
 char         *ra_history_take_moved_aside_notice (RaHistory        *self);
 
+/* ::changed comes when an add or an update through this history is
+ * finished. */
+
 /* Writes run with its devices, and gives it its ID. run must not change
  * until the call is finished. */
 void          ra_history_add_async            (RaHistory           *self,

@@ -211,3 +211,18 @@ ra_format_date_time (GDateTime *time)
    * order and spell it as people of your language expect */
   return g_date_time_format (local, _("%-d %b %Y, %H:%M:%S"));
 }
+
+const char *
+ra_format_outcome (RaExecutionOutcome outcome)
+{
+  switch (outcome)
+    {
+    case RA_EXECUTION_OUTCOME_STARTED:
+      return _("Started");
+    case RA_EXECUTION_OUTCOME_NOT_SENT:
+      return _("Not sent");
+    case RA_EXECUTION_OUTCOME_UNKNOWN:
+    default:
+      return _("Outcome unknown");
+    }
+}

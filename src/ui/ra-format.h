@@ -33,5 +33,7 @@ char *ra_format_origin    (const char *origin,
 char *ra_format_output_type (const char *type);
 /* A moment in the user's time zone, with its date: "2 Dec 2026, 16:30:05" */
 char *ra_format_date_time (GDateTime *time);
+/* "Started", "Not sent", "Outcome unknown" */
+const char *ra_format_outcome (RaExecutionOutcome outcome);
 
 G_END_DECLS

@@ -21,4 +21,9 @@ void ra_session_set_connection    (RaSession *self,
 void ra_session_set_stall_timeout (RaSession *self,
                                    guint      milliseconds);
 
+/* Records runs in history instead of the file in the user data
+ * directory. */
+void ra_session_set_history       (RaSession *self,
+                                   RaHistory *history);
+
 G_END_DECLS

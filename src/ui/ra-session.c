@@ -573,6 +573,16 @@ ra_session_new (RaAccountManager *manager,
   return self;
 }
 
+void
+ra_session_set_history (RaSession *self,
+                        RaHistory *history)
+{
+  g_return_if_fail (RA_IS_SESSION (self));
+  g_return_if_fail (RA_IS_HISTORY (history));
+
+  g_set_object (&self->history, history);
+}
+
 RaHistory *
 ra_session_get_history (RaSession *self)
 {

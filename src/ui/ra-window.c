@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ra-action-page.h"
+#include "ra-history-window.h"
 #include "ra-session.h"
 #include "ra-settings.h"
 #include "ra-window.h"
@@ -202,6 +203,16 @@ search_action (GtkWidget  *widget,
   ra_action_list_focus_search (self->action_list);
   /* What is typed next replaces the last search, as in other GNOME apps. */
   gtk_editable_select_region (GTK_EDITABLE (ra_action_list_get_search_entry (self->action_list)), 0, -1);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RaWindow *self = RA_WINDOW (widget);
+
+  ra_history_window_present_for (GTK_WINDOW (self), self->session);
 }
 
 static void
@@ -426,10 +437,12 @@ ra_window_class_init (RaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.history", NULL);
 }
 
 static void
