@@ -38,6 +38,7 @@ struct _RaWindow
   AdwHeaderBar         *welcome_header;
   AdwBin               *welcome_slot;
   GtkWidget            *account_box;
+  AdwBin               *account_bar;
 
   /* Kept while an account widget takes its place. */
   GtkWidget            *default_account_title;
@@ -168,12 +169,53 @@ list_state_changed_cb (RaWindow     *self,
   ra_action_list_select_action_id (list, last);
 }
 
+/* The account is always in sight, and never cut short: in the header
+ * of the sidebar, or of the welcome page; in a narrow window, where the
+ * window buttons leave the header little room, in a bar below it, and
+ * under the action's name on the details page. */
+static void
+ra_window_place_account (RaWindow *self)
+{
+  g_autoptr(GtkWidget) account_box = g_object_ref (self->account_box);
+  gboolean welcome = ra_window_get_welcome_page_shown (self);
+  gboolean narrow = !welcome && adw_leaflet_get_folded (self->leaflet);
+  const char *title = ra_session_get_title (self->session);
+  GtkWidget *wanted;
+
+  if (welcome)
+    wanted = GTK_WIDGET (self->welcome_header);
+  else if (narrow)
+    wanted = GTK_WIDGET (self->account_bar);
+  else
+    wanted = GTK_WIDGET (self->sidebar_header);
+
+  if (!gtk_widget_is_ancestor (account_box, wanted))
+    {
+      if (gtk_widget_is_ancestor (account_box, GTK_WIDGET (self->welcome_header)))
+        adw_header_bar_set_title_widget (self->welcome_header, NULL);
+      else if (gtk_widget_is_ancestor (account_box, GTK_WIDGET (self->sidebar_header)))
+        adw_header_bar_set_title_widget (self->sidebar_header, NULL);
+      else
+        adw_bin_set_child (self->account_bar, NULL);
+
+      if (narrow)
+        adw_bin_set_child (self->account_bar, account_box);
+      else
+        adw_header_bar_set_title_widget (ADW_HEADER_BAR (wanted), account_box);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->account_bar), narrow);
+  adw_window_title_set_subtitle (self->content_title,
+                                 narrow && ra_session_get_client (self->session) != NULL ? title : NULL);
+}
+
 static void
 folded_changed_cb (RaWindow   *self,
                    GParamSpec *pspec,
                    AdwLeaflet *leaflet)
 {
   ra_window_update_panes (self);
+  ra_window_place_account (self);
 
   /* Folding must land on the page the user was working in. */
   if (adw_leaflet_get_folded (leaflet) && self->shown_action == NULL)
@@ -304,6 +346,7 @@ session_changed_cb (RaWindow *self)
   gtk_widget_set_visible (self->demo_badge, client != NULL && self->is_demo);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", client != NULL);
+  ra_window_place_account (self);
 
   if (self->client == client)
     return;
@@ -429,6 +472,7 @@ ra_window_class_init (RaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaWindow, welcome_header);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, welcome_slot);
   gtk_widget_class_bind_template_child (widget_class, RaWindow, account_box);
+  gtk_widget_class_bind_template_child (widget_class, RaWindow, account_bar);
   gtk_widget_class_bind_template_callback (widget_class, selected_action_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, action_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_state_changed_cb);
@@ -554,7 +598,6 @@ void
 ra_window_set_welcome_page (RaWindow  *self,
                             GtkWidget *page)
 {
-  g_autoptr(GtkWidget) account_box = NULL;
   gboolean welcome;
 
   g_return_if_fail (RA_IS_WINDOW (self));
@@ -564,20 +607,9 @@ ra_window_set_welcome_page (RaWindow  *self,
   if (welcome)
     adw_bin_set_child (self->welcome_slot, page);
 
-  /* The account switcher goes along, so the accounts stay one click away. */
-  account_box = g_object_ref (self->account_box);
-  if (welcome && !gtk_widget_is_ancestor (account_box, GTK_WIDGET (self->welcome_header)))
-    {
-      adw_header_bar_set_title_widget (self->sidebar_header, NULL);
-      adw_header_bar_set_title_widget (self->welcome_header, account_box);
-    }
-  else if (!welcome && gtk_widget_is_ancestor (account_box, GTK_WIDGET (self->welcome_header)))
-    {
-      adw_header_bar_set_title_widget (self->welcome_header, NULL);
-      adw_header_bar_set_title_widget (self->sidebar_header, account_box);
-    }
-
   gtk_stack_set_visible_child_name (self->main_stack, welcome ? "welcome" : "main");
+  /* The account switcher goes along, so the accounts stay one click away. */
+  ra_window_place_account (self);
 
   if (!welcome)
     adw_bin_set_child (self->welcome_slot, NULL);
