@@ -66,6 +66,11 @@ ra_account_dialog_init_region (RaAccountDialog *self)
       g_menu_append_item (menu, item);
     }
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->region_button), G_MENU_MODEL (menu));
+  /* The row, whose widget it activates, labels it too: the name would be
+   * said twice, "Region Region". Its own label names it, and the button
+   * inside it. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->region_button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   show_region (self);
 }
 

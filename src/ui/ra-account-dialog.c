@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-accessible.h"
 #include "ra-account.h"
 #include "ra-account-dialog-private.h"
 #include "ra-account-manager.h"
@@ -657,6 +658,8 @@ ra_account_dialog_class_init (RaAccountDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  ra_accessible_fix_mnemonic_names ();
+
   object_class->dispose = ra_account_dialog_dispose;
   object_class->finalize = ra_account_dialog_finalize;
   object_class->get_property = ra_account_dialog_get_property;
@@ -729,6 +732,7 @@ ra_account_dialog_init (RaAccountDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  ra_accessible_name_icon_buttons (GTK_WIDGET (self->secret_row));
 
   ra_account_dialog_init_region (self);
 

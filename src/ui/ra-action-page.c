@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-accessible.h"
 #include "ra-action-details.h"
 #include "ra-action-page-private.h"
 #include "ra-device-results-window.h"
@@ -554,6 +555,8 @@ ra_action_page_class_init (RaActionPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  ra_accessible_fix_mnemonic_names ();
 
   object_class->constructed = ra_action_page_constructed;
   object_class->dispose = ra_action_page_dispose;

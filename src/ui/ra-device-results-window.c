@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-accessible.h"
 #include "ra-device-result-item.h"
 #include "ra-device-result-row.h"
 #include "ra-device-results-window.h"
@@ -511,6 +512,8 @@ ra_device_results_window_class_init (RaDeviceResultsWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  ra_accessible_fix_mnemonic_names ();
 
   object_class->dispose = ra_device_results_window_dispose;
   object_class->finalize = ra_device_results_window_finalize;

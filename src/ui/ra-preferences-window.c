@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ra-accessible.h"
 #include "ra-execution-status.h"
 #include "ra-preferences-window.h"
 #include "ra-settings.h"
@@ -268,6 +269,8 @@ ra_preferences_window_class_init (RaPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  ra_accessible_fix_mnemonic_names ();
 
   object_class->constructed = ra_preferences_window_constructed;
   object_class->dispose = ra_preferences_window_dispose;

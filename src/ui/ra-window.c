@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-accessible.h"
 #include "ra-action-page.h"
 #include "ra-history-window.h"
 #include "ra-session.h"
@@ -438,6 +439,8 @@ ra_window_class_init (RaWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  ra_accessible_fix_mnemonic_names ();
 
   object_class->constructed = ra_window_constructed;
   object_class->dispose = ra_window_dispose;

@@ -282,6 +282,29 @@ focus_in (GtkWidget *dialog,
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* GTK 4.8 names a button with a mnemonic "_Save Save": its raw label,
+ * then the label that labels it. Each is named by that label alone. */
+static void
+assert_named_once (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL &&
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_error ("The button “%s” is named with its mnemonic", gtk_button_get_label (GTK_BUTTON (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_named_once (child);
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 /* A new account's editor starts where typing begins, presumes no region,
  * and says which field may stay empty where it can be read. */
 static void
@@ -301,6 +324,17 @@ test_add_starts_empty (Fixture       *fixture,
   RA_TEST_WAIT_UNTIL (gtk_widget_get_mapped (dialog));
   g_assert_true (focus_in (dialog, dialog_child (dialog, "instance_row")));
   g_assert_false (focus_in (dialog, GTK_WIDGET (ra_test_find_button (dialog, "_Cancel"))));
+
+  /* One name for each control, as a screen reader says it. */
+  assert_named_once (dialog);
+  assert_named_once (GTK_WIDGET (fixture->window));
+  g_assert_false (gtk_test_accessible_has_relation (dialog_child (dialog, "region_button"),
+                                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+  gtk_test_accessible_assert_property (dialog_child (dialog, "region_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Region");
+  gtk_test_accessible_assert_property (ra_test_find_widget (dialog_child (dialog, "secret_row"),
+                                                            GTK_TYPE_BUTTON, has_tooltip, "Show Text"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Show Text");
 
   /* "Optional" is in the name's title, not only in its tooltip. */
   g_assert_nonnull (strstr (adw_preferences_row_get_title (dialog_child (dialog, "name_row")),
