@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "ra-account.h"
 #include "ra-action-input.h"
 #include "ra-clock.h"
 #include "ra-confirm-dialog.h"
@@ -18,11 +17,11 @@
 #include "ra-execution-request.h"
 #include "ra-execution-result.h"
 #include "ra-format.h"
-#include "ra-history.h"
 #include "ra-input-row.h"
 #include "ra-input-row-factory.h"
 #include "ra-plain-text.h"
 #include "ra-run-form-private.h"
+#include "ra-run-dispatch.h"
 #include "ra-run-options.h"
 #include "ra-run-outcome.h"
 #include "ra-session.h"
@@ -72,50 +71,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* A run in flight owns what it needs to end and be recorded, whatever
- * happens to the window meanwhile: an execute that may have reached the
- * server is never dropped. */
-typedef struct
-{
-  RaRunForm          *self;
-  GListStore         *history;
-  GApplication       *application;   /* held until the answer */
-  char               *target;
-  RaClock            *clock;
-  char               *action_id;
-  char               *action_name;
-  guint               n_devices;
-  guint               asked_minutes;
-
-  /* The run history's record, written before the request is sent. */
-  RaHistory          *run_history;
-  RaHistoryRun       *record;
-  /* What goes out once the record is written. */
-  RaClient           *client;
-  RaExecutionRequest *request;
-} RunData;
-
-static void
-run_data_free (RunData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_object (&data->history);
-  if (data->application != NULL)
-    g_application_release (data->application);
-  g_clear_object (&data->application);
-  g_free (data->target);
-  g_clear_object (&data->clock);
-  g_free (data->action_id);
-  g_free (data->action_name);
-  g_clear_object (&data->run_history);
-  g_clear_object (&data->record);
-  g_clear_object (&data->client);
-  g_clear_object (&data->request);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RunData, run_data_free)
 
 static char *
 get_external_source (RaRunForm *self)
@@ -335,142 +290,51 @@ build_request (RaRunForm *self)
   return g_steal_pointer (&request);
 }
 
-/* With no window left to show it, the outcome goes to the desktop. */
 static void
-notify_outcome (RunData            *data,
-                RaExecutionOutcome  outcome,
-                const char         *request_id,
-                const GError       *error)
+run_notice_cb (RaRunForm     *self,
+               const char    *text,
+               RaRunDispatch *dispatch)
 {
-  g_autoptr(GNotification) notification = NULL;
-
-  if (data->application == NULL || !g_application_get_is_registered (data->application))
-    return;
-
-  notification = ra_run_outcome_new_notification (outcome, data->action_name, data->n_devices,
-                                                  request_id, error);
-  g_application_send_notification (data->application, NULL, notification);
+  if (!self->disposed)
+    add_toast (self, text);
 }
 
-static void
-record_updated_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+static gboolean
+run_finished_cb (RaRunForm          *self,
+                 RaExecutionOutcome  outcome,
+                 RaExecutionResult  *execution,
+                 const GError       *error,
+                 RaRunDispatch      *dispatch)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* The record stays at "outcome unknown", which is still true enough to
-   * check before running again. */
-  if (!ra_history_update_finish (RA_HISTORY (object), result, &error))
-    g_message ("The run's outcome could not be recorded: %s", error->message);
-}
-
-static void
-execute_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(RunData) data = user_data;
-  RaRunForm *self = data->self;
-  g_autoptr(RaExecutionResult) execution = NULL;
-  g_autoptr(RaSessionRun) run = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autofree char *toast = NULL;
-  RaExecutionOutcome outcome;
-  const char *request_id = NULL;
   gboolean current;
 
-  execution = ra_client_execute_finish (RA_CLIENT (object), result, &error);
-  outcome = ra_client_execute_get_outcome (RA_CLIENT (object), result);
-  now = ra_clock_dup_now_local (data->clock);
-
-  if (execution != NULL)
-    {
-      request_id = ra_execution_result_get_request_id (execution);
-      run = ra_session_run_new (data->request, data->action_name, data->target, request_id,
-                                ra_execution_result_get_expires_in_minutes (execution), now);
-    }
-  else
-    {
-      g_debug ("Running %s failed: %s", data->action_id, error->message);
-      /* A run that may have started is one to remember and check. */
-      if (outcome == RA_EXECUTION_OUTCOME_UNKNOWN)
-        run = ra_session_run_new_unknown (data->request, data->action_name, data->target, now);
-    }
-
-  if (run != NULL && data->history != NULL)
-    g_list_store_insert (data->history, 0, run);
-
-  /* The record said "outcome unknown" while the request was out. */
-  if (data->record != NULL && ra_history_run_get_id (data->record) > 0)
-    {
-      ra_history_run_set_outcome (data->record, outcome, request_id);
-      ra_history_update_async (data->run_history, data->record, NULL, record_updated_cb, NULL);
-    }
-
+  /* The window is gone: the run tells the desktop instead. */
   if (self->disposed)
-    {
-      notify_outcome (data, outcome, request_id, error);
-      return;
-    }
+    return FALSE;
 
   self->running = FALSE;
 
   current = self->action != NULL &&
-            g_strcmp0 (ra_remote_action_get_id (self->action), data->action_id) == 0;
+            g_strcmp0 (ra_remote_action_get_id (self->action),
+                       ra_run_dispatch_get_action_id (dispatch)) == 0;
 
   if (current && execution != NULL)
-    ra_run_outcome_show_result (RA_RUN_OUTCOME (self->outcome), request_id, data->n_devices,
+    ra_run_outcome_show_result (RA_RUN_OUTCOME (self->outcome),
+                                ra_execution_result_get_request_id (execution),
+                                ra_run_dispatch_get_n_devices (dispatch),
                                 ra_execution_result_get_expires_in_minutes (execution),
-                                data->asked_minutes);
+                                ra_run_dispatch_get_asked_minutes (dispatch));
   else if (current)
     ra_run_outcome_show_failure (RA_RUN_OUTCOME (self->outcome), outcome, error);
 
-  toast = ra_run_outcome_describe (outcome, data->action_name, data->n_devices);
+  toast = ra_run_outcome_describe (outcome, ra_run_dispatch_get_action_name (dispatch),
+                                   ra_run_dispatch_get_n_devices (dispatch));
   add_toast (self, toast);
 
   update_run_state (self);
-}
 
-static void
-send_run (RunData *data)
-{
-  RaClient *client = data->client;
-  RaExecutionRequest *request = data->request;
-
-  /* Nothing cancels it: once sent, an answer is the only way to know. */
-  ra_client_execute_async (client, request, NULL, execute_cb, data);
-}
-
-static void
-recorded_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  RunData *data = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *moved = NULL;
-
-  /* The user confirmed the run: a history that cannot be written does
-   * not stop it, but the user hears of it. */
-  if (!ra_history_add_finish (RA_HISTORY (object), result, &error))
-    {
-      g_autofree char *text = NULL;
-
-      g_message ("The run could not be recorded: %s", error->message);
-      g_clear_object (&data->record);
-      /* Translators: %s says why, e.g. the disk is full */
-      text = g_strdup_printf (_("This run is not in the history: %s"), error->message);
-      if (!data->self->disposed)
-        add_toast (data->self, text);
-    }
-
-  moved = ra_history_take_moved_aside_notice (RA_HISTORY (object));
-  if (moved != NULL && !data->self->disposed)
-    add_toast (data->self, _("The run history was damaged and has started anew; the old file was kept"));
-
-  send_run (data);
+  return TRUE;
 }
 
 static void
@@ -478,8 +342,7 @@ start_run (RaRunForm          *self,
            RaRemoteAction     *action,
            RaExecutionRequest *request)
 {
-  RunData *data;
-  RaAccount *account = NULL;
+  g_autoptr(RaRunDispatch) dispatch = NULL;
 
   g_assert (!self->running);
   g_assert (self->client != NULL);
@@ -488,49 +351,13 @@ start_run (RaRunForm          *self,
   ra_run_outcome_clear (RA_RUN_OUTCOME (self->outcome));
   update_run_state (self);
 
-  data = g_new0 (RunData, 1);
-  data->self = g_object_ref (self);
-  data->history = self->history != NULL ? g_object_ref (self->history) : NULL;
-  /* Closing the window or quitting must not drop it: the application
-   * stays until the answer arrives (or the client's deadline passes). */
-  data->application = g_application_get_default ();
-  if (data->application != NULL)
-    {
-      g_object_ref (data->application);
-      g_application_hold (data->application);
-    }
-  data->target = ra_session_run_dup_target (self->client);
-  data->clock = g_object_ref (self->clock);
-  data->action_id = g_strdup (ra_execution_request_get_remote_action_id (request));
-  data->action_name = g_strdup (ra_remote_action_get_name (action));
-  data->n_devices = ra_execution_request_get_n_devices (request);
-  data->asked_minutes = ra_execution_request_get_expires_in_minutes (request);
-  data->client = g_object_ref (self->client);
-  data->request = g_object_ref (request);
-
-  if (self->session == NULL)
-    {
-      send_run (data);
-      return;
-    }
-
-  /* Written before it is sent, as "outcome unknown": whatever happens
-   * next, the history has it. */
-  data->run_history = g_object_ref (ra_session_get_history (self->session));
-  data->record = ra_history_run_new_for_request (request, g_get_real_time () / G_USEC_PER_SEC);
-  ra_history_run_set_action (data->record, data->action_id, data->action_name);
-  account = ra_session_get_account (self->session);
-  if (account != NULL)
-    ra_history_run_set_account (data->record,
-                                ra_account_get_id (account),
-                                ra_account_get_display_name (account),
-                                ra_account_get_instance (account),
-                                ra_account_get_region (account));
-  else
-    ra_history_run_set_account (data->record, NULL, ra_session_get_title (self->session),
-                                NULL, NULL);
-
-  ra_history_add_async (data->run_history, data->record, NULL, recorded_cb, data);
+  dispatch = ra_run_dispatch_new (self->client, self->session, request,
+                                  ra_remote_action_get_name (action), self->history, self->clock);
+  g_signal_connect_object (dispatch, "notice", G_CALLBACK (run_notice_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dispatch, "finished", G_CALLBACK (run_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  ra_run_dispatch_start (dispatch);
 }
 
 static void
