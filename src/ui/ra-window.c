@@ -167,7 +167,10 @@ list_state_changed_cb (RaWindow     *self,
 
   self->restore_pending = FALSE;
   last = g_settings_get_string (self->settings, RA_SETTINGS_LAST_ACTION);
-  ra_action_list_select_action_id (list, last);
+  /* Side by side, the restored action's details are the page in use:
+   * folding the window later keeps them. Folded, the list stays first. */
+  if (ra_action_list_select_action_id (list, last) && !adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 /* The account is always in sight, and never cut short: in the header

@@ -181,6 +181,31 @@ test_account_on_details (Fixture       *f,
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Demo Instance");
 }
 
+/* An action restored from the last session, then the window folded:
+ * the details stay in view, as they were the page in use. */
+static void
+test_fold_keeps_restored_action (Fixture       *f,
+                                 gconstpointer  data)
+{
+  RaActionList *list;
+  GtkWidget *leaflet, *content;
+
+  g_settings_set_string (f->settings, "last-action", "#get_disk_usage");
+  fixture_open_app_window (f, NULL, 1000);
+  list = ra_window_get_action_list (f->window);
+  RA_TEST_WAIT_UNTIL (ra_window_get_shown_action (f->window) != NULL);
+  g_assert_cmpstr (ra_remote_action_get_id (ra_window_get_shown_action (f->window)), ==,
+                   "#get_disk_usage");
+  g_assert_nonnull (ra_action_list_get_selected_action (list));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  RA_TEST_WAIT_UNTIL (window_is_folded (f));
+  leaflet = ra_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_LEAFLET, NULL, NULL);
+  content = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), RA_TYPE_WINDOW,
+                                                       "content"));
+  g_assert_true (adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet)) == content);
+}
+
 /* Wide, the sidebar's header has room for it, and the details page's
  * header needs not repeat it. */
 static void
@@ -269,6 +294,7 @@ main (int   argc,
               fixture_set_up, test_account_readable, fixture_tear_down);
   RA_TEST_ADD ("/window-layout/account-on-details", test_account_on_details);
   RA_TEST_ADD ("/window-layout/account-wide", test_account_wide);
+  RA_TEST_ADD ("/window-layout/fold-keeps-restored-action", test_fold_keeps_restored_action);
   RA_TEST_ADD ("/window-layout/shortcuts-one-page", test_shortcuts_one_page);
 
   return g_test_run ();
