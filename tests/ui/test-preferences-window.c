@@ -183,6 +183,21 @@ test_results_query (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (row), ==, "#from_elsewhere");
 }
 
+/* Each control is named after its row. Labelled by the row, they had no
+ * name: GTK 4.8 takes a relation's name from its label property only,
+ * which a row leaves to its title, and fell back to "GtkSwitch". */
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  gtk_test_accessible_assert_property (fixture->server_expiry_switch,
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Use the Server’s Default");
+  gtk_test_accessible_assert_property (fixture->expiry_spin,
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Default Expiry");
+  gtk_test_accessible_assert_property (fixture->threshold_spin,
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Type the Device Count Above");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +213,8 @@ main (int   argc,
               fixture_set_up, test_threshold_and_source, fixture_tear_down);
   g_test_add ("/preferences-window/results-query", Fixture, NULL,
               fixture_set_up, test_results_query, fixture_tear_down);
+  g_test_add ("/preferences-window/accessible-names", Fixture, NULL,
+              fixture_set_up, test_accessible_names, fixture_tear_down);
 
   return g_test_run ();
 }
