@@ -65,6 +65,9 @@ struct _RaAccountDialog
   /* The hosts were changed, so the stored secret may not go there. */
   gboolean           secret_needed_again;
   gboolean           filling;       /* fields being set from the account */
+  /* The last change of the instance row put in more than one character
+   * at once: a paste or a drop, not typing. */
+  gboolean           instance_pasted;
   gboolean           saving;
 };
 

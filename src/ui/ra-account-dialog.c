@@ -128,12 +128,40 @@ fill_from_address (RaAccountDialog *self)
   return TRUE;
 }
 
+/* Typing an address key by key must not be cut short as soon as what is
+ * typed so far reads as one: only a paste or a drop fills the fields at
+ * once; typed, the address is taken when the row is left or Enter is
+ * pressed. */
+static void
+instance_insert_text_cb (RaAccountDialog *self,
+                         const char      *text,
+                         int              length,
+                         int             *position,
+                         GtkEditable     *delegate)
+{
+  self->instance_pasted = g_utf8_strlen (text, length) > 1;
+}
+
+static void
+instance_done_cb (RaAccountDialog *self)
+{
+  /* Leaving can come with the window going away. */
+  if (!self->filling && self->instance_row != NULL)
+    fill_from_address (self);
+}
+
 static void
 field_changed_cb (RaAccountDialog *self,
                   GObject         *sender)
 {
-  if (sender == G_OBJECT (self->instance_row) && !self->filling && fill_from_address (self))
-    return;
+  if (sender == G_OBJECT (self->instance_row) && !self->filling)
+    {
+      gboolean pasted = self->instance_pasted;
+
+      self->instance_pasted = FALSE;
+      if (pasted && fill_from_address (self))
+        return;
+    }
 
   for (Field field = 0; field < N_FIELDS; field++)
     {
@@ -735,6 +763,19 @@ ra_account_dialog_init (RaAccountDialog *self)
   ra_accessible_name_icon_buttons (GTK_WIDGET (self->secret_row));
 
   ra_account_dialog_init_region (self);
+
+  g_signal_connect_object (gtk_editable_get_delegate (GTK_EDITABLE (self->instance_row)),
+                           "insert-text", G_CALLBACK (instance_insert_text_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->instance_row, "entry-activated",
+                           G_CALLBACK (instance_done_cb), self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "leave", G_CALLBACK (instance_done_cb), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->instance_row), focus);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (token_kinds); i++)
     gtk_string_list_append (token_labels, _(token_kinds[i].label));

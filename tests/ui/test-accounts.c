@@ -408,6 +408,24 @@ test_first_run_add_restart (Fixture       *fixture,
   assert_region (dialog, "pac");
   g_assert_cmpstr (gtk_label_get_text (dialog_child (dialog, "region_label")), ==, "Asia-Pacific (pac)");
 
+  /* Typed key by key, an address is not cut short where its start
+   * already reads as one; Enter takes it whole. */
+  {
+    const char *address = "https://acme.eu.nexthink.cloud/api/v1";
+    GtkEditable *row = dialog_child (dialog, "instance_row");
+    int position = 0;
+
+    type_into (dialog, "instance_row", "");
+    for (const char *c = address; *c != '\0'; c++)
+      gtk_editable_insert_text (row, c, 1, &position);
+    ra_test_settle ();
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, address);
+    g_signal_emit_by_name (row, "entry-activated");
+    ra_test_settle ();
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, "acme");
+    assert_region (dialog, "eu");
+  }
+
   choose_region (dialog, "us");
   type_into (dialog, "instance_row", "acme");
 
