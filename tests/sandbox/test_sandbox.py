@@ -532,6 +532,8 @@ def check_demo(session):
 
 
 def add_account(session, simulator):
+    import pyatspi
+
     app = run_app(session)
     root, window = wait_for('the main window', main_window, timeout=120)
     add = wait_for('the Add Account button',
@@ -545,8 +547,10 @@ def add_account(session, simulator):
         return None
 
     editor = wait_for('the account editor', dialog)
+    # No region is presumed: a pasted Nexthink address gives both the
+    # instance and the region, as an admin copies it from the browser.
     set_text(wait_for('Instance Name', lambda: find(editor, role='text', name='Instance Name')),
-             'acme')
+             'https://acme.eu.nexthink.cloud/')
     # The base URL row is in a collapsed expander row; typing into it needs
     # no expanding.
     set_text(wait_for('Base URL Override',
@@ -561,6 +565,10 @@ def add_account(session, simulator):
              find(editor, role='text', name='Client Secret'), simulator.client_secret)
     before = len(simulator.requests())
     save = wait_for('Save', lambda: find(editor, role='push button', name_re='Save$'))
+    # Save waits for every field a new account needs, the region too,
+    # which only the pasted address gave.
+    wait_for('Save to be enabled',
+             lambda: save.getState().contains(pyatspi.STATE_SENSITIVE))
     press(save)
     wait_for('the list of the new account', lambda: list_shows_action(window), timeout=90)
     requests = simulator.requests()[before:]

@@ -426,6 +426,20 @@ test_first_run_add_restart (Fixture       *fixture,
     assert_region (dialog, "eu");
   }
 
+  /* Inserted at once, as a paste or an assistive technology puts it in,
+   * it is taken at once. */
+  {
+    GtkEditable *row = dialog_child (dialog, "instance_row");
+    const char *address = "https://acme2.us.nexthink.cloud/";
+    int position = 0;
+
+    type_into (dialog, "instance_row", "");
+    gtk_editable_insert_text (row, address, -1, &position);
+    ra_test_settle ();
+    g_assert_cmpstr (gtk_editable_get_text (row), ==, "acme2");
+    assert_region (dialog, "us");
+  }
+
   choose_region (dialog, "us");
   type_into (dialog, "instance_row", "acme");
 
