@@ -31,15 +31,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
-
   /* Every test starts from the defaults. */
   f->settings = g_settings_new (APP_ID);
-  g_object_get (f->settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_settings_reset (f->settings, keys[i]);
+  ra_test_reset_settings (f->settings);
 }
 
 /* The window as the app makes it, with its account switcher, connected
