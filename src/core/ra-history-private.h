@@ -36,4 +36,8 @@ gboolean  ra_history_set_error (GError         **error,
                                 sqlite3         *db,
                                 RaHistoryDoing   doing);
 
+/* How the database names an outcome, and the CSV export too:
+ * "not-sent", "started" or "unknown". */
+const char *ra_history_outcome_to_string (RaExecutionOutcome outcome);
+
 G_END_DECLS

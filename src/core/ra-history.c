@@ -43,8 +43,8 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char *
-outcome_to_string (RaExecutionOutcome outcome)
+const char *
+ra_history_outcome_to_string (RaExecutionOutcome outcome)
 {
   switch (outcome)
     {
@@ -349,7 +349,7 @@ add_job (RaHistory  *self,
   sqlite3_bind_int64 (stmt, 9, ra_history_run_get_expires_in_minutes (run));
   bind_text (stmt, 10, ra_history_run_get_reason (run));
   bind_text (stmt, 11, ra_history_run_get_external_reference (run));
-  bind_text (stmt, 12, outcome_to_string (ra_history_run_get_outcome (run)));
+  bind_text (stmt, 12, ra_history_outcome_to_string (ra_history_run_get_outcome (run)));
   bind_text (stmt, 13, ra_history_run_get_request_id (run));
   sqlite3_bind_int64 (stmt, 14, ra_history_run_get_n_devices (run));
   bind_text (stmt, 15, counts);
@@ -423,7 +423,7 @@ update_job (RaHistory  *self,
       return NULL;
     }
 
-  bind_text (stmt, 1, outcome_to_string (ra_history_run_get_outcome (run)));
+  bind_text (stmt, 1, ra_history_outcome_to_string (ra_history_run_get_outcome (run)));
   bind_text (stmt, 2, ra_history_run_get_request_id (run));
   bind_text (stmt, 3, counts);
   sqlite3_bind_int64 (stmt, 4, ra_history_run_get_id (run));
@@ -597,7 +597,7 @@ list_job (RaHistory  *self,
     }
 
   bind_text (stmt, 1, query->account_id);
-  bind_text (stmt, 2, query->outcome >= 0 ? outcome_to_string (query->outcome) : NULL);
+  bind_text (stmt, 2, query->outcome >= 0 ? ra_history_outcome_to_string (query->outcome) : NULL);
   bind_text (stmt, 3, query->pattern);
   sqlite3_bind_int64 (stmt, 4, query->limit > 0 ? (gint64) query->limit : -1);
 

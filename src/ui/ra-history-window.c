@@ -15,7 +15,9 @@
 
 #include "ra-account.h"
 #include "ra-account-manager.h"
+#include "ra-csv-export.h"
 #include "ra-format.h"
+#include "ra-history-csv.h"
 #include "ra-history-detail.h"
 #include "ra-history-window.h"
 #include "ra-plain-text.h"
@@ -25,6 +27,7 @@ struct _RaHistoryWindow
   AdwWindow             parent_instance;
 
   /* template */
+  AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkSearchEntry       *search_entry;
   GtkDropDown          *account_dropdown;
@@ -66,6 +69,9 @@ set_state (RaHistoryWindow      *self,
 {
   self->state = state;
   gtk_stack_set_visible_child_name (self->stack, state_pages[state]);
+  /* What is listed is what is exported: nothing listed, nothing to export. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.export",
+                                 state == RA_HISTORY_WINDOW_STATE_LIST);
   gtk_spinner_set_spinning (self->spinner, state == RA_HISTORY_WINDOW_STATE_LOADING);
 }
 
@@ -327,6 +333,29 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Export */
+
+static void
+export_chosen_cb (GFile    *file,
+                  gpointer  user_data)
+{
+  RaHistoryWindow *self = user_data;
+
+  ra_history_window_export_runs_async (self, file, NULL, NULL, NULL);
+}
+
+static void
+export_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  RaHistoryWindow *self = RA_HISTORY_WINDOW (widget);
+  g_autofree char *name = ra_csv_export_file_name ("remote-actions-runs");
+
+  ra_csv_export_choose (GTK_WINDOW (self), _("Export Runs"), name,
+                        export_chosen_cb, g_object_ref (self), g_object_unref);
+}
+
 /* Class */
 
 static void
@@ -376,6 +405,7 @@ ra_history_window_class_init (RaHistoryWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/ra-history-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RaHistoryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RaHistoryWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RaHistoryWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RaHistoryWindow, account_dropdown);
@@ -393,9 +423,12 @@ ra_history_window_class_init (RaHistoryWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "history.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "history.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "history.export", NULL, export_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "history.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "history.export", NULL);
 }
 
 static void
@@ -541,4 +574,50 @@ ra_history_window_get_shown_run (RaHistoryWindow *self)
     return NULL;
 
   return ra_history_detail_get_run (self->detail);
+}
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (ra_csv_export_write_finish (result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ra_history_window_export_runs_async (RaHistoryWindow     *self,
+                                     GFile               *file,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GBytes) contents = NULL;
+  GTask *task;
+
+  g_return_if_fail (RA_IS_HISTORY_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ra_history_window_export_runs_async);
+
+  /* The runs listed, as the search and the filters leave them. */
+  contents = ra_history_runs_to_csv (G_LIST_MODEL (self->runs));
+  ra_csv_export_write_async (file, contents, GTK_WINDOW (self), self->toast_overlay, cancellable,
+                             export_written_cb, task);
+}
+
+gboolean
+ra_history_window_export_runs_finish (RaHistoryWindow  *self,
+                                      GAsyncResult     *result,
+                                      GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

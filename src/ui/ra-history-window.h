@@ -51,4 +51,16 @@ void                  ra_history_window_show_run     (RaHistoryWindow *self,
 /* The run whose detail is shown, or NULL. */
 RaHistoryRun         *ra_history_window_get_shown_run (RaHistoryWindow *self);
 
+/* Writes the runs listed (with the search and filters applied) to file
+ * as CSV, and tells the user how it went; what the history.export
+ * action (Ctrl+E) does with the file the user chose. */
+void                  ra_history_window_export_runs_async  (RaHistoryWindow     *self,
+                                                            GFile               *file,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean              ra_history_window_export_runs_finish (RaHistoryWindow     *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+
 G_END_DECLS

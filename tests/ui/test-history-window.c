@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "ra-history-detail.h"
 #include "ra-history-window.h"
@@ -69,6 +70,20 @@ fixture_tear_down (Fixture       *f,
 }
 
 static void
+add_record (Fixture      *f,
+            RaHistoryRun *run)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ra_history_add_async (f->history, run, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  g_assert_true (ra_history_add_finish (f->history, result, &error));
+  g_assert_no_error (error);
+}
+
+static void
 add_run (Fixture            *f,
          const char         *action_name,
          const char         *account_id,
@@ -78,9 +93,6 @@ add_run (Fixture            *f,
 {
   g_autoptr(RaHistoryRun) run = ra_history_run_new ();
   const char *devices[] = { DEVICE_A, DEVICE_B, NULL };
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
 
   ra_history_run_set_time (run, time);
   ra_history_run_set_account (run, account_id, account_id ? "Acme" : "Demo Instance",
@@ -91,11 +103,7 @@ add_run (Fixture            *f,
   ra_history_run_set_expires_in_minutes (run, 60);
   ra_history_run_set_external_reference (run, "INC0012345");
   ra_history_run_set_outcome (run, outcome, request_id);
-
-  ra_history_add_async (f->history, run, NULL, ra_test_store_result_cb, &slot);
-  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
-  g_assert_true (ra_history_add_finish (f->history, result, &error));
-  g_assert_no_error (error);
+  add_record (f, run);
 }
 
 static void
@@ -266,11 +274,91 @@ test_from_main_window (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (main_window));
 }
 
+static char *
+export_runs (Fixture *f,
+             GFile   *file)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  ra_history_window_export_runs_async (f->window, file, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  g_assert_true (ra_history_window_export_runs_finish (f->window, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&contents);
+}
+
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(RaHistoryRun) run = ra_history_run_new ();
+  const char *devices[] = { DEVICE_A, NULL };
+  g_autofree char *path = g_build_filename (f->dir, "runs.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *all = NULL;
+  g_autofree char *started = NULL;
+  g_autofree char *broken = g_build_filename (f->dir, "no-such-folder", "runs.csv", NULL);
+  g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_run (f, "Clear print queue", "acme-id", RA_EXECUTION_OUTCOME_NOT_SENT, NULL, 1764000000);
+
+  /* Text from outside, with what CSV and spreadsheets make something of. */
+  ra_history_run_set_time (run, 1764000100);
+  ra_history_run_set_account (run, "acme-id", "Acme, Inc.", "acme", "eu");
+  ra_history_run_set_action (run, "#restart_spooler", "Restart \"spooler\"");
+  ra_history_run_set_devices (run, devices);
+  ra_history_run_set_n_devices (run, 1);
+  ra_history_run_set_reason (run, "=HYPERLINK(\"http://evil\")");
+  ra_history_run_set_external_reference (run, "Ticket\nINC-7 für Müller");
+  ra_history_run_set_outcome (run, RA_EXECUTION_OUTCOME_STARTED, "req-2");
+  ra_history_run_set_status_count (run, "success", 1);
+  ra_history_run_set_status_count (run, "failure", 0);
+  add_record (f, run);
+
+  open_window (f);
+  RA_TEST_WAIT_UNTIL (settled_with (f, RA_HISTORY_WINDOW_STATE_LIST, 2));
+
+  all = export_runs (f, file);
+  g_assert_cmpstr (all, ==,
+                   "time,account,instance,region,action,action_nql_id,request_id,outcome,devices,"
+                   "status:failure,status:success,reason,ticket_reference\r\n"
+                   "2025-11-24T17:01:40+01:00,\"Acme, Inc.\",acme,eu,\"Restart \"\"spooler\"\"\","
+                   "#restart_spooler,req-2,started,1,0,1,"
+                   "\"'=HYPERLINK(\"\"http://evil\"\")\",\"Ticket\nINC-7 für Müller\"\r\n"
+                   "2025-11-24T17:00:00+01:00,Acme,acme,eu,Clear print queue,#action,,not-sent,2,"
+                   ",,,INC0012345\r\n");
+
+  /* Only what the filters let through is exported. */
+  ra_history_window_set_outcome_filter (f->window, RA_EXECUTION_OUTCOME_STARTED);
+  RA_TEST_WAIT_UNTIL (settled_with (f, RA_HISTORY_WINDOW_STATE_LIST, 1));
+  started = export_runs (f, file);
+  g_assert_nonnull (strstr (started, "req-2"));
+  g_assert_null (strstr (started, "Clear print queue"));
+
+  /* A file that cannot be written is an error, not a toast. */
+  ra_history_window_export_runs_async (f->window, broken_file, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  g_assert_false (ra_history_window_export_runs_finish (f->window, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_remove (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  /* Times are exported with their offset from UTC. */
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -280,6 +368,7 @@ main (int   argc,
   RA_TEST_ADD ("/history-window/empty", test_empty);
   RA_TEST_ADD ("/history-window/error", test_error);
   RA_TEST_ADD ("/history-window/from-main-window", test_from_main_window);
+  RA_TEST_ADD ("/history-window/export-csv", test_export_csv);
 
   return g_test_run ();
 }
