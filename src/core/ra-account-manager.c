@@ -15,6 +15,8 @@
 #include "ra-account.h"
 #include "ra-account-file-private.h"
 #include "ra-account-manager.h"
+#include "ra-nql-queries.h"
+#include "ra-settings.h"
 
 #define GROUP_PREFIX "Account "
 #define FILE_VERSION 1
@@ -170,6 +172,8 @@ account_from_group (GKeyFile    *key_file,
   g_autofree char *base_url = NULL;
   g_autofree char *login_url = NULL;
   g_autofree char *token_used = NULL;
+  g_autofree char *results_query = NULL;
+  g_autofree char *lookup_query = NULL;
   RaTokenEndpointKind kind;
   RaTokenEndpointKind used;
 
@@ -203,6 +207,10 @@ account_from_group (GKeyFile    *key_file,
   client_id = dup_optional_string (key_file, group, "ClientId");
   base_url = dup_optional_string (key_file, group, "BaseUrl");
   login_url = dup_optional_string (key_file, group, "LoginUrl");
+  /* Kept as written even when not a valid ID: the account editor shows
+   * what is wrong with it, and nothing is sent with it meanwhile. */
+  results_query = dup_optional_string (key_file, group, "ResultsQuery");
+  lookup_query = dup_optional_string (key_file, group, "LookupQuery");
 
   account = ra_account_new_with_id (id);
   ra_account_set_display_name (account, name);
@@ -212,6 +220,8 @@ account_from_group (GKeyFile    *key_file,
   ra_account_set_token_endpoint_kind (account, kind);
   ra_account_set_base_url_override (account, base_url);
   ra_account_set_login_url_override (account, login_url);
+  ra_account_set_results_query_id (account, results_query);
+  ra_account_set_lookup_query_id (account, lookup_query);
   ra_account_set_token_endpoint_used (account, used);
 
   return g_steal_pointer (&account);
@@ -427,6 +437,8 @@ ra_account_manager_save (RaAccountManager  *self,
                              token_kind_to_string (ra_account_get_token_endpoint_kind (account)));
       g_key_file_set_string (key_file, group, "BaseUrl", ra_account_get_base_url_override (account));
       g_key_file_set_string (key_file, group, "LoginUrl", ra_account_get_login_url_override (account));
+      g_key_file_set_string (key_file, group, "ResultsQuery", ra_account_get_results_query_id (account));
+      g_key_file_set_string (key_file, group, "LookupQuery", ra_account_get_lookup_query_id (account));
       if (ra_account_get_token_endpoint_used (account) != RA_TOKEN_ENDPOINT_AUTO)
         g_key_file_set_string (key_file, group, "TokenEndpointUsed",
                                token_kind_to_string (ra_account_get_token_endpoint_used (account)));
@@ -577,6 +589,70 @@ ra_account_manager_remove (RaAccountManager  *self,
     }
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+
+  return TRUE;
+}
+
+/* Before query IDs belonged to accounts (issue 11), one execution results
+ * query served all of them, in a setting. Its value moves into every
+ * account that has none, once: the setting is reset after the accounts
+ * are saved, so that an account whose query is cleared later does not
+ * get it back at the next start. An older version run afterwards finds
+ * the setting empty and asks for the query again, which is the lesser
+ * harm: keeping the setting would need a second one to say it was moved.
+ * With no account yet the setting waits for the first. A value that is
+ * not a query ID was never sent anywhere and is dropped. */
+gboolean
+ra_account_manager_migrate_results_query (RaAccountManager  *self,
+                                          GSettings         *settings,
+                                          GError           **error)
+{
+  g_autofree char *query_id = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+
+  g_return_val_if_fail (RA_IS_ACCOUNT_MANAGER (self), FALSE);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), FALSE);
+
+  query_id = g_settings_get_string (settings, RA_SETTINGS_EXECUTION_RESULTS_QUERY);
+  g_strstrip (query_id);
+  if (*query_id == '\0')
+    return TRUE;
+
+  if (!ra_nql_query_id_is_valid (query_id))
+    {
+      g_settings_reset (settings, RA_SETTINGS_EXECUTION_RESULTS_QUERY);
+      return TRUE;
+    }
+
+  /* The accounts could not be read: they keep the setting for later. */
+  if (self->accounts->len == 0 || self->blocked != NULL)
+    return TRUE;
+
+  changed = g_ptr_array_new ();
+  for (guint i = 0; i < self->accounts->len; i++)
+    {
+      RaAccount *account = g_ptr_array_index (self->accounts, i);
+
+      if (*ra_account_get_results_query_id (account) != '\0')
+        continue;
+
+      ra_account_set_results_query_id (account, query_id);
+      g_ptr_array_add (changed, account);
+    }
+
+  if (changed->len > 0 && !ra_account_manager_save (self, error))
+    {
+      for (guint i = 0; i < changed->len; i++)
+        ra_account_set_results_query_id (g_ptr_array_index (changed, i), "");
+      return FALSE;
+    }
+
+  g_settings_reset (settings, RA_SETTINGS_EXECUTION_RESULTS_QUERY);
+  for (guint i = 0; i < self->accounts->len; i++)
+    {
+      if (g_ptr_array_find (changed, g_ptr_array_index (self->accounts, i), NULL))
+        g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 1);
+    }
 
   return TRUE;
 }

@@ -61,4 +61,13 @@ gboolean          ra_account_manager_remove       (RaAccountManager  *self,
                                                    const char        *id,
                                                    GError           **error);
 
+/* Moves the execution results query of older versions, one setting
+ * (RA_SETTINGS_EXECUTION_RESULTS_QUERY) for every account, into the
+ * accounts that have none, saves them and resets the setting. Does
+ * nothing without a setting or without accounts. On a save error the
+ * accounts and the setting stay as they were. */
+gboolean          ra_account_manager_migrate_results_query (RaAccountManager  *self,
+                                                            GSettings         *settings,
+                                                            GError           **error);
+
 G_END_DECLS

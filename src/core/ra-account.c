@@ -14,6 +14,7 @@
 #include "ra-endpoint.h"
 #include "ra-enum-types.h"
 #include "ra-error.h"
+#include "ra-nql-queries.h"
 
 struct _RaAccount
 {
@@ -26,6 +27,8 @@ struct _RaAccount
   char                *client_id;
   char                *base_url_override;
   char                *login_url_override;
+  char                *results_query_id;
+  char                *lookup_query_id;
   RaTokenEndpointKind  token_endpoint_kind;
   RaTokenEndpointKind  token_endpoint_used;
 };
@@ -43,6 +46,8 @@ enum {
   PROP_BASE_URL_OVERRIDE,
   PROP_LOGIN_URL_OVERRIDE,
   PROP_TOKEN_ENDPOINT_USED,
+  PROP_RESULTS_QUERY_ID,
+  PROP_LOOKUP_QUERY_ID,
   PROP_TITLE,
   N_PROPS
 };
@@ -61,6 +66,8 @@ ra_account_finalize (GObject *object)
   g_clear_pointer (&self->client_id, g_free);
   g_clear_pointer (&self->base_url_override, g_free);
   g_clear_pointer (&self->login_url_override, g_free);
+  g_clear_pointer (&self->results_query_id, g_free);
+  g_clear_pointer (&self->lookup_query_id, g_free);
 
   G_OBJECT_CLASS (ra_account_parent_class)->finalize (object);
 }
@@ -101,6 +108,12 @@ ra_account_get_property (GObject    *object,
       break;
     case PROP_TOKEN_ENDPOINT_USED:
       g_value_set_enum (value, self->token_endpoint_used);
+      break;
+    case PROP_RESULTS_QUERY_ID:
+      g_value_set_string (value, self->results_query_id);
+      break;
+    case PROP_LOOKUP_QUERY_ID:
+      g_value_set_string (value, self->lookup_query_id);
       break;
     case PROP_TITLE:
       g_value_take_string (value, ra_account_dup_title (self));
@@ -149,6 +162,12 @@ ra_account_set_property (GObject      *object,
       break;
     case PROP_TOKEN_ENDPOINT_USED:
       ra_account_set_token_endpoint_used (self, g_value_get_enum (value));
+      break;
+    case PROP_RESULTS_QUERY_ID:
+      ra_account_set_results_query_id (self, g_value_get_string (value));
+      break;
+    case PROP_LOOKUP_QUERY_ID:
+      ra_account_set_lookup_query_id (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -205,6 +224,12 @@ ra_account_class_init (RaAccountClass *klass)
     g_param_spec_enum ("token-endpoint-used", NULL, NULL,
                        RA_TYPE_TOKEN_ENDPOINT_KIND, RA_TOKEN_ENDPOINT_AUTO,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESULTS_QUERY_ID] =
+    g_param_spec_string ("results-query-id", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOOKUP_QUERY_ID] =
+    g_param_spec_string ("lookup-query-id", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, "",
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -221,6 +246,8 @@ ra_account_init (RaAccount *self)
   self->client_id = g_strdup ("");
   self->base_url_override = g_strdup ("");
   self->login_url_override = g_strdup ("");
+  self->results_query_id = g_strdup ("");
+  self->lookup_query_id = g_strdup ("");
 }
 
 RaAccount *
@@ -265,6 +292,8 @@ ra_account_assign (RaAccount *self,
   ra_account_set_token_endpoint_kind (self, other->token_endpoint_kind);
   ra_account_set_base_url_override (self, other->base_url_override);
   ra_account_set_login_url_override (self, other->login_url_override);
+  ra_account_set_results_query_id (self, other->results_query_id);
+  ra_account_set_lookup_query_id (self, other->lookup_query_id);
   /* After the hosts: setting them forgets what worked elsewhere. */
   ra_account_set_token_endpoint_used (self, other->token_endpoint_used);
   g_object_thaw_notify (G_OBJECT (self));
@@ -472,6 +501,40 @@ ra_account_set_token_endpoint_used (RaAccount           *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN_ENDPOINT_USED]);
 }
 
+const char *
+ra_account_get_results_query_id (RaAccount *self)
+{
+  g_return_val_if_fail (RA_IS_ACCOUNT (self), NULL);
+
+  return self->results_query_id;
+}
+
+void
+ra_account_set_results_query_id (RaAccount  *self,
+                                 const char *query_id)
+{
+  g_return_if_fail (RA_IS_ACCOUNT (self));
+
+  set_stripped (self, &self->results_query_id, query_id, properties[PROP_RESULTS_QUERY_ID]);
+}
+
+const char *
+ra_account_get_lookup_query_id (RaAccount *self)
+{
+  g_return_val_if_fail (RA_IS_ACCOUNT (self), NULL);
+
+  return self->lookup_query_id;
+}
+
+void
+ra_account_set_lookup_query_id (RaAccount  *self,
+                                const char *query_id)
+{
+  g_return_if_fail (RA_IS_ACCOUNT (self));
+
+  set_stripped (self, &self->lookup_query_id, query_id, properties[PROP_LOOKUP_QUERY_ID]);
+}
+
 gboolean
 ra_account_same_hosts (RaAccount *self,
                        RaAccount *other)
@@ -512,7 +575,34 @@ ra_account_validate (RaAccount  *self,
       return FALSE;
     }
 
-  return TRUE;
+  return ra_account_validate_queries (self, error);
+}
+
+/* Says which query is wrong: the two IDs look alike. */
+static gboolean
+check_query_id (const char  *query_id,
+                const char  *which,
+                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (*query_id == '\0' || ra_nql_query_id_check (query_id, &local_error))
+    return TRUE;
+
+  /* Translators: the first %s names the query ("Execution results
+   * query"), the second says what is wrong with its ID */
+  g_set_error (error, RA_ERROR, RA_ERROR_INVALID_INPUT, _("%s: %s"), which, local_error->message);
+  return FALSE;
+}
+
+gboolean
+ra_account_validate_queries (RaAccount  *self,
+                             GError    **error)
+{
+  g_return_val_if_fail (RA_IS_ACCOUNT (self), FALSE);
+
+  return check_query_id (self->results_query_id, _("Execution results query"), error) &&
+         check_query_id (self->lookup_query_id, _("Device lookup query"), error);
 }
 
 RaEndpoint *

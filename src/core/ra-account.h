@@ -59,14 +59,30 @@ void                 ra_account_set_login_url_override (RaAccount           *sel
 RaTokenEndpointKind  ra_account_get_token_endpoint_used (RaAccount          *self);
 void                 ra_account_set_token_endpoint_used (RaAccount          *self,
                                                         RaTokenEndpointKind  kind);
+/* The IDs of the NQL queries defined in this account's Nexthink admin
+ * (see ra-nql-queries.h): the one that reports what happened on each
+ * device of a run (parameter $request_id) and the one that finds devices
+ * by name (parameter $device_name). Empty when none is set up, never
+ * NULL; the setters strip surrounding blanks, and
+ * ra_account_validate_queries () checks the syntax. */
+const char          *ra_account_get_results_query_id   (RaAccount           *self);
+void                 ra_account_set_results_query_id   (RaAccount           *self,
+                                                        const char          *query_id);
+const char          *ra_account_get_lookup_query_id    (RaAccount           *self);
+void                 ra_account_set_lookup_query_id    (RaAccount           *self,
+                                                        const char          *query_id);
 /* Whether the two send credentials to the same hosts: same instance,
  * region and overrides. A stored secret is bound to these. */
 gboolean             ra_account_same_hosts             (RaAccount           *self,
                                                         RaAccount           *other);
 
-/* Checks every field with the endpoint rules (instance, region, base URL)
- * and that a client ID is present. */
+/* Checks every field with the endpoint rules (instance, region, base URL),
+ * that a client ID is present, and the query IDs. */
 gboolean             ra_account_validate               (RaAccount           *self,
+                                                        GError             **error);
+/* Checks that each query ID is empty or of the NQL API's pattern; the
+ * error names the query. */
+gboolean             ra_account_validate_queries       (RaAccount           *self,
                                                         GError             **error);
 /* The endpoint this account talks to. */
 RaEndpoint          *ra_account_create_endpoint        (RaAccount           *self,

@@ -31,4 +31,8 @@
 #define RA_SETTINGS_DEFAULT_EXPIRY_MINUTES   "default-expiry-minutes"
 #define RA_SETTINGS_CONFIRMATION_THRESHOLD   "confirmation-threshold"
 #define RA_SETTINGS_EXTERNAL_SOURCE          "external-source"
+
+/* No longer used: query IDs belong to each account now. Read once at
+ * startup and moved into the accounts that have none
+ * (ra_account_manager_migrate_results_query ()). */
 #define RA_SETTINGS_EXECUTION_RESULTS_QUERY  "execution-results-query"

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "ra-test-common.h"
@@ -271,4 +272,23 @@ ra_test_end_pool_workers (void)
       g_thread_pool_stop_unused_threads ();
       g_usleep (10 * 1000);
     }
+}
+
+void
+ra_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          ra_test_remove_tree (child);
+        }
+    }
+
+  g_remove (path);
 }

@@ -99,6 +99,10 @@ void          ra_test_assert_finalize_soon (gpointer     object,
  * keyring. */
 gboolean      ra_test_in_private_keyring (void);
 
+/* Removes path and, when it is a folder, everything below it; what
+ * cannot be removed is left. For the temporary folders tests make. */
+void          ra_test_remove_tree        (const char *path);
+
 /* Sets LC_NUMERIC to German (de_DE.UTF-8), whose numbers group their
  * digits ("1.234"), so that a test can tell a grouped count from a bare
  * one. Where the system has not generated that locale, builds it with
