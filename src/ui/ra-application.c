@@ -60,6 +60,20 @@ ra_application_ensure_session (RaApplication *self)
   self->session = ra_session_new (self->account_manager, self->secret_store, settings);
 }
 
+/* An older version's one execution results query for every account. */
+static void
+migrate_results_query (RaApplication *self,
+                       RaWindow      *window)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+
+  if (!ra_account_manager_migrate_results_query (self->account_manager, settings, &error))
+    ra_application_show_error (self, GTK_WINDOW (window),
+                               _("The Execution Results Query Could Not Be Moved"),
+                               error->message);
+}
+
 /* --demo connects to the demo instance; otherwise the last used account
  * comes back, and with none the window welcomes. */
 static void
@@ -77,6 +91,8 @@ ra_application_start_accounts (RaApplication *self,
                                  ? _("Some Accounts Could Not Be Read")
                                  : _("Accounts Cannot Be Saved"),
                                error->message);
+  else if (load)
+    migrate_results_query (self, window);
 
   g_clear_object (&self->accounts);
   self->accounts = ra_account_controller_new (window);

@@ -17,9 +17,7 @@
 #include "ra-execution-status.h"
 #include "ra-format.h"
 #include "ra-plain-text.h"
-#include "ra-preferences-window.h"
 #include "ra-session.h"
-#include "ra-settings.h"
 
 struct _RaDeviceResultsWindow
 {
@@ -41,6 +39,7 @@ struct _RaDeviceResultsWindow
   GListStore   *devices;
 
   RaClient     *client;
+  RaSession    *session;
   GSettings    *settings;
   gboolean      is_demo;
   char         *request_id;
@@ -90,20 +89,11 @@ set_loading (RaDeviceResultsWindow *self,
                                  !loading && self->query_id != NULL);
 }
 
-/* The setting wins; the demo instance answers a query of its own, which
- * no real instance has. */
+/* The account's query; the demo instance has one of its own. */
 static char *
 resolve_query_id (RaDeviceResultsWindow *self)
 {
-  g_autofree char *query_id = g_settings_get_string (self->settings, RA_SETTINGS_EXECUTION_RESULTS_QUERY);
-
-  g_strstrip (query_id);
-  if (query_id[0] != '\0')
-    return g_steal_pointer (&query_id);
-  if (self->is_demo)
-    return g_strdup (RA_DEMO_EXECUTIONS_QUERY);
-
-  return NULL;
+  return g_strdup (ra_session_get_results_query_id (self->session));
 }
 
 static char *
@@ -309,7 +299,7 @@ show_error (RaDeviceResultsWindow *self,
   g_free (self->error_message);
   if (g_error_matches (error, RA_ERROR, RA_ERROR_NOT_FOUND))
     self->error_message = g_strdup_printf (_("The query “%s” does not exist in Nexthink: "
-                                             "create it in the NQL admin or change it in Preferences."),
+                                             "create it in the NQL admin or change it in the account’s settings."),
                                            self->query_id);
   else
     self->error_message = g_strdup (error->message);
@@ -442,20 +432,21 @@ refresh_cb (GtkWidget  *widget,
   ra_device_results_window_refresh (RA_DEVICE_RESULTS_WINDOW (widget));
 }
 
+/* The query IDs are the account's: its editor, which the main window
+ * opens, says which queries to create and takes their IDs. */
 static void
-preferences_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+edit_account_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  RaDeviceResultsWindow *self = RA_DEVICE_RESULTS_WINDOW (widget);
-  RaPreferencesWindow *preferences;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
 
-  preferences = ra_preferences_window_new (GTK_WINDOW (self), self->settings);
-  gtk_window_present (GTK_WINDOW (preferences));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "accounts.edit", NULL);
 }
 
 static void
-query_setting_changed_cb (RaDeviceResultsWindow *self)
+query_changed_cb (RaDeviceResultsWindow *self)
 {
   g_autofree char *query_id = resolve_query_id (self);
 
@@ -482,8 +473,8 @@ ra_device_results_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RA_TYPE_DEVICE_RESULTS_WINDOW);
 
@@ -496,6 +487,7 @@ ra_device_results_window_finalize (GObject *object)
   RaDeviceResultsWindow *self = RA_DEVICE_RESULTS_WINDOW (object);
 
   g_clear_object (&self->client);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->result);
   g_clear_object (&self->devices);
@@ -536,7 +528,7 @@ ra_device_results_window_class_init (RaDeviceResultsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, device_list);
 
   gtk_widget_class_install_action (widget_class, "results.refresh", NULL, refresh_cb);
-  gtk_widget_class_install_action (widget_class, "results.preferences", NULL, preferences_cb);
+  gtk_widget_class_install_action (widget_class, "results.edit-account", NULL, edit_account_cb);
   gtk_widget_class_install_action (widget_class, "results.copy-demo-devices", NULL,
                                    copy_demo_devices_cb);
 
@@ -617,6 +609,10 @@ ra_device_results_window_new (RaSession  *session,
 
   self = g_object_new (RA_TYPE_DEVICE_RESULTS_WINDOW, NULL);
   self->client = g_object_ref (ra_session_get_client (session));
+  self->session = g_object_ref (session);
+  /* The demo instance has no account to edit, and needs none. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.edit-account",
+                                 ra_session_get_account (session) != NULL);
   self->settings = settings != NULL ? g_object_ref (settings) : g_settings_new (APP_ID);
   self->is_demo = ra_session_get_demo (session);
   self->request_id = g_strdup (request_id);
@@ -628,8 +624,8 @@ ra_device_results_window_new (RaSession  *session,
   g_signal_connect_object (session, "notify::client",
                            G_CALLBACK (session_client_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::" RA_SETTINGS_EXECUTION_RESULTS_QUERY,
-                           G_CALLBACK (query_setting_changed_cb), self,
+  g_signal_connect_object (session, "notify::results-query-id",
+                           G_CALLBACK (query_changed_cb), self,
                            G_CONNECT_SWAPPED);
   load (self);
 

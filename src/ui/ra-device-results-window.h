@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ra-client.h"
+#include "ra-nql-queries.h"
 #include "ra-nql-result.h"
 #include "ra-session.h"
 
@@ -27,10 +28,6 @@ typedef enum
 #define RA_TYPE_DEVICE_RESULTS_WINDOW_STATE (ra_device_results_window_state_get_type ())
 GType ra_device_results_window_state_get_type (void) G_GNUC_CONST;
 
-/* The query the demo instance answers when none is set up. */
-#define RA_DEMO_EXECUTIONS_QUERY "#remote_action_executions"
-/* The demo instance's devices, the only ones that report back there. */
-#define RA_DEMO_DEVICES_QUERY "#demo_devices"
 
 #define RA_TYPE_DEVICE_RESULTS_WINDOW (ra_device_results_window_get_type ())
 G_DECLARE_FINAL_TYPE (RaDeviceResultsWindow, ra_device_results_window, RA, DEVICE_RESULTS_WINDOW, AdwWindow)
@@ -38,9 +35,8 @@ G_DECLARE_FINAL_TYPE (RaDeviceResultsWindow, ra_device_results_window, RA, DEVIC
 /* Reads through the client of session, which must be connected; closes
  * when the session moves to another client (signed out, or switched to
  * another account: the results must not keep asking with the old
- * credentials). settings NULL: the application's. The query ID comes
- * from the settings; when none is set up, the demo instance's client
- * uses RA_DEMO_EXECUTIONS_QUERY. n_devices: how many devices the run was
+ * credentials). settings NULL: the application's. The query ID is the
+ * session's (ra_session_get_results_query_id ()), followed as it changes. n_devices: how many devices the run was
  * sent to (0: unknown). Loads at once. */
 RaDeviceResultsWindow *ra_device_results_window_new               (RaSession             *session,
                                                                    GSettings             *settings,

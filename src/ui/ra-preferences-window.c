@@ -8,10 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "ra-accessible.h"
-#include "ra-execution-status.h"
 #include "ra-preferences-window.h"
 #include "ra-settings.h"
 
@@ -30,8 +28,6 @@ struct _RaPreferencesWindow
   GtkSpinButton        *expiry_spin;
   GtkSpinButton        *threshold_spin;
   AdwEntryRow          *external_source_row;
-  AdwEntryRow          *results_query_row;
-  GtkLabel             *results_query_error;
 };
 
 G_DEFINE_FINAL_TYPE (RaPreferencesWindow, ra_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -96,66 +92,6 @@ expiry_set_mapping (const GValue       *value,
   return g_variant_new_uint32 ((guint) g_value_get_double (value));
 }
 
-/* Why text is not a query ID the NQL API accepts, or NULL when it is one
- * (or empty: no query set up). */
-static const char *
-query_id_problem (const char *text)
-{
-  gsize length = strlen (text);
-
-  if (length == 0 || ra_nql_query_id_is_valid (text))
-    return NULL;
-  if (text[0] != '#')
-    return _("A query ID starts with #, as in #remote_action_executions.");
-  if (length < 3)
-    return _("A query ID has at least two characters after the #.");
-  if (length > RA_NQL_QUERY_ID_MAX_LENGTH)
-    return _("A query ID has at most 255 characters, the # included.");
-
-  return _("Only lower-case letters, digits and underscores may follow the #.");
-}
-
-static void
-results_query_changed_cb (RaPreferencesWindow *self)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->results_query_row)));
-  const char *problem;
-  g_autofree char *stored = NULL;
-
-  g_strstrip (text);
-  problem = query_id_problem (text);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->results_query_error), problem != NULL);
-  if (problem != NULL)
-    {
-      gtk_label_set_label (self->results_query_error, problem);
-      gtk_widget_add_css_class (GTK_WIDGET (self->results_query_row), "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->results_query_row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, problem,
-                                      -1);
-      /* What is not a query ID is never stored: the last good one stays. */
-      return;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->results_query_row), "error");
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->results_query_row),
-                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-
-  stored = g_settings_get_string (self->settings, RA_SETTINGS_EXECUTION_RESULTS_QUERY);
-  if (!g_str_equal (stored, text))
-    g_settings_set_string (self->settings, RA_SETTINGS_EXECUTION_RESULTS_QUERY, text);
-}
-
-static void
-results_query_setting_changed_cb (RaPreferencesWindow *self)
-{
-  g_autofree char *stored = g_settings_get_string (self->settings, RA_SETTINGS_EXECUTION_RESULTS_QUERY);
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->results_query_row)));
-
-  if (!g_str_equal (g_strstrip (text), stored))
-    gtk_editable_set_text (GTK_EDITABLE (self->results_query_row), stored);
-}
-
 static void
 ra_preferences_window_constructed (GObject *object)
 {
@@ -186,14 +122,6 @@ ra_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, RA_SETTINGS_EXTERNAL_SOURCE,
                    self->external_source_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
-
-  results_query_setting_changed_cb (self);
-  g_signal_connect_object (self->results_query_row, "notify::text",
-                           G_CALLBACK (results_query_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::" RA_SETTINGS_EXECUTION_RESULTS_QUERY,
-                           G_CALLBACK (results_query_setting_changed_cb), self,
-                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -299,8 +227,6 @@ ra_preferences_window_class_init (RaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaPreferencesWindow, expiry_spin);
   gtk_widget_class_bind_template_child (widget_class, RaPreferencesWindow, threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, RaPreferencesWindow, external_source_row);
-  gtk_widget_class_bind_template_child (widget_class, RaPreferencesWindow, results_query_row);
-  gtk_widget_class_bind_template_child (widget_class, RaPreferencesWindow, results_query_error);
 }
 
 static void

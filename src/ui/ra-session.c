@@ -14,6 +14,7 @@
 #include "ra-client.h"
 #include "ra-endpoint.h"
 #include "ra-history.h"
+#include "ra-nql-queries.h"
 #include "ra-secret-store.h"
 #include "ra-session-private.h"
 #include "ra-settings.h"
@@ -68,6 +69,8 @@ enum {
   PROP_DEMO,
   PROP_STALLED,
   PROP_TITLE,
+  PROP_RESULTS_QUERY_ID,
+  PROP_LOOKUP_QUERY_ID,
   N_PROPS
 };
 
@@ -176,6 +179,16 @@ resolved_kind_cb (RaTokenProvider *provider,
     g_warning ("Could not remember the token endpoint: %s", error->message);
 }
 
+static void
+account_query_changed_cb (RaSession  *self,
+                          GParamSpec *pspec)
+{
+  if (g_str_equal (pspec->name, "results-query-id"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS_QUERY_ID]);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOOKUP_QUERY_ID]);
+}
+
 void
 ra_session_set_connection (RaSession *self,
                            RaAccount *account,
@@ -183,6 +196,8 @@ ra_session_set_connection (RaSession *self,
                            gboolean   demo)
 {
   RaSessionState before;
+  g_autofree char *results_before = NULL;
+  g_autofree char *lookup_before = NULL;
 
   g_return_if_fail (RA_IS_SESSION (self));
   g_return_if_fail (account == NULL || RA_IS_ACCOUNT (account));
@@ -190,6 +205,8 @@ ra_session_set_connection (RaSession *self,
 
   demo = !!demo && client != NULL;
   before = ra_session_get_state (self);
+  results_before = g_strdup (ra_session_get_results_query_id (self));
+  lookup_before = g_strdup (ra_session_get_lookup_query_id (self));
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -200,8 +217,23 @@ ra_session_set_connection (RaSession *self,
   if (g_set_object (&self->client, client))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 
+  if (self->account != account && self->account != NULL)
+    g_signal_handlers_disconnect_by_func (self->account, account_query_changed_cb, self);
+
   if (g_set_object (&self->account, account))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+      /* The account editor changes the account in place. */
+      if (account != NULL)
+        {
+          g_signal_connect_object (account, "notify::results-query-id",
+                                   G_CALLBACK (account_query_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (account, "notify::lookup-query-id",
+                                   G_CALLBACK (account_query_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+        }
+    }
 
   if (self->demo != demo)
     {
@@ -211,6 +243,10 @@ ra_session_set_connection (RaSession *self,
 
   if (ra_session_get_state (self) != before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+  if (g_strcmp0 (results_before, ra_session_get_results_query_id (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULTS_QUERY_ID]);
+  if (g_strcmp0 (lookup_before, ra_session_get_lookup_query_id (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOOKUP_QUERY_ID]);
   update_title (self);
 
   g_object_thaw_notify (G_OBJECT (self));
@@ -506,6 +542,12 @@ ra_session_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_RESULTS_QUERY_ID:
+      g_value_set_string (value, ra_session_get_results_query_id (self));
+      break;
+    case PROP_LOOKUP_QUERY_ID:
+      g_value_set_string (value, ra_session_get_lookup_query_id (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -536,6 +578,10 @@ ra_session_class_init (RaSessionClass *klass)
     g_param_spec_boolean ("stalled", NULL, NULL, FALSE, flags);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_RESULTS_QUERY_ID] =
+    g_param_spec_string ("results-query-id", NULL, NULL, NULL, flags);
+  properties[PROP_LOOKUP_QUERY_ID] =
+    g_param_spec_string ("lookup-query-id", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -633,6 +679,40 @@ ra_session_get_account (RaSession *self)
   g_return_val_if_fail (RA_IS_SESSION (self), NULL);
 
   return self->account;
+}
+
+/* The account's, or the demo instance's, whose queries are set up. */
+static const char *
+query_id_or_null (RaSession  *self,
+                  const char *account_query_id,
+                  const char *demo_query_id)
+{
+  if (self->account != NULL)
+    return *account_query_id != '\0' ? account_query_id : NULL;
+  if (self->demo)
+    return demo_query_id;
+
+  return NULL;
+}
+
+const char *
+ra_session_get_results_query_id (RaSession *self)
+{
+  g_return_val_if_fail (RA_IS_SESSION (self), NULL);
+
+  return query_id_or_null (self,
+                           self->account != NULL ? ra_account_get_results_query_id (self->account) : NULL,
+                           RA_DEMO_EXECUTIONS_QUERY);
+}
+
+const char *
+ra_session_get_lookup_query_id (RaSession *self)
+{
+  g_return_val_if_fail (RA_IS_SESSION (self), NULL);
+
+  return query_id_or_null (self,
+                           self->account != NULL ? ra_account_get_lookup_query_id (self->account) : NULL,
+                           RA_DEMO_LOOKUP_QUERY);
 }
 
 RaAccount *

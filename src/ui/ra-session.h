@@ -44,7 +44,7 @@ G_DECLARE_FINAL_TYPE (RaSession, ra_session, RA, SESSION, GObject)
 
 /* Not a widget: windows, pages and dialogs observe its properties
  * ("client", "demo", "account", "connecting-account", "state",
- * "stalled", "title"), which change only through the calls below. The
+ * "stalled", "title", "results-query-id", "lookup-query-id"), which change only through the calls below. The
  * last account connected to is kept in settings ("last-account").
  * ::failed (RaAccount *account, NULL for the demo; GError *error in
  * RA_SESSION_ERROR) tells of a connection that did not come about. */
@@ -71,6 +71,15 @@ gboolean          ra_session_get_stalled            (RaSession        *self);
 /* What the header names: the account connected or being connected to,
  * "Demo Instance", or NULL. */
 const char       *ra_session_get_title              (RaSession        *self);
+
+/* The IDs of the NQL queries to ask for the connection in use: the
+ * account's (ra_account_get_results_query_id (),
+ * ra_account_get_lookup_query_id ()), or the demo instance's, which has
+ * both. NULL when none is set up or nothing is connected. Each is a
+ * property ("results-query-id", "lookup-query-id") that changes with the
+ * connection and when the account is edited. */
+const char       *ra_session_get_results_query_id   (RaSession        *self);
+const char       *ra_session_get_lookup_query_id    (RaSession        *self);
 
 /* demo: the built-in demo instance. Otherwise the last account used (its
  * secret read from the keyring), if there is one. */

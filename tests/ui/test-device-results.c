@@ -10,9 +10,9 @@
 
 #include <locale.h>
 
+#include "ra-account.h"
 #include "ra-device-result-row.h"
 #include "ra-device-results-window.h"
-#include "ra-preferences-window.h"
 #include "ra-run-outcome.h"
 #include "ra-session-run.h"
 
@@ -37,12 +37,27 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The query is the account's: the fixture's session, connected without
+ * one, gets an account on first use, with the same client. */
 static void
-set_query (const char *query_id)
+set_query (Fixture    *fixture,
+           const char *query_id)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(RaAccount) created = NULL;
+  RaAccount *account = ra_session_get_account (fixture->session);
 
-  g_settings_set_string (settings, "execution-results-query", query_id);
+  if (account == NULL && *query_id == '\0')
+    return;
+
+  if (account == NULL)
+    {
+      created = ra_account_new ();
+      ra_session_set_connection (fixture->session, created,
+                                 ra_session_get_client (fixture->session), FALSE);
+      account = created;
+    }
+
+  ra_account_set_results_query_id (account, query_id);
 }
 
 /* Runs the action on n devices and opens its results from the outcome,
@@ -174,7 +189,7 @@ test_results (Fixture       *fixture,
   g_autofree char *copied = NULL;
   guint settled[3] = { 0, };
 
-  set_query (QUERY);
+  set_query (fixture, QUERY);
   /* Nobody has finished yet… */
   ra_simulator_set_execution_seconds (fixture->sim, 3600);
 
@@ -257,7 +272,7 @@ test_results (Fixture       *fixture,
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 
   close_results (window);
-  set_query ("");
+  set_query (fixture, "");
 }
 
 static void
@@ -267,7 +282,7 @@ test_unknown_query (Fixture       *fixture,
   RaDeviceResultsWindow *window;
   const char *message;
 
-  set_query ("#no_such_query");
+  set_query (fixture, "#no_such_query");
   window = run_and_open (fixture, 2, NULL);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
 
@@ -276,20 +291,30 @@ test_unknown_query (Fixture       *fixture,
   g_assert_nonnull (message);
   g_assert_cmpstr (message, ==,
                    "The query “#no_such_query” does not exist in Nexthink: create it in the "
-                   "NQL admin or change it in Preferences.");
+                   "NQL admin or change it in the account’s settings.");
   g_assert_null (ra_device_results_window_get_result (window));
   g_assert_cmpuint (count_queries (fixture), ==, 1);
   assert_queries (fixture, "#no_such_query", ra_run_form_get_request_id (get_form (fixture)));
 
-  /* Fixing the setting reads the right query at once. */
-  set_query (QUERY);
+  /* Fixing the account's query reads the right one at once. */
+  set_query (fixture, QUERY);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
   g_assert_null (ra_device_results_window_get_error_message (window));
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 
   close_results (window);
-  set_query ("");
+  set_query (fixture, "");
+}
+
+static void
+edit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  guint *edited = user_data;
+
+  (*edited)++;
 }
 
 static void
@@ -297,25 +322,37 @@ test_unconfigured (Fixture       *fixture,
                    gconstpointer  data)
 {
   RaDeviceResultsWindow *window;
-  GtkWindow *preferences;
+  g_autoptr(GSimpleActionGroup) accounts = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) edit = g_simple_action_new ("edit", NULL);
+  guint edited = 0;
 
-  set_query ("");
+  /* An account without the query. */
+  set_query (fixture, "#placeholder");
+  set_query (fixture, "");
   window = run_and_open (fixture, 1, NULL);
 
   /* Nothing to ask: the window says how to set it up. */
   g_assert_false (ra_device_results_window_get_loading (window));
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_UNCONFIGURED);
   g_assert_null (ra_device_results_window_get_query_id (window));
-  g_assert_nonnull (strstr (ra_device_results_window_get_setup_text (window), "request_id"));
-  g_assert_nonnull (strstr (ra_device_results_window_get_setup_text (window), "Preferences"));
+  g_assert_nonnull (strstr (ra_device_results_window_get_setup_text (window), "account’s settings"));
   g_assert_cmpuint (count_queries (fixture), ==, 0);
 
-  g_assert_null (find_toplevel (RA_TYPE_PREFERENCES_WINDOW));
-  gtk_widget_activate_action (GTK_WIDGET (window), "results.preferences", NULL);
-  preferences = find_toplevel (RA_TYPE_PREFERENCES_WINDOW);
-  g_assert_nonnull (preferences);
-  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
-  gtk_window_destroy (preferences);
+  /* The button opens the account editor, which the main window has. */
+  g_signal_connect (edit, "activate", G_CALLBACK (edit_activated_cb), &edited);
+  g_action_map_add_action (G_ACTION_MAP (accounts), G_ACTION (edit));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "accounts", G_ACTION_GROUP (accounts));
+  gtk_widget_activate_action (GTK_WIDGET (window), "results.edit-account", NULL);
+  g_assert_cmpuint (edited, ==, 1);
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "accounts", NULL);
+
+  /* Setting the query up in the account reads it at once. */
+  set_query (fixture, QUERY);
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
+  g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, QUERY);
+  g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
+  assert_queries (fixture, QUERY, ra_run_form_get_request_id (get_form (fixture)));
+  set_query (fixture, "");
 
   close_results (window);
   g_assert_cmpuint (count_executes (fixture), ==, 1);
@@ -398,7 +435,7 @@ test_times_and_row_limit (Fixture       *fixture,
   /* 15:30:05 UTC is 10:30:05 in New York in December. */
   g_setenv ("TZ", "America/New_York", TRUE);
   ra_simulator_add_nql_query (fixture->sim, "#timed_results", few);
-  set_query ("#timed_results");
+  set_query (fixture, "#timed_results");
 
   window = run_and_open (fixture, 1, NULL);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
@@ -442,7 +479,7 @@ test_times_and_row_limit (Fixture       *fixture,
   g_assert_null (ra_device_results_window_get_incomplete_note (window));
 
   close_results (window);
-  set_query ("");
+  set_query (fixture, "");
   if (saved_tz != NULL)
     g_setenv ("TZ", saved_tz, TRUE);
   else
@@ -463,7 +500,7 @@ test_demo_unknown_devices (Fixture       *fixture,
   RaDeviceResultsWindow *window;
   GtkWidget *button;
 
-  set_query ("");
+  set_query (fixture, "");
   window = ra_device_results_window_new (demo, settings, request_id, NULL, 2);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_EMPTY);
@@ -485,7 +522,7 @@ test_demo_unknown_devices (Fixture       *fixture,
 
   /* Not on a real instance. */
   window = ra_device_results_window_new (fixture->session, settings, request_id, NULL, 2);
-  set_query (QUERY);
+  set_query (fixture, QUERY);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_EMPTY);
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window),
@@ -493,7 +530,7 @@ test_demo_unknown_devices (Fixture       *fixture,
                                                       "demo_devices_button"));
   g_assert_false (gtk_widget_get_visible (button));
   close_results (window);
-  set_query ("");
+  set_query (fixture, "");
 }
 
 static void
@@ -504,7 +541,7 @@ test_nql_forbidden (Fixture       *fixture,
   const char *message;
 
   ra_simulator_set_nql_permission (fixture->sim, FALSE);
-  set_query (QUERY);
+  set_query (fixture, QUERY);
   window = run_and_open (fixture, 1, NULL);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_ERROR);
@@ -513,12 +550,11 @@ test_nql_forbidden (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "API credentials"));
 
   close_results (window);
-  set_query ("");
+  set_query (fixture, "");
   ra_simulator_set_nql_permission (fixture->sim, TRUE);
 }
 
-/* The demo instance answers its own query when none is set up; a real
- * one without a setting asks for it. */
+/* The demo instance has its query set up; an account uses its own. */
 static void
 test_demo_query (Fixture       *fixture,
                  gconstpointer  data)
@@ -528,7 +564,7 @@ test_demo_query (Fixture       *fixture,
   RaDeviceResultsWindow *window;
   const char *request_id;
 
-  set_query ("");
+  set_query (fixture, "");
   close_results (run_and_open (fixture, 2, NULL));
   request_id = ra_run_form_get_request_id (get_form (fixture));
 
@@ -540,14 +576,14 @@ test_demo_query (Fixture       *fixture,
   assert_queries (fixture, RA_DEMO_EXECUTIONS_QUERY, request_id);
   close_results (window);
 
-  /* A setting wins over the demo's query. */
-  set_query ("#no_such_query");
-  window = ra_device_results_window_new (demo, settings, request_id, NULL, 2);
+  /* An account's own query, not the demo's, even on the same server. */
+  set_query (fixture, "#no_such_query");
+  window = ra_device_results_window_new (fixture->session, settings, request_id, NULL, 2);
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, "#no_such_query");
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_ERROR);
   close_results (window);
-  set_query ("");
+  set_query (fixture, "");
 
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 }
@@ -559,7 +595,7 @@ test_signed_out (Fixture       *fixture,
   RaDeviceResultsWindow *window;
   gpointer weak;
 
-  set_query (QUERY);
+  set_query (fixture, QUERY);
   window = run_and_open (fixture, 1, NULL);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (fixture->window));
@@ -570,7 +606,7 @@ test_signed_out (Fixture       *fixture,
   ra_session_set_connection (fixture->session, NULL, NULL, FALSE);
   RA_TEST_WAIT_UNTIL_FOR (weak == NULL, WAIT_SECONDS);
   g_assert_null (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW));
-  set_query ("");
+  set_query (fixture, "");
 }
 
 static void

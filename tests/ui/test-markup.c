@@ -385,7 +385,7 @@ test_hostile_text (void)
                            "  \"remote_action.execution.note\": \"\"}]", &error);
   g_assert_no_error (error);
   ra_simulator_add_nql_query (sim, RESULTS_QUERY, rows);
-  g_settings_set_string (settings, "execution-results-query", RESULTS_QUERY);
+  ra_account_set_results_query_id (account, RESULTS_QUERY);
   g_assert_true (ra_simulator_start_in_thread (sim, 0, &error));
   g_assert_no_error (error);
 
@@ -538,7 +538,6 @@ test_hostile_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
   ra_test_assert_finalize (window);
   ra_simulator_stop (sim);
-  g_settings_reset (settings, "execution-results-query");
 }
 
 int

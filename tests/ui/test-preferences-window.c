@@ -12,6 +12,8 @@
 
 #include "ra-preferences-window.h"
 
+#include "ra-test-utils.h"
+
 /* g_settings_get_string () returns a copy to free. */
 #define assert_setting_string(settings, key, expected)                      \
   G_STMT_START {                                                            \
@@ -123,64 +125,30 @@ test_threshold_and_source (Fixture       *fixture,
   assert_setting_string (fixture->settings, "external-source", "Helpdesk");
 }
 
-static void
-test_results_query (Fixture       *fixture,
-                    gconstpointer  user_data)
+static gboolean
+group_says (GtkWidget     *widget,
+            gconstpointer  text)
 {
-  GtkEditable *row = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                                  RA_TYPE_PREFERENCES_WINDOW,
-                                                                  "results_query_row"));
-  GtkLabel *reason = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                               RA_TYPE_PREFERENCES_WINDOW,
-                                                               "results_query_error"));
+  const char *description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (widget));
 
-  /* Not set up until the user says which query. */
-  assert_setting_string (fixture->settings, "execution-results-query", "");
-  g_assert_cmpstr (gtk_editable_get_text (row), ==, "");
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
+  return description != NULL && strstr (description, text) != NULL;
+}
 
-  gtk_editable_set_text (row, "#ra_executions");
-  assert_setting_string (fixture->settings, "execution-results-query", "#ra_executions");
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
-
-  /* What the API would refuse is explained, and never stored. */
-  gtk_editable_set_text (row, "ra_executions");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason)));
-  g_assert_nonnull (strstr (gtk_label_get_label (reason), "starts with #"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
-  assert_setting_string (fixture->settings, "execution-results-query", "#ra_executions");
-
-  gtk_editable_set_text (row, "#RA Executions");
-  g_assert_nonnull (strstr (gtk_label_get_label (reason), "lower-case"));
-  gtk_editable_set_text (row, "#r");
-  g_assert_nonnull (strstr (gtk_label_get_label (reason), "at least two"));
-  assert_setting_string (fixture->settings, "execution-results-query", "#ra_executions");
-
-  /* The schema's maxLength counts the '#': 255 in all. */
-  {
-    g_autofree char *longest = g_strnfill (254, 'a');
-    g_autofree char *too_long = g_strnfill (255, 'a');
-    g_autofree char *longest_id = g_strconcat ("#", longest, NULL);
-    g_autofree char *too_long_id = g_strconcat ("#", too_long, NULL);
-
-    gtk_editable_set_text (row, too_long_id);
-    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason)));
-    g_assert_nonnull (strstr (gtk_label_get_label (reason), "at most 255"));
-    assert_setting_string (fixture->settings, "execution-results-query", "#ra_executions");
-
-    gtk_editable_set_text (row, longest_id);
-    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
-    assert_setting_string (fixture->settings, "execution-results-query", longest_id);
-  }
-
-  /* Empty turns it off again. */
-  gtk_editable_set_text (row, "");
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reason)));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
-  assert_setting_string (fixture->settings, "execution-results-query", "");
+/* The query IDs belong to each account now: no field for them here,
+ * only where they went; and nothing here touches the old setting. */
+static void
+test_results_query_moved (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_assert_null (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                RA_TYPE_PREFERENCES_WINDOW,
+                                                "results_query_row"));
+  g_assert_nonnull (ra_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_PREFERENCES_GROUP,
+                                         group_says, "Edit Account"));
 
   g_settings_set_string (fixture->settings, "execution-results-query", "#from_elsewhere");
-  g_assert_cmpstr (gtk_editable_get_text (row), ==, "#from_elsewhere");
+  ra_test_settle ();
+  assert_setting_string (fixture->settings, "execution-results-query", "#from_elsewhere");
 }
 
 /* Each control is named after its row. Labelled by the row, they had no
@@ -211,8 +179,8 @@ main (int   argc,
               fixture_set_up, test_expiry, fixture_tear_down);
   g_test_add ("/preferences-window/threshold-and-source", Fixture, NULL,
               fixture_set_up, test_threshold_and_source, fixture_tear_down);
-  g_test_add ("/preferences-window/results-query", Fixture, NULL,
-              fixture_set_up, test_results_query, fixture_tear_down);
+  g_test_add ("/preferences-window/results-query-moved", Fixture, NULL,
+              fixture_set_up, test_results_query_moved, fixture_tear_down);
   g_test_add ("/preferences-window/accessible-names", Fixture, NULL,
               fixture_set_up, test_accessible_names, fixture_tear_down);
 

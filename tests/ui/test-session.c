@@ -13,6 +13,7 @@
 #include "ra-account.h"
 #include "ra-client.h"
 #include "ra-endpoint.h"
+#include "ra-nql-queries.h"
 #include "ra-session-private.h"
 
 #include "ra-test-utils.h"
@@ -117,6 +118,55 @@ test_connection (Fixture       *f,
   g_assert_cmpuint (n_notified (f, "state"), ==, 2);
 }
 
+/* The query IDs follow the connection: the account's, which its editor
+ * changes in place, or the demo instance's. */
+static void
+test_query_ids (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(RaClient) client = client_new ();
+  g_autoptr(RaAccount) account = ra_account_new ();
+  g_autoptr(RaAccount) other = ra_account_new ();
+
+  g_assert_null (ra_session_get_results_query_id (f->session));
+  g_assert_null (ra_session_get_lookup_query_id (f->session));
+
+  /* The demo instance has both set up. */
+  ra_session_set_connection (f->session, NULL, client, TRUE);
+  g_assert_cmpstr (ra_session_get_results_query_id (f->session), ==, RA_DEMO_EXECUTIONS_QUERY);
+  g_assert_cmpstr (ra_session_get_lookup_query_id (f->session), ==, RA_DEMO_LOOKUP_QUERY);
+  g_assert_cmpuint (n_notified (f, "results-query-id"), ==, 1);
+  g_assert_cmpuint (n_notified (f, "lookup-query-id"), ==, 1);
+
+  /* An account without them has none, not the demo's. */
+  ra_session_set_connection (f->session, account, client, FALSE);
+  g_assert_null (ra_session_get_results_query_id (f->session));
+  g_assert_null (ra_session_get_lookup_query_id (f->session));
+  g_assert_cmpuint (n_notified (f, "results-query-id"), ==, 2);
+  g_assert_cmpuint (n_notified (f, "lookup-query-id"), ==, 2);
+
+  ra_account_set_results_query_id (account, "#ra_results");
+  g_assert_cmpstr (ra_session_get_results_query_id (f->session), ==, "#ra_results");
+  g_assert_cmpuint (n_notified (f, "results-query-id"), ==, 3);
+  g_assert_cmpuint (n_notified (f, "lookup-query-id"), ==, 2);
+  ra_account_set_lookup_query_id (account, "#ra_lookup");
+  g_assert_cmpstr (ra_session_get_lookup_query_id (f->session), ==, "#ra_lookup");
+  g_assert_cmpuint (n_notified (f, "lookup-query-id"), ==, 3);
+
+  /* Another account: the first one's edits no longer count. */
+  ra_account_set_results_query_id (other, "#ra_results");
+  ra_session_set_connection (f->session, other, client, FALSE);
+  g_assert_cmpuint (n_notified (f, "results-query-id"), ==, 3);
+  g_assert_null (ra_session_get_lookup_query_id (f->session));
+  g_assert_cmpuint (n_notified (f, "lookup-query-id"), ==, 4);
+  ra_account_set_lookup_query_id (account, "#changed");
+  g_assert_cmpuint (n_notified (f, "lookup-query-id"), ==, 4);
+
+  ra_session_disconnect (f->session);
+  g_assert_null (ra_session_get_results_query_id (f->session));
+  g_assert_cmpuint (n_notified (f, "results-query-id"), ==, 4);
+}
+
 /* Signing out, or removing the account in use, leaves nothing to come
  * back to at the next start. */
 static void
@@ -202,6 +252,7 @@ main (int   argc,
 
   RA_TEST_ADD ("/session/connection", test_connection);
   RA_TEST_ADD ("/session/forget", test_forget);
+  RA_TEST_ADD ("/session/query-ids", test_query_ids);
   RA_TEST_ADD ("/session/no-secret", test_no_secret);
 
   return g_test_run ();
