@@ -154,7 +154,8 @@ replaced_cb (GObject      *object,
 }
 
 void
-ra_csv_export_write_async (GFile               *file,
+ra_csv_export_write_async (gpointer             source_object,
+                           GFile               *file,
                            GBytes              *contents,
                            GtkWindow           *parent,
                            AdwToastOverlay     *toasts,
@@ -168,7 +169,7 @@ ra_csv_export_write_async (GFile               *file,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (contents != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
+  task = g_task_new (source_object, cancellable, callback, user_data);
   g_task_set_source_tag (task, ra_csv_export_write_async);
 
   write = g_new0 (Write, 1);
@@ -187,7 +188,8 @@ gboolean
 ra_csv_export_write_finish (GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ra_csv_export_write_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

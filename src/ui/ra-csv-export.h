@@ -26,8 +26,10 @@ void      ra_csv_export_choose       (GtkWindow           *parent,
 /* Writes contents to file, replacing what is there (atomically, through
  * a temporary file), without blocking the main thread. When done, says
  * so in a toast in toasts, or in a dialog over parent why it failed
- * (NULL parent and toasts: tell nothing). */
-void      ra_csv_export_write_async  (GFile               *file,
+ * (NULL parent and toasts: tell nothing); then calls callback with
+ * source_object. */
+void      ra_csv_export_write_async  (gpointer             source_object,
+                                      GFile               *file,
                                       GBytes              *contents,
                                       GtkWindow           *parent,
                                       AdwToastOverlay     *toasts,

@@ -1,5 +1,9 @@
 /* ra-history-detail.c
  *
+ * The run comes from the history; how its devices did comes from the
+ * execution results query (RaRunResults), read when the run is shown
+ * and again when the session's client changes.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -9,6 +13,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ra-csv-export.h"
+#include "ra-device-results-csv.h"
+#include "ra-device-results-window.h"
 #include "ra-format.h"
 #include "ra-history-detail.h"
 
@@ -19,13 +26,29 @@ struct _RaHistoryDetail
 {
   AdwBin          parent_instance;
 
+  RaSession      *session;
   RaHistoryRun   *run;
   char          **devices;
   GCancellable   *cancellable;
+  RaRunResults   *results;
   GtkWidget      *devices_group;
+  GtkWidget      *failed_row;
+  GtkWidget      *results_row;
+  /* The status labels of the devices listed, in their order. */
+  GPtrArray      *status_labels;
+  /* The devices that failed or never reported, once known. */
+  char          **failed;
+  char           *failed_note;
 };
 
 G_DEFINE_FINAL_TYPE (RaHistoryDetail, ra_history_detail, ADW_TYPE_BIN)
+
+enum {
+  RUN_AGAIN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* A row whose value is plain text that can be selected and copied:
  * values from the history are never markup. */
@@ -48,6 +71,27 @@ new_value_row (const char *title,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL,
                                   -1);
+
+  return row;
+}
+
+/* A row that does something when activated, through a widget action:
+ * insensitive while the action is disabled. */
+static GtkWidget *
+new_action_row (const char *title,
+                const char *subtitle,
+                const char *action_name)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
 
   return row;
 }
@@ -76,6 +120,7 @@ show_devices (RaHistoryDetail *self)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *label = gtk_label_new (self->devices[i]);
+      GtkWidget *status;
 
       /* Selectable, to copy an ID into a ticket or a query. */
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -84,6 +129,14 @@ show_devices (RaHistoryDetail *self)
       gtk_widget_set_hexpand (label, TRUE);
       gtk_widget_add_css_class (label, "monospace");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
+
+      /* How the device did, once the results are read. */
+      status = gtk_label_new (NULL);
+      gtk_widget_add_css_class (status, "caption-heading");
+      gtk_widget_set_visible (status, FALSE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+      g_ptr_array_add (self->status_labels, status);
+
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->devices_group), row);
     }
 
@@ -100,6 +153,123 @@ show_devices (RaHistoryDetail *self)
       gtk_widget_add_css_class (row, "dim-label");
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->devices_group), row);
     }
+}
+
+/* Results */
+
+static void
+set_failed_note (RaHistoryDetail *self,
+                 char            *note)
+{
+  g_free (self->failed_note);
+  self->failed_note = note;
+  if (self->failed_row != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->failed_row), note != NULL ? note : "");
+}
+
+/* Which devices to run again on, or why that is not known. */
+static void
+update_failed (RaHistoryDetail *self)
+{
+  RaRunResultsState state = ra_run_results_get_state (self->results);
+  g_autoptr(GError) error = NULL;
+  guint n_pending = 0;
+  guint n;
+
+  g_clear_pointer (&self->failed, g_strfreev);
+
+  if (state == RA_RUN_RESULTS_STATE_LOADING || (state == RA_RUN_RESULTS_STATE_LOADED && self->devices == NULL))
+    {
+      set_failed_note (self, g_strdup (_("Reading the results of the run…")));
+      return;
+    }
+  if (state != RA_RUN_RESULTS_STATE_LOADED)
+    {
+      set_failed_note (self, g_strdup (ra_run_results_get_message (self->results)));
+      return;
+    }
+
+  if (!ra_device_results_find_failed (ra_run_results_get_result (self->results),
+                                      (const char * const *) self->devices,
+                                      &self->failed, &n_pending, &error))
+    {
+      set_failed_note (self, g_strdup (error->message));
+      return;
+    }
+
+  n = g_strv_length (self->failed);
+  if (n == 0 && n_pending == 0)
+    set_failed_note (self, g_strdup (_("Every device reported success")));
+  else if (n == 0)
+    set_failed_note (self, g_strdup_printf (ngettext ("No device failed yet; %'u has not finished",
+                                                      "No device failed yet; %'u have not finished",
+                                                      n_pending),
+                                            n_pending));
+  else if (n_pending == 0)
+    set_failed_note (self, g_strdup_printf (ngettext ("%'u device failed or never reported",
+                                                      "%'u devices failed or never reported", n),
+                                            n));
+  else
+    /* Translators: the first number counts devices to run again on, the
+     * second those left out because they are still running */
+    set_failed_note (self, g_strdup_printf (ngettext ("%'u device failed or never reported; %'u still running are left out",
+                                                      "%'u devices failed or never reported; %'u still running are left out",
+                                                      n),
+                                            n, n_pending));
+
+  if (n == 0)
+    g_clear_pointer (&self->failed, g_strfreev);
+}
+
+static void
+update_results (RaHistoryDetail *self)
+{
+  RaRunResultsState state;
+  gboolean loaded;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.run-again", self->devices != NULL);
+  if (self->results == NULL)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.run-again-failed", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-results", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.device-results", FALSE);
+      return;
+    }
+
+  state = ra_run_results_get_state (self->results);
+  loaded = state == RA_RUN_RESULTS_STATE_LOADED;
+
+  for (guint i = 0; i < self->status_labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (self->status_labels, i);
+      g_autofree char *status = loaded ? ra_run_results_dup_status_label (self->results, self->devices[i])
+                                       : NULL;
+
+      /* No row for a device is no report yet, not a status. */
+      gtk_label_set_label (GTK_LABEL (label), status != NULL ? status : _("No report"));
+      gtk_widget_set_visible (label, loaded);
+    }
+
+  update_failed (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.run-again-failed", self->failed != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.export-results", loaded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "detail.device-results",
+                                 state != RA_RUN_RESULTS_STATE_UNAVAILABLE);
+  if (self->results_row != NULL)
+    {
+      gboolean missing = state == RA_RUN_RESULTS_STATE_UNAVAILABLE || state == RA_RUN_RESULTS_STATE_ERROR;
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->results_row),
+                                   missing ? ra_run_results_get_message (self->results) : "");
+    }
+}
+
+static void
+session_client_cb (RaHistoryDetail *self)
+{
+  if (self->results != NULL)
+    ra_run_results_load (self->results);
 }
 
 static void
@@ -125,6 +295,7 @@ devices_cb (GObject      *object,
   g_strfreev (self->devices);
   self->devices = devices;
   show_devices (self);
+  update_results (self);
 }
 
 static GtkWidget *
@@ -157,6 +328,15 @@ build (RaHistoryDetail *self,
 
   group = new_group (page, NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             new_action_row (_("_Run Again"),
+                                             _("The same action, values and devices, to check before running"),
+                                             "detail.run-again"));
+  self->failed_row = new_action_row (_("Run Again on _Failed Devices"), NULL,
+                                     "detail.run-again-failed");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->failed_row);
+
+  group = new_group (page, NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              new_value_row (_("Action"), ra_history_run_get_action_name (run)));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              new_value_row (_("NQL ID"), ra_history_run_get_action_id (run)));
@@ -186,6 +366,13 @@ build (RaHistoryDetail *self,
                                    new_value_row (l->data, g_hash_table_lookup (parameters, l->data)));
     }
 
+  group = new_group (page, _("Device Results"));
+  self->results_row = new_action_row (_("_Show Device Results"), NULL, "detail.device-results");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->results_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                             new_action_row (_("_Export Device Results as CSV…"), NULL,
+                                             "detail.export-results"));
+
   n_devices = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u Device", "%'u Devices", n), n);
   self->devices_group = new_group (page, n_devices);
 
@@ -194,6 +381,74 @@ build (RaHistoryDetail *self,
   self->cancellable = g_cancellable_new ();
   ra_history_get_devices_async (history, ra_history_run_get_id (run), self->cancellable,
                                 devices_cb, g_object_ref (self));
+
+  if (self->session != NULL)
+    {
+      self->results = ra_run_results_new (self->session, NULL, run);
+      g_signal_connect_object (self->results, "notify::state", G_CALLBACK (update_results), self,
+                               G_CONNECT_SWAPPED);
+      ra_run_results_load (self->results);
+    }
+  update_results (self);
+}
+
+/* Actions */
+
+static void
+run_again_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RaHistoryDetail *self = RA_HISTORY_DETAIL (widget);
+  gboolean failed_only = g_str_equal (action_name, "detail.run-again-failed");
+  char **devices = failed_only ? self->failed : self->devices;
+
+  /* Not before the devices are read: a form without them is no repeat. */
+  if (self->run == NULL || devices == NULL)
+    return;
+
+  g_signal_emit (self, signals[RUN_AGAIN], 0, devices, failed_only);
+}
+
+static void
+device_results_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RaHistoryDetail *self = RA_HISTORY_DETAIL (widget);
+
+  if (self->run == NULL || ra_history_run_get_request_id (self->run) == NULL)
+    return;
+
+  ra_device_results_window_present_for (widget, self->session,
+                                        ra_history_run_get_request_id (self->run),
+                                        ra_history_run_get_action_name (self->run),
+                                        ra_history_run_get_n_devices (self->run));
+}
+
+static void
+export_chosen_cb (GFile    *file,
+                  gpointer  user_data)
+{
+  ra_history_detail_export_results_async (RA_HISTORY_DETAIL (user_data), file, NULL, NULL, NULL);
+}
+
+static void
+export_results_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RaHistoryDetail *self = RA_HISTORY_DETAIL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = NULL;
+
+  if (self->results == NULL || ra_run_results_get_result (self->results) == NULL)
+    return;
+
+  name = ra_csv_export_file_name ("remote-actions-device-results");
+  ra_csv_export_choose (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                        _("Export Device Results"), name,
+                        export_chosen_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -203,8 +458,15 @@ ra_history_detail_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->results != NULL)
+    ra_run_results_cancel (self->results);
+  g_clear_object (&self->results);
+  g_clear_object (&self->session);
   g_clear_object (&self->run);
   g_clear_pointer (&self->devices, g_strfreev);
+  g_clear_pointer (&self->failed, g_strfreev);
+  g_clear_pointer (&self->failed_note, g_free);
+  g_clear_pointer (&self->status_labels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ra_history_detail_parent_class)->dispose (object);
 }
@@ -212,12 +474,24 @@ ra_history_detail_dispose (GObject *object)
 static void
 ra_history_detail_class_init (RaHistoryDetailClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = ra_history_detail_dispose;
+
+  signals[RUN_AGAIN] =
+    g_signal_new ("run-again", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRV, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_install_action (widget_class, "detail.run-again", NULL, run_again_cb);
+  gtk_widget_class_install_action (widget_class, "detail.run-again-failed", NULL, run_again_cb);
+  gtk_widget_class_install_action (widget_class, "detail.device-results", NULL, device_results_cb);
+  gtk_widget_class_install_action (widget_class, "detail.export-results", NULL, export_results_cb);
 }
 
 static void
 ra_history_detail_init (RaHistoryDetail *self)
 {
+  self->status_labels = g_ptr_array_new ();
 }
 
 void
@@ -231,8 +505,19 @@ ra_history_detail_set_run (RaHistoryDetail *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->results != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->results, self);
+      ra_run_results_cancel (self->results);
+    }
+  g_clear_object (&self->results);
   g_clear_pointer (&self->devices, g_strfreev);
+  g_clear_pointer (&self->failed, g_strfreev);
+  g_clear_pointer (&self->failed_note, g_free);
+  g_ptr_array_set_size (self->status_labels, 0);
   self->devices_group = NULL;
+  self->failed_row = NULL;
+  self->results_row = NULL;
   adw_bin_set_child (ADW_BIN (self), NULL);
 
   g_set_object (&self->run, run);
@@ -254,4 +539,68 @@ ra_history_detail_get_devices (RaHistoryDetail *self)
   g_return_val_if_fail (RA_IS_HISTORY_DETAIL (self), NULL);
 
   return (const char * const *) self->devices;
+}
+
+RaRunResults *
+ra_history_detail_get_results (RaHistoryDetail *self)
+{
+  g_return_val_if_fail (RA_IS_HISTORY_DETAIL (self), NULL);
+
+  return self->results;
+}
+
+const char *
+ra_history_detail_get_failed_note (RaHistoryDetail *self)
+{
+  g_return_val_if_fail (RA_IS_HISTORY_DETAIL (self), NULL);
+
+  return self->failed_note;
+}
+
+void
+ra_history_detail_set_session (RaHistoryDetail *self,
+                               RaSession       *session)
+{
+  g_return_if_fail (RA_IS_HISTORY_DETAIL (self));
+  g_return_if_fail (session == NULL || RA_IS_SESSION (session));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::client", G_CALLBACK (session_client_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+void
+ra_history_detail_export_results_async (RaHistoryDetail     *self,
+                                        GFile               *file,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GBytes) contents = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *toasts = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  RaNqlResult *answer;
+
+  g_return_if_fail (RA_IS_HISTORY_DETAIL (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->results != NULL && ra_run_results_get_result (self->results) != NULL);
+
+  answer = ra_run_results_get_result (self->results);
+  contents = ra_device_results_to_csv (answer);
+  ra_csv_export_write_async (self, file, contents, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                             toasts != NULL ? ADW_TOAST_OVERLAY (toasts) : NULL, cancellable,
+                             callback, user_data);
+}
+
+gboolean
+ra_history_detail_export_results_finish (RaHistoryDetail  *self,
+                                         GAsyncResult     *result,
+                                         GError          **error)
+{
+  g_return_val_if_fail (RA_IS_HISTORY_DETAIL (self), FALSE);
+
+  return ra_csv_export_write_finish (result, error);
 }

@@ -52,6 +52,13 @@ struct _RaHistoryWindow
 
 G_DEFINE_FINAL_TYPE (RaHistoryWindow, ra_history_window, ADW_TYPE_WINDOW)
 
+enum {
+  RUN_AGAIN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* clang-format off */
 G_DEFINE_ENUM_TYPE (RaHistoryWindowState, ra_history_window_state,
   G_DEFINE_ENUM_VALUE (RA_HISTORY_WINDOW_STATE_LOADING, "loading"),
@@ -333,6 +340,19 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The detail asks for the run to be run again: the window that owns the
+ * form takes it from here. */
+static void
+detail_run_again_cb (RaHistoryWindow  *self,
+                     char            **devices,
+                     gboolean          failed_only)
+{
+  RaHistoryRun *run = ra_history_detail_get_run (self->detail);
+
+  if (run != NULL)
+    g_signal_emit (self, signals[RUN_AGAIN], 0, run, devices, failed_only);
+}
+
 /* Export */
 
 static void
@@ -420,6 +440,13 @@ ra_history_window_class_init (RaHistoryWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, detail_run_again_cb);
+
+  /* ::run-again (RaHistoryRun *run, GStrv devices, gboolean failed_only) */
+  signals[RUN_AGAIN] =
+    g_signal_new ("run-again", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  RA_TYPE_HISTORY_RUN, G_TYPE_STRV, G_TYPE_BOOLEAN);
 
   gtk_widget_class_install_action (widget_class, "history.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "history.search", NULL, search_action);
@@ -482,6 +509,7 @@ ra_history_window_present_for (GtkWindow *parent,
                            NULL);
       self->session = g_object_ref (session);
       self->history = g_object_ref (ra_session_get_history (session));
+      ra_history_detail_set_session (self->detail, session);
       g_signal_connect_object (self->history, "changed", G_CALLBACK (history_changed_cb), self,
                                G_CONNECT_SWAPPED);
       fill_accounts (self);
@@ -576,20 +604,6 @@ ra_history_window_get_shown_run (RaHistoryWindow *self)
   return ra_history_detail_get_run (self->detail);
 }
 
-static void
-export_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (ra_csv_export_write_finish (result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 void
 ra_history_window_export_runs_async (RaHistoryWindow     *self,
                                      GFile               *file,
@@ -598,18 +612,14 @@ ra_history_window_export_runs_async (RaHistoryWindow     *self,
                                      gpointer             user_data)
 {
   g_autoptr(GBytes) contents = NULL;
-  GTask *task;
 
   g_return_if_fail (RA_IS_HISTORY_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ra_history_window_export_runs_async);
-
   /* The runs listed, as the search and the filters leave them. */
   contents = ra_history_runs_to_csv (G_LIST_MODEL (self->runs));
-  ra_csv_export_write_async (file, contents, GTK_WINDOW (self), self->toast_overlay, cancellable,
-                             export_written_cb, task);
+  ra_csv_export_write_async (self, file, contents, GTK_WINDOW (self), self->toast_overlay,
+                             cancellable, callback, user_data);
 }
 
 gboolean
@@ -617,7 +627,7 @@ ra_history_window_export_runs_finish (RaHistoryWindow  *self,
                                       GAsyncResult     *result,
                                       GError          **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (RA_IS_HISTORY_WINDOW (self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return ra_csv_export_write_finish (result, error);
 }

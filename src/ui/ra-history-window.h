@@ -1,7 +1,9 @@
 /* ra-history-window.h — every run made from the app, newest first
  *
  * Searchable by action, request ID, ticket reference or device ID, and
- * filtered by account and outcome; a run opens its detail.
+ * filtered by account and outcome; a run opens its detail. Run Again in
+ * the detail is ::run-again (RaHistoryRun *run, GStrv devices, gboolean
+ * failed_only), for the main window, which fills its form in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

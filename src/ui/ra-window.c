@@ -12,6 +12,8 @@
 #include "ra-accessible.h"
 #include "ra-action-page.h"
 #include "ra-history-window.h"
+#include "ra-plain-text.h"
+#include "ra-run-again.h"
 #include "ra-session.h"
 #include "ra-settings.h"
 #include "ra-window.h"
@@ -53,6 +55,8 @@ struct _RaWindow
   /* The last action of the previous session is picked again once, on the
    * first list a client brings. */
   gboolean              restore_pending;
+  /* A run from the history on its way into the form. */
+  RaRunAgain           *run_again;
 };
 
 G_DEFINE_FINAL_TYPE (RaWindow, ra_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -251,14 +255,108 @@ search_action (GtkWidget  *widget,
   gtk_editable_select_region (GTK_EDITABLE (ra_action_list_get_search_entry (self->action_list)), 0, -1);
 }
 
+/* Run Again, from the history */
+
+static void
+show_message (GtkWindow  *parent,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+run_again_selected_cb (RaWindow   *self,
+                       RaRunAgain *run_again)
+{
+  ra_run_again_fill (run_again, ra_window_ensure_action_page (self));
+}
+
+static void
+run_again_done_cb (RaWindow   *self,
+                   char      **notes,
+                   RaRunAgain *run_again)
+{
+  guint n = ra_run_again_get_n_devices (run_again);
+  g_autofree char *text = NULL;
+
+  /* The form, in front, to check and then run: nothing has run. */
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  gtk_window_present (GTK_WINDOW (self));
+  ra_action_page_focus_form (ra_window_ensure_action_page (self));
+
+  if (ra_run_again_get_failed_only (run_again))
+    text = g_strdup_printf (ngettext ("Filled in with the %'u device that failed or never reported",
+                                      "Filled in with the %'u devices that failed or never reported", n),
+                            n);
+  else
+    text = g_strdup (_("Filled in as the run from the history"));
+  adw_toast_overlay_add_toast (self->toast_overlay, ra_plain_toast_new (text));
+
+  if (notes != NULL && notes[0] != NULL)
+    {
+      g_autofree char *body = g_strjoinv ("\n", notes);
+
+      show_message (GTK_WINDOW (self), _("Check the Values"), body);
+    }
+
+  g_clear_object (&self->run_again);
+}
+
+static void
+run_again_failed_cb (RaWindow   *self,
+                     const char *message,
+                     RaRunAgain *run_again)
+{
+  gtk_window_present (GTK_WINDOW (self));
+  show_message (GTK_WINDOW (self), _("Could Not Run Again"), message);
+  g_clear_object (&self->run_again);
+}
+
+static void
+history_run_again_cb (RaWindow         *self,
+                      RaHistoryRun     *run,
+                      char            **devices,
+                      gboolean          failed_only,
+                      RaHistoryWindow  *history_window)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->run_again != NULL)
+    ra_run_again_cancel (self->run_again);
+  g_clear_object (&self->run_again);
+
+  self->run_again = ra_run_again_new (self->session, self->action_list, run,
+                                      (const char * const *) devices, failed_only);
+  g_signal_connect_object (self->run_again, "selected", G_CALLBACK (run_again_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run_again, "done", G_CALLBACK (run_again_done_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run_again, "failed", G_CALLBACK (run_again_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (!ra_run_again_start (self->run_again, &error))
+    {
+      g_clear_object (&self->run_again);
+      show_message (GTK_WINDOW (history_window), _("Could Not Run Again"), error->message);
+    }
+}
+
 static void
 history_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   RaWindow *self = RA_WINDOW (widget);
+  RaHistoryWindow *history_window;
 
-  ra_history_window_present_for (GTK_WINDOW (self), self->session);
+  history_window = ra_history_window_present_for (GTK_WINDOW (self), self->session);
+  g_signal_handlers_disconnect_by_func (history_window, history_run_again_cb, self);
+  g_signal_connect_object (history_window, "run-again", G_CALLBACK (history_run_again_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -422,6 +520,10 @@ static void
 ra_window_dispose (GObject *object)
 {
   RaWindow *self = RA_WINDOW (object);
+
+  if (self->run_again != NULL)
+    ra_run_again_cancel (self->run_again);
+  g_clear_object (&self->run_again);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RA_TYPE_WINDOW);
   /* The content stack owned it. */
