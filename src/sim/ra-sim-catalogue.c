@@ -44,6 +44,13 @@ static const RaSimDevice demo_devices[] = {
   { "c7a2ea20-b2f1-4c94-ae05-319acb5c7427", "DESKTOP-KIOSK-LOBBY", "Windows" },
   { "4cdd2055-930d-4eaf-94f4-733f3e7d1bfb", "LAPTOP-MKTG-11", "Windows" },
   { "57ee05cd-e009-42c7-bebf-f20686734721", "MBP-QA-06", "macOS" },
+  { "1b2c6d0e-8f3a-4c5b-9d7e-2a4f6b8c0d12", "PC-042", "Windows" },
+  /* Two devices of one name, as after a reinstall that kept the name:
+   * a lookup by name must let the user choose. */
+  { "07c43442-6f02-4e48-9cbe-ca6f4016fe09", "LAPTOP-TRAINING", "Windows" },
+  { "aafb85db-f64b-4e37-a2b9-866d7e44521a", "LAPTOP-TRAINING", "Windows" },
+  /* Switched off in a drawer: never reports until a request expires. */
+  { "120b3ac1-21ae-4555-ab5f-ae7a2f4a460e", "LAPTOP-SPARE-OFF", "Windows", TRUE },
 };
 
 const RaSimDevice *

@@ -3,7 +3,10 @@
  * Besides the queries a test configures, the simulator knows two that a
  * demo needs: #remote_action_executions (what happened on each device for
  * the requests it accepted, parameter request_id optional) and
- * #demo_devices (devices with their collector IDs, to paste as targets).
+ * #demo_devices (devices with their collector IDs, to paste as targets),
+ * and #device_lookup (the devices of one name, parameter device_name,
+ * matched as NQL's == matches text: case-insensitive, with * and ?
+ * as wildcards).
  *
  * In the realistic profile it answers as a real instance does: times in
  * the instance's regional time zone, written without an offset, unless
@@ -23,6 +26,7 @@
 
 #define EXECUTIONS_QUERY "#remote_action_executions"
 #define DEVICES_QUERY    "#demo_devices"
+#define LOOKUP_QUERY     "#device_lookup"
 
 /* The execute endpoint is meant for small answers; a real instance caps
  * them too. */
@@ -65,6 +69,10 @@ ra_sim_nql_install_builtin (RaSimState *state)
                "devices during past 7d "
                "| list device.name, device.collector.uid, "
                "device.operating_system.platform, device.last_seen");
+  add_builtin (state, LOOKUP_QUERY, RA_SIM_NQL_DEVICE_LOOKUP,
+               "devices during past 7d "
+               "| where device.name == $device_name "
+               "| list device.name, device.collector.uid");
 }
 
 static void
@@ -138,17 +146,31 @@ iso_time (gint64    usec,
     }
 }
 
-static gboolean
-device_is_known (const char *uid)
+static const RaSimDevice *
+find_device (const char *uid)
 {
   guint n;
   const RaSimDevice *devices = ra_sim_catalogue_get_devices (&n);
 
   for (guint i = 0; i < n; i++)
     if (g_ascii_strcasecmp (devices[i].uid, uid) == 0)
-      return TRUE;
+      return &devices[i];
 
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+device_is_known (const char *uid)
+{
+  return find_device (uid) != NULL;
+}
+
+static gboolean
+device_is_offline (const char *uid)
+{
+  const RaSimDevice *device = find_device (uid);
+
+  return device != NULL && device->offline;
 }
 
 GStrv
@@ -242,7 +264,7 @@ add_execution_row (JsonBuilder    *builder,
 
   /* A few devices are offline until the request expires; the others
    * report back within seconds, most of them successfully. */
-  if (hash % 100 < 8)
+  if (hash % 100 < 8 || device_is_offline (device))
     {
       if (elapsed >= (gint64) execution->expires_in_minutes * 60)
         {
@@ -372,6 +394,43 @@ build_device_rows (RaSimulator *self,
     }
 
   return n;
+}
+
+/* NQL compares text case-insensitively, and * and ? in the value are
+ * wildcards. */
+static gboolean
+nql_text_matches (const char *pattern,
+                  const char *value)
+{
+  g_autofree char *folded_pattern = g_utf8_casefold (pattern, -1);
+  g_autofree char *folded_value = g_utf8_casefold (value, -1);
+
+  return g_pattern_match_simple (folded_pattern, folded_value);
+}
+
+static guint
+build_lookup_rows (JsonBuilder *builder,
+                   const char  *name)
+{
+  guint n;
+  const RaSimDevice *devices = ra_sim_catalogue_get_devices (&n);
+  guint rows = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!nql_text_matches (name, devices[i].name))
+        continue;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "device.name");
+      json_builder_add_string_value (builder, devices[i].name);
+      json_builder_set_member_name (builder, "device.collector.uid");
+      json_builder_add_string_value (builder, devices[i].uid);
+      json_builder_end_object (builder);
+      rows++;
+    }
+
+  return rows;
 }
 
 static char *
@@ -623,6 +682,28 @@ ra_sim_nql_execute (RaSimulator        *self,
       rows = build_device_rows (self, builder, style);
       json_builder_end_array (builder);
       data = json_builder_get_root (builder);
+      break;
+
+    case RA_SIM_NQL_DEVICE_LOOKUP:
+      {
+        const char *name = NULL;
+
+        if (parameters != NULL)
+          name = json_object_get_string_member_with_default (parameters, "device_name", NULL);
+
+        /* A parameter the query names must be given. */
+        if (name == NULL)
+          {
+            nql_error (response, SOUP_STATUS_BAD_REQUEST,
+                       "The query needs the parameter device_name.");
+            return;
+          }
+
+        json_builder_begin_array (builder);
+        rows = build_lookup_rows (builder, name);
+        json_builder_end_array (builder);
+        data = json_builder_get_root (builder);
+      }
       break;
 
     case RA_SIM_NQL_STATIC:

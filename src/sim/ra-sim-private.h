@@ -65,6 +65,8 @@ struct _RaSimulator
   gboolean        faults_include_token;
 
   GPtrArray      *requests;        /* RaSimRequest* */
+  guint           in_flight;       /* API requests received, not yet answered */
+  guint           max_in_flight;   /* the most at once since the log was cleared */
 
   guint           port;
   char           *base_url;
@@ -124,11 +126,14 @@ typedef struct
 
 void ra_sim_execution_free (RaSimExecution *execution);
 
+/* A device of the instance's inventory. Names are not unique: two
+ * devices may share one. */
 typedef struct
 {
   const char *uid;
   const char *name;
   const char *platform;
+  gboolean    offline;    /* never reports back before a request expires */
 } RaSimDevice;
 
 /* Lenient readers for actions: tests add deliberately broken ones, and
@@ -225,6 +230,7 @@ typedef enum
   RA_SIM_NQL_STATIC,
   RA_SIM_NQL_EXECUTIONS,
   RA_SIM_NQL_DEVICES,
+  RA_SIM_NQL_DEVICE_LOOKUP,
 } RaSimNqlKind;
 
 typedef struct

@@ -23,6 +23,21 @@ is_token_path (const char *path)
          g_str_equal (normal, OAUTH_TOKEN_PATH);
 }
 
+/* A request to the API (not a token request) came in: it is in flight
+ * until answered. */
+static void
+count_arrival (RaSimulator *self,
+               const char  *path)
+{
+  if (is_token_path (path))
+    return;
+
+  g_mutex_lock (&self->mutex);
+  self->in_flight++;
+  self->max_in_flight = MAX (self->max_in_flight, self->in_flight);
+  g_mutex_unlock (&self->mutex);
+}
+
 static gboolean
 faults_apply_locked (RaSimulator *self,
                      const char  *path)
@@ -263,6 +278,8 @@ process (RaSimulator       *self,
   status = drop ? 0 : response.status;
   request->status = status;
   g_ptr_array_add (self->requests, request);
+  if (!is_token_path (path) && self->in_flight > 0)
+    self->in_flight--;
 
   g_mutex_unlock (&self->mutex);
 
@@ -321,6 +338,8 @@ server_cb (SoupServer        *server,
   RaSimulator *self = user_data;
   gboolean login = server == self->login_server;
   guint latency;
+
+  count_arrival (self, path);
 
   g_mutex_lock (&self->mutex);
   latency = faults_apply_locked (self, path) ? self->latency_ms : 0;

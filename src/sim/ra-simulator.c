@@ -517,7 +517,22 @@ ra_simulator_clear_requests (RaSimulator *self)
 
   g_mutex_lock (&self->mutex);
   g_ptr_array_set_size (self->requests, 0);
+  self->max_in_flight = self->in_flight;
   g_mutex_unlock (&self->mutex);
+}
+
+guint
+ra_simulator_get_max_in_flight (RaSimulator *self)
+{
+  guint max;
+
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  max = self->max_in_flight;
+  g_mutex_unlock (&self->mutex);
+
+  return max;
 }
 
 GStrv

@@ -112,7 +112,10 @@ void               ra_simulator_add_action            (RaSimulator    *self,
  * JSON array of row objects, served as is whatever the parameters.
  * Built in: #remote_action_executions (one row per device of the
  * executions accepted so far, newest first; parameter request_id filters)
- * and #demo_devices (names and collector IDs of demo devices). */
+ * #demo_devices (names and collector IDs of demo devices) and
+ * #device_lookup (the devices whose name matches the parameter
+ * device_name as NQL's == does: case-insensitive, * and ? wildcards;
+ * one demo name is given to two devices). */
 void               ra_simulator_add_nql_query         (RaSimulator    *self,
                                                        const char     *query_id,
                                                        JsonNode       *data);
@@ -200,7 +203,13 @@ GPtrArray         *ra_simulator_get_requests          (RaSimulator    *self);
 guint              ra_simulator_count_requests        (RaSimulator    *self,
                                                        const char     *method,
                                                        const char     *path);
+/* Also starts counting ra_simulator_get_max_in_flight () anew. */
 void               ra_simulator_clear_requests        (RaSimulator    *self);
+/* The most API requests (token requests left out) that were received
+ * and not yet answered at one time, since the log was last cleared:
+ * how many a client had in flight at once. Requests are in flight for
+ * as long as the latency holds them back (ra_simulator_set_latency ()). */
+guint              ra_simulator_get_max_in_flight     (RaSimulator    *self);
 /* Every access token the simulator has issued (for leak audits). */
 GStrv              ra_simulator_dup_issued_tokens     (RaSimulator    *self);
 

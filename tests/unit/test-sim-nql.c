@@ -151,6 +151,206 @@ test_nql (Fixture       *f,
   g_assert_null (nql (f, "{\"queryId\":\"#custom_query\",\"parameters\":{\"x\":1}}", 400));
 }
 
+#define LOOKUP_BODY(name) "{\"queryId\":\"#device_lookup\",\"parameters\":{\"device_name\":\"" name "\"}}"
+
+/* The rows of a lookup, as "name uid" lines, for short comparisons. */
+static char *
+lookup (Fixture    *f,
+        const char *body)
+{
+  g_autoptr(JsonNode) answer = nql (f, body, 200);
+  JsonObject *object = json_node_get_object (answer);
+  JsonArray *rows = json_object_get_array_member (object, "data");
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (json_object_get_int_member (object, "rows"), ==, json_array_get_length (rows));
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      g_string_append_printf (text, "%s%s %s", i > 0 ? "\n" : "",
+                              json_object_get_string_member (row, "device.name"),
+                              json_object_get_string_member (row, "device.collector.uid"));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_device_lookup (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *one = lookup (f, LOOKUP_BODY ("PC-042"));
+  g_autofree char *lower = lookup (f, LOOKUP_BODY ("pc-042"));
+  g_autofree char *two = lookup (f, LOOKUP_BODY ("laptop-training"));
+  g_autofree char *none = lookup (f, LOOKUP_BODY ("PC-999"));
+  g_autofree char *wildcard = lookup (f, LOOKUP_BODY ("DESKTOP-CALLCTR-3?"));
+  g_autoptr(JsonNode) answer = nql (f, LOOKUP_BODY ("PC-042"), 200);
+  g_auto(Reply) limited = { 0, };
+
+  g_assert_cmpstr (one, ==, "PC-042 1b2c6d0e-8f3a-4c5b-9d7e-2a4f6b8c0d12");
+  /* NQL compares text case-insensitively. */
+  g_assert_cmpstr (lower, ==, one);
+  /* One name, two devices: both rows. */
+  g_assert_cmpstr (two, ==,
+                   "LAPTOP-TRAINING 07c43442-6f02-4e48-9cbe-ca6f4016fe09\n"
+                   "LAPTOP-TRAINING aafb85db-f64b-4e37-a2b9-866d7e44521a");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (wildcard, ==,
+                   "DESKTOP-CALLCTR-31 7f150524-34b9-45df-9e77-69b10f4205b4\n"
+                   "DESKTOP-CALLCTR-32 c6f87718-6d76-407e-881e-d162ae2eb154");
+  g_assert_nonnull (strstr (json_object_get_string_member (json_node_get_object (answer), "executedQuery"),
+                            "device.name == \"PC-042\""));
+
+  /* The query cannot run without its parameter. */
+  g_assert_null (nql (f, "{\"queryId\":\"#device_lookup\"}", 400));
+  g_assert_null (nql (f, "{\"queryId\":\"#device_lookup\",\"parameters\":{\"name\":\"PC-042\"}}", 400));
+
+  /* Throttled like any other API call, with the wait to honour. */
+  ra_simulator_fail_next (f->sim, 1, 429, 2);
+  api (f, "POST", "/api/v2/nql/execute", LOOKUP_BODY ("PC-042"), &limited);
+  g_assert_cmpuint (limited.status, ==, 429);
+  g_assert_cmpstr (soup_message_headers_get_one (limited.headers, "Retry-After"), ==, "2");
+  g_clear_pointer (&one, g_free);
+  one = lookup (f, LOOKUP_BODY ("PC-042"));
+  g_assert_cmpstr (one, ==, "PC-042 1b2c6d0e-8f3a-4c5b-9d7e-2a4f6b8c0d12");
+}
+
+static gint64 offline_clock_usec;
+
+static gint64
+offline_clock (gpointer user_data)
+{
+  return offline_clock_usec;
+}
+
+static const char *
+status_of (JsonArray  *rows,
+           const char *uid)
+{
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (g_str_equal (json_object_get_string_member (row, "device.collector.uid"), uid))
+        return json_object_get_string_member (row, "remote_action.execution.status");
+    }
+
+  return NULL;
+}
+
+#define OFFLINE_DEVICE "120b3ac1-21ae-4555-ab5f-ae7a2f4a460e"
+
+static void
+test_offline_device (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Reply) executed = { 0, };
+  g_autoptr(JsonNode) soon = NULL;
+  g_autoptr(JsonNode) later = NULL;
+  g_autoptr(JsonNode) expired = NULL;
+  JsonArray *rows;
+
+  offline_clock_usec = g_get_real_time ();
+  ra_simulator_set_clock_func (f->sim, offline_clock, NULL, NULL);
+
+  api (f, "POST", "/api/v1/act/execute",
+       "{\"remoteActionId\":\"#get_disk_usage\",\"expiresInMinutes\":60,"
+       "\"devices\":[\"" DEVICE_A "\",\"" OFFLINE_DEVICE "\"]}",
+       &executed);
+  g_assert_cmpuint (executed.status, ==, 200);
+
+  soon = nql (f, "{\"queryId\":\"#remote_action_executions\"}", 200);
+  rows = json_object_get_array_member (json_node_get_object (soon), "data");
+  g_assert_cmpstr (status_of (rows, OFFLINE_DEVICE), ==, "waiting");
+
+  /* Long after every other device settled, it still has not come online. */
+  offline_clock_usec += (gint64) 59 * 60 * G_USEC_PER_SEC;
+  /* Tokens last a quarter of an hour on this clock too. */
+  g_free (f->token);
+  f->token = fetch_token (f);
+  later = nql (f, "{\"queryId\":\"#remote_action_executions\"}", 200);
+  rows = json_object_get_array_member (json_node_get_object (later), "data");
+  g_assert_cmpstr (status_of (rows, OFFLINE_DEVICE), ==, "waiting");
+  g_assert_cmpstr (status_of (rows, DEVICE_A), !=, "waiting");
+  g_assert_cmpstr (status_of (rows, DEVICE_A), !=, "in_progress");
+
+  offline_clock_usec += (gint64) 2 * 60 * G_USEC_PER_SEC;
+  g_free (f->token);
+  f->token = fetch_token (f);
+  expired = nql (f, "{\"queryId\":\"#remote_action_executions\"}", 200);
+  rows = json_object_get_array_member (json_node_get_object (expired), "data");
+  g_assert_cmpstr (status_of (rows, OFFLINE_DEVICE), ==, "expired");
+}
+
+typedef struct
+{
+  guint pending;
+  guint ok;
+} Concurrent;
+
+static void
+concurrent_sent_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Concurrent *concurrent = user_data;
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+
+  if (body != NULL && soup_message_get_status (msg) == 200)
+    concurrent->ok++;
+  concurrent->pending--;
+}
+
+/* Sends n lookups at once and waits for their answers. */
+static void
+send_concurrently (Fixture *f,
+                   guint    n)
+{
+  g_autofree char *auth = bearer (f);
+  g_autofree char *url = g_strconcat (ra_simulator_get_base_url (f->sim), "/api/v2/nql/execute", NULL);
+  /* libsoup opens two connections to a host unless told otherwise. */
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns-per-host", n, NULL);
+  Concurrent concurrent = { n, 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+      g_autoptr(GBytes) body = g_bytes_new_static (LOOKUP_BODY ("PC-042"), strlen (LOOKUP_BODY ("PC-042")));
+
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+      soup_message_set_request_body_from_bytes (msg, "application/json", body);
+      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL,
+                                        concurrent_sent_cb, &concurrent);
+    }
+
+  RA_TEST_WAIT_UNTIL (concurrent.pending == 0);
+  g_assert_cmpuint (concurrent.ok, ==, n);
+}
+
+static void
+test_in_flight (Fixture       *f,
+                gconstpointer  data)
+{
+  ra_simulator_clear_requests (f->sim);
+  g_assert_cmpuint (ra_simulator_get_max_in_flight (f->sim), ==, 0);
+
+  /* Answered at once, one request is all there is at a time. */
+  send_concurrently (f, 1);
+  g_assert_cmpuint (ra_simulator_get_max_in_flight (f->sim), ==, 1);
+
+  /* Held back, requests sent together are in flight together. */
+  ra_simulator_set_latency (f->sim, 300);
+  send_concurrently (f, 3);
+  g_assert_cmpuint (ra_simulator_get_max_in_flight (f->sim), ==, 3);
+
+  ra_simulator_clear_requests (f->sim);
+  g_assert_cmpuint (ra_simulator_get_max_in_flight (f->sim), ==, 0);
+  send_concurrently (f, 2);
+  g_assert_cmpuint (ra_simulator_get_max_in_flight (f->sim), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +358,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   RA_TEST_ADD ("/simulator/nql", test_nql);
+  RA_TEST_ADD ("/simulator/nql/device-lookup", test_device_lookup);
+  RA_TEST_ADD ("/simulator/nql/offline-device", test_offline_device);
+  RA_TEST_ADD ("/simulator/nql/in-flight", test_in_flight);
 
   return g_test_run ();
 }
