@@ -21,6 +21,10 @@ G_BEGIN_DECLS
 /* No single HTTP exchange (sending, waiting, reading the whole body)
  * may take longer; libsoup's own timeout is only per read. */
 #define RA_HTTP_DEFAULT_DEADLINE_MS (90 * 1000)
+/* Connections to one host at a time: room for the lookups of a name
+ * resolution (RA_DEVICE_RESOLVER_DEFAULT_CONCURRENCY) beside a call of
+ * the catalogue or the results. */
+#define RA_HTTP_MAX_CONNS_PER_HOST 6
 /* The body of an error status is read only for the server's words. */
 #define RA_HTTP_MAX_ERROR_BODY_SIZE (1024 * 1024)
 

@@ -35,10 +35,13 @@ ra_http_session_new (void)
 {
   SoupSession *session;
 
-  /* libsoup's defaults check certificates against the system trust store. */
+  /* libsoup's defaults check certificates against the system trust store.
+   * Its two connections to a host would cap the few NQL lookups a
+   * resolution of device names keeps in flight (RaDeviceResolver). */
   session = soup_session_new_with_options ("user-agent", RA_HTTP_USER_AGENT,
                                            "timeout", 60,
                                            "idle-timeout", 60,
+                                           "max-conns-per-host", RA_HTTP_MAX_CONNS_PER_HOST,
                                            NULL);
   ra_http_session_set_deadline (session, RA_HTTP_DEFAULT_DEADLINE_MS);
   return session;

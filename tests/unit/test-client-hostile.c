@@ -631,6 +631,7 @@ typedef struct
   gboolean        stop;      /* under lock */
   int             trickles;  /* answers begun; atomic */
   GPtrArray      *threads;
+  GPtrArray      *connections;  /* GSocketConnection*, under lock */
 } Trickler;
 
 /* Waits ms, or less if the trickler is stopped meanwhile; returns
@@ -748,6 +749,9 @@ trickle_incoming_cb (GSocketService    *service,
 
   job->t = t;
   job->connection = g_object_ref (connection);
+  g_mutex_lock (&t->lock);
+  g_ptr_array_add (t->connections, g_object_ref (connection));
+  g_mutex_unlock (&t->lock);
   g_ptr_array_add (t->threads, g_thread_new ("trickle", trickle_thread, job));
   return TRUE;
 }
@@ -763,6 +767,7 @@ trickler_start (Trickler *t)
   g_mutex_init (&t->lock);
   g_cond_init (&t->stopped);
   t->threads = g_ptr_array_new ();
+  t->connections = g_ptr_array_new_with_free_func (g_object_unref);
   t->service = g_socket_service_new ();
   g_socket_listener_add_address (G_SOCKET_LISTENER (t->service), address,
                                  G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
@@ -779,12 +784,20 @@ trickler_stop (Trickler *t)
   g_mutex_lock (&t->lock);
   t->stop = TRUE;
   g_cond_broadcast (&t->stopped);
+  /* A client may keep a connection open that it never sends on (libsoup
+   * opens one ahead when it may have more than one to a host), and
+   * closes it only from the main loop, which the joins below hold up:
+   * the server ends it, and the thread waiting on it for a request. */
+  for (guint i = 0; i < t->connections->len; i++)
+    g_socket_shutdown (g_socket_connection_get_socket (g_ptr_array_index (t->connections, i)),
+                       TRUE, TRUE, NULL);
   g_mutex_unlock (&t->lock);
   g_socket_service_stop (t->service);
   g_socket_listener_close (G_SOCKET_LISTENER (t->service));
   for (guint i = 0; i < t->threads->len; i++)
     g_thread_join (g_ptr_array_index (t->threads, i));
   g_ptr_array_unref (t->threads);
+  g_ptr_array_unref (t->connections);
   g_clear_object (&t->service);
   g_mutex_clear (&t->lock);
   g_cond_clear (&t->stopped);
