@@ -16,6 +16,8 @@ typedef struct _RaActionOutput     RaActionOutput;
 typedef struct _RaCatalogue        RaCatalogue;
 typedef struct _RaClient           RaClient;
 typedef struct _RaDeviceIds        RaDeviceIds;
+typedef struct _RaDeviceName       RaDeviceName;
+typedef struct _RaDeviceResolver   RaDeviceResolver;
 typedef struct _RaEndpoint         RaEndpoint;
 typedef struct _RaExecutionRequest RaExecutionRequest;
 typedef struct _RaExecutionResult  RaExecutionResult;
@@ -89,5 +91,17 @@ typedef enum
   RA_TRISTATE_YES,
   RA_TRISTATE_UNKNOWN,
 } RaTristate;
+
+/* What looking a device name up found. A name is never guessed: with
+ * several matches, the device is the one the user picked (RESOLVED
+ * again), or none yet. */
+typedef enum
+{
+  RA_DEVICE_NAME_PENDING,    /* not looked up yet, or under way */
+  RA_DEVICE_NAME_RESOLVED,   /* one device: its collector ID */
+  RA_DEVICE_NAME_NO_MATCH,   /* no device of that name */
+  RA_DEVICE_NAME_SEVERAL,    /* several devices: the user picks one */
+  RA_DEVICE_NAME_ERROR,      /* the lookup failed; the error says why */
+} RaDeviceNameStatus;
 
 G_END_DECLS
