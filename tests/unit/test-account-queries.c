@@ -196,6 +196,28 @@ test_query_texts (void)
   g_assert_nonnull (strstr (RA_NQL_LOOKUP_QUERY_TEXT, "list device.name, device.collector.uid"));
 }
 
+/* The README tells admins the same texts, word for word, with their
+ * parameters and permissions. */
+static void
+test_readme (void)
+{
+  g_autofree char *readme = NULL;
+  g_autofree char *results = g_strdup_printf ("```\n%s\n```", RA_NQL_RESULTS_QUERY_TEXT);
+  g_autofree char *lookup = g_strdup_printf ("```\n%s\n```", RA_NQL_LOOKUP_QUERY_TEXT);
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (README_PATH, &readme, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (readme, results));
+  g_assert_nonnull (strstr (readme, lookup));
+  g_assert_nonnull (strstr (readme, "`$" RA_NQL_RESULTS_PARAMETER "`"));
+  g_assert_nonnull (strstr (readme, "`$" RA_NQL_LOOKUP_PARAMETER "`"));
+  g_assert_nonnull (strstr (readme, "**NQL API**"));
+  g_assert_nonnull (strstr (readme, "Manage all NQL API"));
+  g_assert_nonnull (strstr (readme, RA_DEMO_EXECUTIONS_QUERY));
+  g_assert_nonnull (strstr (readme, RA_DEMO_LOOKUP_QUERY));
+}
+
 static RaAccountManager *
 load (const char *path)
 {
@@ -427,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/account-queries/properties", test_properties);
   g_test_add_func ("/account-queries/validate", test_validate);
   g_test_add_func ("/account-queries/query-texts", test_query_texts);
+  g_test_add_func ("/account-queries/readme", test_readme);
   RA_TEST_ADD ("/account-queries/round-trip", test_round_trip);
   RA_TEST_ADD ("/account-queries/older-and-edited-file", test_older_and_edited_file);
   RA_TEST_ADD ("/account-queries/migrate", test_migrate);
