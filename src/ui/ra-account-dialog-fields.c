@@ -157,7 +157,9 @@ ra_account_dialog_update_validation (RaAccountDialog *self)
 
   /* The region is chosen from a menu that says "Choose…" until it is:
    * nothing to type wrong, and nothing to point out but that. */
-  complete = first_invalid == N_FIELDS && self->region[0] != '\0';
+  complete = first_invalid == N_FIELDS && self->region[0] != '\0' &&
+             ra_query_setup_group_is_valid (self->results_query_group) &&
+             ra_query_setup_group_is_valid (self->lookup_query_group);
   busy = self->saving || self->test_client != NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.save", complete && !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "account.test", complete && !busy);

@@ -8,6 +8,7 @@
 #include "ra-account-dialog.h"
 #include "ra-account-manager.h"
 #include "ra-client.h"
+#include "ra-query-setup-group.h"
 #include "ra-secret-store.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,8 @@ struct _RaAccountDialog
   AdwActionRow      *result_row;
   GtkImage          *result_icon;
   GtkSpinner        *test_spinner;
+  RaQuerySetupGroup *results_query_group;
+  RaQuerySetupGroup *lookup_query_group;
 
   RaAccountManager  *manager;
   RaSecretStore     *store;

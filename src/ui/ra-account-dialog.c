@@ -202,6 +202,10 @@ account_from_fields (RaAccountDialog *self)
   ra_account_set_token_endpoint_kind (account, selected_token_kind (self));
   ra_account_set_base_url_override (account, base_url);
   ra_account_set_login_url_override (account, login_url);
+  ra_account_set_results_query_id (account,
+                                   ra_query_setup_group_get_query_id (self->results_query_group));
+  ra_account_set_lookup_query_id (account,
+                                  ra_query_setup_group_get_query_id (self->lookup_query_group));
 
   return g_steal_pointer (&account);
 }
@@ -586,6 +590,10 @@ fill_fields (RaAccountDialog *self)
                          ra_account_get_base_url_override (account));
   gtk_editable_set_text (GTK_EDITABLE (self->login_url_row),
                          ra_account_get_login_url_override (account));
+  ra_query_setup_group_set_query_id (self->results_query_group,
+                                     ra_account_get_results_query_id (account));
+  ra_query_setup_group_set_query_id (self->lookup_query_group,
+                                     ra_account_get_lookup_query_id (account));
   self->filling = FALSE;
 
   if (ra_account_get_token_endpoint_kind (account) != RA_TOKEN_ENDPOINT_AUTO ||
@@ -687,6 +695,7 @@ ra_account_dialog_class_init (RaAccountDialogClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   ra_accessible_fix_mnemonic_names ();
+  g_type_ensure (RA_TYPE_QUERY_SETUP_GROUP);
 
   object_class->dispose = ra_account_dialog_dispose;
   object_class->finalize = ra_account_dialog_finalize;
@@ -737,6 +746,8 @@ ra_account_dialog_class_init (RaAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, result_row);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, result_icon);
   gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, test_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, results_query_group);
+  gtk_widget_class_bind_template_child (widget_class, RaAccountDialog, lookup_query_group);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "account.save", NULL, save_action_cb);

@@ -104,6 +104,32 @@ ra_test_answer_message_dialog (const char *label)
   RA_TEST_WAIT_UNTIL (ra_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
 }
 
+static inline void
+ra_test_clipboard_read_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* The text on the clipboard of widget's display ("" when none), read
+ * the way a paste reads it. */
+static inline char *
+ra_test_read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL,
+                                 ra_test_clipboard_read_cb, &text);
+  RA_TEST_WAIT_UNTIL (text != NULL);
+
+  return text;
+}
+
 /* Puts every key of the app's settings back to its default, so that a
  * test starts from what a new user has. */
 static inline void
