@@ -68,6 +68,7 @@ typedef struct
   const char *returns;
   const char *parameter;
   const char *copy_description;
+  const char *setup_description;
 } QueryTexts;
 
 /* clang-format off */
@@ -81,6 +82,7 @@ static const QueryTexts query_texts[] = {
     N_("It returns one row per device of the run: its name, collector ID, status, status details, time and outputs."),
     N_("Parameter: $request_id, the request ID Nexthink gave the run. The app fills it in."),
     N_("Puts the NQL of the execution results query on the clipboard"),
+    N_("How to create the execution results query in Nexthink"),
   },
   [RA_QUERY_SETUP_LOOKUP] = {
     N_("Devices by Name"),
@@ -91,6 +93,7 @@ static const QueryTexts query_texts[] = {
     N_("It returns the name and collector ID of each device of that name: none, one or several."),
     N_("Parameter: $device_name, a device name as entered in the list of devices."),
     N_("Puts the NQL of the device lookup query on the clipboard"),
+    N_("How to create the device lookup query in Nexthink"),
   },
 };
 /* clang-format on */
@@ -182,9 +185,12 @@ apply_kind (RaQuerySetupGroup *self)
   gtk_label_set_label (self->returns_label, _(texts->returns));
   gtk_label_set_label (self->parameter_label, _(texts->parameter));
 
-  /* Two such buttons in one window: their descriptions tell them apart. */
+  /* Two of each in one window: their descriptions tell them apart. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(texts->copy_description),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->setup_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _(texts->setup_description),
                                   -1);
 }
 
