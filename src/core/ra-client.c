@@ -42,6 +42,8 @@ struct _RaClient
   gsize            max_body_size;
   guint            max_retries;
   guint            max_wait_seconds;
+  /* Wall time before which the server's last 429 asked not to call. */
+  gint64           retry_after_usec;
 };
 
 G_DEFINE_FINAL_TYPE (RaClient, ra_client, G_TYPE_OBJECT)
@@ -407,6 +409,16 @@ call_sent_cb (GObject      *object,
       g_clear_pointer (&call->response_body, g_bytes_unref);
       call_start (g_steal_pointer (&task));
       return;
+    }
+
+  if (status == RA_HTTP_STATUS_TOO_MANY_REQUESTS)
+    {
+      gint64 now = ra_clock_get_wall_usec (self->clock);
+      guint wait = 0;
+
+      /* Kept for whoever calls again later by itself. */
+      if (ra_http_get_retry_after_at (call->message, now, &wait) == RA_HTTP_RETRY_AFTER_WAIT)
+        self->retry_after_usec = now + (gint64) wait * G_USEC_PER_SEC;
     }
 
   if ((status == RA_HTTP_STATUS_TOO_MANY_REQUESTS || status == SOUP_STATUS_SERVICE_UNAVAILABLE) &&
@@ -871,4 +883,18 @@ ra_client_nql_execute_finish (RaClient      *self,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+guint
+ra_client_get_retry_after_seconds (RaClient *self)
+{
+  gint64 left;
+
+  g_return_val_if_fail (RA_IS_CLIENT (self), 0);
+
+  left = self->retry_after_usec - ra_clock_get_wall_usec (self->clock);
+  if (left <= 0)
+    return 0;
+
+  return (guint) MIN ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC, G_MAXUINT);
 }

@@ -37,6 +37,11 @@ void               ra_client_set_deadline            (RaClient             *self
 void               ra_client_set_retry_policy        (RaClient             *self,
                                                       guint                 max_retries,
                                                       guint                 max_wait_seconds);
+/* How long the server's last 429 answer asked to wait (its Retry-After),
+ * from now, in seconds; 0 when that time has passed or none was given.
+ * For callers that call again by themselves, once the client's own
+ * retries gave up. */
+guint              ra_client_get_retry_after_seconds (RaClient             *self);
 /* Drops the cached token: sign-out, account removed. */
 void               ra_client_sign_out                (RaClient             *self);
 
