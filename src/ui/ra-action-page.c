@@ -450,9 +450,18 @@ device_results_cb (GtkWidget  *widget,
 
       if (g_strcmp0 (ra_session_run_get_request_id (run), request_id) == 0)
         {
-          ra_device_results_window_present_for (widget, self->session, request_id,
-                                                ra_session_run_get_action_name (run),
-                                                ra_session_run_get_n_devices (run));
+          CacheEntry *cached = g_hash_table_lookup (self->cache, ra_session_run_get_action_id (run));
+          RaDeviceResultsWindow *window;
+
+          window = ra_device_results_window_present_for (widget, self->session, request_id,
+                                                         ra_session_run_get_action_name (run),
+                                                         ra_session_run_get_n_devices (run));
+          /* The outputs' names and types, from the details already read. */
+          ra_device_results_window_set_run (window, ra_session_run_get_started (run),
+                                            ra_session_run_get_expires_in_minutes (run),
+                                            ra_session_run_get_devices (run),
+                                            cached != NULL ? ra_remote_action_get_outputs (cached->details)
+                                                           : NULL);
           return;
         }
     }

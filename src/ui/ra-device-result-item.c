@@ -16,7 +16,7 @@ struct _RaDeviceResultItem
   char             *device;
   char             *details;
   char             *status_text;
-  RaExecutionStatus status;
+  RaDeviceResultKind kind;
 };
 
 G_DEFINE_FINAL_TYPE (RaDeviceResultItem, ra_device_result_item, G_TYPE_OBJECT)
@@ -50,18 +50,18 @@ RaDeviceResultItem *
 ra_device_result_item_new (const char        *device,
                            const char        *details,
                            const char        *status_text,
-                           RaExecutionStatus  status)
+                           RaDeviceResultKind  kind)
 {
   RaDeviceResultItem *self;
 
   g_return_val_if_fail (device != NULL, NULL);
-  g_return_val_if_fail (status < RA_EXECUTION_STATUS_N_VALUES, NULL);
+  g_return_val_if_fail (kind < RA_DEVICE_RESULT_KIND_N_VALUES, NULL);
 
   self = g_object_new (RA_TYPE_DEVICE_RESULT_ITEM, NULL);
   self->device = g_strdup (device);
   self->details = g_strdup (details);
   self->status_text = g_strdup (status_text);
-  self->status = status;
+  self->kind = kind;
 
   return self;
 }
@@ -90,10 +90,10 @@ ra_device_result_item_get_status_text (RaDeviceResultItem *self)
   return self->status_text;
 }
 
-RaExecutionStatus
-ra_device_result_item_get_status (RaDeviceResultItem *self)
+RaDeviceResultKind
+ra_device_result_item_get_kind (RaDeviceResultItem *self)
 {
-  g_return_val_if_fail (RA_IS_DEVICE_RESULT_ITEM (self), RA_EXECUTION_STATUS_OTHER);
+  g_return_val_if_fail (RA_IS_DEVICE_RESULT_ITEM (self), RA_DEVICE_RESULT_KIND_OTHER);
 
-  return self->status;
+  return self->kind;
 }

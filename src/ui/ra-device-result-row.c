@@ -27,11 +27,12 @@ struct _RaDeviceResultRow
 G_DEFINE_FINAL_TYPE (RaDeviceResultRow, ra_device_result_row, GTK_TYPE_WIDGET)
 
 /* The style class of each status, as in style.css. */
-static const char * const status_classes[RA_EXECUTION_STATUS_N_VALUES] = {
-  [RA_EXECUTION_STATUS_OTHER] = "other",
-  [RA_EXECUTION_STATUS_SUCCEEDED] = "success",
-  [RA_EXECUTION_STATUS_FAILED] = "error",
-  [RA_EXECUTION_STATUS_PENDING] = "pending",
+static const char * const status_classes[RA_DEVICE_RESULT_KIND_N_VALUES] = {
+  [RA_DEVICE_RESULT_KIND_SUCCEEDED] = "success",
+  [RA_DEVICE_RESULT_KIND_FAILED] = "error",
+  [RA_DEVICE_RESULT_KIND_PENDING] = "pending",
+  [RA_DEVICE_RESULT_KIND_NO_REPORT] = "no-report",
+  [RA_DEVICE_RESULT_KIND_OTHER] = "other",
 };
 
 /* Outside text, so never markup. */
@@ -131,7 +132,7 @@ ra_device_result_row_set_item (RaDeviceResultRow  *self,
   gtk_widget_set_visible (self->status_label, status_text != NULL);
   if (item != NULL)
     gtk_widget_add_css_class (self->status_label,
-                              status_classes[ra_device_result_item_get_status (item)]);
+                              status_classes[ra_device_result_item_get_kind (item)]);
 }
 
 RaDeviceResultItem *

@@ -12,9 +12,10 @@
 #include "ra-accessible.h"
 #include "ra-device-result-item.h"
 #include "ra-device-result-row.h"
-#include "ra-device-results-window.h"
+#include "ra-device-results-filter-bar.h"
+#include "ra-device-results-model.h"
+#include "ra-device-results-window-private.h"
 #include "ra-error.h"
-#include "ra-execution-status.h"
 #include "ra-format.h"
 #include "ra-plain-text.h"
 #include "ra-session.h"
@@ -35,8 +36,13 @@ struct _RaDeviceResultsWindow
   GtkWidget    *summary_label;
   GtkWidget    *updated_label;
   GtkWidget    *incomplete_label;
+  GtkWidget    *filter_bar;
+  GtkWidget    *filtered_empty_label;
   GtkWidget    *device_list;
-  GListStore   *devices;
+  RaDeviceResultsModel *model;
+  RaRefreshSchedule *schedule;
+  GSource      *tick;
+  GDateTime    *updated;
 
   RaClient     *client;
   RaSession    *session;
@@ -52,6 +58,10 @@ struct _RaDeviceResultsWindow
 };
 
 G_DEFINE_FINAL_TYPE (RaDeviceResultsWindow, ra_device_results_window, ADW_TYPE_WINDOW)
+
+/* What windows made from now on time their refreshes by; NULL: the
+ * system's clock. */
+static RaClock *default_clock;
 
 /* clang-format off */
 G_DEFINE_ENUM_TYPE (RaDeviceResultsWindowState, ra_device_results_window_state,
@@ -96,143 +106,72 @@ resolve_query_id (RaDeviceResultsWindow *self)
   return g_strdup (ra_session_get_results_query_id (self->session));
 }
 
-static char *
-make_summary (RaDeviceResultsWindow *self,
-              const char            *status_column)
+static void
+update_status_line (RaDeviceResultsWindow *self)
 {
-  guint n_rows = ra_nql_result_get_n_rows (self->result);
-  guint counts[RA_EXECUTION_STATUS_N_VALUES];
-  guint total, pending;
-  g_autofree char *succeeded = NULL;
-  g_autofree char *summary = NULL;
+  g_autofree char *line = NULL;
 
-  if (status_column == NULL)
-    return g_strdup_printf (ngettext ("%'u device has reported", "%'u devices have reported", n_rows),
-                            n_rows);
+  if (self->updated == NULL)
+    return;
 
-  ra_nql_result_count_statuses (self->result, status_column, counts);
-  /* Devices the run was sent to that have not reported yet are pending
-   * too, unless the answer may have been cut: then nobody knows what the
-   * devices past the limit did, and the note under the summary says so. */
-  if (ra_nql_result_get_may_be_incomplete (self->result))
-    total = n_rows;
-  else
-    total = MAX (n_rows, self->n_devices);
-  pending = counts[RA_EXECUTION_STATUS_PENDING] + (total - n_rows);
-
-  succeeded = g_strdup_printf (ngettext ("%'u of %'u device succeeded",
-                                         "%'u of %'u devices succeeded", total),
-                               counts[RA_EXECUTION_STATUS_SUCCEEDED], total);
-  /* Translators: the first %s is "N of M devices succeeded"; then the
-   * number of devices that failed and of those that have not finished */
-  summary = g_strdup_printf (_("%s, %'u failed, %'u pending"),
-                             succeeded, counts[RA_EXECUTION_STATUS_FAILED], pending);
-
-  if (counts[RA_EXECUTION_STATUS_OTHER] > 0)
-    {
-      g_autofree char *base = g_steal_pointer (&summary);
-
-      /* Translators: %s is the summary above; %u devices reported a status
-       * that is none of succeeded, failed or pending */
-      summary = g_strdup_printf (_("%s, %'u with another status"),
-                                 base, counts[RA_EXECUTION_STATUS_OTHER]);
-    }
-
-  return g_steal_pointer (&summary);
+  line = ra_format_refresh_status (self->updated, self->query_id,
+                                   ra_refresh_schedule_get_state (self->schedule),
+                                   ra_refresh_schedule_get_seconds_left (self->schedule));
+  gtk_label_set_label (GTK_LABEL (self->updated_label), line);
 }
 
-/* A column that says the same on every row (the action, the request ID)
- * tells nothing about a device. */
 static gboolean
-column_is_constant (RaNqlResult *result,
-                    const char  *column)
+tick_cb (gpointer user_data)
 {
-  guint n_rows = ra_nql_result_get_n_rows (result);
-  const char *first;
+  update_status_line (user_data);
 
-  if (n_rows < 2)
-    return FALSE;
-
-  first = ra_nql_result_get_value (result, 0, column);
-  for (guint row = 1; row < n_rows; row++)
-    {
-      if (g_strcmp0 (first, ra_nql_result_get_value (result, row, column)) != 0)
-        return FALSE;
-    }
-
-  return TRUE;
+  return G_SOURCE_CONTINUE;
 }
 
-/* One row of the answer, as the list shows it. */
-static RaDeviceResultItem *
-create_device_item (RaDeviceResultsWindow *self,
-                    guint                  row,
-                    const char            *device_column,
-                    const char            *status_column,
-                    GPtrArray             *detail_columns)
+/* The countdown moves each second while a refresh is timed. */
+static void
+schedule_changed_cb (RaDeviceResultsWindow *self)
 {
-  const char *device = ra_nql_result_get_value (self->result, row, device_column);
-  g_autoptr(GString) details = g_string_new (NULL);
-  g_autofree char *title = NULL;
-  g_autofree char *status_text = NULL;
-  RaExecutionStatus status = RA_EXECUTION_STATUS_OTHER;
+  gboolean waiting = ra_refresh_schedule_get_state (self->schedule) == RA_REFRESH_STATE_WAITING;
 
-  if (device == NULL || device[0] == '\0')
+  if (waiting && self->tick == NULL)
     {
-      /* Translators: %u is the position of a device in the list */
-      title = g_strdup_printf (_("Device %'u"), row + 1);
-      device = title;
+      self->tick = ra_clock_timeout_source_new (ra_refresh_schedule_get_clock (self->schedule), 1000);
+      g_source_set_callback (self->tick, tick_cb, self, NULL);
+      g_source_set_name (self->tick, "[ra] device results countdown");
+      g_source_attach (self->tick, NULL);
+    }
+  else if (!waiting && self->tick != NULL)
+    {
+      g_source_destroy (self->tick);
+      g_clear_pointer (&self->tick, g_source_unref);
     }
 
-  for (guint i = 0; i < detail_columns->len; i++)
-    {
-      const char *column = g_ptr_array_index (detail_columns, i);
-      const char *value = ra_nql_result_get_value (self->result, row, column);
-      g_autoptr(GDateTime) time = ra_nql_result_dup_time (self->result, row, column);
-      g_autofree char *local_time = NULL;
-      g_autofree char *label = NULL;
+  update_status_line (self);
+}
 
-      if (value == NULL || value[0] == '\0')
-        continue;
+/* A filter that lets nothing through says so. */
+static void
+shown_changed_cb (RaDeviceResultsWindow *self)
+{
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0;
 
-      /* Times come in UTC; people think in their own time zone. */
-      if (time != NULL)
-        value = local_time = ra_format_date_time (time);
-
-      label = ra_nql_column_label (column);
-      if (details->len > 0)
-        g_string_append_c (details, '\n');
-      /* Translators: a column of the query's answer and its value */
-      g_string_append_printf (details, _("%s: %s"), label, value);
-    }
-
-  if (status_column != NULL)
-    {
-      const char *value = ra_nql_result_get_value (self->result, row, status_column);
-
-      status_text = ra_execution_status_label (value != NULL ? value : "");
-      status = ra_execution_status_from_string (value);
-    }
-
-  return ra_device_result_item_new (device, details->len > 0 ? details->str : NULL,
-                                    status_text, status);
+  gtk_widget_set_visible (self->filtered_empty_label, !any);
+  gtk_widget_set_visible (gtk_widget_get_parent (self->device_list), any);
 }
 
 static void
 show_result (RaDeviceResultsWindow *self)
 {
-  const char * const *columns = ra_nql_result_get_columns (self->result);
-  const char *device_column = ra_nql_result_find_device_column (self->result);
-  const char *status_column = ra_nql_result_find_status_column (self->result);
-  g_autoptr(GPtrArray) detail_columns = g_ptr_array_new ();
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *time = g_date_time_format (now, "%X");
-  g_autofree char *updated = NULL;
-  g_autofree char *summary = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   guint n_rows = ra_nql_result_get_n_rows (self->result);
 
-  g_list_store_remove_all (self->devices);
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  self->updated = ra_clock_dup_now_local (ra_refresh_schedule_get_clock (self->schedule));
+
+  /* The one place an answer becomes what is shown. */
+  ra_device_results_model_apply (self->model, self->result,
+                                 ra_refresh_schedule_is_expired (self->schedule));
+  ra_refresh_schedule_answered (self->schedule, ra_device_results_model_get_settled (self->model));
 
   if (n_rows == 0)
     {
@@ -248,27 +187,9 @@ show_result (RaDeviceResultsWindow *self)
       return;
     }
 
-  for (guint i = 0; columns[i] != NULL; i++)
-    {
-      if (g_strcmp0 (columns[i], device_column) != 0 &&
-          g_strcmp0 (columns[i], status_column) != 0 &&
-          !column_is_constant (self->result, columns[i]))
-        g_ptr_array_add (detail_columns, (gpointer) columns[i]);
-    }
-
-  /* All in one change of the model; the list view makes rows only for
-   * those in sight, so a thousand devices cost what a screenful does. */
-  items = g_ptr_array_new_full (n_rows, g_object_unref);
-  for (guint row = 0; row < n_rows; row++)
-    g_ptr_array_add (items, create_device_item (self, row, device_column, status_column,
-                                                detail_columns));
-  g_list_store_splice (self->devices, 0, 0, items->pdata, items->len);
-
-  summary = make_summary (self, status_column);
-  gtk_label_set_label (GTK_LABEL (self->summary_label), summary);
-  /* Translators: %s is a time of day; then the ID of the NQL query */
-  updated = g_strdup_printf (_("Updated at %s from %s"), time, self->query_id);
-  gtk_label_set_label (GTK_LABEL (self->updated_label), updated);
+  gtk_label_set_label (GTK_LABEL (self->summary_label),
+                       ra_device_results_model_get_summary (self->model));
+  update_status_line (self);
 
   /* A cut answer must not pass for every device's outcome. */
   gtk_widget_set_visible (self->incomplete_label,
@@ -306,7 +227,18 @@ show_error (RaDeviceResultsWindow *self,
 
   ra_plain_status_page_set_description (ADW_STATUS_PAGE (self->error_page), self->error_message);
   gtk_widget_set_visible (self->error_preferences_button, setup_problem);
+  ra_device_results_model_apply (self->model, NULL, FALSE);
   set_state (self, RA_DEVICE_RESULTS_WINDOW_STATE_ERROR);
+
+  /* Waiting mends a busy or unreachable server, not a query that is
+   * missing or credentials without permission: those wait for the user
+   * (Try Again, or a changed setting). */
+  if (g_error_matches (error, RA_ERROR, RA_ERROR_RATE_LIMITED))
+    ra_refresh_schedule_failed (self->schedule, ra_client_get_retry_after_seconds (self->client));
+  else if (g_error_matches (error, RA_ERROR, RA_ERROR_NETWORK) ||
+           g_error_matches (error, RA_ERROR, RA_ERROR_TIMED_OUT) ||
+           g_error_matches (error, RA_ERROR, RA_ERROR_SERVER))
+    ra_refresh_schedule_failed (self->schedule, 0);
 }
 
 static void
@@ -347,6 +279,8 @@ load (RaDeviceResultsWindow *self)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* Asked now: the timed refresh does not come as well. */
+  ra_refresh_schedule_hold (self->schedule);
 
   /* Another query answers with other rows: what was shown goes. */
   if (g_strcmp0 (query_id, self->query_id) != 0)
@@ -461,6 +395,8 @@ ra_device_results_window_close_request (GtkWindow *window)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  /* Closed: nothing is asked for any more. */
+  ra_refresh_schedule_stop (self->schedule);
 
   return GTK_WINDOW_CLASS (ra_device_results_window_parent_class)->close_request (window);
 }
@@ -475,6 +411,18 @@ ra_device_results_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->schedule != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->schedule, self);
+      ra_refresh_schedule_stop (self->schedule);
+    }
+  if (self->tick != NULL)
+    {
+      g_source_destroy (self->tick);
+      g_clear_pointer (&self->tick, g_source_unref);
+    }
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RA_TYPE_DEVICE_RESULTS_WINDOW);
 
@@ -490,7 +438,9 @@ ra_device_results_window_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->result);
-  g_clear_object (&self->devices);
+  g_clear_object (&self->model);
+  g_clear_object (&self->schedule);
+  g_clear_pointer (&self->updated, g_date_time_unref);
   g_free (self->request_id);
   g_free (self->query_id);
   g_free (self->error_message);
@@ -506,6 +456,7 @@ ra_device_results_window_class_init (RaDeviceResultsWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   ra_accessible_fix_mnemonic_names ();
+  g_type_ensure (RA_TYPE_DEVICE_RESULTS_FILTER_BAR);
 
   object_class->dispose = ra_device_results_window_dispose;
   object_class->finalize = ra_device_results_window_finalize;
@@ -525,6 +476,8 @@ ra_device_results_window_class_init (RaDeviceResultsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, updated_label);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, incomplete_label);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, filtered_empty_label);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, device_list);
 
   gtk_widget_class_install_action (widget_class, "results.refresh", NULL, refresh_cb);
@@ -573,8 +526,14 @@ ra_device_results_window_init (RaDeviceResultsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->devices = g_list_store_new (RA_TYPE_DEVICE_RESULT_ITEM);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->devices))));
+  self->model = ra_device_results_model_new ();
+  g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (shown_changed_cb), self);
+  ra_device_results_filter_bar_set_model (RA_DEVICE_RESULTS_FILTER_BAR (self->filter_bar), self->model);
+  self->schedule = ra_refresh_schedule_new (default_clock);
+  g_signal_connect_swapped (self->schedule, "due", G_CALLBACK (load), self);
+  g_signal_connect_swapped (self->schedule, "changed", G_CALLBACK (schedule_changed_cb), self);
+
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model))));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
@@ -617,6 +576,7 @@ ra_device_results_window_new (RaSession  *session,
   self->is_demo = ra_session_get_demo (session);
   self->request_id = g_strdup (request_id);
   self->n_devices = n_devices;
+  ra_device_results_model_set_run (self->model, NULL, n_devices);
 
   if (action_name != NULL)
     adw_window_title_set_subtitle (self->window_title, action_name);
@@ -770,7 +730,7 @@ ra_device_results_window_get_devices (RaDeviceResultsWindow *self)
 {
   g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->devices);
+  return ra_device_results_model_get_all (self->model);
 }
 
 GtkListView *
@@ -779,4 +739,75 @@ ra_device_results_window_get_device_list (RaDeviceResultsWindow *self)
   g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
 
   return GTK_LIST_VIEW (self->device_list);
+}
+
+RaDeviceResultsModel *
+ra_device_results_window_get_model (RaDeviceResultsWindow *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
+
+  return self->model;
+}
+
+void
+ra_device_results_window_set_run (RaDeviceResultsWindow *self,
+                                  GDateTime             *started,
+                                  guint                  expires_in_minutes,
+                                  const char * const    *devices,
+                                  GListModel            *outputs)
+{
+  gint64 expiry = 0;
+
+  g_return_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self));
+  g_return_if_fail (outputs == NULL || G_IS_LIST_MODEL (outputs));
+
+  if (started != NULL && expires_in_minutes > 0)
+    expiry = g_date_time_to_unix (started) * G_USEC_PER_SEC +
+             (gint64) expires_in_minutes * 60 * G_USEC_PER_SEC;
+  ra_refresh_schedule_set_expiry (self->schedule, expiry);
+
+  if (devices != NULL)
+    self->n_devices = g_strv_length ((char **) devices);
+  ra_device_results_model_set_run (self->model, devices, self->n_devices);
+  ra_device_results_model_set_outputs (self->model, outputs);
+
+  if (self->result != NULL && self->state == RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS)
+    {
+      gtk_label_set_label (GTK_LABEL (self->summary_label),
+                           ra_device_results_model_get_summary (self->model));
+    }
+}
+
+void
+ra_device_results_window_use_clock (RaClock *clock)
+{
+  g_return_if_fail (clock == NULL || RA_IS_CLOCK (clock));
+
+  g_set_object (&default_clock, clock);
+}
+
+RaRefreshSchedule *
+ra_device_results_window_get_schedule (RaDeviceResultsWindow *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
+
+  return self->schedule;
+}
+
+GtkToggleButton *
+ra_device_results_window_get_filter_button (RaDeviceResultsWindow *self,
+                                            RaDeviceResultsFilter  filter)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
+  g_return_val_if_fail (filter < RA_DEVICE_RESULTS_FILTER_N_VALUES, NULL);
+
+  return ra_device_results_filter_bar_get_button (RA_DEVICE_RESULTS_FILTER_BAR (self->filter_bar), filter);
+}
+
+const char *
+ra_device_results_window_get_status_line (RaDeviceResultsWindow *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
+
+  return gtk_label_get_label (GTK_LABEL (self->updated_label));
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "ra-client.h"
+#include "ra-device-results-model.h"
 #include "ra-nql-queries.h"
 #include "ra-nql-result.h"
 #include "ra-session.h"
@@ -51,6 +52,16 @@ RaDeviceResultsWindow *ra_device_results_window_present_for       (GtkWidget    
                                                                    const char            *request_id,
                                                                    const char            *action_name,
                                                                    guint                  n_devices);
+/* What is known of the run: when it started and for how many minutes
+ * its request lasts (NULL or 0: not known; while the request lasts, the
+ * results refresh by themselves until every device finished), the
+ * collector IDs it was sent to (NULL: not known), and the action's
+ * outputs (a GListModel of RaActionOutput; NULL: not known). */
+void                   ra_device_results_window_set_run           (RaDeviceResultsWindow *self,
+                                                                   GDateTime             *started,
+                                                                   guint                  expires_in_minutes,
+                                                                   const char * const    *devices,
+                                                                   GListModel            *outputs);
 /* Asks again; what is shown stays until the answer comes. */
 void                   ra_device_results_window_refresh           (RaDeviceResultsWindow *self);
 const char            *ra_device_results_window_get_request_id    (RaDeviceResultsWindow *self);
@@ -68,8 +79,11 @@ const char            *ra_device_results_window_get_incomplete_note (RaDeviceRes
 const char            *ra_device_results_window_get_error_message (RaDeviceResultsWindow *self);
 /* The explanation shown when no query is set up. */
 const char            *ra_device_results_window_get_setup_text    (RaDeviceResultsWindow *self);
-/* The devices of the last answer, as RaDeviceResultItem, in its order. */
+/* The devices of the last answer, as RaDeviceResultItem, in its order,
+ * then those of the run it has no row for; whatever the filter. */
 GListModel            *ra_device_results_window_get_devices       (RaDeviceResultsWindow *self);
+/* The counts, the filter, and the devices the filter lets through. */
+RaDeviceResultsModel  *ra_device_results_window_get_model         (RaDeviceResultsWindow *self);
 GtkListView           *ra_device_results_window_get_device_list   (RaDeviceResultsWindow *self);
 
 G_END_DECLS

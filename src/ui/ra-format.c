@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "ra-format.h"
+#include "ra-nql-result.h"
+#include "ra-output-value.h"
 #include "ra-remote-action.h"
 
 char *
@@ -224,5 +226,113 @@ ra_format_outcome (RaExecutionOutcome outcome)
     case RA_EXECUTION_OUTCOME_UNKNOWN:
     default:
       return _("Outcome unknown");
+    }
+}
+
+char *
+ra_format_duration_ms (guint64 millis)
+{
+  guint64 seconds = millis / 1000;
+
+  if (millis < 1000)
+    /* Translators: a duration in milliseconds */
+    return g_strdup_printf (_("%u ms"), (guint) millis);
+  if (seconds < 10 && millis % 1000 != 0)
+    /* Translators: a duration in seconds, with one decimal */
+    return g_strdup_printf (_("%.1f s"), millis / 1000.0);
+  if (seconds < 60)
+    /* Translators: a duration in seconds */
+    return g_strdup_printf (_("%u s"), (guint) seconds);
+  if (seconds < 3600)
+    {
+      if (seconds % 60 == 0)
+        /* Translators: a duration in minutes */
+        return g_strdup_printf (_("%u min"), (guint) (seconds / 60));
+      /* Translators: a duration in minutes and seconds */
+      return g_strdup_printf (_("%u min %u s"), (guint) (seconds / 60), (guint) (seconds % 60));
+    }
+  if (seconds / 60 % 60 == 0)
+    /* Translators: a duration in hours */
+    return g_strdup_printf (_("%u h"), (guint) MIN (seconds / 3600, G_MAXUINT));
+  /* Translators: a duration in hours and minutes */
+  return g_strdup_printf (_("%u h %u min"), (guint) MIN (seconds / 3600, G_MAXUINT),
+                          (guint) (seconds / 60 % 60));
+}
+
+char *
+ra_format_output_value (const char *type,
+                        const char *text)
+{
+  guint64 number;
+  gboolean yes;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (type == NULL)
+    return g_strdup (text);
+
+  if (g_ascii_strcasecmp (type, "millis") == 0 && ra_output_value_parse_count (text, &number))
+    return ra_format_duration_ms (number);
+
+  if ((g_ascii_strcasecmp (type, "bool") == 0 || g_ascii_strcasecmp (type, "boolean") == 0) &&
+      ra_output_value_parse_bool (text, &yes))
+    return g_strdup (yes ? _("Yes") : _("No"));
+
+  if (g_ascii_strcasecmp (type, "bytes") == 0 && ra_output_value_parse_count (text, &number))
+    return g_format_size (number);
+
+  if (g_ascii_strcasecmp (type, "list_of_strings") == 0)
+    {
+      g_auto(GStrv) items = ra_output_value_parse_list (text);
+
+      if (items != NULL)
+        /* Translators: what separates the items of a list in a line */
+        return g_strjoinv (_(", "), items);
+    }
+
+  if (g_ascii_strcasecmp (type, "datetime") == 0)
+    {
+      g_autoptr(GDateTime) time = ra_nql_parse_time (text);
+
+      if (time != NULL)
+        return ra_format_date_time (time);
+    }
+
+  return g_strdup (text);
+}
+
+char *
+ra_format_refresh_status (GDateTime      *updated,
+                          const char     *query_id,
+                          RaRefreshState  state,
+                          gint64          seconds_left)
+{
+  g_autofree char *time = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *wait = NULL;
+
+  g_return_val_if_fail (updated != NULL, NULL);
+
+  time = g_date_time_format (updated, "%X");
+  /* Translators: %s is a time of day; then the ID of the NQL query */
+  line = g_strdup_printf (_("Updated at %s from %s"), time, query_id);
+
+  switch (state)
+    {
+    case RA_REFRESH_STATE_WAITING:
+      wait = ra_format_seconds (MAX (seconds_left, 1));
+      /* Translators: %s is "Updated at … from …"; then how long until
+       * the results are read again by themselves ("20 seconds") */
+      return g_strdup_printf (_("%s · next update in %s"), line, wait);
+    case RA_REFRESH_STATE_SETTLED:
+      /* Translators: %s is "Updated at … from …" */
+      return g_strdup_printf (_("%s · every device has finished"), line);
+    case RA_REFRESH_STATE_EXPIRED:
+      /* Translators: %s is "Updated at … from …" */
+      return g_strdup_printf (_("%s · the run has expired"), line);
+    case RA_REFRESH_STATE_IDLE:
+    case RA_REFRESH_STATE_STOPPED:
+    default:
+      return g_steal_pointer (&line);
     }
 }

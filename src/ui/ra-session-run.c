@@ -310,3 +310,11 @@ ra_session_run_find_repeated (GListModel         *runs,
 
   return NULL;
 }
+
+const char * const *
+ra_session_run_get_devices (RaSessionRun *self)
+{
+  g_return_val_if_fail (RA_IS_SESSION_RUN (self), NULL);
+
+  return ra_execution_request_get_devices (self->request);
+}

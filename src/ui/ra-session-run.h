@@ -37,6 +37,8 @@ const char   *ra_session_run_get_action_name        (RaSessionRun *self);
 /* NULL when the outcome is unknown. */
 const char   *ra_session_run_get_request_id         (RaSessionRun *self);
 guint         ra_session_run_get_n_devices          (RaSessionRun *self);
+/* The collector IDs the run was sent to. */
+const char * const *ra_session_run_get_devices      (RaSessionRun *self);
 /* What the server answered; 0 when it did not say. */
 guint         ra_session_run_get_expires_in_minutes (RaSessionRun *self);
 GDateTime    *ra_session_run_get_started            (RaSessionRun *self);

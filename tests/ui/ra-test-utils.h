@@ -130,6 +130,18 @@ ra_test_read_clipboard (GtkWidget *widget)
   return text;
 }
 
+/* Destroys window and waits (bounded) until it is gone: what it started
+ * (a request in flight) may hold it for a few turns of the main loop. */
+static inline void
+ra_test_destroy_window (GtkWindow *window)
+{
+  gpointer weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (window);
+  RA_TEST_WAIT_UNTIL (weak == NULL);
+}
+
 /* Puts every key of the app's settings back to its default, so that a
  * test starts from what a new user has. */
 static inline void

@@ -12,7 +12,7 @@
 
 #include "ra-account.h"
 #include "ra-device-result-row.h"
-#include "ra-device-results-window.h"
+#include "ra-device-results-window-private.h"
 #include "ra-run-outcome.h"
 #include "ra-session-run.h"
 
@@ -84,16 +84,6 @@ run_and_open (Fixture  *fixture,
 
   g_assert_nonnull (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW));
   return RA_DEVICE_RESULTS_WINDOW (find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW));
-}
-
-static void
-close_results (RaDeviceResultsWindow *window)
-{
-  gpointer weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  RA_TEST_WAIT_UNTIL_FOR (weak == NULL, WAIT_SECONDS);
 }
 
 static guint
@@ -271,7 +261,7 @@ test_results (Fixture       *fixture,
   assert_queries (fixture, QUERY, request_id);
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 
-  close_results (window);
+  ra_test_destroy_window (GTK_WINDOW (window));
   set_query (fixture, "");
 }
 
@@ -303,7 +293,7 @@ test_unknown_query (Fixture       *fixture,
   g_assert_null (ra_device_results_window_get_error_message (window));
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 
-  close_results (window);
+  ra_test_destroy_window (GTK_WINDOW (window));
   set_query (fixture, "");
 }
 
@@ -354,7 +344,7 @@ test_unconfigured (Fixture       *fixture,
   assert_queries (fixture, QUERY, ra_run_form_get_request_id (get_form (fixture)));
   set_query (fixture, "");
 
-  close_results (window);
+  ra_test_destroy_window (GTK_WINDOW (window));
   g_assert_cmpuint (count_executes (fixture), ==, 1);
 }
 
@@ -418,7 +408,7 @@ assert_large_run (Fixture    *fixture,
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (large), WAIT_SECONDS);
   g_assert_cmpstr (ra_device_results_window_get_summary (large), ==, summary);
   g_assert_nonnull (strstr (ra_device_results_window_get_incomplete_note (large), in_note));
-  close_results (large);
+  ra_test_destroy_window (GTK_WINDOW (large));
 }
 
 static void
@@ -478,7 +468,7 @@ test_times_and_row_limit (Fixture       *fixture,
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_null (ra_device_results_window_get_incomplete_note (window));
 
-  close_results (window);
+  ra_test_destroy_window (GTK_WINDOW (window));
   set_query (fixture, "");
   if (saved_tz != NULL)
     g_setenv ("TZ", saved_tz, TRUE);
@@ -518,7 +508,7 @@ test_demo_unknown_devices (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (copied, known[0]));
   for (guint i = 0; known[i] != NULL; i++)
     g_assert_nonnull (strstr (copied, known[i]));
-  close_results (window);
+  ra_test_destroy_window (GTK_WINDOW (window));
 
   /* Not on a real instance. */
   window = ra_device_results_window_new (fixture->session, settings, request_id, NULL, 2);
@@ -529,7 +519,7 @@ test_demo_unknown_devices (Fixture       *fixture,
                                                       RA_TYPE_DEVICE_RESULTS_WINDOW,
                                                       "demo_devices_button"));
   g_assert_false (gtk_widget_get_visible (button));
-  close_results (window);
+  ra_test_destroy_window (GTK_WINDOW (window));
   set_query (fixture, "");
 }
 
@@ -549,7 +539,7 @@ test_nql_forbidden (Fixture       *fixture,
   g_assert_nonnull (strstr (message, "NQL API"));
   g_assert_nonnull (strstr (message, "API credentials"));
 
-  close_results (window);
+  ra_test_destroy_window (GTK_WINDOW (window));
   set_query (fixture, "");
   ra_simulator_set_nql_permission (fixture->sim, TRUE);
 }
@@ -565,7 +555,7 @@ test_demo_query (Fixture       *fixture,
   const char *request_id;
 
   set_query (fixture, "");
-  close_results (run_and_open (fixture, 2, NULL));
+  ra_test_destroy_window (GTK_WINDOW (run_and_open (fixture, 2, NULL)));
   request_id = ra_run_form_get_request_id (get_form (fixture));
 
   window = ra_device_results_window_new (demo, settings, request_id, NULL, 2);
@@ -574,7 +564,7 @@ test_demo_query (Fixture       *fixture,
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
   g_assert_cmpuint (ra_nql_result_get_n_rows (ra_device_results_window_get_result (window)), ==, 2);
   assert_queries (fixture, RA_DEMO_EXECUTIONS_QUERY, request_id);
-  close_results (window);
+  ra_test_destroy_window (GTK_WINDOW (window));
 
   /* An account's own query, not the demo's, even on the same server. */
   set_query (fixture, "#no_such_query");
@@ -582,7 +572,7 @@ test_demo_query (Fixture       *fixture,
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, "#no_such_query");
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_ERROR);
-  close_results (window);
+  ra_test_destroy_window (GTK_WINDOW (window));
   set_query (fixture, "");
 
   g_assert_cmpuint (count_executes (fixture), ==, 1);
@@ -612,6 +602,12 @@ test_signed_out (Fixture       *fixture,
 static void
 add_tests (void)
 {
+  g_autoptr(RaClock) clock = ra_clock_new_manual (0);
+
+  /* Refreshes come only when a test asks for them: the clock the
+   * windows time them by stands still. */
+  ra_device_results_window_use_clock (clock);
+
   RA_TEST_ADD ("/device-results/results", test_results);
   RA_TEST_ADD ("/device-results/unknown-query", test_unknown_query);
   RA_TEST_ADD ("/device-results/unconfigured", test_unconfigured);

@@ -1,0 +1,699 @@
+/* ra-device-results-model.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-device-results-model"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "ra-action-output.h"
+#include "ra-device-results-model.h"
+#include "ra-execution-status.h"
+#include "ra-format.h"
+
+struct _RaDeviceResultsModel
+{
+  GObject                parent_instance;
+
+  GListStore            *items;
+  GtkCustomFilter       *filter;
+  GtkFilterListModel    *filtered;
+  RaDeviceResultsFilter  filter_value;
+
+  GStrv                  devices;
+  guint                  n_devices;
+  GListModel            *outputs;
+  RaNqlResult           *result;
+  gboolean               expired;
+
+  guint                  counts[RA_DEVICE_RESULTS_FILTER_N_VALUES];
+  /* Devices of the run that the answer has no row for and that cannot
+   * be listed, because the run's IDs or the answer's are not known. */
+  guint                  n_unlisted;
+  gboolean               settled;
+  char                  *summary;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+/* clang-format off */
+G_DEFINE_FINAL_TYPE_WITH_CODE (RaDeviceResultsModel, ra_device_results_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+/* clang-format on */
+
+/* clang-format off */
+G_DEFINE_ENUM_TYPE (RaDeviceResultsFilter, ra_device_results_filter,
+  G_DEFINE_ENUM_VALUE (RA_DEVICE_RESULTS_FILTER_ALL, "all"),
+  G_DEFINE_ENUM_VALUE (RA_DEVICE_RESULTS_FILTER_SUCCEEDED, "succeeded"),
+  G_DEFINE_ENUM_VALUE (RA_DEVICE_RESULTS_FILTER_FAILED, "failed"),
+  G_DEFINE_ENUM_VALUE (RA_DEVICE_RESULTS_FILTER_PENDING, "pending"),
+  G_DEFINE_ENUM_VALUE (RA_DEVICE_RESULTS_FILTER_NO_REPORT, "no-report"))
+/* clang-format on */
+
+enum {
+  PROP_0,
+  PROP_FILTER,
+  PROP_SETTLED,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static RaDeviceResultsFilter
+filter_of_kind (RaDeviceResultKind kind)
+{
+  switch (kind)
+    {
+    case RA_DEVICE_RESULT_KIND_SUCCEEDED:
+      return RA_DEVICE_RESULTS_FILTER_SUCCEEDED;
+    case RA_DEVICE_RESULT_KIND_FAILED:
+      return RA_DEVICE_RESULTS_FILTER_FAILED;
+    case RA_DEVICE_RESULT_KIND_PENDING:
+      return RA_DEVICE_RESULTS_FILTER_PENDING;
+    case RA_DEVICE_RESULT_KIND_NO_REPORT:
+      return RA_DEVICE_RESULTS_FILTER_NO_REPORT;
+    case RA_DEVICE_RESULT_KIND_OTHER:
+    case RA_DEVICE_RESULT_KIND_N_VALUES:
+    default:
+      /* Only "All" shows a status that is none of the others. */
+      return RA_DEVICE_RESULTS_FILTER_ALL;
+    }
+}
+
+static gboolean
+filter_item_cb (gpointer item,
+                gpointer user_data)
+{
+  RaDeviceResultsModel *self = user_data;
+
+  return self->filter_value == RA_DEVICE_RESULTS_FILTER_ALL ||
+         filter_of_kind (ra_device_result_item_get_kind (item)) == self->filter_value;
+}
+
+/* A column that says the same on every row (the action, the request ID)
+ * tells nothing about a device. */
+static gboolean
+column_is_constant (RaNqlResult *result,
+                    const char  *column)
+{
+  guint n_rows = ra_nql_result_get_n_rows (result);
+  const char *first;
+
+  if (n_rows < 2)
+    return FALSE;
+
+  first = ra_nql_result_get_value (result, 0, column);
+  for (guint row = 1; row < n_rows; row++)
+    {
+      if (g_strcmp0 (first, ra_nql_result_get_value (result, row, column)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The output a column holds: "remote_action.execution.outputs.Version",
+ * "outputs.Version" or "Version" for the output Version. */
+static RaActionOutput *
+find_output (RaDeviceResultsModel *self,
+             const char           *column)
+{
+  const char *dot = strrchr (column, '.');
+  const char *last = dot != NULL ? dot + 1 : column;
+
+  if (self->outputs == NULL)
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->outputs); i++)
+    {
+      g_autoptr(RaActionOutput) output = g_list_model_get_item (self->outputs, i);
+      const char *id = ra_action_output_get_id (output);
+
+      if (id != NULL && g_str_equal (id, last) &&
+          (dot == NULL || strstr (column, "output") != NULL))
+        return output;
+    }
+
+  return NULL;
+}
+
+/* The column that holds each device's collector ID, to tell which
+ * devices of the run the answer has. */
+static const char *
+find_uid_column (RaNqlResult *result)
+{
+  const char * const *columns = ra_nql_result_get_columns (result);
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      if (g_str_has_suffix (columns[i], "collector.uid") || g_str_equal (columns[i], "collector_uid"))
+        return columns[i];
+    }
+
+  return NULL;
+}
+
+static void
+append_detail (GString    *details,
+               const char *label,
+               const char *value)
+{
+  if (details->len > 0)
+    g_string_append_c (details, '\n');
+  /* Translators: a column of the query's answer and its value */
+  g_string_append_printf (details, _("%s: %s"), label, value);
+}
+
+static RaDeviceResultKind
+kind_of_status (const char *value,
+                gboolean    expired)
+{
+  g_autofree char *word = value != NULL ? g_ascii_strdown (value, -1) : NULL;
+
+  /* Nexthink's word for a device that did not run the action before the
+   * request expired: it never reported. */
+  if (word != NULL && g_str_equal (g_strstrip (word), "expired"))
+    return RA_DEVICE_RESULT_KIND_NO_REPORT;
+
+  switch (ra_execution_status_from_string (value))
+    {
+    case RA_EXECUTION_STATUS_SUCCEEDED:
+      return RA_DEVICE_RESULT_KIND_SUCCEEDED;
+    case RA_EXECUTION_STATUS_FAILED:
+      return RA_DEVICE_RESULT_KIND_FAILED;
+    case RA_EXECUTION_STATUS_PENDING:
+      return expired ? RA_DEVICE_RESULT_KIND_NO_REPORT : RA_DEVICE_RESULT_KIND_PENDING;
+    case RA_EXECUTION_STATUS_OTHER:
+    case RA_EXECUTION_STATUS_N_VALUES:
+    default:
+      return RA_DEVICE_RESULT_KIND_OTHER;
+    }
+}
+
+/* One row of the answer, as the list shows it. */
+static RaDeviceResultItem *
+create_item (RaDeviceResultsModel *self,
+             guint                 row,
+             const char           *device_column,
+             const char           *status_column,
+             GPtrArray            *detail_columns)
+{
+  RaNqlResult *result = self->result;
+  const char *device = ra_nql_result_get_value (result, row, device_column);
+  g_autoptr(GString) details = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *status_text = NULL;
+  RaDeviceResultKind kind = RA_DEVICE_RESULT_KIND_OTHER;
+
+  if (device == NULL || device[0] == '\0')
+    {
+      /* Translators: %u is the position of a device in the list */
+      title = g_strdup_printf (_("Device %'u"), row + 1);
+      device = title;
+    }
+
+  for (guint i = 0; i < detail_columns->len; i++)
+    {
+      const char *column = g_ptr_array_index (detail_columns, i);
+      const char *value = ra_nql_result_get_value (result, row, column);
+      RaActionOutput *output = find_output (self, column);
+      g_autofree char *text = NULL;
+      g_autofree char *label = NULL;
+
+      if (value == NULL || value[0] == '\0')
+        continue;
+
+      if (output != NULL)
+        {
+          const char *name = ra_action_output_get_name (output);
+
+          text = ra_format_output_value (ra_action_output_get_output_type (output), value);
+          append_detail (details, name != NULL && name[0] != '\0' ? name : ra_action_output_get_id (output),
+                         text);
+          continue;
+        }
+
+      /* Times come in UTC; people think in their own time zone. */
+      {
+        g_autoptr(GDateTime) time = ra_nql_result_dup_time (result, row, column);
+
+        if (time != NULL)
+          value = text = ra_format_date_time (time);
+      }
+
+      label = ra_nql_column_label (column);
+      append_detail (details, label, value);
+    }
+
+  if (status_column != NULL)
+    {
+      const char *value = ra_nql_result_get_value (result, row, status_column);
+
+      kind = kind_of_status (value, self->expired);
+      if (kind == RA_DEVICE_RESULT_KIND_NO_REPORT)
+        status_text = g_strdup (_("No report"));
+      else
+        status_text = ra_execution_status_label (value != NULL ? value : "");
+    }
+
+  return ra_device_result_item_new (device, details->len > 0 ? details->str : NULL,
+                                    status_text, kind);
+}
+
+/* The run's devices that the answer has no row for. */
+static void
+add_missing_devices (RaDeviceResultsModel *self,
+                     GPtrArray            *items)
+{
+  const char *uid_column = find_uid_column (self->result);
+  guint n_rows = ra_nql_result_get_n_rows (self->result);
+  g_autoptr(GHashTable) reported = NULL;
+
+  if (ra_nql_result_get_may_be_incomplete (self->result))
+    return;
+
+  if (self->devices == NULL || uid_column == NULL)
+    {
+      /* Only their number is known: the summary counts them. */
+      self->n_unlisted = self->n_devices > n_rows ? self->n_devices - n_rows : 0;
+      return;
+    }
+
+  reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      const char *uid = ra_nql_result_get_value (self->result, row, uid_column);
+
+      if (uid != NULL)
+        g_hash_table_add (reported, g_ascii_strdown (uid, -1));
+    }
+
+  for (guint i = 0; self->devices[i] != NULL; i++)
+    {
+      g_autofree char *uid = g_ascii_strdown (self->devices[i], -1);
+
+      if (g_hash_table_contains (reported, uid))
+        continue;
+
+      /* A real instance lists every device it knows as soon as the
+       * request reaches it: one it never lists is not one of its
+       * devices, and will never report. */
+      g_ptr_array_add (items,
+                       ra_device_result_item_new (self->devices[i],
+                                                  _("Nexthink does not know a device with this "
+                                                    "collector ID."),
+                                                  _("Unknown device"),
+                                                  RA_DEVICE_RESULT_KIND_NO_REPORT));
+    }
+}
+
+static char *
+make_summary (RaDeviceResultsModel *self,
+              const char           *status_column)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint total = n_items + self->n_unlisted;
+  guint pending = self->counts[RA_DEVICE_RESULTS_FILTER_PENDING];
+  guint no_report = self->counts[RA_DEVICE_RESULTS_FILTER_NO_REPORT];
+  guint other = n_items - self->counts[RA_DEVICE_RESULTS_FILTER_SUCCEEDED] -
+                self->counts[RA_DEVICE_RESULTS_FILTER_FAILED] - pending - no_report;
+  g_autofree char *succeeded = NULL;
+  g_autofree char *summary = NULL;
+
+  if (status_column == NULL)
+    {
+      guint n_rows = ra_nql_result_get_n_rows (self->result);
+
+      return g_strdup_printf (ngettext ("%'u device has reported", "%'u devices have reported", n_rows),
+                              n_rows);
+    }
+
+  /* Devices that have not reported at all are pending too, until the
+   * run expires. */
+  if (self->expired)
+    no_report += self->n_unlisted;
+  else
+    pending += self->n_unlisted;
+
+  succeeded = g_strdup_printf (ngettext ("%'u of %'u device succeeded",
+                                         "%'u of %'u devices succeeded", total),
+                               self->counts[RA_DEVICE_RESULTS_FILTER_SUCCEEDED], total);
+  /* Translators: the first %s is "N of M devices succeeded"; then the
+   * number of devices that failed and of those that have not finished */
+  summary = g_strdup_printf (_("%s, %'u failed, %'u pending"),
+                             succeeded, self->counts[RA_DEVICE_RESULTS_FILTER_FAILED], pending);
+
+  if (no_report > 0)
+    {
+      g_autofree char *base = g_steal_pointer (&summary);
+
+      /* Translators: %s is the summary above; %u devices never reported
+       * by the run's expiry, or are not known to the instance */
+      summary = g_strdup_printf (_("%s, %'u without a report"), base, no_report);
+    }
+
+  if (other > 0)
+    {
+      g_autofree char *base = g_steal_pointer (&summary);
+
+      /* Translators: %s is the summary above; %u devices reported a status
+       * that is none of succeeded, failed or pending */
+      summary = g_strdup_printf (_("%s, %'u with another status"), base, other);
+    }
+
+  return g_steal_pointer (&summary);
+}
+
+static void
+set_settled (RaDeviceResultsModel *self,
+             gboolean              settled)
+{
+  if (self->settled == settled)
+    return;
+
+  self->settled = settled;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTLED]);
+}
+
+static void
+remake_items (RaDeviceResultsModel *self)
+{
+  const char * const *columns;
+  const char *device_column;
+  const char *status_column;
+  g_autoptr(GPtrArray) detail_columns = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  guint n_rows;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  gboolean settled;
+
+  memset (self->counts, 0, sizeof self->counts);
+  self->n_unlisted = 0;
+  g_clear_pointer (&self->summary, g_free);
+
+  if (self->result == NULL)
+    {
+      g_list_store_remove_all (self->items);
+      set_settled (self, FALSE);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+      return;
+    }
+
+  columns = ra_nql_result_get_columns (self->result);
+  device_column = ra_nql_result_find_device_column (self->result);
+  status_column = ra_nql_result_find_status_column (self->result);
+  n_rows = ra_nql_result_get_n_rows (self->result);
+
+  detail_columns = g_ptr_array_new ();
+  for (guint i = 0; columns[i] != NULL; i++)
+    {
+      if (g_strcmp0 (columns[i], device_column) != 0 &&
+          g_strcmp0 (columns[i], status_column) != 0 &&
+          !column_is_constant (self->result, columns[i]))
+        g_ptr_array_add (detail_columns, (gpointer) columns[i]);
+    }
+
+  items = g_ptr_array_new_full (n_rows, g_object_unref);
+  for (guint row = 0; row < n_rows; row++)
+    g_ptr_array_add (items, create_item (self, row, device_column, status_column, detail_columns));
+  if (status_column != NULL)
+    add_missing_devices (self, items);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RaDeviceResultKind kind = ra_device_result_item_get_kind (g_ptr_array_index (items, i));
+
+      self->counts[filter_of_kind (kind)]++;
+    }
+  self->counts[RA_DEVICE_RESULTS_FILTER_ALL] = items->len;
+
+  /* All in one change of the model; the list view makes rows only for
+   * those in sight, so ten thousand devices cost what a screenful does. */
+  g_list_store_splice (self->items, 0, n_items, items->pdata, items->len);
+
+  self->summary = make_summary (self, status_column);
+  /* A cut answer does not tell of every device, and nobody having
+   * reported yet is no end either. */
+  settled = status_column != NULL && !ra_nql_result_get_may_be_incomplete (self->result);
+  settled = settled && self->counts[RA_DEVICE_RESULTS_FILTER_PENDING] == 0;
+  settled = settled && (self->n_unlisted == 0 || self->expired);
+  settled = settled && (items->len > 0 || self->expired);
+  set_settled (self, settled);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static GType
+list_model_get_item_type (GListModel *model)
+{
+  return RA_TYPE_DEVICE_RESULT_ITEM;
+}
+
+static guint
+list_model_get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (RA_DEVICE_RESULTS_MODEL (model)->filtered));
+}
+
+static gpointer
+list_model_get_item (GListModel *model,
+                     guint       position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (RA_DEVICE_RESULTS_MODEL (model)->filtered), position);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_model_get_item_type;
+  iface->get_n_items = list_model_get_n_items;
+  iface->get_item = list_model_get_item;
+}
+
+static void
+filtered_items_changed_cb (RaDeviceResultsModel *self,
+                           guint                 position,
+                           guint                 removed,
+                           guint                 added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+static void
+ra_device_results_model_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  RaDeviceResultsModel *self = RA_DEVICE_RESULTS_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      g_value_set_enum (value, self->filter_value);
+      break;
+    case PROP_SETTLED:
+      g_value_set_boolean (value, self->settled);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_device_results_model_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  RaDeviceResultsModel *self = RA_DEVICE_RESULTS_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      ra_device_results_model_set_filter (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ra_device_results_model_dispose (GObject *object)
+{
+  RaDeviceResultsModel *self = RA_DEVICE_RESULTS_MODEL (object);
+
+  if (self->filtered != NULL)
+    g_signal_handlers_disconnect_by_data (self->filtered, self);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->items);
+  g_clear_object (&self->outputs);
+  g_clear_object (&self->result);
+
+  G_OBJECT_CLASS (ra_device_results_model_parent_class)->dispose (object);
+}
+
+static void
+ra_device_results_model_finalize (GObject *object)
+{
+  RaDeviceResultsModel *self = RA_DEVICE_RESULTS_MODEL (object);
+
+  g_strfreev (self->devices);
+  g_free (self->summary);
+
+  G_OBJECT_CLASS (ra_device_results_model_parent_class)->finalize (object);
+}
+
+static void
+ra_device_results_model_class_init (RaDeviceResultsModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = ra_device_results_model_get_property;
+  object_class->set_property = ra_device_results_model_set_property;
+  object_class->dispose = ra_device_results_model_dispose;
+  object_class->finalize = ra_device_results_model_finalize;
+
+  properties[PROP_FILTER] =
+    g_param_spec_enum ("filter", NULL, NULL, RA_TYPE_DEVICE_RESULTS_FILTER, RA_DEVICE_RESULTS_FILTER_ALL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTLED] =
+    g_param_spec_boolean ("settled", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ra_device_results_model_init (RaDeviceResultsModel *self)
+{
+  self->items = g_list_store_new (RA_TYPE_DEVICE_RESULT_ITEM);
+  self->filter = gtk_custom_filter_new (filter_item_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  g_signal_connect_swapped (self->filtered, "items-changed",
+                            G_CALLBACK (filtered_items_changed_cb), self);
+}
+
+RaDeviceResultsModel *
+ra_device_results_model_new (void)
+{
+  return g_object_new (RA_TYPE_DEVICE_RESULTS_MODEL, NULL);
+}
+
+void
+ra_device_results_model_set_run (RaDeviceResultsModel *self,
+                                 const char * const   *devices,
+                                 guint                 n_devices)
+{
+  g_return_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self));
+
+  g_strfreev (self->devices);
+  self->devices = g_strdupv ((char **) devices);
+  self->n_devices = devices != NULL ? g_strv_length (self->devices) : n_devices;
+  remake_items (self);
+}
+
+void
+ra_device_results_model_set_outputs (RaDeviceResultsModel *self,
+                                     GListModel           *outputs)
+{
+  g_return_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self));
+  g_return_if_fail (outputs == NULL || G_IS_LIST_MODEL (outputs));
+
+  if (!g_set_object (&self->outputs, outputs))
+    return;
+
+  remake_items (self);
+}
+
+void
+ra_device_results_model_apply (RaDeviceResultsModel *self,
+                               RaNqlResult          *result,
+                               gboolean              expired)
+{
+  g_return_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self));
+  g_return_if_fail (result == NULL || RA_IS_NQL_RESULT (result));
+
+  g_set_object (&self->result, result);
+  self->expired = expired;
+  remake_items (self);
+}
+
+RaNqlResult *
+ra_device_results_model_get_result (RaDeviceResultsModel *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self), NULL);
+
+  return self->result;
+}
+
+void
+ra_device_results_model_set_filter (RaDeviceResultsModel *self,
+                                    RaDeviceResultsFilter filter)
+{
+  g_return_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self));
+  g_return_if_fail (filter < RA_DEVICE_RESULTS_FILTER_N_VALUES);
+
+  if (self->filter_value == filter)
+    return;
+
+  self->filter_value = filter;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+}
+
+RaDeviceResultsFilter
+ra_device_results_model_get_filter (RaDeviceResultsModel *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self), RA_DEVICE_RESULTS_FILTER_ALL);
+
+  return self->filter_value;
+}
+
+GListModel *
+ra_device_results_model_get_all (RaDeviceResultsModel *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}
+
+guint
+ra_device_results_model_get_count (RaDeviceResultsModel *self,
+                                   RaDeviceResultsFilter filter)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self), 0);
+  g_return_val_if_fail (filter < RA_DEVICE_RESULTS_FILTER_N_VALUES, 0);
+
+  return self->counts[filter];
+}
+
+gboolean
+ra_device_results_model_get_settled (RaDeviceResultsModel *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self), FALSE);
+
+  return self->settled;
+}
+
+const char *
+ra_device_results_model_get_summary (RaDeviceResultsModel *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self), NULL);
+
+  return self->summary;
+}
