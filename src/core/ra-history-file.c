@@ -49,6 +49,11 @@ static const char * const migrations[] = {
   "UPDATE runs SET n_devices = (SELECT count(*) FROM run_devices WHERE run_id = runs.id);"
   "ALTER TABLE runs ADD COLUMN status_counts TEXT;"
   "CREATE INDEX runs_by_time ON runs (time DESC, id DESC);",
+
+  /* 3: the last known status of each device, from the execution results
+   * query, so that a run's detail shows it before the query is asked
+   * again, or when it cannot be */
+  "ALTER TABLE run_devices ADD COLUMN status TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RA_HISTORY_SCHEMA_VERSION);

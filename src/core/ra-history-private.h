@@ -36,6 +36,30 @@ gboolean  ra_history_set_error (GError         **error,
                                 sqlite3         *db,
                                 RaHistoryDoing   doing);
 
+/* A call's work, in a worker thread with the connection open and to
+ * itself; returns the call's result, or NULL with error set. */
+typedef gpointer (*RaHistoryJob) (RaHistory  *self,
+                                  gpointer    data,
+                                  GError    **error);
+
+/* Runs job with data in a worker thread (data_free frees data after);
+ * the task's source tag is tag, its result freed by result_free. */
+void      ra_history_start_call  (RaHistory           *self,
+                                  gpointer             tag,
+                                  RaHistoryJob         job,
+                                  gpointer             data,
+                                  GDestroyNotify       data_free,
+                                  GDestroyNotify       result_free,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+gpointer  ra_history_finish_call (RaHistory           *self,
+                                  GAsyncResult        *result,
+                                  gpointer             tag,
+                                  GError             **error);
+/* The connection, for a job. */
+sqlite3  *ra_history_get_db      (RaHistory           *self);
+
 /* How the database names an outcome, and the CSV export too:
  * "not-sent", "started" or "unknown". */
 const char *ra_history_outcome_to_string (RaExecutionOutcome outcome);

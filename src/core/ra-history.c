@@ -92,13 +92,9 @@ ensure_open (RaHistory  *self,
 
 /* Tasks */
 
-typedef gpointer (*Job) (RaHistory  *self,
-                         gpointer    data,
-                         GError    **error);
-
 typedef struct
 {
-  Job            job;
+  RaHistoryJob   job;
   gpointer       data;
   GDestroyNotify data_free;
   GDestroyNotify result_free;
@@ -137,16 +133,16 @@ run_call (GTask        *task,
     g_task_return_pointer (task, result, call->result_free);
 }
 
-static void
-start_call (RaHistory           *self,
-            gpointer             tag,
-            Job                  job,
-            gpointer             data,
-            GDestroyNotify       data_free,
-            GDestroyNotify       result_free,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
+void
+ra_history_start_call (RaHistory           *self,
+                       gpointer             tag,
+                       RaHistoryJob         job,
+                       gpointer             data,
+                       GDestroyNotify       data_free,
+                       GDestroyNotify       result_free,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   Call *call = g_new0 (Call, 1);
@@ -161,16 +157,22 @@ start_call (RaHistory           *self,
   g_task_run_in_thread (task, run_call);
 }
 
-static gpointer
-finish_call (RaHistory     *self,
-             GAsyncResult  *result,
-             gpointer       tag,
-             GError       **error)
+gpointer
+ra_history_finish_call (RaHistory     *self,
+                        GAsyncResult  *result,
+                        gpointer       tag,
+                        GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+sqlite3 *
+ra_history_get_db (RaHistory *self)
+{
+  return self->db;
 }
 
 /* Open */
@@ -192,8 +194,8 @@ ra_history_open_async (RaHistory           *self,
 {
   g_return_if_fail (RA_IS_HISTORY (self));
 
-  start_call (self, ra_history_open_async, open_job, NULL, NULL, NULL,
-              cancellable, callback, user_data);
+  ra_history_start_call (self, ra_history_open_async, open_job, NULL, NULL, NULL,
+                         cancellable, callback, user_data);
 }
 
 gboolean
@@ -201,7 +203,7 @@ ra_history_open_finish (RaHistory     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  return finish_call (self, result, ra_history_open_async, error) != NULL;
+  return ra_history_finish_call (self, result, ra_history_open_async, error) != NULL;
 }
 
 /* Add and update */
@@ -386,8 +388,8 @@ ra_history_add_async (RaHistory           *self,
   g_return_if_fail (ra_history_run_get_id (run) == 0);
   g_return_if_fail (ra_history_run_get_action_id (run) != NULL);
 
-  start_call (self, ra_history_add_async, add_job, g_object_ref (run), g_object_unref, g_free,
-              cancellable, callback, user_data);
+  ra_history_start_call (self, ra_history_add_async, add_job, g_object_ref (run), g_object_unref, g_free,
+                         cancellable, callback, user_data);
 }
 
 gboolean
@@ -395,7 +397,7 @@ ra_history_add_finish (RaHistory     *self,
                        GAsyncResult  *result,
                        GError       **error)
 {
-  g_autofree gint64 *id = finish_call (self, result, ra_history_add_async, error);
+  g_autofree gint64 *id = ra_history_finish_call (self, result, ra_history_add_async, error);
 
   if (id == NULL)
     return FALSE;
@@ -456,8 +458,8 @@ ra_history_update_async (RaHistory           *self,
   g_return_if_fail (RA_IS_HISTORY_RUN (run));
   g_return_if_fail (ra_history_run_get_id (run) > 0);
 
-  start_call (self, ra_history_update_async, update_job, g_object_ref (run), g_object_unref, NULL,
-              cancellable, callback, user_data);
+  ra_history_start_call (self, ra_history_update_async, update_job, g_object_ref (run), g_object_unref, NULL,
+                         cancellable, callback, user_data);
 }
 
 gboolean
@@ -465,7 +467,7 @@ ra_history_update_finish (RaHistory     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  if (finish_call (self, result, ra_history_update_async, error) == NULL)
+  if (ra_history_finish_call (self, result, ra_history_update_async, error) == NULL)
     return FALSE;
 
   g_signal_emit (self, signals[CHANGED], 0);
@@ -635,8 +637,8 @@ ra_history_list_async (RaHistory           *self,
   query->outcome = outcome;
   query->limit = limit;
 
-  start_call (self, ra_history_list_async, list_job, query, (GDestroyNotify) list_query_free,
-              (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+  ra_history_start_call (self, ra_history_list_async, list_job, query, (GDestroyNotify) list_query_free,
+                         (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -644,7 +646,7 @@ ra_history_list_finish (RaHistory     *self,
                         GAsyncResult  *result,
                         GError       **error)
 {
-  return finish_call (self, result, ra_history_list_async, error);
+  return ra_history_finish_call (self, result, ra_history_list_async, error);
 }
 
 /* Devices */
@@ -690,9 +692,9 @@ ra_history_get_devices_async (RaHistory           *self,
 {
   g_return_if_fail (RA_IS_HISTORY (self));
 
-  start_call (self, ra_history_get_devices_async, devices_job,
-              g_memdup2 (&run_id, sizeof run_id), g_free, (GDestroyNotify) g_strfreev,
-              cancellable, callback, user_data);
+  ra_history_start_call (self, ra_history_get_devices_async, devices_job,
+                         g_memdup2 (&run_id, sizeof run_id), g_free, (GDestroyNotify) g_strfreev,
+                         cancellable, callback, user_data);
 }
 
 GStrv
@@ -700,7 +702,7 @@ ra_history_get_devices_finish (RaHistory     *self,
                                GAsyncResult  *result,
                                GError       **error)
 {
-  return finish_call (self, result, ra_history_get_devices_async, error);
+  return ra_history_finish_call (self, result, ra_history_get_devices_async, error);
 }
 
 /* Class */

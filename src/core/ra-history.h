@@ -22,7 +22,7 @@
 G_BEGIN_DECLS
 
 /* The schema this code writes. */
-#define RA_HISTORY_SCHEMA_VERSION 2
+#define RA_HISTORY_SCHEMA_VERSION 3
 
 #define RA_TYPE_HISTORY (ra_history_get_type ())
 G_DECLARE_FINAL_TYPE (RaHistory, ra_history, RA, HISTORY, GObject)
@@ -106,5 +106,28 @@ void          ra_history_get_devices_async    (RaHistory           *self,
 GStrv         ra_history_get_devices_finish   (RaHistory           *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+
+/* The last known status of each device of the run, as the execution
+ * results query names it: a GHashTable of collector ID → status, without
+ * the devices that have none. */
+void          ra_history_get_device_statuses_async  (RaHistory           *self,
+                                                     gint64               run_id,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+GHashTable   *ra_history_get_device_statuses_finish (RaHistory           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+/* Keeps statuses (collector ID, in any case → status) as the last known
+ * of those devices of the run; the others keep theirs. */
+void          ra_history_set_device_statuses_async  (RaHistory           *self,
+                                                     gint64               run_id,
+                                                     GHashTable          *statuses,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean      ra_history_set_device_statuses_finish (RaHistory           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "ra-csv-export.h"
 #include "ra-device-results-csv.h"
 #include "ra-device-results-window.h"
+#include "ra-execution-status.h"
 #include "ra-format.h"
 #include "ra-history-detail.h"
 
@@ -27,7 +28,11 @@ struct _RaHistoryDetail
   AdwBin          parent_instance;
 
   RaSession      *session;
+  RaHistory      *history;
   RaHistoryRun   *run;
+  /* The last known statuses the history keeps: collector ID in lower
+   * case → status. */
+  GHashTable     *stored;
   char          **devices;
   GCancellable   *cancellable;
   RaRunResults   *results;
@@ -210,15 +215,60 @@ update_failed (RaHistoryDetail *self)
                                                       "%'u devices failed or never reported", n),
                                             n));
   else
-    /* Translators: the first number counts devices to run again on, the
-     * second those left out because they are still running */
-    set_failed_note (self, g_strdup_printf (ngettext ("%'u device failed or never reported; %'u still running are left out",
-                                                      "%'u devices failed or never reported; %'u still running are left out",
-                                                      n),
-                                            n, n_pending));
+    {
+      g_autofree char *failed = g_strdup_printf (ngettext ("%'u device failed or never reported",
+                                                           "%'u devices failed or never reported", n),
+                                                 n);
+      g_autofree char *running = g_strdup_printf (ngettext ("%'u still running is left out",
+                                                            "%'u still running are left out",
+                                                            n_pending),
+                                                  n_pending);
+
+      /* Translators: the devices to run again on, then those left out
+       * because they are still running */
+      set_failed_note (self, g_strdup_printf (_("%s; %s"), failed, running));
+    }
 
   if (n == 0)
     g_clear_pointer (&self->failed, g_strfreev);
+}
+
+static void
+show_status (RaHistoryDetail *self,
+             GtkWidget       *label,
+             const char      *device,
+             gboolean         loaded)
+{
+  static const char * const classes[] = { "success", "error", "warning", "dim-label" };
+  g_autofree char *key = g_ascii_strdown (device, -1);
+  const char *raw = NULL;
+  g_autofree char *text = NULL;
+  const char *class = "dim-label";
+
+  if (loaded)
+    raw = ra_run_results_get_status (self->results, device);
+  else if (self->stored != NULL)
+    raw = g_hash_table_lookup (self->stored, key);
+
+  if (raw != NULL)
+    {
+      RaExecutionStatus status = ra_execution_status_from_string (raw);
+
+      text = ra_execution_status_label (raw);
+      class = status == RA_EXECUTION_STATUS_SUCCEEDED ? "success"
+              : status == RA_EXECUTION_STATUS_FAILED  ? "error"
+              : status == RA_EXECUTION_STATUS_PENDING ? "warning"
+                                                      : "dim-label";
+    }
+  else if (loaded)
+    /* No row for a device is no report yet, not a status. */
+    text = g_strdup (_("No report"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (label, classes[i]);
+  gtk_widget_add_css_class (label, class);
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL);
 }
 
 static void
@@ -240,15 +290,17 @@ update_results (RaHistoryDetail *self)
   loaded = state == RA_RUN_RESULTS_STATE_LOADED;
 
   for (guint i = 0; i < self->status_labels->len; i++)
-    {
-      GtkWidget *label = g_ptr_array_index (self->status_labels, i);
-      g_autofree char *status = loaded ? ra_run_results_dup_status_label (self->results, self->devices[i])
-                                       : NULL;
+    show_status (self, g_ptr_array_index (self->status_labels, i), self->devices[i], loaded);
 
-      /* No row for a device is no report yet, not a status. */
-      gtk_label_set_label (GTK_LABEL (label), status != NULL ? status : _("No report"));
-      gtk_widget_set_visible (label, loaded);
-    }
+  /* Until the results are read (or when they cannot be), what the
+   * history kept, said to be that. */
+  if (self->devices_group != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->devices_group),
+                                           !loaded && self->stored != NULL &&
+                                               g_hash_table_size (self->stored) > 0
+                                             ? _("The last known status of each device, from when "
+                                                 "the results were last read")
+                                             : NULL);
 
   update_failed (self);
 
@@ -263,6 +315,91 @@ update_results (RaHistoryDetail *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->results_row),
                                    missing ? ra_run_results_get_message (self->results) : "");
     }
+}
+
+static void
+counts_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ra_history_update_finish (RA_HISTORY (object), result, &error))
+    g_debug ("The status counts of the run could not be kept: %s", error->message);
+}
+
+static void
+statuses_written_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ra_history_set_device_statuses_finish (RA_HISTORY (object), result, &error))
+    g_debug ("The device statuses of the run could not be kept: %s", error->message);
+}
+
+/* What was read becomes the last known state of the run in the history:
+ * each device's status, and the counts the list and the export show. */
+static void
+keep_results (RaHistoryDetail *self)
+{
+  GHashTable *statuses = ra_run_results_get_statuses (self->results);
+  GHashTableIter iter;
+  gpointer status;
+
+  if (self->history == NULL || ra_history_run_get_id (self->run) <= 0)
+    return;
+
+  ra_history_set_device_statuses_async (self->history, ra_history_run_get_id (self->run), statuses,
+                                        NULL, statuses_written_cb, NULL);
+
+  ra_history_run_clear_status_counts (self->run);
+  g_hash_table_iter_init (&iter, statuses);
+  while (g_hash_table_iter_next (&iter, NULL, &status))
+    {
+      GHashTable *counts = ra_history_run_get_status_counts (self->run);
+      guint count = counts != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (counts, status)) : 0;
+
+      ra_history_run_set_status_count (self->run, status, count + 1);
+    }
+  ra_history_update_async (self->history, self->run, NULL, counts_written_cb, NULL);
+}
+
+static void
+results_state_cb (RaHistoryDetail *self)
+{
+  if (ra_run_results_get_state (self->results) == RA_RUN_RESULTS_STATE_LOADED)
+    keep_results (self);
+  update_results (self);
+}
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(RaHistoryDetail) self = user_data;
+  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer device, status;
+
+  stored = ra_history_get_device_statuses_finish (RA_HISTORY (object), result, &error);
+  if (stored == NULL)
+    {
+      /* Only what was kept is missing: the run itself is shown. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("The device statuses of the run could not be read: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->stored, g_hash_table_unref);
+  self->stored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, stored);
+  while (g_hash_table_iter_next (&iter, &device, &status))
+    g_hash_table_replace (self->stored, g_ascii_strdown (device, -1), g_strdup (status));
+  update_results (self);
 }
 
 static void
@@ -381,11 +518,13 @@ build (RaHistoryDetail *self,
   self->cancellable = g_cancellable_new ();
   ra_history_get_devices_async (history, ra_history_run_get_id (run), self->cancellable,
                                 devices_cb, g_object_ref (self));
+  ra_history_get_device_statuses_async (history, ra_history_run_get_id (run), self->cancellable,
+                                        stored_cb, g_object_ref (self));
 
   if (self->session != NULL)
     {
       self->results = ra_run_results_new (self->session, NULL, run);
-      g_signal_connect_object (self->results, "notify::state", G_CALLBACK (update_results), self,
+      g_signal_connect_object (self->results, "notify::state", G_CALLBACK (results_state_cb), self,
                                G_CONNECT_SWAPPED);
       ra_run_results_load (self->results);
     }
@@ -462,7 +601,9 @@ ra_history_detail_dispose (GObject *object)
     ra_run_results_cancel (self->results);
   g_clear_object (&self->results);
   g_clear_object (&self->session);
+  g_clear_object (&self->history);
   g_clear_object (&self->run);
+  g_clear_pointer (&self->stored, g_hash_table_unref);
   g_clear_pointer (&self->devices, g_strfreev);
   g_clear_pointer (&self->failed, g_strfreev);
   g_clear_pointer (&self->failed_note, g_free);
@@ -512,9 +653,11 @@ ra_history_detail_set_run (RaHistoryDetail *self,
     }
   g_clear_object (&self->results);
   g_clear_pointer (&self->devices, g_strfreev);
+  g_clear_pointer (&self->stored, g_hash_table_unref);
   g_clear_pointer (&self->failed, g_strfreev);
   g_clear_pointer (&self->failed_note, g_free);
   g_ptr_array_set_size (self->status_labels, 0);
+  g_set_object (&self->history, history);
   self->devices_group = NULL;
   self->failed_row = NULL;
   self->results_row = NULL;

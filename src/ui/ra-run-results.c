@@ -233,19 +233,24 @@ ra_run_results_get_run (RaRunResults *self)
   return self->run;
 }
 
-char *
-ra_run_results_dup_status_label (RaRunResults *self,
-                                 const char   *device)
+const char *
+ra_run_results_get_status (RaRunResults *self,
+                           const char   *device)
 {
   g_autofree char *key = NULL;
-  const char *status;
 
   g_return_val_if_fail (RA_IS_RUN_RESULTS (self), NULL);
 
   key = g_ascii_strdown (device, -1);
-  status = g_hash_table_lookup (self->statuses, key);
+  return g_hash_table_lookup (self->statuses, key);
+}
 
-  return status != NULL ? ra_execution_status_label (status) : NULL;
+GHashTable *
+ra_run_results_get_statuses (RaRunResults *self)
+{
+  g_return_val_if_fail (RA_IS_RUN_RESULTS (self), NULL);
+
+  return self->statuses;
 }
 
 static void

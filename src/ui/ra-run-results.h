@@ -46,10 +46,12 @@ const char        *ra_run_results_get_message (RaRunResults *self);
 /* The answer, once LOADED. */
 RaNqlResult       *ra_run_results_get_result  (RaRunResults *self);
 RaHistoryRun      *ra_run_results_get_run     (RaRunResults *self);
-/* The status of a device (by collector ID) in words ("Success"), or NULL
- * when the answer has none for it. */
-char              *ra_run_results_dup_status_label (RaRunResults *self,
-                                                    const char   *device);
+/* The status of a device (by collector ID, in any case) as the answer
+ * names it ("success"), or NULL when the answer has none for it. */
+const char        *ra_run_results_get_status  (RaRunResults *self,
+                                               const char   *device);
+/* Every status of the answer: collector ID in lower case → status. */
+GHashTable        *ra_run_results_get_statuses (RaRunResults *self);
 
 /* Whether the session is connected to the account run was made with. */
 gboolean           ra_run_results_session_has_run_account (RaSession    *session,

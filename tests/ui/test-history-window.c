@@ -194,7 +194,17 @@ test_detail (Fixture       *f,
   GtkWidget *detail;
   RaHistoryRun *shown;
 
+  g_autoptr(GHashTable) statuses = g_hash_table_new (g_str_hash, g_str_equal);
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
   add_run (f, "Clear print queue", "acme-id", RA_EXECUTION_OUTCOME_STARTED, "req-1", 1764000000);
+  /* What the results said when they were last read. */
+  g_hash_table_insert (statuses, (gpointer) DEVICE_A, (gpointer) "failure");
+  ra_history_set_device_statuses_async (f->history, 1, statuses, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  g_assert_true (ra_history_set_device_statuses_finish (f->history, result, NULL));
+
   open_window (f);
   g_assert_null (ra_history_window_get_shown_run (f->window));
 
@@ -214,6 +224,15 @@ test_detail (Fixture       *f,
   /* Values from the file are text, never markup. */
   g_assert_true (finds_label (detail, "<b>quick</b>"));
   g_assert_true (finds_label (detail, "INC0012345"));
+
+  /* Without a connection the results cannot be read: the last known
+   * statuses are shown as such, and Run Again on failed devices says
+   * why it cannot tell which failed. */
+  g_assert_true (finds_label (detail, "Failure"));
+  g_assert_true (finds_label (detail, "The last known status of each device, from when the results "
+                                      "were last read"));
+  g_assert_cmpstr (ra_history_detail_get_failed_note (RA_HISTORY_DETAIL (detail)), ==,
+                   "Connect to the account of this run to read its results");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "history.back", NULL);
   g_assert_null (ra_history_window_get_shown_run (f->window));

@@ -308,6 +308,23 @@ expected_failed (Fixture            *fixture,
   return failed;
 }
 
+/* How many devices of the run have a status kept in the history. */
+static guint
+n_kept (RunAgain *r,
+        gint64    run_id)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GHashTable) statuses = NULL;
+
+  ra_history_get_device_statuses_async (r->history, run_id, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  statuses = ra_history_get_device_statuses_finish (r->history, result, NULL);
+  g_assert_nonnull (statuses);
+
+  return g_hash_table_size (statuses);
+}
+
 /* The device results as CSV: a header, then a row per device that
  * reported (n_rows). */
 static void
@@ -379,6 +396,9 @@ test_run_again_failed (Fixture       *fixture,
   g_assert_cmpint (ra_run_results_get_state (ra_history_detail_get_results (detail)), ==,
                    RA_RUN_RESULTS_STATE_LOADED);
   export_results (&r, detail, G_N_ELEMENTS (devices) - 2);
+  /* What was read is kept as the run's last known state. */
+  RA_TEST_WAIT_UNTIL (n_kept (&r, ra_history_run_get_id (ra_history_detail_get_run (detail))) ==
+                      G_N_ELEMENTS (devices) - 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.run-again-failed", NULL));
   RA_TEST_WAIT_UNTIL_FOR (form_filled (&r, n_expected), WAIT_SECONDS);
 

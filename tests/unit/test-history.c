@@ -143,6 +143,39 @@ history_devices (RaHistory *history,
   return devices;
 }
 
+static GHashTable *
+history_statuses (RaHistory *history,
+                  gint64     id)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTable *statuses;
+
+  ra_history_get_device_statuses_async (history, id, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  statuses = ra_history_get_device_statuses_finish (history, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (statuses);
+
+  return statuses;
+}
+
+static void
+history_set_statuses (RaHistory  *history,
+                      gint64      id,
+                      GHashTable *statuses)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ra_history_set_device_statuses_async (history, id, statuses, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  g_assert_true (ra_history_set_device_statuses_finish (history, result, &error));
+  g_assert_no_error (error);
+}
+
 static RaHistoryRun *
 make_run (const char *action_id,
           gint64      time)
@@ -363,6 +396,7 @@ test_migration (Fixture       *f,
   g_autoptr(GPtrArray) runs = NULL;
   g_autoptr(RaHistoryRun) run = make_run ("#new", 1800000000);
   g_autoptr(GError) error = NULL;
+  GHashTable *statuses;
   RaHistoryRun *old;
 
   write_sql (f->path, schema_1);
@@ -383,6 +417,17 @@ test_migration (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (ra_history_run_get_parameters (old), "Mode"), ==, "slow");
   g_assert_cmpuint (ra_history_run_get_n_devices (old), ==, 3);
   g_assert_null (ra_history_run_get_status_counts (old));
+  /* Version 3: no status is known of its devices yet, and one can be kept. */
+  statuses = history_statuses (history, 7);
+  g_assert_cmpuint (g_hash_table_size (statuses), ==, 0);
+  g_hash_table_unref (statuses);
+  statuses = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (statuses, (gpointer) "x", (gpointer) "failure");
+  history_set_statuses (history, 7, statuses);
+  g_hash_table_unref (statuses);
+  statuses = history_statuses (history, 7);
+  g_assert_cmpstr (g_hash_table_lookup (statuses, "x"), ==, "failure");
+  g_hash_table_unref (statuses);
 
   /* And new runs go in beside it. */
   history_add (history, run);
@@ -562,6 +607,47 @@ test_concurrent_writes (Fixture       *f,
 }
 
 static void
+test_device_statuses (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(RaHistory) history = ra_history_new (f->path);
+  g_autoptr(RaHistoryRun) run = make_run ("#action", 1800000000);
+  g_autoptr(RaHistoryRun) other = make_run ("#action", 1800000001);
+  g_autoptr(GHashTable) first = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) second = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) read = NULL;
+  g_autoptr(GHashTable) read_other = NULL;
+  g_autofree char *upper = g_ascii_strup (DEVICE_B, -1);
+
+  history_add (history, run);
+  history_add (history, other);
+
+  /* Nothing known before the results are read. */
+  read = history_statuses (history, ra_history_run_get_id (run));
+  g_assert_cmpuint (g_hash_table_size (read), ==, 0);
+  g_clear_pointer (&read, g_hash_table_unref);
+
+  /* Devices are matched whatever the case; one not sent is left out. */
+  g_hash_table_insert (first, (gpointer) DEVICE_A, (gpointer) "in_progress");
+  g_hash_table_insert (first, (gpointer) upper, (gpointer) "failure");
+  g_hash_table_insert (first, (gpointer) "not-a-device-of-the-run", (gpointer) "success");
+  history_set_statuses (history, ra_history_run_get_id (run), first);
+
+  /* A later read replaces what it has, and keeps the rest. */
+  g_hash_table_insert (second, (gpointer) DEVICE_A, (gpointer) "success");
+  history_set_statuses (history, ra_history_run_get_id (run), second);
+
+  read = history_statuses (history, ra_history_run_get_id (run));
+  g_assert_cmpuint (g_hash_table_size (read), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (read, DEVICE_A), ==, "success");
+  g_assert_cmpstr (g_hash_table_lookup (read, DEVICE_B), ==, "failure");
+
+  /* Another run of the same devices is another run. */
+  read_other = history_statuses (history, ra_history_run_get_id (other));
+  g_assert_cmpuint (g_hash_table_size (read_other), ==, 0);
+}
+
+static void
 test_update_unknown_run (Fixture       *f,
                          gconstpointer  data)
 {
@@ -587,6 +673,7 @@ main (int   argc,
   RA_TEST_ADD ("/history/round-trip", test_round_trip);
   RA_TEST_ADD ("/history/search", test_search);
   RA_TEST_ADD ("/history/migration", test_migration);
+  RA_TEST_ADD ("/history/device-statuses", test_device_statuses);
   RA_TEST_ADD ("/history/newer-schema", test_newer_schema);
   RA_TEST_ADD ("/history/not-a-database", test_not_a_database);
   RA_TEST_ADD ("/history/damaged-pages", test_damaged_pages);

@@ -1,0 +1,172 @@
+/* ra-history-devices.c — the last known status of each device of a run
+ *
+ * What the execution results query said of each device when it was last
+ * read, kept beside the device in run_devices (schema version 3), so a
+ * run's detail shows it before the query is asked again, or when it
+ * cannot be.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "ra-history"
+
+#include "config.h"
+
+#include "ra-history.h"
+#include "ra-history-private.h"
+
+typedef struct
+{
+  gint64      run_id;
+  GHashTable *statuses;   /* collector ID → status, or NULL */
+} DevicesCall;
+
+static void
+devices_call_free (DevicesCall *call)
+{
+  g_clear_pointer (&call->statuses, g_hash_table_unref);
+  g_free (call);
+}
+
+static gpointer
+get_statuses_job (RaHistory  *self,
+                  gpointer    data,
+                  GError    **error)
+{
+  DevicesCall *call = data;
+  sqlite3 *db = ra_history_get_db (self);
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT device_id, status FROM run_devices"
+                          " WHERE run_id = ? AND status IS NOT NULL",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      ra_history_set_error (error, db, RA_HISTORY_READING);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, call->run_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_replace (statuses,
+                          g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      ra_history_set_error (error, db, RA_HISTORY_READING);
+      return NULL;
+    }
+
+  return g_steal_pointer (&statuses);
+}
+
+void
+ra_history_get_device_statuses_async (RaHistory           *self,
+                                      gint64               run_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  DevicesCall *call;
+
+  g_return_if_fail (RA_IS_HISTORY (self));
+
+  call = g_new0 (DevicesCall, 1);
+  call->run_id = run_id;
+  ra_history_start_call (self, ra_history_get_device_statuses_async, get_statuses_job, call,
+                         (GDestroyNotify) devices_call_free, (GDestroyNotify) g_hash_table_unref,
+                         cancellable, callback, user_data);
+}
+
+GHashTable *
+ra_history_get_device_statuses_finish (RaHistory     *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return ra_history_finish_call (self, result, ra_history_get_device_statuses_async, error);
+}
+
+static gpointer
+set_statuses_job (RaHistory  *self,
+                  gpointer    data,
+                  GError    **error)
+{
+  DevicesCall *call = data;
+  sqlite3 *db = ra_history_get_db (self);
+  sqlite3_stmt *stmt = NULL;
+  GHashTableIter iter;
+  gpointer device, status;
+  gboolean ok = TRUE;
+
+  if (!ra_history_exec (db, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  /* Collector IDs are compared without regard to case, as Nexthink does. */
+  if (sqlite3_prepare_v2 (db,
+                          "UPDATE run_devices SET status = ?"
+                          " WHERE run_id = ? AND lower(device_id) = lower(?)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      ra_history_set_error (error, db, RA_HISTORY_WRITING);
+      ra_history_exec (db, "ROLLBACK", NULL);
+      return NULL;
+    }
+
+  g_hash_table_iter_init (&iter, call->statuses);
+  while (ok && g_hash_table_iter_next (&iter, &device, &status))
+    {
+      sqlite3_bind_text (stmt, 1, status, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, call->run_id);
+      sqlite3_bind_text (stmt, 3, device, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        ok = ra_history_set_error (error, db, RA_HISTORY_WRITING);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+
+  if (!ok || !ra_history_exec (db, "COMMIT", error))
+    {
+      ra_history_exec (db, "ROLLBACK", NULL);
+      return NULL;
+    }
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+void
+ra_history_set_device_statuses_async (RaHistory           *self,
+                                      gint64               run_id,
+                                      GHashTable          *statuses,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  DevicesCall *call;
+  GHashTableIter iter;
+  gpointer device, status;
+
+  g_return_if_fail (RA_IS_HISTORY (self));
+  g_return_if_fail (statuses != NULL);
+
+  call = g_new0 (DevicesCall, 1);
+  call->run_id = run_id;
+  /* A copy: the worker thread reads it while the caller goes on. */
+  call->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, statuses);
+  while (g_hash_table_iter_next (&iter, &device, &status))
+    g_hash_table_insert (call->statuses, g_strdup (device), g_strdup (status));
+  ra_history_start_call (self, ra_history_set_device_statuses_async, set_statuses_job, call,
+                         (GDestroyNotify) devices_call_free, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+ra_history_set_device_statuses_finish (RaHistory     *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return ra_history_finish_call (self, result, ra_history_set_device_statuses_async, error) != NULL;
+}
