@@ -523,7 +523,7 @@ build (RaHistoryDetail *self,
 
   if (self->session != NULL)
     {
-      self->results = ra_run_results_new (self->session, NULL, run);
+      self->results = ra_run_results_new (self->session, run);
       g_signal_connect_object (self->results, "notify::state", G_CALLBACK (results_state_cb), self,
                                G_CONNECT_SWAPPED);
       ra_run_results_load (self->results);
@@ -711,8 +711,12 @@ ra_history_detail_set_session (RaHistoryDetail *self,
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
   if (session != NULL)
-    g_signal_connect_object (session, "notify::client", G_CALLBACK (session_client_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (session, "notify::client", G_CALLBACK (session_client_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::results-query-id", G_CALLBACK (session_client_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 }
 
 void

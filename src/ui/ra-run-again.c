@@ -161,6 +161,13 @@ fill_now (RaRunAgain *self)
 static void
 page_state_cb (RaRunAgain *self)
 {
+  RaRemoteAction *shown = ra_action_page_get_action (self->page);
+
+  /* Only the details of the run's action: another's may still be shown. */
+  if (shown == NULL ||
+      g_strcmp0 (ra_remote_action_get_id (shown), ra_history_run_get_action_id (self->run)) != 0)
+    return;
+
   switch (ra_action_page_get_state (self->page))
     {
     case RA_ACTION_PAGE_STATE_ACTION:

@@ -12,18 +12,15 @@
 #include "ra-account.h"
 #include "ra-client.h"
 #include "ra-device-results-csv.h"
-#include "ra-device-results-window.h"
 #include "ra-error.h"
 #include "ra-execution-status.h"
 #include "ra-run-results.h"
-#include "ra-settings.h"
 
 struct _RaRunResults
 {
   GObject            parent_instance;
 
   RaSession         *session;
-  GSettings         *settings;
   RaHistoryRun      *run;
   GCancellable      *cancellable;
   RaNqlResult       *result;
@@ -69,23 +66,6 @@ ra_run_results_session_has_run_account (RaSession    *session,
     return ra_session_get_demo (session);
 
   return account != NULL && g_strcmp0 (ra_account_get_id (account), account_id) == 0;
-}
-
-/* The same query as the device results window: the setting, or on the
- * demo instance its own query. */
-static char *
-resolve_query_id (RaRunResults *self)
-{
-  g_autofree char *query_id = g_settings_get_string (self->settings,
-                                                     RA_SETTINGS_EXECUTION_RESULTS_QUERY);
-
-  g_strstrip (query_id);
-  if (query_id[0] != '\0')
-    return g_steal_pointer (&query_id);
-  if (ra_session_get_demo (self->session))
-    return g_strdup (RA_DEMO_EXECUTIONS_QUERY);
-
-  return NULL;
 }
 
 static void
@@ -137,7 +117,7 @@ void
 ra_run_results_load (RaRunResults *self)
 {
   g_autoptr(GHashTable) parameters = NULL;
-  g_autofree char *query_id = NULL;
+  const char *query_id;
   const char *request_id;
   RaClient *client;
 
@@ -175,11 +155,13 @@ ra_run_results_load (RaRunResults *self)
       return;
     }
 
-  query_id = resolve_query_id (self);
-  if (query_id == NULL)
+  /* The query of the account in use, which is the run's. */
+  query_id = ra_session_get_results_query_id (self->session);
+  if (query_id == NULL || query_id[0] == '\0')
     {
       set_state (self, RA_RUN_RESULTS_STATE_UNAVAILABLE,
-                 _("Set up the execution results query in Preferences to read the results of runs"));
+                 _("Set up the execution results query of this account (Edit Account) to read "
+                   "the results of runs"));
       return;
     }
 
@@ -261,7 +243,6 @@ ra_run_results_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
-  g_clear_object (&self->settings);
   g_clear_object (&self->run);
   g_clear_object (&self->result);
 
@@ -323,18 +304,15 @@ ra_run_results_init (RaRunResults *self)
 
 RaRunResults *
 ra_run_results_new (RaSession    *session,
-                    GSettings    *settings,
                     RaHistoryRun *run)
 {
   RaRunResults *self;
 
   g_return_val_if_fail (RA_IS_SESSION (session), NULL);
-  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (RA_IS_HISTORY_RUN (run), NULL);
 
   self = g_object_new (RA_TYPE_RUN_RESULTS, NULL);
   self->session = g_object_ref (session);
-  self->settings = settings != NULL ? g_object_ref (settings) : g_settings_new (APP_ID);
   self->run = g_object_ref (run);
 
   return self;

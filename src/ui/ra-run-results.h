@@ -31,10 +31,9 @@ typedef enum
 #define RA_TYPE_RUN_RESULTS (ra_run_results_get_type ())
 G_DECLARE_FINAL_TYPE (RaRunResults, ra_run_results, RA, RUN_RESULTS, GObject)
 
-/* settings NULL: the application's. Nothing is asked before
+/* Reads with the session's results query. Nothing is asked before
  * ra_run_results_load (). "state" is a property, with notify. */
 RaRunResults      *ra_run_results_new         (RaSession    *session,
-                                               GSettings    *settings,
                                                RaHistoryRun *run);
 /* Asks (again), or says why it cannot. */
 void               ra_run_results_load        (RaRunResults *self);

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "page-fixture.h"
+#include "ra-account.h"
 #include "ra-execution-result.h"
 #include "ra-history-detail.h"
 #include "ra-history-window.h"
@@ -470,12 +471,80 @@ test_action_gone (Fixture       *fixture,
   run_again_tear_down (&r);
 }
 
+/* On an account, the account's own results query tells which devices
+ * failed: here one that names them in upper case, with every kind of
+ * status. */
+static void
+test_run_again_failed_account_query (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  RunAgain r = { 0, };
+  g_autoptr(RaAccount) account = ra_account_new_with_id ("acme-id");
+  g_auto(GStrv) known = ra_simulator_dup_known_devices ();
+  g_autofree char *upper = g_ascii_strup (known[1], -1);
+  g_autofree char *rows = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(RaHistoryRun) run = ra_history_run_new ();
+  const char *devices[] = { known[0], known[1], known[2], known[3], known[4], NULL };
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(GStrv) filled = NULL;
+  RaHistoryDetail *detail;
+
+  rows = g_strdup_printf ("["
+                          "{\"device.collector.uid\": \"%s\", \"status\": \"success\"},"
+                          "{\"device.collector.uid\": \"%s\", \"status\": \"failure\"},"
+                          "{\"device.collector.uid\": \"%s\", \"status\": \"in_progress\"},"
+                          "{\"device.collector.uid\": \"%s\", \"status\": \"expired\"}"
+                          "]",
+                          known[0], upper, known[2], known[3]);
+  node = parse_json (rows);
+  ra_simulator_add_nql_query (fixture->sim, "#acme_results", node);
+  ra_account_set_display_name (account, "Acme");
+  ra_account_set_results_query_id (account, "#acme_results");
+
+  run_again_set_up (fixture, &r);
+  ra_session_set_connection (fixture->session, account, fixture->client, FALSE);
+  RA_TEST_WAIT_UNTIL_FOR (ra_action_list_get_state (ra_window_get_action_list (r.window)) ==
+                            RA_ACTION_LIST_STATE_LOADED,
+                          WAIT_SECONDS);
+
+  ra_history_run_set_time (run, 1764000000);
+  ra_history_run_set_account (run, "acme-id", "Acme", "acme", "eu");
+  ra_history_run_set_action (run, "#ra_test_restart_service", "Restart a service and set how it starts");
+  ra_history_run_set_devices (run, devices);
+  ra_history_run_set_n_devices (run, 5);
+  ra_history_run_set_outcome (run, RA_EXECUTION_OUTCOME_STARTED, "req-acme");
+  ra_history_add_async (r.history, run, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  g_assert_true (ra_history_add_finish (r.history, result, NULL));
+
+  detail = open_detail (&r);
+  g_assert_cmpint (ra_run_results_get_state (ra_history_detail_get_results (detail)), ==,
+                   RA_RUN_RESULTS_STATE_LOADED);
+  g_assert_cmpstr (ra_history_detail_get_failed_note (detail), ==,
+                   "3 devices failed or never reported; 1 still running is left out");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.run-again-failed", NULL));
+  RA_TEST_WAIT_UNTIL_FOR (form_filled (&r, 3), WAIT_SECONDS);
+
+  /* The failure, the expired one and the one never reported, as sent. */
+  filled = form_devices (&r);
+  g_assert_cmpuint (g_strv_length (filled), ==, 3);
+  g_assert_true (g_strv_contains ((const char * const *) filled, known[1]));
+  g_assert_true (g_strv_contains ((const char * const *) filled, known[3]));
+  g_assert_true (g_strv_contains ((const char * const *) filled, known[4]));
+  g_assert_cmpuint (count_executes (fixture), ==, 0);
+
+  run_again_tear_down (&r);
+}
+
 static void
 add_tests (void)
 {
   RA_TEST_ADD ("/run-again/all", test_run_again);
   RA_TEST_ADD ("/run-again/failed", test_run_again_failed);
   RA_TEST_ADD ("/run-again/failed-needs-results", test_run_again_failed_needs_results);
+  RA_TEST_ADD ("/run-again/failed-account-query", test_run_again_failed_account_query);
   RA_TEST_ADD ("/run-again/action-gone", test_action_gone);
 }
 
