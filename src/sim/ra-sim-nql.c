@@ -334,10 +334,11 @@ add_execution_row (JsonBuilder    *builder,
 }
 
 static guint
-build_execution_rows (RaSimulator *self,
-                      JsonBuilder *builder,
-                      const char  *request_id,
-                      TimeStyle    style)
+build_execution_rows_upto (RaSimulator *self,
+                           JsonBuilder *builder,
+                           const char  *request_id,
+                           TimeStyle    style,
+                           guint        max_rows)
 {
   GPtrArray *executions = self->state.executions;
   gint64 now = ra_sim_state_now_usec (&self->state);
@@ -345,14 +346,14 @@ build_execution_rows (RaSimulator *self,
   guint rows = 0;
 
   /* Newest first, as the query's default sort would give. */
-  for (guint i = executions->len; i > 0 && rows < MAX_ROWS; i--)
+  for (guint i = executions->len; i > 0 && rows < max_rows; i--)
     {
       RaSimExecution *execution = g_ptr_array_index (executions, i - 1);
 
       if (request_id != NULL && g_ascii_strcasecmp (request_id, execution->request_id) != 0)
         continue;
 
-      for (guint d = 0; execution->devices[d] != NULL && rows < MAX_ROWS; d++)
+      for (guint d = 0; execution->devices[d] != NULL && rows < max_rows; d++)
         {
           /* A collector ID the instance does not know was accepted, but
            * no device will ever run the action for it. */
@@ -366,6 +367,15 @@ build_execution_rows (RaSimulator *self,
     }
 
   return rows;
+}
+
+static guint
+build_execution_rows (RaSimulator *self,
+                      JsonBuilder *builder,
+                      const char  *request_id,
+                      TimeStyle    style)
+{
+  return build_execution_rows_upto (self, builder, request_id, style, MAX_ROWS);
 }
 
 static guint
@@ -559,6 +569,140 @@ rows_to_csv (JsonArray *rows)
   return g_string_free_to_bytes (csv);
 }
 
+/* The body execute and export take alike, {queryId, parameters}. parser
+ * holds what query_id and parameters point into. On a refusal, the
+ * answer is in response and the result NULL. */
+RaSimNqlQuery *
+ra_sim_nql_read_request (RaSimulator    *self,
+                         JsonParser     *parser,
+                         GBytes         *body,
+                         const char    **query_id,
+                         JsonObject    **parameters,
+                         RaSimResponse  *response)
+{
+  JsonObject *request;
+  JsonNode *node;
+  RaSimNqlQuery *query;
+
+  *query_id = NULL;
+  *parameters = NULL;
+
+  if (self->nql_denied)
+    {
+      nql_error (response, SOUP_STATUS_FORBIDDEN, "Not authorized to execute queries.");
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                   g_bytes_get_size (body), NULL) ||
+      json_parser_get_root (parser) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      nql_error (response, SOUP_STATUS_BAD_REQUEST, "The request body must be a JSON object.");
+      return NULL;
+    }
+  request = json_node_get_object (json_parser_get_root (parser));
+
+  node = json_object_get_member (request, "queryId");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING ||
+      !query_id_is_valid (json_node_get_string (node)))
+    {
+      nql_error (response, SOUP_STATUS_BAD_REQUEST,
+                 "queryId is required and must match ^#[a-z0-9_]{2,255}$.");
+      return NULL;
+    }
+  *query_id = json_node_get_string (node);
+
+  node = json_object_get_member (request, "parameters");
+  if (node != NULL)
+    {
+      g_autoptr(GList) names = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          nql_error (response, SOUP_STATUS_BAD_REQUEST, "parameters must be an object.");
+          return NULL;
+        }
+
+      *parameters = json_node_get_object (node);
+      names = json_object_get_members (*parameters);
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          JsonNode *value = json_object_get_member (*parameters, l->data);
+
+          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+            {
+              nql_error (response, SOUP_STATUS_BAD_REQUEST,
+                         "The values of parameters must be strings.");
+              return NULL;
+            }
+        }
+    }
+
+  query = g_hash_table_lookup (self->state.nql_queries, *query_id);
+  /* Documented without a body. */
+  if (query == NULL)
+    response->status = SOUP_STATUS_NOT_FOUND;
+
+  return query;
+}
+
+static TimeStyle
+time_style (RaSimulator        *self,
+            SoupMessageHeaders *headers)
+{
+  if (self->profile == RA_SIM_PROFILE_TIDY)
+    return TIMES_TIDY;
+  /* "any other value" is regional */
+  if (g_strcmp0 (soup_message_headers_get_one (headers, "x-utc-times"), "true") == 0)
+    return TIMES_UTC;
+  return TIMES_REGIONAL;
+}
+
+/* What an export writes to its results file: every row the query
+ * matches, without execute's cap, as CSV. */
+GBytes *
+ra_sim_nql_export_csv (RaSimulator        *self,
+                       RaSimNqlQuery      *query,
+                       JsonObject         *parameters,
+                       SoupMessageHeaders *headers,
+                       guint              *n_rows)
+{
+  TimeStyle style = time_style (self, headers);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) data = NULL;
+  const char *request_id = NULL;
+
+  if (parameters != NULL)
+    request_id = json_object_get_string_member_with_default (parameters, "request_id", NULL);
+
+  json_builder_begin_array (builder);
+  switch (query->kind)
+    {
+    case RA_SIM_NQL_EXECUTIONS:
+      build_execution_rows_upto (self, builder, request_id, style, G_MAXUINT);
+      break;
+
+    case RA_SIM_NQL_DEVICES:
+      build_device_rows (self, builder, style);
+      break;
+
+    case RA_SIM_NQL_STATIC:
+    default:
+      break;
+    }
+  json_builder_end_array (builder);
+
+  if (query->kind == RA_SIM_NQL_STATIC && query->data != NULL)
+    data = json_node_copy (query->data);
+  else
+    data = json_builder_get_root (builder);
+
+  *n_rows = json_array_get_length (json_node_get_array (data));
+  return rows_to_csv (json_node_get_array (data));
+}
+
 void
 ra_sim_nql_execute (RaSimulator        *self,
                     SoupMessageHeaders *headers,
@@ -566,28 +710,18 @@ ra_sim_nql_execute (RaSimulator        *self,
                     RaSimResponse      *response)
 {
   const char *accept = soup_message_headers_get_one (headers, "Accept");
-  const char *utc_times = soup_message_headers_get_one (headers, "x-utc-times");
-  TimeStyle style;
+  TimeStyle style = time_style (self, headers);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) data = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autofree char *executed = NULL;
   g_autofree char *now = NULL;
-  JsonObject *request;
   JsonObject *parameters = NULL;
-  JsonNode *node;
   RaSimNqlQuery *query;
   const char *query_id;
   gboolean csv = FALSE;
   guint rows;
-
-  if (self->profile == RA_SIM_PROFILE_TIDY)
-    style = TIMES_TIDY;
-  else if (g_strcmp0 (utc_times, "true") == 0)   /* "any other value" is regional */
-    style = TIMES_UTC;
-  else
-    style = TIMES_REGIONAL;
 
   /* The API credentials decide before anything about the query does. */
   if (self->nql_denied)
@@ -607,60 +741,9 @@ ra_sim_nql_execute (RaSimulator        *self,
         }
     }
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
-                                   g_bytes_get_size (body), NULL) ||
-      json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    {
-      nql_error (response, SOUP_STATUS_BAD_REQUEST, "The request body must be a JSON object.");
-      return;
-    }
-  request = json_node_get_object (json_parser_get_root (parser));
-
-  node = json_object_get_member (request, "queryId");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING ||
-      !query_id_is_valid (json_node_get_string (node)))
-    {
-      nql_error (response, SOUP_STATUS_BAD_REQUEST,
-                 "queryId is required and must match ^#[a-z0-9_]{2,255}$.");
-      return;
-    }
-  query_id = json_node_get_string (node);
-
-  node = json_object_get_member (request, "parameters");
-  if (node != NULL)
-    {
-      g_autoptr(GList) names = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          nql_error (response, SOUP_STATUS_BAD_REQUEST, "parameters must be an object.");
-          return;
-        }
-
-      parameters = json_node_get_object (node);
-      names = json_object_get_members (parameters);
-      for (GList *l = names; l != NULL; l = l->next)
-        {
-          JsonNode *value = json_object_get_member (parameters, l->data);
-
-          if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
-            {
-              nql_error (response, SOUP_STATUS_BAD_REQUEST,
-                         "The values of parameters must be strings.");
-              return;
-            }
-        }
-    }
-
-  query = g_hash_table_lookup (self->state.nql_queries, query_id);
+  query = ra_sim_nql_read_request (self, parser, body, &query_id, &parameters, response);
   if (query == NULL)
-    {
-      /* Documented without a body. */
-      response->status = SOUP_STATUS_NOT_FOUND;
-      return;
-    }
+    return;
 
   switch (query->kind)
     {
@@ -713,10 +796,14 @@ ra_sim_nql_execute (RaSimulator        *self,
       /* Whatever the query matched, execute answers the first rows only. */
       if (self->profile == RA_SIM_PROFILE_REALISTIC && rows > MAX_ROWS)
         {
-          JsonArray *array = json_node_get_array (data);
+          /* A new array: json_node_copy () shares the query's, which
+           * the export still reads whole. */
+          JsonArray *all = json_node_get_array (data);
+          JsonArray *first = json_array_sized_new (MAX_ROWS);
 
-          while (json_array_get_length (array) > MAX_ROWS)
-            json_array_remove_element (array, json_array_get_length (array) - 1);
+          for (guint i = 0; i < MAX_ROWS; i++)
+            json_array_add_element (first, json_node_copy (json_array_get_element (all, i)));
+          json_node_take_array (data, first);
           rows = MAX_ROWS;
         }
       break;

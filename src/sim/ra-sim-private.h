@@ -23,6 +23,10 @@ typedef struct
   GPtrArray      *executions;      /* RaSimExecution* */
   guint           execution_seconds;
   GHashTable     *nql_queries;     /* query id → RaSimNqlQuery* */
+  GHashTable     *exports;         /* export id → RaSimExport* */
+  guint           export_seconds;
+  char           *export_error;    /* NULL: exports complete */
+  char           *export_url_base; /* where results files are said to be; NULL: ours */
 
   RaSimClockFunc  clock_func;
   gpointer        clock_data;
@@ -71,12 +75,15 @@ struct _RaSimulator
   guint           port;
   char           *base_url;
   char           *login_base_url;  /* NULL when the API listener serves OAuth */
+  char           *files_base_url;  /* the export results files' listener */
+  guint           files_port;
   guint           login_port;      /* wanted; 0 → any */
 
   /* Serving state: only touched from the serving context, or while no
    * serving thread runs. */
   SoupServer     *server;
   SoupServer     *login_server;    /* REALISTIC only */
+  SoupServer     *files_server;    /* export results files, as S3 serves them */
   GMainContext   *context;
   GList          *delayed;         /* GSource* of requests held back by latency */
   GHashTable     *sockets;         /* GSocket* of connections seen, owned */
@@ -241,5 +248,47 @@ typedef struct
 } RaSimNqlQuery;
 
 void ra_sim_nql_query_free (RaSimNqlQuery *query);
+
+/* ra-sim-nql.c, for the export; the caller holds the simulator's lock. */
+
+RaSimNqlQuery *ra_sim_nql_read_request (RaSimulator         *self,
+                                        JsonParser          *parser,
+                                        GBytes              *body,
+                                        const char         **query_id,
+                                        JsonObject         **parameters,
+                                        RaSimResponse       *response);
+GBytes        *ra_sim_nql_export_csv   (RaSimulator         *self,
+                                        RaSimNqlQuery       *query,
+                                        JsonObject          *parameters,
+                                        SoupMessageHeaders  *headers,
+                                        guint               *n_rows);
+
+/* ra-sim-export.c: the NQL export API, and the results files on a
+ * listener of their own. The caller holds the simulator's lock. */
+typedef struct
+{
+  char   *id;
+  gint64  created_usec;   /* ra_sim_state_now_usec () */
+  guint   seconds;        /* until COMPLETED or ERROR */
+  char   *error;          /* NULL: it completes */
+  char   *signature;      /* of the results file's URL */
+  GBytes *csv;
+} RaSimExport;
+
+/* In ra-sim-state.c, which owns the exports. */
+void ra_sim_export_free       (RaSimExport        *export);
+void ra_sim_export_start      (RaSimulator        *self,
+                               SoupMessageHeaders *headers,
+                               GBytes             *body,
+                               RaSimResponse      *response);
+void ra_sim_export_status     (RaSimulator        *self,
+                               const char         *export_id,
+                               RaSimResponse      *response);
+void ra_sim_export_serve_file (RaSimulator        *self,
+                               const char         *method,
+                               SoupMessageHeaders *headers,
+                               const char         *path,
+                               GHashTable         *query,
+                               RaSimResponse      *response);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #define LEGACY_TOKEN_PATH "/api/v1/token"
 #define OAUTH_TOKEN_PATH  "/oauth2/default/v1/token"
+#define NQL_STATUS_PREFIX "/api/v1/nql/status/"
 
 static gboolean
 is_token_path (const char *path)
@@ -49,6 +50,16 @@ faults_apply_locked (RaSimulator *self,
 }
 
 /* Routing */
+
+static gboolean
+is_files_listener (RaSimulator       *self,
+                   SoupServerMessage *msg)
+{
+  GSocketAddress *local = soup_server_message_get_local_address (msg);
+
+  return self->files_port != 0 && local != NULL && G_IS_INET_SOCKET_ADDRESS (local) &&
+         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)) == self->files_port;
+}
 
 static gboolean
 method_is (const char    *method,
@@ -88,6 +99,13 @@ route_locked (RaSimulator       *self,
     query = soup_form_decode (g_uri_get_query (uri));
   else
     query = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* The results files' host serves those and nothing else. */
+  if (is_files_listener (self, msg))
+    {
+      ra_sim_export_serve_file (self, method, headers, path, query, response);
+      return;
+    }
 
   /* The login host serves the token endpoint and nothing else; the API
    * host next to it does not serve that one. */
@@ -165,6 +183,28 @@ route_locked (RaSimulator       *self,
         unauthorized (response);
       else
         ra_sim_nql_execute (self, headers, body, response);
+      return;
+    }
+
+  if (g_str_equal (path, "/api/v1/nql/export"))
+    {
+      if (!method_is (method, "POST", response))
+        return;
+      if (!ra_sim_check_bearer (self, headers))
+        unauthorized (response);
+      else
+        ra_sim_export_start (self, headers, body, response);
+      return;
+    }
+
+  if (g_str_has_prefix (path, NQL_STATUS_PREFIX) && path[strlen (NQL_STATUS_PREFIX)] != '\0')
+    {
+      if (!method_is (method, "GET", response))
+        return;
+      if (!ra_sim_check_bearer (self, headers))
+        unauthorized (response);
+      else
+        ra_sim_export_status (self, path + strlen (NQL_STATUS_PREFIX), response);
       return;
     }
 
@@ -447,8 +487,10 @@ listen_on (RaSimulator  *self,
 {
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(SoupServer) login_server = NULL;
+  g_autoptr(SoupServer) files_server = NULL;
   guint bound_port = 0;
   guint login_port = 0;
+  guint files_port = 0;
   guint wanted_login_port;
   gboolean split;
 
@@ -473,9 +515,23 @@ listen_on (RaSimulator  *self,
         }
     }
 
+  /* Export results files live on another host (S3) than the API. */
+  files_server = new_server (self, 0, &files_port, error);
+  if (files_server == NULL)
+    {
+      soup_server_disconnect (server);
+      if (login_server != NULL)
+        soup_server_disconnect (login_server);
+      return FALSE;
+    }
+
   g_mutex_lock (&self->mutex);
   self->server = g_steal_pointer (&server);
   self->login_server = g_steal_pointer (&login_server);
+  self->files_server = g_steal_pointer (&files_server);
+  self->files_port = files_port;
+  g_free (self->files_base_url);
+  self->files_base_url = g_strdup_printf ("http://127.0.0.1:%u", files_port);
   self->port = bound_port;
   g_free (self->base_url);
   self->base_url = g_strdup_printf ("http://127.0.0.1:%u", bound_port);
@@ -503,6 +559,8 @@ teardown (RaSimulator *self)
     soup_server_disconnect (self->server);
   if (self->login_server != NULL)
     soup_server_disconnect (self->login_server);
+  if (self->files_server != NULL)
+    soup_server_disconnect (self->files_server);
 
   while (self->delayed != NULL)
     {
@@ -515,6 +573,7 @@ teardown (RaSimulator *self)
 
   g_clear_object (&self->server);
   g_clear_object (&self->login_server);
+  g_clear_object (&self->files_server);
 }
 
 gboolean
@@ -612,5 +671,7 @@ ra_sim_server_stop (RaSimulator *self)
   self->port = 0;
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->login_base_url, g_free);
+  g_clear_pointer (&self->files_base_url, g_free);
+  self->files_port = 0;
   g_mutex_unlock (&self->mutex);
 }

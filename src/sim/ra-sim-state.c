@@ -29,6 +29,16 @@ ra_sim_nql_query_free (RaSimNqlQuery *query)
 }
 
 void
+ra_sim_export_free (RaSimExport *export)
+{
+  g_free (export->id);
+  g_free (export->error);
+  g_free (export->signature);
+  g_clear_pointer (&export->csv, g_bytes_unref);
+  g_free (export);
+}
+
+void
 ra_sim_state_init (RaSimState *state)
 {
   state->actions_by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -38,6 +48,9 @@ ra_sim_state_init (RaSimState *state)
   state->execution_seconds = 7;
   state->nql_queries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                               (GDestroyNotify) ra_sim_nql_query_free);
+  state->exports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) ra_sim_export_free);
+  state->export_seconds = 3;
 }
 
 void
@@ -50,6 +63,9 @@ ra_sim_state_clear (RaSimState *state)
   g_hash_table_unref (state->list_cache);
   g_ptr_array_unref (state->executions);
   g_hash_table_unref (state->nql_queries);
+  g_hash_table_unref (state->exports);
+  g_free (state->export_error);
+  g_free (state->export_url_base);
 }
 
 JsonNode *

@@ -217,6 +217,41 @@ ra_simulator_add_nql_query (RaSimulator *self,
 }
 
 void
+ra_simulator_set_export_seconds (RaSimulator *self,
+                                 guint        seconds)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+
+  g_mutex_lock (&self->mutex);
+  self->state.export_seconds = seconds;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ra_simulator_set_export_error (RaSimulator *self,
+                               const char  *description)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+
+  g_mutex_lock (&self->mutex);
+  g_free (self->state.export_error);
+  self->state.export_error = g_strdup (description);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+ra_simulator_set_export_url_base (RaSimulator *self,
+                                  const char  *base_url)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+
+  g_mutex_lock (&self->mutex);
+  g_free (self->state.export_url_base);
+  self->state.export_url_base = g_strdup (base_url);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
 ra_simulator_set_nql_permission (RaSimulator *self,
                                  gboolean     granted)
 {
@@ -456,6 +491,15 @@ ra_simulator_get_login_base_url (RaSimulator *self)
   return self->login_base_url != NULL ? self->login_base_url : self->base_url;
 }
 
+const char *
+ra_simulator_get_files_base_url (RaSimulator *self)
+{
+  g_return_val_if_fail (RA_IS_SIMULATOR (self), NULL);
+
+  /* Only changes on start/stop, which the owner calls itself. */
+  return self->files_base_url;
+}
+
 gboolean
 ra_simulator_has_login_listener (RaSimulator *self)
 {
@@ -576,6 +620,7 @@ ra_simulator_finalize (GObject *object)
   g_free (self->client_secret);
   g_free (self->base_url);
   g_free (self->login_base_url);
+  g_free (self->files_base_url);
   g_clear_pointer (&self->next_body, g_bytes_unref);
   g_hash_table_unref (self->tokens);
   g_ptr_array_unref (self->issued_tokens);

@@ -3,7 +3,8 @@
  * The app's built-in demo instance and the tests' server. It speaks the
  * documented API: the token endpoints (the login service on a listener of
  * its own in the realistic profile), the remote action list/details,
- * execute, and NQL v2 execute.
+ * execute, NQL v2 execute, and the NQL export with its results files (on
+ * a listener of their own).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -76,7 +77,9 @@ RaSimulator       *ra_simulator_new                   (void);
 /* Call before start: the profile decides what the listeners serve. In
  * REALISTIC, the OAuth token endpoint (the login service) has a listener of
  * its own, as <instance>-login has a host of its own, and the API
- * listener answers 404 there; in TIDY, one listener serves everything. */
+ * listener answers 404 there; in TIDY, one listener serves everything
+ * but the export results files, which have a listener of their own in
+ * both profiles. */
 void               ra_simulator_set_profile           (RaSimulator    *self,
                                                        RaSimProfile    profile);
 RaSimProfile       ra_simulator_get_profile           (RaSimulator    *self);
@@ -124,8 +127,22 @@ void               ra_simulator_add_nql_query         (RaSimulator    *self,
  * final status within this many seconds (default 7; 0: at once). */
 void               ra_simulator_set_execution_seconds (RaSimulator    *self,
                                                        guint           seconds);
+/* NQL export (POST /api/v1/nql/export, GET /api/v1/nql/status/{id}):
+ * how long an export runs before its status reads COMPLETED, on the
+ * simulator's clock (default 3; 0: at once). Its status reads SUBMITTED
+ * for the first second, IN_PROGRESS after that. */
+void               ra_simulator_set_export_seconds    (RaSimulator    *self,
+                                                       guint           seconds);
+/* Non-NULL: exports started from now on end in ERROR with this
+ * errorDescription; NULL (default): they complete. */
+void               ra_simulator_set_export_error      (RaSimulator    *self,
+                                                       const char     *description);
+/* Where the resultsFileUrl of exports points, "scheme://host[:port]"
+ * without a trailing slash; NULL (default): the files listener. */
+void               ra_simulator_set_export_url_base   (RaSimulator    *self,
+                                                       const char     *base_url);
 /* FALSE: the API credentials lack the NQL API permission, and NQL
- * execute answers 403 (default TRUE). */
+ * execute and export answer 403 (default TRUE). */
 void               ra_simulator_set_nql_permission    (RaSimulator    *self,
                                                        gboolean        granted);
 /* The collector IDs of the devices the simulated instance knows. Execute
@@ -193,6 +210,11 @@ const char        *ra_simulator_get_base_url          (RaSimulator    *self);
 /* Where the OAuth token endpoint is served: the login listener's
  * "http://127.0.0.1:PORT2" in REALISTIC, the base URL in TIDY. */
 const char        *ra_simulator_get_login_base_url    (RaSimulator    *self);
+/* Where the export results files are served: "http://127.0.0.1:PORT3",
+ * another listener than the API's and the login service's, as a real
+ * instance's files are on S3. Its requests are in the request log too,
+ * with the Host header that tells them apart. */
+const char        *ra_simulator_get_files_base_url    (RaSimulator    *self);
 /* TRUE when the login service has a listener of its own (after start). */
 gboolean           ra_simulator_has_login_listener    (RaSimulator    *self);
 
