@@ -10,7 +10,7 @@
 #include <math.h>
 
 #include "ra-json-private.h"
-#include "ra-nql-result.h"
+#include "ra-nql-result-private.h"
 
 struct _RaNqlResult
 {
@@ -21,6 +21,10 @@ struct _RaNqlResult
   char *execution_date_time;
   /* The answer's "rows", or -1 when it had none. */
   gint64 reported_rows;
+  /* Read from an export's results file, which has no row limit; cut
+   * only when the server said so (truncated). */
+  gboolean exported;
+  gboolean truncated;
 
   /* Column names, owned here, in first-seen order; NULL-terminated. */
   GPtrArray *columns;
@@ -279,6 +283,42 @@ ra_nql_result_new_from_json (JsonNode  *node,
   return g_steal_pointer (&self);
 }
 
+RaNqlResult *
+_ra_nql_result_new_exported (const char *query_id,
+                             gboolean    truncated)
+{
+  RaNqlResult *self = g_object_new (RA_TYPE_NQL_RESULT, NULL);
+
+  self->query_id = g_strdup (query_id);
+  self->exported = TRUE;
+  self->truncated = truncated;
+
+  return self;
+}
+
+const char *
+_ra_nql_result_add_column (RaNqlResult *self,
+                           GHashTable  *known,
+                           const char  *name)
+{
+  return intern_column (self, known, name);
+}
+
+void
+_ra_nql_result_add_row (RaNqlResult *self,
+                        GHashTable  *cells)
+{
+  g_ptr_array_add (self->rows, cells);
+}
+
+gboolean
+ra_nql_result_get_exported (RaNqlResult *self)
+{
+  g_return_val_if_fail (RA_IS_NQL_RESULT (self), FALSE);
+
+  return self->exported;
+}
+
 const char *
 ra_nql_result_get_query_id (RaNqlResult *self)
 {
@@ -323,6 +363,9 @@ gboolean
 ra_nql_result_get_may_be_incomplete (RaNqlResult *self)
 {
   g_return_val_if_fail (RA_IS_NQL_RESULT (self), FALSE);
+
+  if (self->exported)
+    return self->truncated;
 
   /* At the limit, nothing in the answer tells a cut result from one
    * that happens to have exactly that many rows. */

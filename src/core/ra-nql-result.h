@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* NQL execute answers at most this many rows; larger results need the
- * export API, which this app does not use. */
+ * export API (RaNqlFetch). */
 #define RA_NQL_EXECUTE_MAX_ROWS 1000
 
 #define RA_TYPE_NQL_RESULT (ra_nql_result_get_type ())
@@ -28,8 +28,12 @@ const char         *ra_nql_result_get_execution_date_time (RaNqlResult *self);
 const char * const *ra_nql_result_get_columns           (RaNqlResult  *self);
 guint               ra_nql_result_get_n_rows            (RaNqlResult  *self);
 /* TRUE when the server may have left rows out: it answered as many as
- * the execute API's limit, or said it has more than it sent. */
+ * the execute API's limit, or said it has more than it sent; for an
+ * export, when its status said the results were cut (HTTP 206). */
 gboolean            ra_nql_result_get_may_be_incomplete (RaNqlResult  *self);
+/* TRUE when the rows come from an export's results file, not from an
+ * execute answer. */
+gboolean            ra_nql_result_get_exported          (RaNqlResult  *self);
 /* A cell as display text (numbers, booleans and null rendered; nested
  * values as compact JSON); NULL when the row has no such column. */
 const char         *ra_nql_result_get_value             (RaNqlResult  *self,
