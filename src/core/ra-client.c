@@ -54,6 +54,7 @@ typedef enum
   CALL_GET_ACTION,
   CALL_EXECUTE,
   CALL_NQL_EXECUTE,
+  CALL_JSON,          /* ra_client_call_json_async (): JSON, as it is */
 } CallKind;
 
 /* One API call, across its token fetches, retries and parsing. */
@@ -72,6 +73,8 @@ typedef struct
   GBytes      *response_body;
   /* Execute only: whether the last attempt's request went out. */
   gboolean     request_written;
+  /* An NQL API call: UTC times, and NQL's own words for a 403. */
+  gboolean     nql;
 } Call;
 
 #define OUTCOME_KEY "ra-execution-outcome"
@@ -276,6 +279,7 @@ parse_response (Call     *call,
     case CALL_NQL_EXECUTE:
       return ra_nql_result_new_from_json (root, error);
 
+    case CALL_JSON:
     case CALL_LIST_ACTIONS:
     default:
       g_assert_not_reached ();
@@ -316,32 +320,16 @@ retry_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-cancelled_source_cb (GCancellable *cancellable,
-                     gpointer      user_data)
-{
-  /* The parent timeout source dispatches too and sees the cancellation. */
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 schedule_retry (GTask *task,
                 guint  seconds)
 {
   RaClient *self = g_task_get_source_object (task);
   g_autoptr(GSource) source = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (task);
 
-  /* Not _seconds (): its coarse timer may fire early, before Retry-After. */
-  source = ra_clock_timeout_source_new (self->clock, seconds * 1000);
-  /* Fires early when the caller cancels, so nobody waits for nothing. */
-  if (cancellable != NULL)
-    {
-      g_autoptr(GSource) cancel_source = g_cancellable_source_new (cancellable);
-
-      g_source_set_callback (cancel_source, G_SOURCE_FUNC (cancelled_source_cb), NULL, NULL);
-      g_source_add_child_source (source, cancel_source);
-    }
+  /* Not _seconds (): its coarse timer may fire early, before Retry-After.
+   * Fires early when the caller cancels, so nobody waits for nothing. */
+  source = ra_clock_wait_source_new (self->clock, seconds * 1000, g_task_get_cancellable (task));
   g_source_set_callback (source, retry_timeout_cb, g_object_ref (task), g_object_unref);
   g_source_set_static_name (source, "[ra] client retry");
   g_source_attach (source, g_task_get_context (task));
@@ -391,6 +379,18 @@ call_sent_cb (GObject      *object,
               set_outcome (task, RA_EXECUTION_OUTCOME_STARTED);
               g_task_return_pointer (task, execution, g_object_unref);
             }
+          return;
+        }
+
+      /* Small answers that their caller reads. */
+      if (call->kind == CALL_JSON)
+        {
+          JsonNode *root = ra_http_parse_json (call->response_body, &error);
+
+          if (root == NULL)
+            g_task_return_error (task, g_steal_pointer (&error));
+          else
+            g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
           return;
         }
 
@@ -445,7 +445,7 @@ call_sent_cb (GObject      *object,
         }
     }
 
-  if (call->kind == CALL_NQL_EXECUTE && status == SOUP_STATUS_FORBIDDEN)
+  if (call->nql && status == SOUP_STATUS_FORBIDDEN)
     {
       g_autofree char *server = ra_http_dup_server_message (call->response_body);
 
@@ -551,7 +551,7 @@ call_token_cb (GObject      *object,
 
   /* Otherwise times come in the instance's regional time zone, written
    * without an offset, which no client can place in time. */
-  if (call->kind == CALL_NQL_EXECUTE)
+  if (call->nql)
     soup_message_headers_replace (headers, "x-utc-times", "true");
 
   if (call->request_body != NULL)
@@ -595,6 +595,7 @@ call_new (RaClient            *self,
   call->url = url;
   call->request_body = request_body;
   call->may_repeat = may_repeat;
+  call->nql = kind == CALL_NQL_EXECUTE;
   g_task_set_task_data (task, call, (GDestroyNotify) call_free);
 
   return task;
@@ -802,43 +803,13 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-/**
- * ra_client_nql_execute_async:
- * @query_id: a query ID defined in the Nexthink admin, "#my_query"
- * @parameters: (nullable): string → string
- *
- * NQL execute is a POST, but it only reads: it is retried on 429/503 like
- * a GET.
- */
-void
-ra_client_nql_execute_async (RaClient            *self,
-                             const char          *query_id,
-                             GHashTable          *parameters,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+/* {queryId, parameters}: what NQL execute and export take. */
+JsonNode *
+ra_client_build_nql_body (const char *query_id,
+                          GHashTable *parameters)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  g_return_if_fail (RA_IS_CLIENT (self));
-  g_return_if_fail (query_id != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  if (!ra_nql_query_id_is_valid (query_id))
-    {
-      task = g_task_new (self, cancellable, callback, user_data);
-      g_task_set_source_tag (task, ra_client_nql_execute_async);
-      g_task_return_new_error (task, RA_ERROR, RA_ERROR_INVALID_INPUT,
-                               _("“%s” is not a valid NQL query ID. Query IDs start with # "
-                                 "followed by lower-case letters, digits and underscores, "
-                                 "255 characters at most."),
-                               query_id);
-      return;
-    }
-
-  builder = json_builder_new ();
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "queryId");
   json_builder_add_string_value (builder, query_id);
@@ -861,7 +832,46 @@ ra_client_nql_execute_async (RaClient            *self,
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * ra_client_nql_execute_async:
+ * @query_id: a query ID defined in the Nexthink admin, "#my_query"
+ * @parameters: (nullable): string → string
+ *
+ * NQL execute is a POST, but it only reads: it is retried on 429/503 like
+ * a GET.
+ */
+void
+ra_client_nql_execute_async (RaClient            *self,
+                             const char          *query_id,
+                             GHashTable          *parameters,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (RA_IS_CLIENT (self));
+  g_return_if_fail (query_id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  if (!ra_nql_query_id_is_valid (query_id))
+    {
+      task = g_task_new (self, cancellable, callback, user_data);
+      g_task_set_source_tag (task, ra_client_nql_execute_async);
+      g_task_return_new_error (task, RA_ERROR, RA_ERROR_INVALID_INPUT,
+                               _("“%s” is not a valid NQL query ID. Query IDs start with # "
+                                 "followed by lower-case letters, digits and underscores, "
+                                 "255 characters at most."),
+                               query_id);
+      return;
+    }
+
+  body = ra_client_build_nql_body (query_id, parameters);
 
   task = call_new (self, CALL_NQL_EXECUTE, SOUP_METHOD_POST,
                    ra_endpoint_build_api_url (self->endpoint, "/api/v2/nql/execute"),
@@ -897,4 +907,70 @@ ra_client_get_retry_after_seconds (RaClient *self)
     return 0;
 
   return (guint) MIN ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC, G_MAXUINT);
+}
+
+RaClock *
+ra_client_get_clock (RaClient *self)
+{
+  g_return_val_if_fail (RA_IS_CLIENT (self), NULL);
+
+  return self->clock;
+}
+
+/**
+ * ra_client_call_json_async:
+ * @path: the API path, "/api/v1/nql/export"
+ * @body: (nullable): the request's JSON body
+ * @nql: whether it is an NQL API call
+ *
+ * One call that only reads, whatever its method: retried on 429/503 like
+ * a GET, with a fresh token once on 401.
+ */
+void
+ra_client_call_json_async (RaClient            *self,
+                           const char          *method,
+                           const char          *path,
+                           JsonNode            *body,
+                           gboolean             nql,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Call *call;
+
+  g_return_if_fail (RA_IS_CLIENT (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = call_new (self, CALL_JSON, g_intern_string (method),
+                   ra_endpoint_build_api_url (self->endpoint, path),
+                   body != NULL ? json_to_bytes (body) : NULL, TRUE,
+                   cancellable, callback, user_data);
+  g_task_set_source_tag (task, ra_client_call_json_async);
+  call = g_task_get_task_data (task);
+  call->nql = nql;
+
+  call_start (g_steal_pointer (&task));
+}
+
+JsonNode *
+ra_client_call_json_finish (RaClient      *self,
+                            GAsyncResult  *result,
+                            guint         *status,
+                            GError       **error)
+{
+  Call *call;
+
+  g_return_val_if_fail (RA_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ra_client_call_json_async,
+                        NULL);
+
+  call = g_task_get_task_data (G_TASK (result));
+  if (status != NULL)
+    *status = call->message != NULL ? soup_message_get_status (call->message) : 0;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -214,6 +214,36 @@ ra_clock_timeout_source_new (RaClock *self,
   return (GSource *) timeout;
 }
 
+static gboolean
+cancelled_source_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  /* The parent timeout source dispatches too and sees the cancellation. */
+  return G_SOURCE_CONTINUE;
+}
+
+GSource *
+ra_clock_wait_source_new (RaClock      *self,
+                          guint         ms,
+                          GCancellable *cancellable)
+{
+  GSource *source;
+
+  g_return_val_if_fail (RA_IS_CLOCK (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  source = ra_clock_timeout_source_new (self, ms);
+  if (cancellable != NULL)
+    {
+      g_autoptr(GSource) cancel_source = g_cancellable_source_new (cancellable);
+
+      g_source_set_callback (cancel_source, G_SOURCE_FUNC (cancelled_source_cb), NULL, NULL);
+      g_source_add_child_source (source, cancel_source);
+    }
+
+  return source;
+}
+
 gint64
 ra_clock_get_next_due_usec (RaClock *self)
 {

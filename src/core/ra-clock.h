@@ -10,7 +10,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -36,6 +36,12 @@ GDateTime *ra_clock_dup_now_local   (RaClock *self);
  * clock far enough, so that waits (a Retry-After) take no real time. */
 GSource *ra_clock_timeout_source_new (RaClock *self,
                                       guint    ms);
+
+/* The same, but it also fires, early, when cancellable is cancelled, so
+ * that nobody waits for nothing: its callback checks which it was. */
+GSource *ra_clock_wait_source_new    (RaClock      *self,
+                                      guint         ms,
+                                      GCancellable *cancellable);
 
 /* Manual clocks only: the monotonic time at which the earliest timeout
  * source of this clock that is still attached comes due, or -1 if none

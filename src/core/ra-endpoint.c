@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "ra-endpoint.h"
+#include "ra-endpoint-private.h"
 #include "ra-error.h"
 
 #define MAX_LABEL_LENGTH 63
@@ -321,8 +321,8 @@ host_is_valid (const char *host)
   return TRUE;
 }
 
-static gboolean
-host_is_loopback (const char *host)
+gboolean
+ra_endpoint_host_is_loopback (const char *host)
 {
   g_autoptr(GInetAddress) address = NULL;
 
@@ -401,7 +401,7 @@ parse_base_url (const char  *base_url,
       return NULL;
     }
 
-  if (g_ascii_strcasecmp (scheme, "http") == 0 && !host_is_loopback (host))
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && !ra_endpoint_host_is_loopback (host))
     {
       g_set_error_literal (error, RA_ERROR, RA_ERROR_INVALID_ENDPOINT,
                            _("Unencrypted http:// is only allowed for this computer (localhost, 127.0.0.1 or ::1); use https:// for any other server."));

@@ -59,6 +59,23 @@ void      ra_http_send_async             (SoupSession          *session,
 GBytes   *ra_http_send_finish            (GAsyncResult         *result,
                                           GError              **error);
 
+/* Bytes of a 2xx body read so far, and the declared length (0: unknown). */
+typedef void (*RaHttpProgressFunc) (guint64  received,
+                                    guint64  total,
+                                    gpointer user_data);
+
+/* The same, telling progress after each chunk read, on the caller's
+ * main context; finish with ra_http_send_finish (). progress_data must
+ * outlive the call. */
+void      ra_http_send_with_progress_async (SoupSession        *session,
+                                            SoupMessage        *message,
+                                            gsize               max_body_size,
+                                            RaHttpProgressFunc  progress,
+                                            gpointer            progress_data,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+
 /* An RA_ERROR for a transport failure; cancellation is copied unchanged.
  * unsafe_to_resend: the request (an execute) was written, so the message
  * says it was lost after it was sent, whatever broke. */
@@ -95,6 +112,10 @@ RaHttpRetryAfter ra_http_get_retry_after_at (SoupMessage       *message,
 /* The body as JSON, or RA_ERROR_MALFORMED_RESPONSE. */
 JsonNode *ra_http_parse_json             (GBytes               *body,
                                           GError              **error);
+/* Text from a server made fit for a sentence of ours: valid UTF-8, no
+ * control characters, no full stop at the end, 500 characters at most;
+ * NULL when nothing is left. */
+char     *ra_http_clean_server_text      (const char           *text);
 /* "code: message" from an error body, or NULL. */
 char     *ra_http_dup_server_message     (GBytes               *body);
 

@@ -122,6 +122,9 @@ typedef struct
   GSource      *deadline;
   guint         deadline_ms;
   gboolean      timed_out;
+  RaHttpProgressFunc progress;
+  gpointer      progress_data;
+  guint64       total;          /* 0: unknown */
 } SendData;
 
 static void
@@ -221,6 +224,8 @@ read_cb (GObject      *object,
     }
 
   g_byte_array_append (data->buffer, g_bytes_get_data (chunk, NULL), size);
+  if (data->progress != NULL && !data->error_body)
+    data->progress (data->buffer->len, data->total, data->progress_data);
   read_next (g_steal_pointer (&task));
 }
 
@@ -276,6 +281,12 @@ send_cb (GObject      *object,
       return;
     }
 
+  /* The declared length counts the bytes on the wire, which are the
+   * ones read only when nothing was compressed. */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_one (headers, "Content-Encoding") == NULL)
+    data->total = soup_message_headers_get_content_length (headers);
+
   data->buffer = g_byte_array_new ();
   read_next (g_steal_pointer (&task));
 }
@@ -306,6 +317,20 @@ ra_http_send_async (SoupSession         *session,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
+  ra_http_send_with_progress_async (session, message, max_body_size, NULL, NULL,
+                                    cancellable, callback, user_data);
+}
+
+void
+ra_http_send_with_progress_async (SoupSession         *session,
+                                  SoupMessage         *message,
+                                  gsize                max_body_size,
+                                  RaHttpProgressFunc   progress,
+                                  gpointer             progress_data,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   SendData *data;
   RaClock *clock;
@@ -318,6 +343,8 @@ ra_http_send_async (SoupSession         *session,
   g_task_set_source_tag (task, ra_http_send_async);
 
   data = g_new0 (SendData, 1);
+  data->progress = progress;
+  data->progress_data = progress_data;
   data->message = g_object_ref (message);
   data->max_body_size = max_body_size;
   data->cancellable = g_cancellable_new ();
@@ -453,8 +480,8 @@ ra_http_map_transport_error (const GError *error,
                       host);
 }
 
-static char *
-clean_server_text (const char *text)
+char *
+ra_http_clean_server_text (const char *text)
 {
   g_autofree char *valid = NULL;
   GString *out;
@@ -499,7 +526,7 @@ member_as_text (JsonObject *object,
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return clean_server_text (json_node_get_string (node));
+      return ra_http_clean_server_text (json_node_get_string (node));
 
     case G_TYPE_INT64:
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
