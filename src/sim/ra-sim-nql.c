@@ -688,6 +688,9 @@ ra_sim_nql_export_csv (RaSimulator        *self,
       build_device_rows (self, builder, style);
       break;
 
+    /* A lookup answers a row or two: nobody exports it, and its export
+     * is empty. */
+    case RA_SIM_NQL_DEVICE_LOOKUP:
     case RA_SIM_NQL_STATIC:
     default:
       break;
