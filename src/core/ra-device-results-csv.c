@@ -112,6 +112,7 @@ ra_device_results_to_csv (RaNqlResult *result)
 gboolean
 ra_device_results_find_failed (RaNqlResult         *result,
                                const char * const  *devices,
+                               gboolean             expired,
                                GStrv               *failed,
                                guint               *n_pending,
                                GError             **error)
@@ -160,10 +161,12 @@ ra_device_results_find_failed (RaNqlResult         *result,
     {
       g_autofree char *key = g_ascii_strdown (devices[i], -1);
       gpointer found = g_hash_table_lookup (statuses, key);
+      int status = found != NULL ? GPOINTER_TO_INT (found) - 1 : -1;
 
-      if (found == NULL || GPOINTER_TO_INT (found) - 1 == RA_EXECUTION_STATUS_FAILED)
+      if (found == NULL || status == RA_EXECUTION_STATUS_FAILED ||
+          (expired && status == RA_EXECUTION_STATUS_PENDING))
         g_strv_builder_add (builder, devices[i]);
-      else if (GPOINTER_TO_INT (found) - 1 == RA_EXECUTION_STATUS_PENDING)
+      else if (status == RA_EXECUTION_STATUS_PENDING)
         pending++;
     }
 

@@ -24,12 +24,15 @@ GBytes     *ra_device_results_to_csv      (RaNqlResult *result);
 
 /* Of devices (collector IDs, as sent), those whose status is a failure
  * (expiry included) and those that have no row in result: the ones to
- * run again on, in their order. *n_pending (may be NULL) counts those
- * left out because they have not finished. FALSE, with error, when the
- * answer cannot tell: no status or collector ID column, or a result
- * that may have been cut at the row limit. */
+ * run again on, in their order. Once the run's request expired
+ * (expired), a device still pending never reported, and is one of them;
+ * before, *n_pending (may be NULL) counts those left out because they
+ * have not finished. FALSE, with error, when the answer cannot tell: no
+ * status or collector ID column, or a result that may have been cut at
+ * the row limit. */
 gboolean    ra_device_results_find_failed (RaNqlResult         *result,
                                            const char * const  *devices,
+                                           gboolean             expired,
                                            GStrv               *failed,
                                            guint               *n_pending,
                                            GError             **error);

@@ -172,6 +172,18 @@ set_failed_note (RaHistoryDetail *self,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->failed_row), note != NULL ? note : "");
 }
 
+/* Whether the run's request is over: a device that has not reported by
+ * then never will. An expiry the history does not know (the server's
+ * default) is not taken for over. */
+static gboolean
+run_expired (RaHistoryRun *run)
+{
+  guint minutes = ra_history_run_get_expires_in_minutes (run);
+
+  return minutes > 0 &&
+         g_get_real_time () / G_USEC_PER_SEC >= ra_history_run_get_time (run) + (gint64) minutes * 60;
+}
+
 /* Which devices to run again on, or why that is not known. */
 static void
 update_failed (RaHistoryDetail *self)
@@ -195,7 +207,7 @@ update_failed (RaHistoryDetail *self)
     }
 
   if (!ra_device_results_find_failed (ra_run_results_get_result (self->results),
-                                      (const char * const *) self->devices,
+                                      (const char * const *) self->devices, run_expired (self->run),
                                       &self->failed, &n_pending, &error))
     {
       set_failed_note (self, g_strdup (error->message));
@@ -555,14 +567,21 @@ device_results_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   RaHistoryDetail *self = RA_HISTORY_DETAIL (widget);
+  g_autoptr(GDateTime) started = NULL;
+  RaDeviceResultsWindow *window;
 
   if (self->run == NULL || ra_history_run_get_request_id (self->run) == NULL)
     return;
 
-  ra_device_results_window_present_for (widget, self->session,
-                                        ra_history_run_get_request_id (self->run),
-                                        ra_history_run_get_action_name (self->run),
-                                        ra_history_run_get_n_devices (self->run));
+  window = ra_device_results_window_present_for (widget, self->session,
+                                                 ra_history_run_get_request_id (self->run),
+                                                 ra_history_run_get_action_name (self->run),
+                                                 ra_history_run_get_n_devices (self->run));
+  /* What the history knows of the run: the window tells the devices
+   * that never reported, and refreshes while the request lasts. */
+  started = g_date_time_new_from_unix_utc (ra_history_run_get_time (self->run));
+  ra_device_results_window_set_run (window, started, ra_history_run_get_expires_in_minutes (self->run),
+                                    (const char * const *) self->devices, NULL);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "page-fixture.h"
 #include "ra-account.h"
+#include "ra-device-results-window.h"
 #include "ra-execution-result.h"
 #include "ra-history-detail.h"
 #include "ra-history-window.h"
@@ -370,6 +371,7 @@ test_run_again_failed (Fixture       *fixture,
   g_auto(GStrv) expected = NULL;
   g_auto(GStrv) filled = NULL;
   RaHistoryDetail *detail;
+  RaDeviceResultsWindow *results_window;
   guint n_expected, n_failures = 0, n_executes = 0;
 
   run_again_set_up (fixture, &r);
@@ -397,6 +399,16 @@ test_run_again_failed (Fixture       *fixture,
   g_assert_cmpint (ra_run_results_get_state (ra_history_detail_get_results (detail)), ==,
                    RA_RUN_RESULTS_STATE_LOADED);
   export_results (&r, detail, G_N_ELEMENTS (devices) - 2);
+  /* The device results window learns the run's devices from the
+   * history: the one that never reported is listed too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.device-results", NULL));
+  results_window = RA_DEVICE_RESULTS_WINDOW (ra_test_find_toplevel (RA_TYPE_DEVICE_RESULTS_WINDOW));
+  g_assert_nonnull (results_window);
+  RA_TEST_WAIT_UNTIL_FOR (g_list_model_get_n_items (ra_device_results_window_get_devices (results_window)) ==
+                            G_N_ELEMENTS (devices) - 1,
+                          WAIT_SECONDS);
+  gtk_window_destroy (GTK_WINDOW (results_window));
+
   /* What was read is kept as the run's last known state. */
   RA_TEST_WAIT_UNTIL (n_kept (&r, ra_history_run_get_id (ra_history_detail_get_run (detail))) ==
                       G_N_ELEMENTS (devices) - 2);

@@ -205,13 +205,21 @@ test_failed_devices (void)
   g_autoptr(GError) error = NULL;
   guint n_pending = 0;
 
-  g_assert_true (ra_device_results_find_failed (result, devices, &failed, &n_pending, &error));
+  g_assert_true (ra_device_results_find_failed (result, devices, FALSE, &failed, &n_pending, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (failed), ==, 3);
   g_assert_cmpstr (failed[0], ==, UID_B);
   g_assert_cmpstr (failed[1], ==, "36F675CC-81E7-4EF5-A8E2-5D940ED90475");
   g_assert_cmpstr (failed[2], ==, UID_E);
   g_assert_cmpuint (n_pending, ==, 1);
+  g_clear_pointer (&failed, g_strfreev);
+
+  /* After the expiry, a device still pending never reported. */
+  g_assert_true (ra_device_results_find_failed (result, devices, TRUE, &failed, &n_pending, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (failed), ==, 4);
+  g_assert_cmpstr (failed[1], ==, UID_C);
+  g_assert_cmpuint (n_pending, ==, 0);
 }
 
 static void
@@ -224,7 +232,7 @@ test_failed_devices_cannot_tell (void)
   g_auto(GStrv) failed = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (ra_device_results_find_failed (no_uid, devices, &failed, NULL, &error));
+  g_assert_false (ra_device_results_find_failed (no_uid, devices, FALSE, &failed, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
   g_assert_null (failed);
   g_clear_error (&error);
@@ -235,7 +243,7 @@ test_failed_devices_cannot_tell (void)
                             i > 0 ? "," : "", i);
   g_string_append (many, "]}");
   cut = parse_result (many->str);
-  g_assert_false (ra_device_results_find_failed (cut, devices, &failed, NULL, &error));
+  g_assert_false (ra_device_results_find_failed (cut, devices, FALSE, &failed, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT);
 }
 
