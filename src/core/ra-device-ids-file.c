@@ -147,3 +147,43 @@ ra_device_ids_read_file_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+char *
+ra_device_ids_decode_file (const char  *data,
+                           gsize        length,
+                           GError     **error)
+{
+  const char *charset = NULL;
+  gsize bom = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    bom = 3;
+  else if (length >= 2 && memcmp (data, "\xFF\xFE", 2) == 0)
+    charset = "UTF-16LE", bom = 2;
+  else if (length >= 2 && memcmp (data, "\xFE\xFF", 2) == 0)
+    charset = "UTF-16BE", bom = 2;
+
+  data += bom;
+  length -= bom;
+
+  if (charset != NULL)
+    {
+      g_autofree char *text = NULL;
+      gsize written = 0;
+
+      text = g_convert (data, length, "UTF-8", charset, NULL, &written, NULL);
+      if (text != NULL && memchr (text, '\0', written) == NULL)
+        return g_steal_pointer (&text);
+    }
+  else if (memchr (data, '\0', length) == NULL &&
+           g_utf8_validate (data, length, NULL))
+    {
+      return g_strndup (data, length);
+    }
+
+  g_set_error_literal (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
+                       _("The file is not a text file that can be read: save it as CSV or text, in UTF-8 or UTF-16."));
+  return NULL;
+}

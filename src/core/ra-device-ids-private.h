@@ -35,6 +35,7 @@ typedef struct
 
 RaDeviceIds *_ra_device_ids_parse_edit        (const char      *text,
                                                GCancellable    *cancellable,
+                                               gboolean         accept_names,
                                                RaDeviceIdsEdit *edit);
 void         _ra_device_ids_edit_cut          (RaDeviceIdsEdit *edit,
                                                gsize            start,

@@ -15,6 +15,13 @@
 char *
 ra_device_ids_remove_invalid (const char *text)
 {
+  return ra_device_ids_remove_invalid_full (text, FALSE);
+}
+
+char *
+ra_device_ids_remove_invalid_full (const char *text,
+                                   gboolean    keep_names)
+{
   g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (RaDeviceIdsCut));
   RaDeviceIdsEdit edit = { cuts, NULL, FALSE, -1 };
   g_autoptr(RaDeviceIds) ids = NULL;
@@ -24,7 +31,7 @@ ra_device_ids_remove_invalid (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
-  ids = _ra_device_ids_parse_edit (text, NULL, &edit);
+  ids = _ra_device_ids_parse_edit (text, NULL, keep_names, &edit);
 
   kept = g_string_sized_new (strlen (text) + 1);
   for (guint i = 0; i < cuts->len; i++)
@@ -49,7 +56,7 @@ ra_device_ids_extract_column (const char *text)
   if (text == NULL)
     return NULL;
 
-  ids = _ra_device_ids_parse_edit (text, NULL, &edit);
+  ids = _ra_device_ids_parse_edit (text, NULL, FALSE, &edit);
 
   if (!edit.is_table)
     return NULL;

@@ -53,6 +53,11 @@ struct _RaDeviceIds
   GArray *invalid;      /* of Invalid, the first MAX_KEPT_INVALID */
   guint n_invalid;
   guint n_duplicates;
+  /* Device names, when they are accepted: as first written, each once
+   * whatever its case (NULL-terminated), and their folded forms. */
+  gboolean accept_names;
+  GPtrArray *names;
+  GHashTable *seen_names;
 
   /* While parsing only. */
   GCancellable *cancellable;
@@ -111,6 +116,8 @@ ra_device_ids_finalize (GObject *object)
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->ids, g_ptr_array_unref);
   g_clear_pointer (&self->invalid, g_array_unref);
+  g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_pointer (&self->seen_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (ra_device_ids_parent_class)->finalize (object);
 }
@@ -174,6 +181,9 @@ ra_device_ids_init (RaDeviceIds *self)
   self->seen = g_hash_table_new (g_str_hash, g_str_equal);
   self->invalid = g_array_new (FALSE, FALSE, sizeof (Invalid));
   g_array_set_clear_func (self->invalid, clear_invalid);
+  self->names = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->names, NULL);
+  self->seen_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Reads the cell at *p into cell, and moves *p past it and its
@@ -314,7 +324,47 @@ looks_like_id (const char *cell)
   return g_uuid_string_is_valid (cell);
 }
 
-/* Whether cell was fine (an ID, or blank); an invalid entry is kept
+/* A device name as Nexthink keeps them: up to 255 bytes of text with a
+ * letter or a digit in it, no control characters. */
+static gboolean
+looks_like_name (const char *cell)
+{
+  gboolean has_alnum = FALSE;
+  gsize length = strlen (cell);
+
+  if (length > RA_DEVICE_IDS_MAX_NAME_BYTES || !g_utf8_validate (cell, length, NULL))
+    return FALSE;
+
+  for (const char *p = cell; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        return FALSE;
+      has_alnum = has_alnum || g_unichar_isalnum (c);
+    }
+
+  return has_alnum;
+}
+
+static void
+add_name (RaDeviceIds *self,
+          const char  *cell)
+{
+  char *key = g_utf8_casefold (cell, -1);
+
+  if (!g_hash_table_add (self->seen_names, key))
+    {
+      self->n_duplicates++;
+      return;
+    }
+
+  self->names->pdata[self->names->len - 1] = g_strdup (cell);
+  g_ptr_array_add (self->names, NULL);
+}
+
+/* Whether cell was fine (an ID, a name if they are accepted, or blank);
+ * an invalid entry is kept
  * with where it is (span, in the line starting at line_start). */
 static gboolean
 add_cell (RaDeviceIds *self,
@@ -340,6 +390,11 @@ add_cell (RaDeviceIds *self,
       self->ids->pdata[self->ids->len - 1] = id;
       g_ptr_array_add (self->ids, NULL);
       g_hash_table_add (self->seen, id);
+      return TRUE;
+    }
+  else if (self->accept_names && looks_like_name (cell))
+    {
+      add_name (self, cell);
       return TRUE;
     }
   else
@@ -576,12 +631,20 @@ RaDeviceIds *
 ra_device_ids_parse_full (const char   *text,
                           GCancellable *cancellable)
 {
-  return _ra_device_ids_parse_edit (text, cancellable, NULL);
+  return _ra_device_ids_parse_edit (text, cancellable, FALSE, NULL);
+}
+
+RaDeviceIds *
+ra_device_ids_parse_with_names (const char   *text,
+                                GCancellable *cancellable)
+{
+  return _ra_device_ids_parse_edit (text, cancellable, TRUE, NULL);
 }
 
 RaDeviceIds *
 _ra_device_ids_parse_edit (const char      *text,
                            GCancellable    *cancellable,
+                           gboolean         accept_names,
                            RaDeviceIdsEdit *edit)
 {
   g_autoptr(RaDeviceIds) self = g_object_new (RA_TYPE_DEVICE_IDS, NULL);
@@ -600,6 +663,7 @@ _ra_device_ids_parse_edit (const char      *text,
     return g_steal_pointer (&self);
 
   self->cancellable = cancellable;
+  self->accept_names = accept_names;
   self->edit = edit;
   self->text = text;
 
@@ -673,46 +737,6 @@ out:
   return g_steal_pointer (&self);
 }
 
-char *
-ra_device_ids_decode_file (const char  *data,
-                           gsize        length,
-                           GError     **error)
-{
-  const char *charset = NULL;
-  gsize bom = 0;
-
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    bom = 3;
-  else if (length >= 2 && memcmp (data, "\xFF\xFE", 2) == 0)
-    charset = "UTF-16LE", bom = 2;
-  else if (length >= 2 && memcmp (data, "\xFE\xFF", 2) == 0)
-    charset = "UTF-16BE", bom = 2;
-
-  data += bom;
-  length -= bom;
-
-  if (charset != NULL)
-    {
-      g_autofree char *text = NULL;
-      gsize written = 0;
-
-      text = g_convert (data, length, "UTF-8", charset, NULL, &written, NULL);
-      if (text != NULL && memchr (text, '\0', written) == NULL)
-        return g_steal_pointer (&text);
-    }
-  else if (memchr (data, '\0', length) == NULL &&
-           g_utf8_validate (data, length, NULL))
-    {
-      return g_strndup (data, length);
-    }
-
-  g_set_error_literal (error, RA_ERROR, RA_ERROR_INVALID_INPUT,
-                       _("The file is not a text file that can be read: save it as CSV or text, in UTF-8 or UTF-16."));
-  return NULL;
-}
-
 const char * const *
 ra_device_ids_get_ids (RaDeviceIds *self)
 {
@@ -727,6 +751,22 @@ ra_device_ids_get_n_ids (RaDeviceIds *self)
   g_return_val_if_fail (RA_IS_DEVICE_IDS (self), 0);
 
   return self->ids->len - 1;
+}
+
+const char * const *
+ra_device_ids_get_names (RaDeviceIds *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_IDS (self), NULL);
+
+  return (const char * const *) self->names->pdata;
+}
+
+guint
+ra_device_ids_get_n_names (RaDeviceIds *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_IDS (self), 0);
+
+  return self->names->len - 1;
 }
 
 guint

@@ -57,8 +57,21 @@ void                ra_device_ids_read_file_async      (GFile               *fil
 /* The decoded text. */
 char               *ra_device_ids_read_file_finish     (GAsyncResult        *result,
                                                         GError             **error);
+/* The longest device name (Nexthink keeps 255 characters). */
+#define RA_DEVICE_IDS_MAX_NAME_BYTES 255
+
+/* The same, but an entry that is not a UUID and could be a device name
+ * (text with a letter or digit, without control characters, up to
+ * RA_DEVICE_IDS_MAX_NAME_BYTES) is a name, not an invalid entry: for a
+ * list whose names are then looked up (RaDeviceResolver). */
+RaDeviceIds        *ra_device_ids_parse_with_names     (const char   *text,
+                                                        GCancellable *cancellable);
 /* NULL-terminated, lower-case. */
 const char * const *ra_device_ids_get_ids              (RaDeviceIds  *self);
+/* The device names, when they were accepted: each as first written, once
+ * whatever its case (a repeat counts as a duplicate), NULL-terminated. */
+const char * const *ra_device_ids_get_names            (RaDeviceIds  *self);
+guint               ra_device_ids_get_n_names          (RaDeviceIds  *self);
 guint               ra_device_ids_get_n_ids            (RaDeviceIds  *self);
 guint               ra_device_ids_get_n_duplicates     (RaDeviceIds  *self);
 /* All invalid entries, also those past RA_DEVICE_IDS_MAX_KEPT_INVALID. */
@@ -81,6 +94,10 @@ gboolean            ra_device_ids_get_invalid_span     (RaDeviceIds  *self,
  * apart from the next one, a row of a table with a wrong ID as a whole,
  * and a line left empty by that with its line end. */
 char               *ra_device_ids_remove_invalid       (const char   *text);
+/* The same; keep_names: device names are not invalid entries (see
+ * ra_device_ids_parse_with_names ()). */
+char               *ra_device_ids_remove_invalid_full  (const char   *text,
+                                                        gboolean      keep_names);
 /* When text is a table under a header (see ra_device_ids_parse()), its
  * ID column as a list, one cell a line (rows without the column as
  * written), so that it can join other devices; NULL when it is not a

@@ -626,6 +626,41 @@ test_extract_column (void)
   g_assert_null (ra_device_ids_extract_column (""));
 }
 
+/* With names accepted, what could be a device name is one, each once
+ * whatever its case; the rest is still a mistake. */
+static void
+test_names (void)
+{
+  g_autoptr(RaDeviceIds) without = NULL;
+  g_autoptr(RaDeviceIds) ids = NULL;
+  g_autofree char *long_name = g_strnfill (RA_DEVICE_IDS_MAX_NAME_BYTES + 1, 'x');
+  g_autofree char *text = g_strdup_printf ("PC-042, 2b2f7a41-bbb3-4e50-ba45-7ba09c3a7f16\n"
+                                           "pc-042; Ä-Gerät\n---\n%s\nLAPTOP-TRAINING",
+                                           long_name);
+  g_autofree char *kept = NULL;
+  const char * const *names;
+
+  without = ra_device_ids_parse (text);
+  g_assert_cmpuint (ra_device_ids_get_n_names (without), ==, 0);
+  g_assert_cmpuint (ra_device_ids_get_n_invalid (without), ==, 6);
+
+  ids = ra_device_ids_parse_with_names (text, NULL);
+  names = ra_device_ids_get_names (ids);
+  g_assert_cmpuint (ra_device_ids_get_n_names (ids), ==, 3);
+  g_assert_cmpstr (names[0], ==, "PC-042");
+  g_assert_cmpstr (names[1], ==, "Ä-Gerät");
+  g_assert_cmpstr (names[2], ==, "LAPTOP-TRAINING");
+  g_assert_null (names[3]);
+  g_assert_cmpuint (ra_device_ids_get_n_ids (ids), ==, 1);
+  g_assert_cmpuint (ra_device_ids_get_n_duplicates (ids), ==, 1);
+  /* No letter or digit, or too long for a name. */
+  g_assert_cmpuint (ra_device_ids_get_n_invalid (ids), ==, 2);
+
+  kept = ra_device_ids_remove_invalid_full (text, TRUE);
+  g_assert_cmpstr (kept, ==, "PC-042, 2b2f7a41-bbb3-4e50-ba45-7ba09c3a7f16\n"
+                             "pc-042; Ä-Gerät\nLAPTOP-TRAINING");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/device-ids/remove-invalid", test_remove_invalid);
   g_test_add_func ("/device-ids/remove-many-invalid", test_remove_many_invalid);
   g_test_add_func ("/device-ids/extract-column", test_extract_column);
+  g_test_add_func ("/device-ids/names", test_names);
 
   return g_test_run ();
 }
