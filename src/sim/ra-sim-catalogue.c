@@ -60,6 +60,16 @@ ra_sim_catalogue_get_devices (guint *n_devices)
   return demo_devices;
 }
 
+GStrv
+ra_simulator_dup_example_device_names (void)
+{
+  static const char * const names[] = {
+    "PC-042", "LAPTOP-TRAINING", "LAPTOP-SPARE-OFF", "MBP-CEO", NULL
+  };
+
+  return g_strdupv ((char **) names);
+}
+
 /* Realism */
 
 /* The demo actions that answer as the documentation's example does, with

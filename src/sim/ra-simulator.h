@@ -149,6 +149,9 @@ void               ra_simulator_set_nql_permission    (RaSimulator    *self,
  * accepts others too, but in the realistic profile they never report
  * in #remote_action_executions. */
 GStrv              ra_simulator_dup_known_devices     (void);
+/* A few device names of the demo inventory to try looking up: one that
+ * two devices share and one of a device that is offline among them. */
+GStrv              ra_simulator_dup_example_device_names (void);
 /* Makes every token issued so far invalid (401 on next use). */
 void               ra_simulator_expire_tokens         (RaSimulator    *self);
 

@@ -26,6 +26,8 @@ struct _RaConfirmDialog
   GtkWidget        *count_entry;
   GtkWidget        *repeat_box;
   GtkWidget        *repeat_row;
+  GtkWidget        *devices_row;
+  RaExecutionRequest *request;
   guint             n_devices;
 };
 
@@ -74,8 +76,21 @@ count_activate_cb (RaConfirmDialog *self)
 }
 
 static void
+ra_confirm_dialog_finalize (GObject *object)
+{
+  RaConfirmDialog *self = RA_CONFIRM_DIALOG (object);
+
+  g_clear_object (&self->request);
+
+  G_OBJECT_CLASS (ra_confirm_dialog_parent_class)->finalize (object);
+}
+
+static void
 ra_confirm_dialog_class_init (RaConfirmDialogClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ra_confirm_dialog_finalize;
 }
 
 static void
@@ -83,7 +98,7 @@ ra_confirm_dialog_init (RaConfirmDialog *self)
 {
 }
 
-static void
+static GtkWidget *
 add_summary_row (GtkWidget  *list,
                  const char *title,
                  const char *value)
@@ -98,6 +113,8 @@ add_summary_row (GtkWidget  *list,
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (row, "ra-summary-row");
   gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  return row;
 }
 
 static const char *
@@ -119,21 +136,41 @@ input_name_for_id (RaRemoteAction *action,
 }
 
 /* The first devices, one a line, then how many more: what the run goes
- * to, whichever action the list was made for. */
+ * to, whichever action the list was made for. Those typed by name come
+ * first, each named with the start of its ID, "PC-042 (1b2c6d0e…)". */
 static char *
-describe_devices (RaExecutionRequest *request)
+describe_devices (RaExecutionRequest *request,
+                  GHashTable         *names_by_uid)
 {
   const char * const *devices = ra_execution_request_get_devices (request);
   guint n = ra_execution_request_get_n_devices (request);
   /* "and 1 more" takes the line the device would. */
   guint n_named = n <= N_DEVICES_NAMED + 1 ? n : N_DEVICES_NAMED;
+  g_autoptr(GPtrArray) order = g_ptr_array_sized_new (n_named);
   GString *text = g_string_new (NULL);
 
-  for (guint i = 0; i < n_named; i++)
+  for (guint pass = 0; pass < 2 && order->len < n_named; pass++)
+    for (guint i = 0; i < n && order->len < n_named; i++)
+      {
+        gboolean has_name = names_by_uid != NULL &&
+                            g_hash_table_contains (names_by_uid, devices[i]);
+
+        if (has_name == (pass == 0))
+          g_ptr_array_add (order, (gpointer) devices[i]);
+      }
+
+  for (guint i = 0; i < order->len; i++)
     {
+      const char *device = g_ptr_array_index (order, i);
+      const char *name = names_by_uid != NULL ? g_hash_table_lookup (names_by_uid, device) : NULL;
+
       if (i > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, devices[i]);
+      if (name != NULL)
+        /* Translators: a device name, then the start of its collector ID */
+        g_string_append_printf (text, _("%s (%.8s…)"), name, device);
+      else
+        g_string_append (text, device);
     }
 
   if (n > n_named)
@@ -190,7 +227,8 @@ build_heading (RaRemoteAction *action,
 }
 
 static GtkWidget *
-build_summary (RaRemoteAction     *action,
+build_summary (RaConfirmDialog    *self,
+               RaRemoteAction     *action,
                RaExecutionRequest *request)
 {
   GtkWidget *list = gtk_list_box_new ();
@@ -201,14 +239,14 @@ build_summary (RaRemoteAction     *action,
   const char *reason = ra_execution_request_get_reason (request);
   const char *reference = ra_execution_request_get_external_reference (request);
   g_autofree char *purpose = ra_format_action_purpose (action);
-  g_autofree char *devices = describe_devices (request);
+  g_autofree char *devices = describe_devices (request, NULL);
   g_autofree char *expiry_text = NULL;
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
 
   add_summary_row (list, _("Purpose"), purpose);
-  add_summary_row (list, _("Devices"), devices);
+  self->devices_row = add_summary_row (list, _("Devices"), devices);
 
   if (expiry > 0)
     expiry_text = ra_format_minutes (expiry);
@@ -290,6 +328,7 @@ ra_confirm_dialog_new (GtkWindow          *parent,
                        "close-response", RA_CONFIRM_RESPONSE_CANCEL,
                        NULL);
   self->n_devices = n_devices;
+  self->request = g_object_ref (request);
 
   run_label = g_strdup_printf (ngettext ("_Run on %'u Device", "_Run on %'u Devices", n_devices),
                                n_devices);
@@ -331,7 +370,7 @@ ra_confirm_dialog_new (GtkWindow          *parent,
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller),
-                                 build_summary (action, request));
+                                 build_summary (self, action, request));
   gtk_box_append (GTK_BOX (box), scroller);
 
   if (n_devices > threshold)
@@ -453,4 +492,16 @@ ra_confirm_dialog_get_repeat_warning (RaConfirmDialog *self)
     return NULL;
 
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->repeat_row));
+}
+
+void
+ra_confirm_dialog_set_device_names (RaConfirmDialog *self,
+                                    GHashTable      *names_by_uid)
+{
+  g_autofree char *devices = NULL;
+
+  g_return_if_fail (RA_IS_CONFIRM_DIALOG (self));
+
+  devices = describe_devices (self->request, names_by_uid);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->devices_row), devices);
 }

@@ -37,6 +37,10 @@ GtkEditable     *ra_confirm_dialog_get_count_entry (RaConfirmDialog    *self);
 void             ra_confirm_dialog_set_repeated_run (RaConfirmDialog   *self,
                                                      RaSessionRun      *run,
                                                      GDateTime         *now);
+/* names_by_uid: collector ID → the device name it was typed as. The
+ * devices are then listed with their names first, "PC-042 (1b2c6d0e…)". */
+void             ra_confirm_dialog_set_device_names (RaConfirmDialog *self,
+                                                     GHashTable      *names_by_uid);
 /* The warning about a repeat, or NULL when none is shown. */
 const char      *ra_confirm_dialog_get_repeat_warning (RaConfirmDialog *self);
 

@@ -5,7 +5,9 @@
 
 #pragma once
 
+#include "ra-client.h"
 #include "ra-device-editor.h"
+#include "ra-device-resolver.h"
 #include "ra-text-feed.h"
 
 G_BEGIN_DECLS
@@ -31,6 +33,14 @@ struct _RaDeviceEditor
   GtkListBox      *invalid_list;
   GtkWidget       *more_invalid_label;
   GtkWidget       *kept_row;
+  GtkWidget       *group;
+  GtkWidget       *demo_row;
+  GtkWidget       *names_box;
+  GtkListBox      *names_list;
+  GtkWidget       *names_error_label;
+  GtkWidget       *lookup_button;
+  GtkWidget       *lookup_progress;
+  GtkWidget       *cancel_lookup_button;
 
   RaDeviceIds     *device_ids;
   char            *problem;
@@ -73,6 +83,18 @@ struct _RaDeviceEditor
   char            *context_name;
   char            *list_context_id;
   char            *list_context_name;
+
+  /* Device names, when a lookup query is set: the client and query that
+   * look them up, the names of the list (RaDeviceName), what was found
+   * for them by folded name, the lookup under way, and the demo
+   * instance's names to offer. */
+  RaClient        *lookup_client;
+  char            *lookup_query_id;
+  GListStore      *names;
+  GHashTable      *name_results;
+  RaDeviceResolver *resolver;
+  GCancellable    *lookup_cancellable;
+  GStrv            demo_names;
 };
 
 /* The files of the editor (see ra-device-editor.c), each calling only
@@ -124,6 +146,36 @@ void           ra_device_editor_cancel_feed       (RaDeviceEditor *self);
 void           ra_device_editor_replace_text      (RaDeviceEditor *self,
                                                    GBytes         *text,
                                                    gboolean        is_import);
+
+/* ra-device-editor-names.c */
+void           ra_device_editor_init_names        (RaDeviceEditor *self);
+void           ra_device_editor_dispose_names     (RaDeviceEditor *self);
+gboolean       ra_device_editor_names_enabled     (RaDeviceEditor *self);
+/* After a change of the lookup query or the demo names: the texts that
+ * say what the list takes. */
+void           ra_device_editor_update_names_mode (RaDeviceEditor *self);
+/* Cancels a lookup and forgets what was found: the names may stand for
+ * other devices now. */
+void           ra_device_editor_stop_names        (RaDeviceEditor *self);
+/* Shows the names of the last parse, with what was found for them. */
+void           ra_device_editor_show_names        (RaDeviceEditor *self);
+/* The summary, the problem, and the look-up button, for the IDs and
+ * names as they are now; tells "device-ids" has changed. */
+void           ra_device_editor_update_devices    (RaDeviceEditor *self);
+/* The IDs, then those the names were resolved to that are not among
+ * them; with the name of each of the latter in *names_by_uid. */
+GStrv          ra_device_editor_dup_devices_with_names (RaDeviceEditor  *self,
+                                                       GHashTable     **names_by_uid);
+guint          ra_device_editor_count_devices     (RaDeviceEditor *self);
+void           ra_device_editor_look_up_cb        (GtkWidget      *widget,
+                                                   const char     *action_name,
+                                                   GVariant       *parameter);
+void           ra_device_editor_cancel_look_up_cb (GtkWidget      *widget,
+                                                   const char     *action_name,
+                                                   GVariant       *parameter);
+void           ra_device_editor_use_demo_devices_cb (GtkWidget    *widget,
+                                                   const char     *action_name,
+                                                   GVariant       *parameter);
 
 /* ra-device-editor-problems.c */
 void           ra_device_editor_init_problems     (RaDeviceEditor *self);

@@ -29,6 +29,7 @@ typedef struct
   /* A NUL-terminated string (see string_bytes_new()). */
   GBytes  *text;
   guint64  generation;
+  gboolean names;       /* device names are entries too */
 } ParseJob;
 
 static void
@@ -61,14 +62,6 @@ string_bytes_new (char *text)
   return g_bytes_new_take (text, strlen (text));
 }
 
-static void
-update_summary (RaDeviceEditor *self)
-{
-  g_autofree char *text = ra_device_words_summary (self->device_ids);
-
-  gtk_label_set_text (GTK_LABEL (self->summary_label), text);
-}
-
 void
 ra_device_editor_update_busy (RaDeviceEditor *self)
 {
@@ -95,23 +88,12 @@ static void
 apply_device_ids (RaDeviceEditor *self,
                   RaDeviceIds    *device_ids)
 {
-  g_autofree char *problem = NULL;
-
   g_clear_object (&self->device_ids);
   self->device_ids = device_ids;
 
-  update_summary (self);
   ra_device_editor_show_problems (self);
-
-  problem = ra_device_words_problem (self->device_ids);
-  if (g_strcmp0 (problem, self->problem) != 0)
-    {
-      g_free (self->problem);
-      self->problem = g_steal_pointer (&problem);
-      g_object_notify (G_OBJECT (self), "problem");
-    }
-
-  g_object_notify (G_OBJECT (self), "device-ids");
+  ra_device_editor_show_names (self);
+  ra_device_editor_update_devices (self);
 
   self->import_parsing = FALSE;
   self->paste_parsing = FALSE;
@@ -135,7 +117,10 @@ ra_device_editor_parse_now (RaDeviceEditor *self)
 
   ra_device_editor_cancel_parse (self);
   text = ra_device_editor_dup_buffer_text (self);
-  apply_device_ids (self, ra_device_ids_parse (text));
+  if (ra_device_editor_names_enabled (self))
+    apply_device_ids (self, ra_device_ids_parse_with_names (text, NULL));
+  else
+    apply_device_ids (self, ra_device_ids_parse (text));
 }
 
 static void
@@ -145,8 +130,9 @@ parse_thread (GTask        *task,
               GCancellable *cancellable)
 {
   ParseJob *job = task_data;
-  RaDeviceIds *device_ids = ra_device_ids_parse_full (g_bytes_get_data (job->text, NULL),
-                                                      cancellable);
+  const char *text = g_bytes_get_data (job->text, NULL);
+  RaDeviceIds *device_ids = job->names ? ra_device_ids_parse_with_names (text, cancellable)
+                                       : ra_device_ids_parse_full (text, cancellable);
 
   /* The copy is not needed any more: freed here, not on the main thread. */
   g_clear_pointer (&job->text, g_bytes_unref);
@@ -198,6 +184,7 @@ start_parse_text (RaDeviceEditor *self,
   job = g_new0 (ParseJob, 1);
   job->text = text;
   job->generation = self->generation;
+  job->names = ra_device_editor_names_enabled (self);
 
   task = g_task_new (self, self->parse_cancellable, parse_done_cb, NULL);
   g_task_set_source_tag (task, start_parse_text);

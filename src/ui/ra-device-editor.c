@@ -164,7 +164,7 @@ remove_invalid_cb (GtkWidget  *widget,
   /* Parses the whole text on the main thread once more: tens of
    * milliseconds for the longest list, on a click. */
   text = ra_device_editor_dup_text (self);
-  remaining = ra_device_ids_remove_invalid (text);
+  remaining = ra_device_ids_remove_invalid_full (text, ra_device_editor_names_enabled (self));
   kept = g_bytes_new_take (remaining, strlen (remaining));
   ra_device_editor_replace_text (self, kept, FALSE);
   gtk_widget_grab_focus (self->text_view);
@@ -178,6 +178,7 @@ ra_device_editor_dispose (GObject *object)
   ra_device_editor_dispose_text (self);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
   ra_device_editor_dispose_import (self);
+  ra_device_editor_dispose_names (self);
   dismiss_clear_toast (self);
 
   G_OBJECT_CLASS (ra_device_editor_parent_class)->dispose (object);
@@ -277,11 +278,25 @@ ra_device_editor_class_init (RaDeviceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, invalid_list);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, more_invalid_label);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, kept_row);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, group);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, demo_row);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, names_box);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, names_list);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, names_error_label);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, lookup_button);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, lookup_progress);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceEditor, cancel_lookup_button);
 
   gtk_widget_class_install_action (widget_class, "devices.import", NULL, ra_device_editor_import_cb);
   gtk_widget_class_install_action (widget_class, "devices.clear", NULL, clear_cb);
   gtk_widget_class_install_action (widget_class, "devices.remove-invalid", NULL,
                                    remove_invalid_cb);
+  gtk_widget_class_install_action (widget_class, "devices.look-up", NULL,
+                                   ra_device_editor_look_up_cb);
+  gtk_widget_class_install_action (widget_class, "devices.cancel-look-up", NULL,
+                                   ra_device_editor_cancel_look_up_cb);
+  gtk_widget_class_install_action (widget_class, "devices.use-demo-devices", NULL,
+                                   ra_device_editor_use_demo_devices_cb);
 }
 
 static void
@@ -300,6 +315,7 @@ ra_device_editor_init (RaDeviceEditor *self)
 
   ra_device_editor_init_import (self);
   ra_device_editor_init_problems (self);
+  ra_device_editor_init_names (self);
 
   gtk_widget_set_sensitive (self->clear_button, FALSE);
   ra_device_editor_parse_now (self);
@@ -324,7 +340,67 @@ ra_device_editor_get_n_devices (RaDeviceEditor *self)
 {
   g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), 0);
 
-  return ra_device_ids_get_n_ids (self->device_ids);
+  return ra_device_editor_count_devices (self);
+}
+
+GStrv
+ra_device_editor_dup_devices (RaDeviceEditor  *self,
+                              GHashTable     **names_by_uid)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), NULL);
+
+  return ra_device_editor_dup_devices_with_names (self, names_by_uid);
+}
+
+void
+ra_device_editor_set_lookup (RaDeviceEditor *self,
+                             RaClient       *client,
+                             const char     *query_id)
+{
+  g_return_if_fail (RA_IS_DEVICE_EDITOR (self));
+  g_return_if_fail (client == NULL || RA_IS_CLIENT (client));
+
+  if (query_id != NULL && query_id[0] == '\0')
+    query_id = NULL;
+  if (client == self->lookup_client && g_strcmp0 (query_id, self->lookup_query_id) == 0)
+    return;
+
+  ra_device_editor_stop_names (self);
+  g_set_object (&self->lookup_client, client);
+  g_free (self->lookup_query_id);
+  self->lookup_query_id = g_strdup (query_id);
+  ra_device_editor_update_names_mode (self);
+
+  /* Names are entries of the list only with a query to look them up. */
+  ra_device_editor_complete_feed (self);
+  ra_device_editor_parse_now (self);
+}
+
+void
+ra_device_editor_set_demo_names (RaDeviceEditor     *self,
+                                 const char * const *names)
+{
+  g_return_if_fail (RA_IS_DEVICE_EDITOR (self));
+
+  g_strfreev (self->demo_names);
+  self->demo_names = names != NULL && names[0] != NULL ? g_strdupv ((char **) names) : NULL;
+  ra_device_editor_update_names_mode (self);
+}
+
+GListModel *
+ra_device_editor_get_names (RaDeviceEditor *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), NULL);
+
+  return G_LIST_MODEL (self->names);
+}
+
+gboolean
+ra_device_editor_get_looking_up (RaDeviceEditor *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_EDITOR (self), FALSE);
+
+  return self->resolver != NULL;
 }
 
 const char *

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "ra-client.h"
 #include "ra-device-ids.h"
 
 G_BEGIN_DECLS
@@ -26,7 +27,28 @@ void         ra_device_editor_set_text       (RaDeviceEditor *self,
 void         ra_device_editor_flush          (RaDeviceEditor *self);
 /* The last parse; never NULL. */
 RaDeviceIds *ra_device_editor_get_device_ids (RaDeviceEditor *self);
+/* The devices the list comes to: its collector IDs, and those its
+ * device names were resolved to. */
 guint        ra_device_editor_get_n_devices  (RaDeviceEditor *self);
+/* Those devices, each once: the IDs, then the devices of the names; with
+ * the name of each of the latter in *names_by_uid (ID → name), if not
+ * NULL. */
+GStrv        ra_device_editor_dup_devices    (RaDeviceEditor  *self,
+                                              GHashTable     **names_by_uid);
+/* With a device-lookup query (query_id not NULL or empty) and the client
+ * to run it, the list takes device names too, and looks them up on
+ * request (devices.look-up); without, only collector IDs. Changing them
+ * forgets what names were found to be. */
+void         ra_device_editor_set_lookup     (RaDeviceEditor *self,
+                                              RaClient       *client,
+                                              const char     *query_id);
+/* Names to offer, on the demo instance (NULL: none). */
+void         ra_device_editor_set_demo_names (RaDeviceEditor     *self,
+                                              const char * const *names);
+/* The device names of the list (RaDeviceName), with what was found. */
+GListModel  *ra_device_editor_get_names      (RaDeviceEditor *self);
+/* Whether names are being looked up. */
+gboolean     ra_device_editor_get_looking_up (RaDeviceEditor *self);
 /* Why the devices cannot be used as they are ("Add at least one
  * device"), or NULL when they can. */
 const char  *ra_device_editor_get_problem    (RaDeviceEditor *self);

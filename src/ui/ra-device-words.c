@@ -28,13 +28,15 @@ shorten_entry (const char *entry)
 }
 
 char *
-ra_device_words_summary (RaDeviceIds *ids)
+ra_device_words_summary (RaDeviceIds *ids,
+                         guint        n_devices)
 {
-  guint n = ra_device_ids_get_n_ids (ids);
+  guint n = n_devices;
   guint n_dups = ra_device_ids_get_n_duplicates (ids);
   GString *text = g_string_new (NULL);
 
-  if (n == 0 && n_dups == 0 && ra_device_ids_get_n_invalid (ids) == 0)
+  if (n == 0 && n_dups == 0 && ra_device_ids_get_n_invalid (ids) == 0 &&
+      ra_device_ids_get_n_names (ids) == 0)
     g_string_append (text, _("No devices yet"));
   else
     g_string_append_printf (text, ngettext ("%'u valid device", "%'u valid devices", n), n);
@@ -54,9 +56,10 @@ ra_device_words_summary (RaDeviceIds *ids)
 }
 
 char *
-ra_device_words_problem (RaDeviceIds *ids)
+ra_device_words_problem (RaDeviceIds *ids,
+                         guint        n_devices)
 {
-  guint n = ra_device_ids_get_n_ids (ids);
+  guint n = n_devices;
   guint n_invalid = ra_device_ids_get_n_invalid (ids);
 
   /* Running on the valid part of a list with mistakes in it could miss

@@ -27,6 +27,7 @@
 #include "ra-session.h"
 #include "ra-session-run.h"
 #include "ra-settings.h"
+#include "ra-simulator.h"
 
 struct _RaRunForm
 {
@@ -259,7 +260,7 @@ build_request (RaRunForm *self)
   g_autoptr(RaExecutionRequest) request = NULL;
   RaRunOptions *options = RA_RUN_OPTIONS (self->run_options);
   g_autofree char *source = NULL;
-  RaDeviceIds *ids;
+  g_auto(GStrv) devices = NULL;
 
   request = ra_execution_request_new (ra_remote_action_get_id (self->action));
 
@@ -277,8 +278,8 @@ build_request (RaRunForm *self)
                                       value);
     }
 
-  ids = ra_device_editor_get_device_ids (RA_DEVICE_EDITOR (self->device_editor));
-  ra_execution_request_set_devices (request, ra_device_ids_get_ids (ids));
+  devices = ra_device_editor_dup_devices (RA_DEVICE_EDITOR (self->device_editor), NULL);
+  ra_execution_request_set_devices (request, (const char * const *) devices);
   ra_execution_request_set_expires_in_minutes (request,
                                                ra_run_options_get_expires_in_minutes (options));
 
@@ -399,6 +400,8 @@ ra_run_form_activate_run (RaRunForm *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *target = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_auto(GStrv) devices = NULL;
   RaConfirmDialog *dialog;
   RaSessionRun *repeated = NULL;
   GtkRoot *root;
@@ -433,6 +436,9 @@ ra_run_form_activate_run (RaRunForm *self)
 
   dialog = ra_confirm_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                   self->action, request, self->session, threshold);
+  /* The devices typed by name are said by name. */
+  devices = ra_device_editor_dup_devices (RA_DEVICE_EDITOR (self->device_editor), &names);
+  ra_confirm_dialog_set_device_names (dialog, names);
 
   target = ra_session_run_dup_target (self->client);
   if (self->history != NULL)
@@ -577,6 +583,24 @@ ra_run_form_new (void)
   return g_object_new (RA_TYPE_RUN_FORM, NULL);
 }
 
+/* Device names are taken when the session's instance has a lookup
+ * query; the demo instance offers some of its own. */
+static void
+update_lookup (RaRunForm *self)
+{
+  RaDeviceEditor *editor = RA_DEVICE_EDITOR (self->device_editor);
+  const char *query_id = NULL;
+  g_auto(GStrv) demo_names = NULL;
+
+  if (self->session != NULL && self->client != NULL)
+    query_id = ra_session_get_lookup_query_id (self->session);
+  if (self->session != NULL && ra_session_get_demo (self->session))
+    demo_names = ra_simulator_dup_example_device_names ();
+
+  ra_device_editor_set_demo_names (editor, (const char * const *) demo_names);
+  ra_device_editor_set_lookup (editor, query_id != NULL ? self->client : NULL, query_id);
+}
+
 void
 ra_run_form_set_client (RaRunForm *self,
                         RaClient  *client)
@@ -587,6 +611,7 @@ ra_run_form_set_client (RaRunForm *self,
   if (!g_set_object (&self->client, client))
     return;
 
+  update_lookup (self);
   update_run_state (self);
 }
 
@@ -625,7 +650,13 @@ ra_run_form_set_session (RaRunForm *self,
   g_return_if_fail (RA_IS_RUN_FORM (self));
   g_return_if_fail (session == NULL || RA_IS_SESSION (session));
 
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, update_lookup, self);
   g_set_object (&self->session, session);
+  if (session != NULL)
+    g_signal_connect_object (session, "notify::lookup-query-id", G_CALLBACK (update_lookup),
+                             self, G_CONNECT_SWAPPED);
+  update_lookup (self);
 }
 
 void

@@ -496,8 +496,9 @@ def drive(app):
     application = find(window, role='text', name='Application')
     set_text(application, 'Zoom')
 
+    # The demo instance has a device-lookup query: names are taken too.
     devices = wait_for('the devices editor',
-                       lambda: find(window, name='Device collector IDs'))
+                       lambda: find(window, name='Device names or collector IDs'))
     set_text(devices, '%s, %s\n' % (DEVICES[0], DEVICES[1].upper()))
     log('pasted two devices')
 

@@ -152,6 +152,50 @@ test_lists_devices (Fixture       *fixture,
   setlocale (LC_NUMERIC, "C");
 }
 
+/* Devices typed by name are listed by name, first, with their IDs. */
+static void
+test_lists_names (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  RaDeviceEditor *editor = get_devices (fixture);
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *devices = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  RaConfirmDialog *dialog;
+
+  select_action (fixture, fixture->form_action);
+  fill_form (fixture, 3, &ids);
+  ra_device_editor_set_lookup (editor, fixture->client, "#device_lookup");
+  devices = ra_device_editor_dup_text (editor);
+  text = g_strconcat (devices, "\nPC-042\nMBP-CEO", NULL);
+  ra_device_editor_set_text (editor, text);
+  g_assert_nonnull (ra_device_editor_get_problem (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "devices.look-up", NULL));
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_editor_get_looking_up (editor), WAIT_SECONDS);
+  g_assert_null (ra_device_editor_get_problem (editor));
+  g_assert_cmpuint (ra_device_editor_get_n_devices (editor), ==, 5);
+
+  dialog = open_confirmation (fixture);
+  expected = g_strdup_printf ("PC-042 (1b2c6d0e…)\nMBP-CEO (92276658…)\n%s\nand 2 more", ids[0]);
+  g_assert_cmpstr (devices_text (dialog), ==, expected);
+  respond (dialog, RA_CONFIRM_RESPONSE_RUN);
+  RA_TEST_WAIT_UNTIL_FOR (!ra_run_form_get_running (get_form (fixture)), WAIT_SECONDS);
+
+  /* The run goes to the devices of the names too. */
+  {
+    g_autoptr(JsonNode) node = NULL;
+    JsonObject *body = get_execute_body (fixture, &node);
+    JsonArray *sent = json_object_get_array_member (body, "devices");
+
+    g_assert_cmpuint (json_array_get_length (sent), ==, 5);
+    g_assert_cmpstr (json_array_get_string_element (sent, 3), ==,
+                     "1b2c6d0e-8f3a-4c5b-9d7e-2a4f6b8c0d12");
+    g_assert_cmpstr (json_array_get_string_element (sent, 4), ==,
+                     "92276658-1e27-41c0-8a6a-63ec24ede6a4");
+  }
+}
+
 static void
 run_once (Fixture *fixture)
 {
@@ -425,6 +469,7 @@ add_tests (void)
   RA_TEST_ADD ("/run-confirmation/devices-kept", test_devices_kept);
   RA_TEST_ADD ("/run-confirmation/names-instance", test_names_instance);
   RA_TEST_ADD ("/run-confirmation/lists-devices", test_lists_devices);
+  RA_TEST_ADD ("/run-confirmation/lists-names", test_lists_names);
   RA_TEST_ADD ("/run-confirmation/repeat-warning", test_repeat_warning);
   RA_TEST_ADD ("/run-confirmation/repeat-not-default", test_repeat_not_default);
   RA_TEST_ADD ("/run-confirmation/toast-leaves-run-button", test_toast_leaves_run_button);
