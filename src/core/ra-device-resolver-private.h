@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* How long no lookup starts after the client gave up on a 429, the
- * first time; each time after, twice as long. */
+ * first time; each time after, twice as long; longer when the server's
+ * Retry-After asks for more. */
 #define RA_DEVICE_RESOLVER_PAUSE_SECONDS 30
 
 /* Replaces the system clock that times the pauses after a 429. */

@@ -325,7 +325,9 @@ pause_over_cb (gpointer user_data)
 }
 
 /* No lookup starts for a while: the client has waited for what the
- * server asked, and it still answers 429. */
+ * server asked, or was asked to wait longer than it does by itself, and
+ * the server still answers 429. The pause is as long as the server
+ * asked, and at least a back-off that grows each time. */
 static void
 start_pause (RaDeviceResolver *self)
 {
@@ -336,6 +338,7 @@ start_pause (RaDeviceResolver *self)
 
   seconds = MIN ((guint) RA_DEVICE_RESOLVER_PAUSE_SECONDS << MIN (self->n_pauses, 8),
                  MAX_PAUSE_SECONDS);
+  seconds = MAX (seconds, ra_client_get_retry_after_seconds (self->client));
   self->n_pauses++;
   g_debug ("Lookups throttled, pausing for %u s", seconds);
 

@@ -53,7 +53,8 @@ guint             ra_device_resolver_get_concurrency    (RaDeviceResolver    *se
  * wildcards * or ?, which NQL would expand, or a lookup that failed:
  * the network, the server, a 429 that did not pass). A 429 is honoured
  * by the client (Retry-After); when the client gives up, no new lookup
- * starts for a while, and the name is tried again, twice at most.
+ * starts for a while (at least what Retry-After asked), and the name is
+ * tried again, twice at most.
  *
  * Fails as a whole (the names left as they are) when cancelled, and
  * when the query cannot work for any name: it does not exist (404), the
