@@ -9,6 +9,8 @@
  * real instance's files are by S3 on another host: through a signed URL
  * that is valid for 15 minutes, and refused (400, as S3 does) to a
  * request that carries an Authorization header besides the signature.
+ * With a row limit set (a licence's), the file holds that many rows and
+ * the status of an export that was cut answers 206 Partial Content.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -77,7 +79,8 @@ ra_sim_export_start (RaSimulator        *self,
   export->error = g_strdup (self->state.export_error);
   export->signature = g_uuid_string_random ();
   /* The rows as they are now: an export is a snapshot. */
-  export->csv = ra_sim_nql_export_csv (self, query, parameters, headers, &n_rows);
+  export->csv = ra_sim_nql_export_csv (self, query, parameters, headers,
+                                       self->state.export_row_limit, &n_rows, &export->truncated);
   g_debug ("Export %s of %s: %u rows", export->id, query_id, n_rows);
   g_hash_table_replace (self->state.exports, g_strdup (export->id), export);
 
@@ -157,7 +160,10 @@ ra_sim_export_status (RaSimulator   *self,
   json_builder_end_object (builder);
   answer = json_builder_get_root (builder);
 
-  ra_sim_response_set_json (response, SOUP_STATUS_OK, answer);
+  ra_sim_response_set_json (response,
+                            url != NULL && export->truncated ? SOUP_STATUS_PARTIAL_CONTENT
+                                                             : SOUP_STATUS_OK,
+                            answer);
 }
 
 static void

@@ -667,7 +667,9 @@ ra_sim_nql_export_csv (RaSimulator        *self,
                        RaSimNqlQuery      *query,
                        JsonObject         *parameters,
                        SoupMessageHeaders *headers,
-                       guint              *n_rows)
+                       guint               max_rows,
+                       guint              *n_rows,
+                       gboolean           *cut)
 {
   TimeStyle style = time_style (self, headers);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -703,6 +705,18 @@ ra_sim_nql_export_csv (RaSimulator        *self,
     data = json_builder_get_root (builder);
 
   *n_rows = json_array_get_length (json_node_get_array (data));
+  *cut = max_rows > 0 && *n_rows > max_rows;
+  if (*cut)
+    {
+      JsonArray *all = json_node_get_array (data);
+      g_autoptr(JsonArray) first = json_array_sized_new (max_rows);
+
+      for (guint i = 0; i < max_rows; i++)
+        json_array_add_element (first, json_node_copy (json_array_get_element (all, i)));
+      *n_rows = max_rows;
+      return rows_to_csv (first);
+    }
+
   return rows_to_csv (json_node_get_array (data));
 }
 

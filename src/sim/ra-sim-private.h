@@ -26,6 +26,7 @@ typedef struct
   GHashTable     *exports;         /* export id → RaSimExport* */
   guint           export_seconds;
   char           *export_error;    /* NULL: exports complete */
+  guint           export_row_limit; /* 0: none */
   char           *export_url_base; /* where results files are said to be; NULL: ours */
 
   RaSimClockFunc  clock_func;
@@ -257,11 +258,14 @@ RaSimNqlQuery *ra_sim_nql_read_request (RaSimulator         *self,
                                         const char         **query_id,
                                         JsonObject         **parameters,
                                         RaSimResponse       *response);
+/* At most max_rows rows (0: all); cut tells whether there were more. */
 GBytes        *ra_sim_nql_export_csv   (RaSimulator         *self,
                                         RaSimNqlQuery       *query,
                                         JsonObject          *parameters,
                                         SoupMessageHeaders  *headers,
-                                        guint               *n_rows);
+                                        guint                max_rows,
+                                        guint               *n_rows,
+                                        gboolean            *cut);
 
 /* ra-sim-export.c: the NQL export API, and the results files on a
  * listener of their own. The caller holds the simulator's lock. */
@@ -273,6 +277,7 @@ typedef struct
   char   *error;          /* NULL: it completes */
   char   *signature;      /* of the results file's URL */
   GBytes *csv;
+  gboolean truncated;     /* cut at the licence's row limit: 206 */
 } RaSimExport;
 
 /* In ra-sim-state.c, which owns the exports. */

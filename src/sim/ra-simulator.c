@@ -240,6 +240,17 @@ ra_simulator_set_export_error (RaSimulator *self,
 }
 
 void
+ra_simulator_set_export_row_limit (RaSimulator *self,
+                                   guint        rows)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+
+  g_mutex_lock (&self->mutex);
+  self->state.export_row_limit = rows;
+  g_mutex_unlock (&self->mutex);
+}
+
+void
 ra_simulator_set_export_url_base (RaSimulator *self,
                                   const char  *base_url)
 {

@@ -137,6 +137,11 @@ void               ra_simulator_set_export_seconds    (RaSimulator    *self,
  * errorDescription; NULL (default): they complete. */
 void               ra_simulator_set_export_error      (RaSimulator    *self,
                                                        const char     *description);
+/* The most rows an export's results file holds, as a licence limits
+ * them (0, the default: no limit). The status of a completed export that
+ * was cut answers 206 Partial Content. */
+void               ra_simulator_set_export_row_limit  (RaSimulator    *self,
+                                                       guint           rows);
 /* Where the resultsFileUrl of exports points, "scheme://host[:port]"
  * without a trailing slash; NULL (default): the files listener. */
 void               ra_simulator_set_export_url_base   (RaSimulator    *self,

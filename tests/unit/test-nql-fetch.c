@@ -264,6 +264,29 @@ test_polling (Fixture       *fixture,
 }
 
 static void
+test_truncated (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(RaClock) clock = fixture_use_manual_clock (fixture);
+  g_autoptr(RaNqlFetch) fetch = NULL;
+  g_autoptr(RaNqlResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The licence allows fewer rows than the query matches: the status
+   * answers 206, and the result says it may be incomplete. */
+  add_query (fixture, 2500);
+  ra_simulator_set_export_row_limit (fixture->sim, 2000);
+  fetch = new_fetch (fixture);
+  result = run_fetch (fixture, fetch, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (ra_nql_result_get_n_rows (result), ==, 2000);
+  g_assert_true (ra_nql_result_get_exported (result));
+  g_assert_true (ra_nql_result_get_may_be_incomplete (result));
+  g_assert_cmpuint (count_prefixed (fixture, STATUS_PREFIX, 206), ==, 1);
+}
+
+static void
 test_error (Fixture       *fixture,
             gconstpointer  data)
 {
@@ -446,6 +469,7 @@ main (int   argc,
   RA_TEST_ADD ("/nql-fetch/small", test_small);
   RA_TEST_ADD ("/nql-fetch/export", test_export);
   RA_TEST_ADD ("/nql-fetch/polling", test_polling);
+  RA_TEST_ADD ("/nql-fetch/truncated", test_truncated);
   RA_TEST_ADD ("/nql-fetch/error", test_error);
   RA_TEST_ADD ("/nql-fetch/http-refused", test_http_refused);
   RA_TEST_ADD ("/nql-fetch/too-large", test_too_large);

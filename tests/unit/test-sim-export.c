@@ -230,6 +230,37 @@ test_export_at_once (Fixture       *f,
 }
 
 static void
+test_export_row_limit (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) done = NULL;
+  g_auto(Reply) reply = { 0, };
+  g_auto(Reply) file = { 0, };
+  g_auto(GStrv) lines = NULL;
+
+  /* A licence that allows 100 rows: the file is cut, and the status
+   * says so with 206 Partial Content. */
+  ra_simulator_set_export_seconds (f->sim, 0);
+  ra_simulator_set_export_row_limit (f->sim, 100);
+  id = start_export (f, "{\"queryId\":\"" MANY_QUERY "\"}");
+  path = g_strconcat (STATUS_PATH, id, NULL);
+  api (f, "GET", path, NULL, &reply);
+  g_assert_cmpuint (reply.status, ==, 206);
+  done = parse (&reply);
+  g_assert_cmpstr (status_text (done), ==, "COMPLETED");
+
+  download (f, json_object_get_string_member (json_node_get_object (done), "resultsFileUrl"),
+            NULL, &file);
+  g_assert_cmpuint (file.status, ==, 200);
+  text = g_strndup (g_bytes_get_data (file.body, NULL), g_bytes_get_size (file.body));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 100 + 1);
+}
+
+static void
 test_export_refused (Fixture       *f,
                      gconstpointer  data)
 {
@@ -274,6 +305,8 @@ main (int   argc,
   g_test_add ("/simulator/export/at-once", Fixture, NULL, set_up, test_export_at_once,
               fixture_tear_down);
   g_test_add ("/simulator/export/at-once-tidy", Fixture, &tidy, set_up, test_export_at_once,
+              fixture_tear_down);
+  g_test_add ("/simulator/export/row-limit", Fixture, NULL, set_up, test_export_row_limit,
               fixture_tear_down);
   g_test_add ("/simulator/export/refused", Fixture, NULL, set_up, test_export_refused,
               fixture_tear_down);
