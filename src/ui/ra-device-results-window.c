@@ -17,6 +17,7 @@
 #include "ra-device-results-window-private.h"
 #include "ra-error.h"
 #include "ra-format.h"
+#include "ra-nql-fetch.h"
 #include "ra-plain-text.h"
 #include "ra-session.h"
 
@@ -28,6 +29,7 @@ struct _RaDeviceResultsWindow
   GtkWidget    *refresh_spinner;
   GtkWidget    *stack;
   GtkWidget    *unconfigured_page;
+  GtkWidget    *loading_page;
   GtkWidget    *loading_spinner;
   GtkWidget    *error_page;
   GtkWidget    *error_preferences_button;
@@ -52,6 +54,7 @@ struct _RaDeviceResultsWindow
   guint         n_devices;
   char         *query_id;
   GCancellable *cancellable;
+  RaNqlFetch   *fetch;
   RaNqlResult  *result;
   char         *error_message;
   RaDeviceResultsWindowState state;
@@ -250,7 +253,7 @@ nql_executed_cb (GObject      *object,
   g_autoptr(RaNqlResult) answer = NULL;
   g_autoptr(GError) error = NULL;
 
-  answer = ra_client_nql_execute_finish (RA_CLIENT (object), result, &error);
+  answer = ra_nql_fetch_run_finish (RA_NQL_FETCH (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -268,6 +271,56 @@ nql_executed_cb (GObject      *object,
   g_clear_pointer (&self->error_message, g_free);
   g_set_object (&self->result, answer);
   show_result (self);
+}
+
+/* A run on more devices than one answer holds is exported: say how far
+ * that is where the spinner turns, on the loading page or, while older
+ * results stay in view, on the spinner in the header. */
+static void
+fetch_progress_cb (RaNqlFetch            *fetch,
+                   GParamSpec            *pspec,
+                   RaDeviceResultsWindow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (fetch != self->fetch)
+    return;
+
+  switch (ra_nql_fetch_get_stage (fetch))
+    {
+    case RA_NQL_FETCH_STAGE_EXPORTING:
+      text = g_strdup (_("More devices than one answer holds: Nexthink is exporting the "
+                         "results of them all…"));
+      break;
+
+    case RA_NQL_FETCH_STAGE_DOWNLOADING:
+      {
+        g_autofree char *received = g_format_size (ra_nql_fetch_get_bytes_received (fetch));
+        g_autofree char *total = g_format_size (ra_nql_fetch_get_bytes_total (fetch));
+
+        /* Translators: amounts of data, "1.2 MB of 3.4 MB" */
+        text = ra_nql_fetch_get_bytes_total (fetch) > 0
+                 ? g_strdup_printf (_("Downloading the results: %s of %s…"), received, total)
+                 : g_strdup_printf (_("Downloading the results: %s…"), received);
+      }
+      break;
+
+    case RA_NQL_FETCH_STAGE_READING:
+      text = g_strdup (_("Reading the results…"));
+      break;
+
+    case RA_NQL_FETCH_STAGE_IDLE:
+    case RA_NQL_FETCH_STAGE_QUERYING:
+    case RA_NQL_FETCH_STAGE_DONE:
+    default:
+      return;
+    }
+
+  /* On a refresh the status line under the summary is the schedule's. */
+  if (self->state == RA_DEVICE_RESULTS_WINDOW_STATE_LOADING)
+    adw_status_page_set_description (ADW_STATUS_PAGE (self->loading_page), text);
+  else
+    gtk_widget_set_tooltip_text (self->refresh_spinner, text);
 }
 
 static void
@@ -299,6 +352,8 @@ load (RaDeviceResultsWindow *self)
 
   if (self->result == NULL)
     set_state (self, RA_DEVICE_RESULTS_WINDOW_STATE_LOADING);
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->loading_page), NULL);
+  gtk_widget_set_tooltip_text (self->refresh_spinner, NULL);
 
   self->cancellable = g_cancellable_new ();
   set_loading (self, TRUE);
@@ -306,8 +361,10 @@ load (RaDeviceResultsWindow *self)
   /* Only ever the query: nothing here sends an execution again. */
   parameters = g_hash_table_new (g_str_hash, g_str_equal);
   g_hash_table_insert (parameters, (gpointer) "request_id", self->request_id);
-  ra_client_nql_execute_async (self->client, self->query_id, parameters, self->cancellable,
-                               nql_executed_cb, g_object_ref (self));
+  g_clear_object (&self->fetch);
+  self->fetch = ra_nql_fetch_new (self->client, self->query_id, parameters);
+  g_signal_connect_object (self->fetch, "notify", G_CALLBACK (fetch_progress_cb), self, 0);
+  ra_nql_fetch_run_async (self->fetch, self->cancellable, nql_executed_cb, g_object_ref (self));
 }
 
 static void
@@ -437,6 +494,7 @@ ra_device_results_window_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_object (&self->fetch);
   g_clear_object (&self->result);
   g_clear_object (&self->model);
   g_clear_object (&self->schedule);
@@ -468,6 +526,7 @@ ra_device_results_window_class_init (RaDeviceResultsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, refresh_spinner);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, unconfigured_page);
+  gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RaDeviceResultsWindow, error_preferences_button);

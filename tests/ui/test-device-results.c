@@ -392,22 +392,48 @@ timed_rows (guint n)
   return parse_json (text->str);
 }
 
+static void
+record_description_cb (GObject    *page,
+                       GParamSpec *pspec,
+                       GString    *seen)
+{
+  const char *description = adw_status_page_get_description (ADW_STATUS_PAGE (page));
+
+  if (description != NULL)
+    g_string_append_printf (seen, "%s\n", description);
+}
+
 /* The results of the last run, as if it had gone to more devices than
- * the answer's row limit. */
+ * the answer's row limit; in_note NULL: all of them are there. */
 static void
 assert_large_run (Fixture    *fixture,
                   const char *summary,
                   const char *in_note)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GString) progress = g_string_new (NULL);
   RaDeviceResultsWindow *large;
+  GObject *loading_page;
 
   large = ra_device_results_window_new (fixture->session, settings,
                                         ra_run_form_get_request_id (get_form (fixture)),
                                         NULL, RA_NQL_EXECUTE_MAX_ROWS + 500);
+  loading_page = gtk_widget_get_template_child (GTK_WIDGET (large), RA_TYPE_DEVICE_RESULTS_WINDOW,
+                                                "loading_page");
+  g_signal_connect (loading_page, "notify::description", G_CALLBACK (record_description_cb),
+                    progress);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (large), WAIT_SECONDS);
+  g_signal_handlers_disconnect_by_data (loading_page, progress);
   g_assert_cmpstr (ra_device_results_window_get_summary (large), ==, summary);
-  g_assert_nonnull (strstr (ra_device_results_window_get_incomplete_note (large), in_note));
+  if (in_note != NULL)
+    g_assert_nonnull (strstr (ra_device_results_window_get_incomplete_note (large), in_note));
+  else
+    g_assert_null (ra_device_results_window_get_incomplete_note (large));
+
+  /* The export's progress showed where the spinner turns. */
+  g_test_message ("progress: %s", progress->str);
+  g_assert_nonnull (strstr (progress->str, "exporting"));
+  g_assert_nonnull (strstr (progress->str, "Downloading the results: "));
   ra_test_destroy_window (GTK_WINDOW (large));
 }
 
@@ -424,6 +450,7 @@ test_times_and_row_limit (Fixture       *fixture,
 
   /* 15:30:05 UTC is 10:30:05 in New York in December. */
   g_setenv ("TZ", "America/New_York", TRUE);
+  ra_simulator_set_export_seconds (fixture->sim, 0);
   ra_simulator_add_nql_query (fixture->sim, "#timed_results", few);
   set_query (fixture, "#timed_results");
 
@@ -438,8 +465,21 @@ test_times_and_row_limit (Fixture       *fixture,
   g_assert_null (strstr (subtitle, "15:30:05"));
   g_assert_null (ra_device_results_window_get_incomplete_note (window));
 
-  /* At the row limit the window says the list may be cut. */
+  /* Past execute's row limit, the export brings every row, and the
+   * devices that have not reported are pending. */
   ra_simulator_add_nql_query (fixture->sim, "#timed_results", many);
+  gtk_widget_activate_action (GTK_WIDGET (window), "results.refresh", NULL);
+  RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
+  g_assert_cmpuint (ra_nql_result_get_n_rows (ra_device_results_window_get_result (window)), ==,
+                    RA_NQL_EXECUTE_MAX_ROWS + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (ra_device_results_window_get_devices (window)), ==,
+                    RA_NQL_EXECUTE_MAX_ROWS + 1);
+  g_assert_null (ra_device_results_window_get_incomplete_note (window));
+  assert_large_run (fixture, "1001 of 1500 devices succeeded, 0 failed, 499 pending", NULL);
+
+  /* When even the export is cut (a licence's limit), the window says
+   * the list may be cut. */
+  ra_simulator_set_export_row_limit (fixture->sim, RA_NQL_EXECUTE_MAX_ROWS);
   gtk_widget_activate_action (GTK_WIDGET (window), "results.refresh", NULL);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpuint (ra_nql_result_get_n_rows (ra_device_results_window_get_result (window)), ==,
@@ -463,6 +503,7 @@ test_times_and_row_limit (Fixture       *fixture,
     }
 
   /* And stops saying so when it is not. */
+  ra_simulator_set_export_row_limit (fixture->sim, 0);
   ra_simulator_add_nql_query (fixture->sim, "#timed_results", few);
   gtk_widget_activate_action (GTK_WIDGET (window), "results.refresh", NULL);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
