@@ -110,6 +110,12 @@ fill_now (RaRunAgain *self)
       return;
     }
 
+  /* Running twice on a fleet is worse than not at all: a run that may
+   * have started is checked first. */
+  if (ra_history_run_get_outcome (self->run) == RA_EXECUTION_OUTCOME_UNKNOWN)
+    g_ptr_array_add (notes, g_strdup (_("Whether the first run started is not known: check in "
+                                        "Nexthink that it did not before you run it again.")));
+
   inputs = ra_remote_action_get_inputs (action);
   for (guint i = 0; i < g_list_model_get_n_items (inputs); i++)
     {

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "page-fixture.h"
 #include "ra-account.h"
@@ -550,6 +551,33 @@ test_run_again_failed_account_query (Fixture       *fixture,
   run_again_tear_down (&r);
 }
 
+/* A run that may have started is not run again without a word. */
+static void
+test_run_again_outcome_unknown (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  RunAgain r = { 0, };
+  g_auto(GStrv) known = ra_simulator_dup_known_devices ();
+  const char *devices[] = { known[0], NULL };
+  RaHistoryDetail *detail;
+  GtkWindow *dialog;
+
+  run_again_set_up (fixture, &r);
+  record_run (&r, NULL, devices);
+  detail = open_detail (&r);
+  /* record_run () made it started; a lost answer leaves it unknown. */
+  ra_history_run_set_outcome (ra_history_detail_get_run (detail), RA_EXECUTION_OUTCOME_UNKNOWN, NULL);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.run-again", NULL));
+  RA_TEST_WAIT_UNTIL_FOR (form_filled (&r, 1), WAIT_SECONDS);
+  RA_TEST_WAIT_UNTIL ((dialog = ra_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Whether the first run started is not known"));
+  g_assert_cmpuint (count_executes (fixture), ==, 0);
+
+  run_again_tear_down (&r);
+}
+
 static void
 add_tests (void)
 {
@@ -558,6 +586,7 @@ add_tests (void)
   RA_TEST_ADD ("/run-again/failed-needs-results", test_run_again_failed_needs_results);
   RA_TEST_ADD ("/run-again/failed-account-query", test_run_again_failed_account_query);
   RA_TEST_ADD ("/run-again/action-gone", test_action_gone);
+  RA_TEST_ADD ("/run-again/outcome-unknown", test_run_again_outcome_unknown);
 }
 
 int
