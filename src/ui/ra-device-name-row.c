@@ -49,17 +49,28 @@ fill_candidates (RaDeviceNameRow *self)
       const char *name = NULL;
       const char *uid = ra_device_name_get_candidate (self->item, i, &name);
       GtkWidget *button = gtk_button_new ();
-      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *name_label = gtk_label_new (name);
+      GtkWidget *uid_label = gtk_label_new (uid);
       g_autofree char *text = NULL;
 
+      /* The name above the ID: a line of both would be wider than a
+       * narrow window. */
+      gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (name_label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (uid_label), 0);
+      gtk_widget_add_css_class (uid_label, "caption");
+      gtk_widget_add_css_class (uid_label, "dim-label");
+      gtk_box_append (GTK_BOX (box), name_label);
+      gtk_box_append (GTK_BOX (box), uid_label);
+      gtk_button_set_child (GTK_BUTTON (button), box);
       /* Translators: a device among several of one name: its name, then
        * its collector ID */
       text = g_strdup_printf (_("%s · %s"), name, uid);
-      gtk_label_set_text (GTK_LABEL (label), text);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                      -1);
       gtk_widget_add_css_class (button, "flat");
       if (g_strcmp0 (uid, ra_device_name_get_uid (self->item)) == 0)
         gtk_widget_add_css_class (button, "suggested-action");
