@@ -46,6 +46,10 @@ new_label (void)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* GTK finds a wrapping label's minimum width by laying its text out
+   * this many characters wide (else one character wide: a line per
+   * character); a list's first rows were measured four times slower. */
+  gtk_label_set_width_chars (GTK_LABEL (label), 16);
 
   return label;
 }

@@ -37,7 +37,59 @@ struct _RaDeviceResultsModel
   guint                  n_unlisted;
   gboolean               settled;
   char                  *summary;
+
+  /* A large answer's items are made in a worker thread; only the last
+   * one asked for is shown. */
+  guint                  generation;
+  gboolean               building;
+  /* The large answer being put in the list store step by step. */
+  struct _Build         *filling;
+  guint                  fill_position;
+  guint                  fill_source;
 };
+
+/* Answers up to this many rows are turned into items at once: that
+ * takes a few milliseconds. Larger ones, from the export, are made in a
+ * worker thread so that the window never stalls on them. */
+#define BUILD_IN_THREAD_ROWS 200
+
+/* A list view makes a row for up to a few hundred items around what is
+ * in sight, all in the frame after its model grows: a first list of
+ * ten thousand devices cost a quarter of a second of measuring wrapped
+ * labels in one frame. It is filled a screenful at a time instead, one
+ * step a frame, until the list view has all the rows it keeps; then the
+ * rest at once, which makes no rows. */
+#define FILL_STEP_ITEMS 10
+#define FILL_STEPPED_ITEMS 280
+#define FILL_STEP_MS 16
+
+/* What making the items takes, copied from the model so a worker thread
+ * can read it, and what comes of it. */
+typedef struct _Build
+{
+  RaNqlResult *result;
+  GPtrArray   *outputs;
+  GStrv        devices;
+  guint        n_devices;
+  gboolean     expired;
+  guint        generation;
+
+  GPtrArray   *items;
+  guint        counts[RA_DEVICE_RESULTS_FILTER_N_VALUES];
+  guint        n_unlisted;
+} Build;
+
+static void
+build_free (Build *build)
+{
+  g_clear_object (&build->result);
+  g_clear_pointer (&build->outputs, g_ptr_array_unref);
+  g_strfreev (build->devices);
+  g_clear_pointer (&build->items, g_ptr_array_unref);
+  g_free (build);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Build, build_free)
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -59,6 +111,8 @@ enum {
   PROP_0,
   PROP_FILTER,
   PROP_SETTLED,
+  PROP_BUILDING,
+  PROP_FILLING,
   N_PROPS
 };
 
@@ -126,18 +180,15 @@ column_is_constant (RaNqlResult *result,
 /* The output a column holds: "remote_action.execution.outputs.Version",
  * "outputs.Version" or "Version" for the output Version. */
 static RaActionOutput *
-find_output (RaDeviceResultsModel *self,
-             const char           *column)
+find_output (Build      *build,
+             const char *column)
 {
   const char *dot = strrchr (column, '.');
   const char *last = dot != NULL ? dot + 1 : column;
 
-  if (self->outputs == NULL)
-    return NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (self->outputs); i++)
+  for (guint i = 0; i < build->outputs->len; i++)
     {
-      g_autoptr(RaActionOutput) output = g_list_model_get_item (self->outputs, i);
+      RaActionOutput *output = g_ptr_array_index (build->outputs, i);
       const char *id = ra_action_output_get_id (output);
 
       if (id != NULL && g_str_equal (id, last) &&
@@ -203,13 +254,13 @@ kind_of_status (const char *value,
 
 /* One row of the answer, as the list shows it. */
 static RaDeviceResultItem *
-create_item (RaDeviceResultsModel *self,
-             guint                 row,
-             const char           *device_column,
-             const char           *status_column,
-             GPtrArray            *detail_columns)
+create_item (Build      *build,
+             guint       row,
+             const char *device_column,
+             const char *status_column,
+             GPtrArray  *detail_columns)
 {
-  RaNqlResult *result = self->result;
+  RaNqlResult *result = build->result;
   const char *device = ra_nql_result_get_value (result, row, device_column);
   g_autoptr(GString) details = g_string_new (NULL);
   g_autofree char *title = NULL;
@@ -227,7 +278,7 @@ create_item (RaDeviceResultsModel *self,
     {
       const char *column = g_ptr_array_index (detail_columns, i);
       const char *value = ra_nql_result_get_value (result, row, column);
-      RaActionOutput *output = find_output (self, column);
+      RaActionOutput *output = find_output (build, column);
       g_autofree char *text = NULL;
       g_autofree char *label = NULL;
 
@@ -260,7 +311,7 @@ create_item (RaDeviceResultsModel *self,
     {
       const char *value = ra_nql_result_get_value (result, row, status_column);
 
-      kind = kind_of_status (value, self->expired);
+      kind = kind_of_status (value, build->expired);
       if (kind == RA_DEVICE_RESULT_KIND_NO_REPORT)
         status_text = g_strdup (_("No report"));
       else
@@ -273,35 +324,34 @@ create_item (RaDeviceResultsModel *self,
 
 /* The run's devices that the answer has no row for. */
 static void
-add_missing_devices (RaDeviceResultsModel *self,
-                     GPtrArray            *items)
+add_missing_devices (Build *build)
 {
-  const char *uid_column = find_uid_column (self->result);
-  guint n_rows = ra_nql_result_get_n_rows (self->result);
+  const char *uid_column = find_uid_column (build->result);
+  guint n_rows = ra_nql_result_get_n_rows (build->result);
   g_autoptr(GHashTable) reported = NULL;
 
-  if (ra_nql_result_get_may_be_incomplete (self->result))
+  if (ra_nql_result_get_may_be_incomplete (build->result))
     return;
 
-  if (self->devices == NULL || uid_column == NULL)
+  if (build->devices == NULL || uid_column == NULL)
     {
       /* Only their number is known: the summary counts them. */
-      self->n_unlisted = self->n_devices > n_rows ? self->n_devices - n_rows : 0;
+      build->n_unlisted = build->n_devices > n_rows ? build->n_devices - n_rows : 0;
       return;
     }
 
   reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint row = 0; row < n_rows; row++)
     {
-      const char *uid = ra_nql_result_get_value (self->result, row, uid_column);
+      const char *uid = ra_nql_result_get_value (build->result, row, uid_column);
 
       if (uid != NULL)
         g_hash_table_add (reported, g_ascii_strdown (uid, -1));
     }
 
-  for (guint i = 0; self->devices[i] != NULL; i++)
+  for (guint i = 0; build->devices[i] != NULL; i++)
     {
-      g_autofree char *uid = g_ascii_strdown (self->devices[i], -1);
+      g_autofree char *uid = g_ascii_strdown (build->devices[i], -1);
 
       if (g_hash_table_contains (reported, uid))
         continue;
@@ -309,8 +359,8 @@ add_missing_devices (RaDeviceResultsModel *self,
       /* A real instance lists every device it knows as soon as the
        * request reaches it: one it never lists is not one of its
        * devices, and will never report. */
-      g_ptr_array_add (items,
-                       ra_device_result_item_new (self->devices[i],
+      g_ptr_array_add (build->items,
+                       ra_device_result_item_new (build->devices[i],
                                                   _("Nexthink does not know a device with this "
                                                     "collector ID."),
                                                   _("Unknown device"),
@@ -322,7 +372,8 @@ static char *
 make_summary (RaDeviceResultsModel *self,
               const char           *status_column)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  /* Of the answer, even while the list is still being filled. */
+  guint n_items = self->counts[RA_DEVICE_RESULTS_FILTER_ALL];
   guint total = n_items + self->n_unlisted;
   guint pending = self->counts[RA_DEVICE_RESULTS_FILTER_PENDING];
   guint no_report = self->counts[RA_DEVICE_RESULTS_FILTER_NO_REPORT];
@@ -386,71 +437,226 @@ set_settled (RaDeviceResultsModel *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTLED]);
 }
 
+/* Makes the items of build's answer; in a worker thread for a large one. */
 static void
-remake_items (RaDeviceResultsModel *self)
+build_items (Build *build)
 {
-  const char * const *columns;
-  const char *device_column;
-  const char *status_column;
-  g_autoptr(GPtrArray) detail_columns = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  guint n_rows;
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  gboolean settled;
+  const char * const *columns = ra_nql_result_get_columns (build->result);
+  const char *device_column = ra_nql_result_find_device_column (build->result);
+  const char *status_column = ra_nql_result_find_status_column (build->result);
+  guint n_rows = ra_nql_result_get_n_rows (build->result);
+  g_autoptr(GPtrArray) detail_columns = g_ptr_array_new ();
 
-  memset (self->counts, 0, sizeof self->counts);
-  self->n_unlisted = 0;
-  g_clear_pointer (&self->summary, g_free);
-
-  if (self->result == NULL)
-    {
-      g_list_store_remove_all (self->items);
-      set_settled (self, FALSE);
-      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
-      return;
-    }
-
-  columns = ra_nql_result_get_columns (self->result);
-  device_column = ra_nql_result_find_device_column (self->result);
-  status_column = ra_nql_result_find_status_column (self->result);
-  n_rows = ra_nql_result_get_n_rows (self->result);
-
-  detail_columns = g_ptr_array_new ();
   for (guint i = 0; columns[i] != NULL; i++)
     {
       if (g_strcmp0 (columns[i], device_column) != 0 &&
           g_strcmp0 (columns[i], status_column) != 0 &&
-          !column_is_constant (self->result, columns[i]))
+          !column_is_constant (build->result, columns[i]))
         g_ptr_array_add (detail_columns, (gpointer) columns[i]);
     }
 
-  items = g_ptr_array_new_full (n_rows, g_object_unref);
+  build->items = g_ptr_array_new_full (n_rows, g_object_unref);
   for (guint row = 0; row < n_rows; row++)
-    g_ptr_array_add (items, create_item (self, row, device_column, status_column, detail_columns));
+    g_ptr_array_add (build->items, create_item (build, row, device_column, status_column, detail_columns));
   if (status_column != NULL)
-    add_missing_devices (self, items);
+    add_missing_devices (build);
 
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < build->items->len; i++)
     {
-      RaDeviceResultKind kind = ra_device_result_item_get_kind (g_ptr_array_index (items, i));
+      RaDeviceResultKind kind = ra_device_result_item_get_kind (g_ptr_array_index (build->items, i));
 
-      self->counts[filter_of_kind (kind)]++;
+      build->counts[filter_of_kind (kind)]++;
     }
-  self->counts[RA_DEVICE_RESULTS_FILTER_ALL] = items->len;
+  build->counts[RA_DEVICE_RESULTS_FILTER_ALL] = build->items->len;
+}
 
-  /* All in one change of the model; the list view makes rows only for
-   * those in sight, so ten thousand devices cost what a screenful does. */
-  g_list_store_splice (self->items, 0, n_items, items->pdata, items->len);
+static void
+set_building (RaDeviceResultsModel *self,
+              gboolean              building)
+{
+  if (self->building == building)
+    return;
+
+  self->building = building;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILDING]);
+}
+
+static void
+stop_filling (RaDeviceResultsModel *self)
+{
+  if (self->filling == NULL)
+    return;
+
+  g_clear_handle_id (&self->fill_source, g_source_remove);
+  g_clear_pointer (&self->filling, build_free);
+  self->fill_position = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+}
+
+/* Counts, summary and "changed", once build's items are all in. */
+static void
+finish_build (RaDeviceResultsModel *self,
+              Build                *build)
+{
+  const char *status_column = ra_nql_result_find_status_column (build->result);
+  gboolean settled;
+
+  memcpy (self->counts, build->counts, sizeof self->counts);
+  self->n_unlisted = build->n_unlisted;
+  g_clear_pointer (&self->summary, g_free);
 
   self->summary = make_summary (self, status_column);
   /* A cut answer does not tell of every device, and nobody having
    * reported yet is no end either. */
-  settled = status_column != NULL && !ra_nql_result_get_may_be_incomplete (self->result);
+  settled = status_column != NULL && !ra_nql_result_get_may_be_incomplete (build->result);
   settled = settled && self->counts[RA_DEVICE_RESULTS_FILTER_PENDING] == 0;
-  settled = settled && (self->n_unlisted == 0 || self->expired);
-  settled = settled && (items->len > 0 || self->expired);
+  settled = settled && (self->n_unlisted == 0 || build->expired);
+  settled = settled && (build->items->len > 0 || build->expired);
   set_settled (self, settled);
+  set_building (self, FALSE);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+/* Shows what build made: one change of the model, one "changed". */
+static void
+show_build (RaDeviceResultsModel *self,
+            Build                *build)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  g_list_store_splice (self->items, 0, n_items, build->items->pdata, build->items->len);
+  finish_build (self, build);
+}
+
+static gboolean
+fill_step_cb (gpointer user_data)
+{
+  RaDeviceResultsModel *self = user_data;
+  Build *build = self->filling;
+  guint position = self->fill_position;
+  guint n = build->items->len - position;
+
+  if (position < FILL_STEPPED_ITEMS)
+    n = MIN (n, FILL_STEP_ITEMS);
+  g_list_store_splice (self->items, position, 0, build->items->pdata + position, n);
+  self->fill_position += n;
+
+  if (self->fill_position < build->items->len)
+    return G_SOURCE_CONTINUE;
+
+  self->fill_source = 0;
+  self->filling = NULL;
+  self->fill_position = 0;
+  build_free (build);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts a large answer's items in the list: into an empty list a step a
+ * frame, so that the list view's first rows come a few at a time; in
+ * place of a list already shown (a refresh) at once, as the list view
+ * then mostly rebinds the rows it has. */
+static void
+fill_build (RaDeviceResultsModel *self,
+            Build                *build)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  if (n_items > 0)
+    {
+      show_build (self, build);
+      build_free (build);
+      return;
+    }
+
+  /* The counts and the summary are known at once; the list follows. */
+  self->filling = build;
+  self->fill_position = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+  fill_step_cb (self);
+  finish_build (self, build);
+  /* Below the priority of drawing: each step's rows are drawn before
+   * the next step. */
+  self->fill_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, FILL_STEP_MS, fill_step_cb,
+                                          self, NULL);
+}
+
+static void
+build_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  build_items (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+built_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  RaDeviceResultsModel *self = RA_DEVICE_RESULTS_MODEL (object);
+  Build *build = g_task_get_task_data (G_TASK (result));
+  Build *taken;
+
+  /* A newer answer (or none) came while this one was being made. */
+  if (build->generation != self->generation)
+    return;
+
+  /* The task's data is freed with the task: the list keeps a copy of
+   * what it is filled from. */
+  taken = g_new0 (Build, 1);
+  *taken = *build;
+  memset (build, 0, sizeof *build);
+  fill_build (self, taken);
+}
+
+static void
+remake_items (RaDeviceResultsModel *self)
+{
+  g_autoptr(Build) build = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  self->generation++;
+  stop_filling (self);
+
+  if (self->result == NULL)
+    {
+      memset (self->counts, 0, sizeof self->counts);
+      self->n_unlisted = 0;
+      g_clear_pointer (&self->summary, g_free);
+      g_list_store_remove_all (self->items);
+      set_settled (self, FALSE);
+      set_building (self, FALSE);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+      return;
+    }
+
+  build = g_new0 (Build, 1);
+  build->result = g_object_ref (self->result);
+  build->outputs = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; self->outputs != NULL && i < g_list_model_get_n_items (self->outputs); i++)
+    g_ptr_array_add (build->outputs, g_list_model_get_item (self->outputs, i));
+  build->devices = g_strdupv (self->devices);
+  build->n_devices = self->n_devices;
+  build->expired = self->expired;
+  build->generation = self->generation;
+
+  if (ra_nql_result_get_n_rows (self->result) <= BUILD_IN_THREAD_ROWS)
+    {
+      build_items (build);
+      show_build (self, build);
+      return;
+    }
+
+  /* What is shown stays until the new items are in. */
+  set_building (self, TRUE);
+  task = g_task_new (self, NULL, built_cb, NULL);
+  g_task_set_source_tag (task, remake_items);
+  g_task_set_task_data (task, g_steal_pointer (&build), (GDestroyNotify) build_free);
+  g_task_run_in_thread (task, build_in_thread);
 }
 
 static GType
@@ -505,6 +711,12 @@ ra_device_results_model_get_property (GObject    *object,
     case PROP_SETTLED:
       g_value_set_boolean (value, self->settled);
       break;
+    case PROP_BUILDING:
+      g_value_set_boolean (value, self->building);
+      break;
+    case PROP_FILLING:
+      g_value_set_boolean (value, self->filling != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -533,6 +745,7 @@ ra_device_results_model_dispose (GObject *object)
 {
   RaDeviceResultsModel *self = RA_DEVICE_RESULTS_MODEL (object);
 
+  stop_filling (self);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   g_clear_object (&self->filtered);
@@ -570,6 +783,16 @@ ra_device_results_model_class_init (RaDeviceResultsModelClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SETTLED] =
     g_param_spec_boolean ("settled", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the items of a large answer are being made: the items, the
+   * counts and the summary are still the last answer's until "changed". */
+  properties[PROP_BUILDING] =
+    g_param_spec_boolean ("building", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether a large answer's items are still being put in the list, a
+   * few each frame, after "changed" told its counts and summary. */
+  properties[PROP_FILLING] =
+    g_param_spec_boolean ("filling", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -680,6 +903,22 @@ ra_device_results_model_get_count (RaDeviceResultsModel *self,
   g_return_val_if_fail (filter < RA_DEVICE_RESULTS_FILTER_N_VALUES, 0);
 
   return self->counts[filter];
+}
+
+gboolean
+ra_device_results_model_get_building (RaDeviceResultsModel *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self), FALSE);
+
+  return self->building;
+}
+
+gboolean
+ra_device_results_model_get_filling (RaDeviceResultsModel *self)
+{
+  g_return_val_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self), FALSE);
+
+  return self->filling != NULL;
 }
 
 gboolean

@@ -53,7 +53,10 @@ void         ra_device_results_model_set_outputs    (RaDeviceResultsModel *self,
                                                      GListModel           *outputs);
 /* Makes the items of an answer of the execution results query. expired:
  * the run's expiry has passed, so a device still pending never reports.
- * result NULL: nothing to show (a failed refresh). */
+ * result NULL: nothing to show (a failed refresh). The items of an
+ * answer of more than a few thousand rows are made in a worker thread:
+ * until "changed", :building is TRUE and the last answer's items, counts
+ * and summary stay. */
 void         ra_device_results_model_apply          (RaDeviceResultsModel *self,
                                                      RaNqlResult          *result,
                                                      gboolean              expired);
@@ -72,6 +75,8 @@ guint        ra_device_results_model_get_count      (RaDeviceResultsModel *self,
  * will never report. FALSE when an answer may have been cut, or when
  * the number of devices is not known and nobody reported. */
 gboolean     ra_device_results_model_get_settled    (RaDeviceResultsModel *self);
+gboolean     ra_device_results_model_get_building   (RaDeviceResultsModel *self);
+gboolean     ra_device_results_model_get_filling    (RaDeviceResultsModel *self);
 /* "3 of 5 devices succeeded, 1 failed, 1 pending", or NULL before an
  * answer. */
 const char  *ra_device_results_model_get_summary    (RaDeviceResultsModel *self);

@@ -42,6 +42,8 @@ struct _RaDeviceResultsWindow
   GtkWidget    *filtered_empty_label;
   GtkWidget    *device_list;
   RaDeviceResultsModel *model;
+  /* An answer is in, and its items are being made. */
+  gboolean      showing;
   RaRefreshSchedule *schedule;
   GSource      *tick;
   GDateTime    *updated;
@@ -163,17 +165,12 @@ shown_changed_cb (RaDeviceResultsWindow *self)
   gtk_widget_set_visible (gtk_widget_get_parent (self->device_list), any);
 }
 
+/* Shows the answer once the model made its items. */
 static void
-show_result (RaDeviceResultsWindow *self)
+show_applied (RaDeviceResultsWindow *self)
 {
   guint n_rows = ra_nql_result_get_n_rows (self->result);
 
-  g_clear_pointer (&self->updated, g_date_time_unref);
-  self->updated = ra_clock_dup_now_local (ra_refresh_schedule_get_clock (self->schedule));
-
-  /* The one place an answer becomes what is shown. */
-  ra_device_results_model_apply (self->model, self->result,
-                                 ra_refresh_schedule_is_expired (self->schedule));
   ra_refresh_schedule_answered (self->schedule, ra_device_results_model_get_settled (self->model));
 
   if (n_rows == 0)
@@ -214,6 +211,33 @@ show_result (RaDeviceResultsWindow *self)
 }
 
 static void
+show_result (RaDeviceResultsWindow *self)
+{
+  g_clear_pointer (&self->updated, g_date_time_unref);
+  self->updated = ra_clock_dup_now_local (ra_refresh_schedule_get_clock (self->schedule));
+
+  /* The one place an answer becomes what is shown. A large answer's
+   * items are made in a worker thread: what is on screen (the loading
+   * page, or the last results) stays until model_changed_cb. */
+  ra_device_results_model_apply (self->model, self->result,
+                                 ra_refresh_schedule_is_expired (self->schedule));
+  self->showing = ra_device_results_model_get_building (self->model);
+  if (!self->showing)
+    show_applied (self);
+}
+
+static void
+model_changed_cb (RaDeviceResultsWindow *self)
+{
+  /* The answer went meanwhile (another query): the next one is shown. */
+  if (!self->showing || self->result == NULL || ra_device_results_model_get_building (self->model))
+    return;
+
+  self->showing = FALSE;
+  show_applied (self);
+}
+
+static void
 show_error (RaDeviceResultsWindow *self,
             const GError          *error)
 {
@@ -228,6 +252,7 @@ show_error (RaDeviceResultsWindow *self,
   else
     self->error_message = g_strdup (error->message);
 
+  self->showing = FALSE;
   ra_plain_status_page_set_description (ADW_STATUS_PAGE (self->error_page), self->error_message);
   gtk_widget_set_visible (self->error_preferences_button, setup_problem);
   ra_device_results_model_apply (self->model, NULL, FALSE);
@@ -345,6 +370,7 @@ load (RaDeviceResultsWindow *self)
 
   if (self->query_id == NULL)
     {
+      self->showing = FALSE;
       set_state (self, RA_DEVICE_RESULTS_WINDOW_STATE_UNCONFIGURED);
       set_loading (self, FALSE);
       return;
@@ -587,6 +613,7 @@ ra_device_results_window_init (RaDeviceResultsWindow *self)
 
   self->model = ra_device_results_model_new ();
   g_signal_connect_swapped (self->model, "items-changed", G_CALLBACK (shown_changed_cb), self);
+  g_signal_connect_swapped (self->model, "changed", G_CALLBACK (model_changed_cb), self);
   ra_device_results_filter_bar_set_model (RA_DEVICE_RESULTS_FILTER_BAR (self->filter_bar), self->model);
   self->schedule = ra_refresh_schedule_new (default_clock);
   g_signal_connect_swapped (self->schedule, "due", G_CALLBACK (load), self);
@@ -738,7 +765,9 @@ ra_device_results_window_get_loading (RaDeviceResultsWindow *self)
 {
   g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), FALSE);
 
-  return self->cancellable != NULL;
+  /* Also while the items of an answer are being made or put in the list. */
+  return self->cancellable != NULL || self->showing ||
+         ra_device_results_model_get_filling (self->model);
 }
 
 RaNqlResult *

@@ -15,7 +15,9 @@
 
 #include "ra-account.h"
 #include "ra-action-output.h"
+#include "ra-device-results-model.h"
 #include "ra-device-results-window-private.h"
+#include "ra-nql-result-private.h"
 #include "ra-endpoint.h"
 #include "ra-error.h"
 #include "ra-session-private.h"
@@ -515,6 +517,73 @@ test_closed_stops (Fixture       *fixture,
   g_assert_cmpuint (count_queries (fixture), ==, 1);
 }
 
+/* An answer of n_rows devices, every third one failed. */
+static RaNqlResult *
+large_answer (guint n_rows)
+{
+  g_autoptr(GString) csv = g_string_new ("device.name,remote_action.execution.status\r\n");
+  g_autoptr(GError) error = NULL;
+  RaNqlResult *result;
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (csv, "PC-%05u,%s\r\n", i, i % 3 == 0 ? "failure" : "success");
+  result = _ra_nql_result_new_from_csv ("#large", csv->str, csv->len, FALSE, &error);
+  g_assert_no_error (error);
+
+  return result;
+}
+
+static void
+count_changed_cb (RaDeviceResultsModel *model,
+                  guint                *n_changed)
+{
+  (*n_changed)++;
+}
+
+/* A large answer's items are made in a worker thread and put into an
+ * empty list a few at a time; the counts and the summary come first,
+ * and an answer replaced while it is made is never shown. */
+static void
+test_large_answer (void)
+{
+  g_autoptr(RaDeviceResultsModel) model = ra_device_results_model_new ();
+  g_autoptr(RaNqlResult) large = large_answer (3000);
+  g_autoptr(RaNqlResult) replaced = large_answer (2500);
+  guint n_changed = 0;
+
+  g_signal_connect (model, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+
+  ra_device_results_model_apply (model, large, FALSE);
+  g_assert_true (ra_device_results_model_get_building (model));
+  g_assert_cmpuint (g_list_model_get_n_items (ra_device_results_model_get_all (model)), ==, 0);
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  RA_TEST_WAIT_UNTIL (n_changed == 1);
+  g_assert_false (ra_device_results_model_get_building (model));
+  g_assert_cmpuint (ra_device_results_model_get_count (model, RA_DEVICE_RESULTS_FILTER_ALL), ==, 3000);
+  g_assert_cmpuint (ra_device_results_model_get_count (model, RA_DEVICE_RESULTS_FILTER_FAILED), ==, 1000);
+  g_assert_cmpstr (ra_device_results_model_get_summary (model), ==,
+                   "2000 of 3000 devices succeeded, 1000 failed, 0 pending");
+  /* The list fills over the next frames. */
+  g_assert_true (ra_device_results_model_get_filling (model));
+  g_assert_cmpuint (g_list_model_get_n_items (ra_device_results_model_get_all (model)), <, 3000);
+  RA_TEST_WAIT_UNTIL (!ra_device_results_model_get_filling (model));
+  g_assert_cmpuint (g_list_model_get_n_items (ra_device_results_model_get_all (model)), ==, 3000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3000);
+
+  /* Replaced before it is made: only the newer answer (none) shows. */
+  ra_device_results_model_apply (model, replaced, FALSE);
+  g_assert_true (ra_device_results_model_get_building (model));
+  ra_device_results_model_apply (model, NULL, FALSE);
+  g_assert_false (ra_device_results_model_get_building (model));
+  g_assert_cmpuint (n_changed, ==, 2);
+  ra_test_spin (500);
+  g_assert_cmpuint (n_changed, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (ra_device_results_model_get_all (model)), ==, 0);
+
+  ra_test_assert_finalize (g_steal_pointer (&model));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -532,6 +601,7 @@ main (int   argc,
     }
   adw_init ();
 
+  g_test_add_func ("/device-results-follow/large-answer", test_large_answer);
   RA_TEST_ADD ("/device-results-follow/filter", test_filter);
   RA_TEST_ADD ("/device-results-follow/outputs", test_outputs);
   RA_TEST_ADD ("/device-results-follow/refresh-until-settled", test_refresh_until_settled);
