@@ -20,6 +20,7 @@
 #include "ra-device-name-private.h"
 #include "ra-device-resolver-private.h"
 #include "ra-error.h"
+#include "ra-nql-queries.h"
 #include "ra-nql-result.h"
 
 /* Longer names are not device names (Nexthink keeps 255 characters). */
@@ -499,7 +500,7 @@ send_lookups (RaDeviceResolver *self)
 
       call->self = g_object_ref (self);
       call->lookup = g_queue_pop_head (&self->queue);
-      g_hash_table_insert (parameters, (gpointer) RA_DEVICE_RESOLVER_PARAMETER,
+      g_hash_table_insert (parameters, (gpointer) RA_NQL_LOOKUP_PARAMETER,
                            (gpointer) ra_device_name_get_name (call->lookup->item));
 
       self->in_flight++;

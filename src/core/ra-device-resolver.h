@@ -19,8 +19,8 @@ G_BEGIN_DECLS
 /* Lookups in flight at once, by default and at most. */
 #define RA_DEVICE_RESOLVER_DEFAULT_CONCURRENCY 4
 #define RA_DEVICE_RESOLVER_MAX_CONCURRENCY 4
-/* The NQL parameter the lookup query takes, and the columns it lists. */
-#define RA_DEVICE_RESOLVER_PARAMETER  "device_name"
+/* The columns the lookup query lists; the parameter it takes is
+ * RA_NQL_LOOKUP_PARAMETER (ra-nql-queries.h). */
 #define RA_DEVICE_RESOLVER_NAME_COLUMN "device.name"
 #define RA_DEVICE_RESOLVER_UID_COLUMN  "device.collector.uid"
 

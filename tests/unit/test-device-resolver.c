@@ -307,13 +307,12 @@ test_cancel (Fixture       *fixture,
   g_assert_false (ra_device_resolver_get_busy (resolver));
 
   /* What was on its way still reaches the simulator, which logs it once
-   * its latency has passed; nothing more goes out. What had not been
-   * looked up says so. */
-  ra_test_spin (300);
+   * its latency has passed (later still on a loaded machine); nothing
+   * more goes out. Had the resolver gone on, this wait would see dozens
+   * more lookups of the forty. What had not been looked up says so. */
+  ra_test_spin (1500);
   sent = ra_simulator_count_requests (fixture->sim, "POST", NQL_PATH);
   g_assert_cmpuint (sent, <=, done + RA_DEVICE_RESOLVER_DEFAULT_CONCURRENCY);
-  ra_test_spin (400);
-  g_assert_cmpuint (ra_simulator_count_requests (fixture->sim, "POST", NQL_PATH), ==, sent);
   g_assert_cmpint (ra_device_name_get_status (item (resolver, 39)), ==, RA_DEVICE_NAME_PENDING);
 
   /* The resolver can go at once: nothing of it is left behind. */
