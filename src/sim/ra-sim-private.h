@@ -32,6 +32,9 @@ typedef struct
   RaSimClockFunc  clock_func;
   gpointer        clock_data;
   GDestroyNotify  clock_destroy;
+  /* How far the instance's clock was moved on past the clock's own time
+   * (ra_simulator_advance_clock (), POST /_sim/clock). */
+  gint64          clock_offset_usec;
 } RaSimState;
 
 struct _RaSimulator
@@ -213,6 +216,12 @@ void ra_sim_api_execute (RaSimulator   *self,
 
 /* ra-sim-nql.c; the caller holds the simulator's lock. */
 void ra_sim_nql_install_builtin (RaSimState         *state);
+/* POST /_sim/clock {"advanceSeconds": N}: the demo's own control, so
+ * that a program driving the app from outside (the e2e tests) can let
+ * runs progress without waiting. */
+void ra_sim_control_clock       (RaSimulator        *self,
+                                 GBytes             *body,
+                                 RaSimResponse      *response);
 void ra_sim_nql_execute         (RaSimulator        *self,
                                  SoupMessageHeaders *headers,
                                  GBytes             *body,
@@ -232,6 +241,8 @@ void        ra_sim_state_add_execution     (RaSimState     *state,
                                             RaSimExecution *execution);
 /* The wall clock the simulator runs on, µs since the Unix epoch. */
 gint64      ra_sim_state_now_usec          (RaSimState     *state);
+void        ra_sim_state_advance           (RaSimState     *state,
+                                            gint64          seconds);
 
 typedef enum
 {

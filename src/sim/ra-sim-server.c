@@ -208,6 +208,13 @@ route_locked (RaSimulator       *self,
       return;
     }
 
+  if (g_str_equal (path, "/_sim/clock"))
+    {
+      if (method_is (method, "POST", response))
+        ra_sim_control_clock (self, body, response);
+      return;
+    }
+
   ra_sim_response_set_status (response, SOUP_STATUS_NOT_FOUND);
 }
 

@@ -100,8 +100,14 @@ ra_sim_state_add_execution (RaSimState     *state,
 gint64
 ra_sim_state_now_usec (RaSimState *state)
 {
-  if (state->clock_func != NULL)
-    return state->clock_func (state->clock_data);
+  gint64 now = state->clock_func != NULL ? state->clock_func (state->clock_data) : g_get_real_time ();
 
-  return g_get_real_time ();
+  return now + state->clock_offset_usec;
+}
+
+void
+ra_sim_state_advance (RaSimState *state,
+                      gint64      seconds)
+{
+  state->clock_offset_usec += seconds * G_USEC_PER_SEC;
 }

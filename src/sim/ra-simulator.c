@@ -185,6 +185,17 @@ ra_simulator_get_profile (RaSimulator *self)
 }
 
 void
+ra_simulator_advance_clock (RaSimulator *self,
+                            guint        seconds)
+{
+  g_return_if_fail (RA_IS_SIMULATOR (self));
+
+  g_mutex_lock (&self->mutex);
+  ra_sim_state_advance (&self->state, seconds);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
 ra_simulator_set_execution_seconds (RaSimulator *self,
                                     guint        seconds)
 {

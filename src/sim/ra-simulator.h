@@ -89,6 +89,13 @@ void               ra_simulator_set_clock_func        (RaSimulator    *self,
                                                        gpointer        user_data,
                                                        GDestroyNotify  destroy);
 
+/* Moves the simulated instance's clock on by seconds, past whatever the
+ * clock gives: runs progress and expire as if that time had passed. The
+ * same as POST /_sim/clock {"advanceSeconds": seconds}, the control a
+ * program driving the app from outside uses. */
+void               ra_simulator_advance_clock         (RaSimulator    *self,
+                                                       guint           seconds);
+
 /* Configuration (before or after start). */
 void               ra_simulator_set_credentials       (RaSimulator    *self,
                                                        const char     *client_id,
