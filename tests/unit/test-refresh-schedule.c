@@ -134,6 +134,18 @@ test_stops_at_expiry (Fixture       *fixture,
 }
 
 static void
+test_expired_wins_over_settled (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  /* Past the expiry every device is final, but not because it finished:
+   * the state says the run expired. */
+  ra_refresh_schedule_set_expiry (fixture->schedule, START_USEC + 5 * G_USEC_PER_SEC);
+  advance (fixture, 5);
+  ra_refresh_schedule_answered (fixture->schedule, TRUE);
+  g_assert_cmpint (ra_refresh_schedule_get_state (fixture->schedule), ==, RA_REFRESH_STATE_EXPIRED);
+}
+
+static void
 test_expiry_never_hurries (Fixture       *fixture,
                            gconstpointer  data)
 {
@@ -232,6 +244,7 @@ main (int   argc,
   RA_TEST_ADD ("/refresh-schedule/backs-off-to-the-cap", test_backs_off_to_the_cap);
   RA_TEST_ADD ("/refresh-schedule/stops-when-settled", test_stops_when_settled);
   RA_TEST_ADD ("/refresh-schedule/stops-at-expiry", test_stops_at_expiry);
+  RA_TEST_ADD ("/refresh-schedule/expired-wins-over-settled", test_expired_wins_over_settled);
   RA_TEST_ADD ("/refresh-schedule/expiry-never-hurries", test_expiry_never_hurries);
   RA_TEST_ADD ("/refresh-schedule/expired-run-reads-once", test_expired_run_reads_once);
   RA_TEST_ADD ("/refresh-schedule/rate-limited", test_rate_limited);
