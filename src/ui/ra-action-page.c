@@ -462,6 +462,8 @@ device_results_cb (GtkWidget  *widget,
                                             ra_session_run_get_devices (run),
                                             cached != NULL ? ra_remote_action_get_outputs (cached->details)
                                                            : NULL);
+          if (cached == NULL)
+            ra_device_results_window_read_outputs (window, ra_session_run_get_action_id (run));
           return;
         }
     }

@@ -19,6 +19,7 @@
 #include "ra-format.h"
 #include "ra-nql-fetch.h"
 #include "ra-plain-text.h"
+#include "ra-remote-action.h"
 #include "ra-session.h"
 
 struct _RaDeviceResultsWindow
@@ -57,6 +58,7 @@ struct _RaDeviceResultsWindow
   char         *query_id;
   GCancellable *cancellable;
   RaNqlFetch   *fetch;
+  GCancellable *outputs_cancellable;
   RaNqlResult  *result;
   char         *error_message;
   RaDeviceResultsWindowState state;
@@ -492,6 +494,8 @@ ra_device_results_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->outputs_cancellable);
+  g_clear_object (&self->outputs_cancellable);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   if (self->schedule != NULL)
@@ -898,4 +902,45 @@ ra_device_results_window_get_status_line (RaDeviceResultsWindow *self)
   g_return_val_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self), NULL);
 
   return gtk_label_get_label (GTK_LABEL (self->updated_label));
+}
+
+static void
+action_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RaDeviceResultsWindow) self = user_data;
+  g_autoptr(RaRemoteAction) action = NULL;
+  g_autoptr(GError) error = NULL;
+
+  action = ra_client_get_action_finish (RA_CLIENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Without them, the columns' own names say what the outputs are. */
+  if (action == NULL)
+    {
+      g_debug ("The outputs of the action could not be read: %s", error->message);
+      return;
+    }
+
+  ra_device_results_model_set_outputs (self->model, ra_remote_action_get_outputs (action));
+  if (self->result != NULL && self->state == RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS)
+    gtk_label_set_label (GTK_LABEL (self->summary_label),
+                         ra_device_results_model_get_summary (self->model));
+}
+
+void
+ra_device_results_window_read_outputs (RaDeviceResultsWindow *self,
+                                       const char            *action_id)
+{
+  g_return_if_fail (RA_IS_DEVICE_RESULTS_WINDOW (self));
+  g_return_if_fail (action_id != NULL);
+
+  if (self->outputs_cancellable != NULL)
+    g_cancellable_cancel (self->outputs_cancellable);
+  g_clear_object (&self->outputs_cancellable);
+  self->outputs_cancellable = g_cancellable_new ();
+  ra_client_get_action_async (self->client, action_id, self->outputs_cancellable,
+                              action_read_cb, g_object_ref (self));
 }

@@ -62,6 +62,10 @@ void                   ra_device_results_window_set_run           (RaDeviceResul
                                                                    guint                  expires_in_minutes,
                                                                    const char * const    *devices,
                                                                    GListModel            *outputs);
+/* Reads the details of the action (its NQL ID) for the names and types
+ * of its outputs, when they are not at hand: a run from the history. */
+void                   ra_device_results_window_read_outputs      (RaDeviceResultsWindow *self,
+                                                                   const char            *action_id);
 /* Asks again; what is shown stays until the answer comes. */
 void                   ra_device_results_window_refresh           (RaDeviceResultsWindow *self);
 const char            *ra_device_results_window_get_request_id    (RaDeviceResultsWindow *self);

@@ -582,6 +582,8 @@ device_results_cb (GtkWidget  *widget,
   started = g_date_time_new_from_unix_utc (ra_history_run_get_time (self->run));
   ra_device_results_window_set_run (window, started, ra_history_run_get_expires_in_minutes (self->run),
                                     (const char * const *) self->devices, NULL);
+  if (ra_history_run_get_action_id (self->run) != NULL)
+    ra_device_results_window_read_outputs (window, ra_history_run_get_action_id (self->run));
 }
 
 static void

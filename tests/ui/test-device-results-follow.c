@@ -16,6 +16,7 @@
 #include "ra-account.h"
 #include "ra-action-output.h"
 #include "ra-device-results-model.h"
+#include "ra-remote-action.h"
 #include "ra-device-results-window-private.h"
 #include "ra-nql-result-private.h"
 #include "ra-endpoint.h"
@@ -29,6 +30,7 @@
 #define QUERY        "#followed_results"
 #define REQUEST_ID   "1b5e8f4e-0c8f-4a53-9d2c-51c1f3a7e001"
 #define UNKNOWN_UID  "00000000-0000-4000-8000-00000000dead"
+#define ACTION_ID    "#ra_test_clean_up"
 
 typedef struct
 {
@@ -36,7 +38,7 @@ typedef struct
   RaSimulator *sim;
   RaClient    *client;
   RaSession   *session;
-  GListStore  *outputs;
+  RaRemoteAction *action;
   GDateTime   *started;
 } Fixture;
 
@@ -56,17 +58,19 @@ parse_json (const char *text)
   return node;
 }
 
-static void
-add_output (Fixture    *fixture,
-            const char *json)
-{
-  g_autoptr(JsonNode) node = parse_json (json);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RaActionOutput) output = ra_action_output_new_from_json (node, "outputs", &error);
-
-  g_assert_no_error (error);
-  g_list_store_append (fixture->outputs, output);
-}
+/* An action whose outputs have each type that reads differently. */
+static const char action_json[] =
+  "{"
+  "  \"id\": \"" ACTION_ID "\", \"name\": \"Clean up\","
+  "  \"targeting\": {\"apiEnabled\": true},"
+  "  \"scriptInfo\": {\"inputs\": [], \"outputs\": ["
+  "    {\"id\": \"Took\", \"name\": \"Time taken\", \"type\": \"millis\"},"
+  "    {\"id\": \"Rebooted\", \"name\": \"Restarted\", \"type\": \"bool\"},"
+  "    {\"id\": \"Freed\", \"name\": \"Space freed\", \"type\": \"bytes\"},"
+  "    {\"id\": \"Apps\", \"name\": \"Applications\", \"type\": \"list_of_strings\"},"
+  "    {\"id\": \"Since\", \"name\": \"Last boot\", \"type\": \"datetime\"}"
+  "  ]}"
+  "}";
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -97,12 +101,13 @@ fixture_set_up (Fixture       *fixture,
   ra_account_set_results_query_id (account, QUERY);
   fixture->session = ra_test_session_new (account, fixture->client, FALSE);
 
-  fixture->outputs = g_list_store_new (RA_TYPE_ACTION_OUTPUT);
-  add_output (fixture, "{\"id\": \"Took\", \"name\": \"Time taken\", \"type\": \"millis\"}");
-  add_output (fixture, "{\"id\": \"Rebooted\", \"name\": \"Restarted\", \"type\": \"bool\"}");
-  add_output (fixture, "{\"id\": \"Freed\", \"name\": \"Space freed\", \"type\": \"bytes\"}");
-  add_output (fixture, "{\"id\": \"Apps\", \"name\": \"Applications\", \"type\": \"list_of_strings\"}");
-  add_output (fixture, "{\"id\": \"Since\", \"name\": \"Last boot\", \"type\": \"datetime\"}");
+  {
+    g_autoptr(JsonNode) node = parse_json (action_json);
+
+    ra_simulator_add_action (fixture->sim, node);
+    fixture->action = ra_remote_action_new_from_json (node, &error);
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -110,7 +115,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   ra_device_results_window_use_clock (NULL);
-  g_clear_object (&fixture->outputs);
+  g_clear_object (&fixture->action);
   g_clear_object (&fixture->session);
   ra_test_assert_finalize (g_steal_pointer (&fixture->client));
   ra_simulator_stop (fixture->sim);
@@ -212,7 +217,7 @@ open_results (Fixture            *fixture,
 
   window = ra_device_results_window_new (fixture->session, settings, REQUEST_ID, "Clean up", 0);
   ra_device_results_window_set_run (window, fixture->started, expires_in_minutes, devices,
-                                    G_LIST_MODEL (fixture->outputs));
+                                    ra_remote_action_get_outputs (fixture->action));
   gtk_window_present (GTK_WINDOW (window));
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
 
@@ -257,6 +262,17 @@ find_item (GListModel *items,
     }
 
   return NULL;
+}
+
+/* Whether the item of device lists text among its details. */
+static gboolean
+details_show (RaDeviceResultsWindow *window,
+              const char            *device,
+              const char            *text)
+{
+  RaDeviceResultItem *item = find_item (ra_device_results_window_get_devices (window), device);
+
+  return item != NULL && strstr (ra_device_result_item_get_details (item), text) != NULL;
 }
 
 static void
@@ -367,6 +383,10 @@ test_outputs (Fixture       *fixture,
   ra_device_results_window_set_run (window, fixture->started, 60, (const char * const *) devices, NULL);
   item = find_item (ra_device_results_window_get_devices (window), "PC-0");
   g_assert_nonnull (strstr (ra_device_result_item_get_details (item), "65000"));
+
+  /* A run from the history: the outputs come from the action's details. */
+  ra_device_results_window_read_outputs (window, ACTION_ID);
+  RA_TEST_WAIT_UNTIL_FOR (details_show (window, "PC-0", "Time taken: 1 min 5 s"), WAIT_SECONDS);
 
   ra_test_destroy_window (GTK_WINDOW (window));
   if (saved_tz != NULL)
