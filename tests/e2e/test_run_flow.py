@@ -126,12 +126,11 @@ def press(button):
     action.doAction(0)
 
 
-def main():
-    if len(sys.argv) != 2:
-        print('usage: test_run_flow.py PATH-TO-remote-actions', file=sys.stderr)
-        return 2
-    binary = sys.argv[1]
-
+def with_demo_program(binary, *drives):
+    """Starts the accessibility bus, then for each drive a new start of
+    the program on its demo instance, driven by drive(app); each start has
+    the keyboard: without a window manager nothing gives it back to the
+    main window when a dialog closes. Returns what the test exits with."""
     if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
         log('SKIP: no display')
         return SKIP
@@ -179,18 +178,13 @@ def main():
         import pyatspi
         pyatspi.Registry.getDesktop(0)
 
-        app = subprocess.Popen([binary, '--demo'], env=env)
-        result = drive(app)
-        if result != 0:
-            return result
-
-        # A new start, whose window has the keyboard: without a window
-        # manager nothing gives it back to the main window when a dialog
-        # closes.
-        stop(app)
-        app = subprocess.Popen([binary, '--demo'], env=env)
-        root, window = wait_for_window(app)
-        add_account_by_keyboard(root, window)
+        for drive_app in drives:
+            if app is not None:
+                stop(app)
+            app = subprocess.Popen([binary, '--demo'], env=env)
+            result = drive_app(app)
+            if result != 0:
+                return result
         return 0
     finally:
         for proc in (app, launcher):
@@ -200,6 +194,19 @@ def main():
             os.killpg(launcher.pid, signal.SIGTERM)
         except ProcessLookupError:
             pass
+
+
+def main():
+    if len(sys.argv) != 2:
+        print('usage: test_run_flow.py PATH-TO-remote-actions', file=sys.stderr)
+        return 2
+
+    def add_account(app):
+        root, window = wait_for_window(app)
+        add_account_by_keyboard(root, window)
+        return 0
+
+    return with_demo_program(sys.argv[1], drive, add_account)
 
 
 def stop(proc):
