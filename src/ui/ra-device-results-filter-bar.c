@@ -15,7 +15,8 @@ struct _RaDeviceResultsFilterBar
 {
   GtkWidget             parent_instance;
 
-  GtkWidget            *flow_box;
+  GtkWidget            *scroller;
+  GtkWidget            *box;
   GtkWidget            *buttons[RA_DEVICE_RESULTS_FILTER_N_VALUES];
   RaDeviceResultsModel *model;
 };
@@ -84,7 +85,7 @@ ra_device_results_filter_bar_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
-  g_clear_pointer (&self->flow_box, gtk_widget_unparent);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
 
   G_OBJECT_CLASS (ra_device_results_filter_bar_parent_class)->dispose (object);
 }
@@ -105,14 +106,15 @@ ra_device_results_filter_bar_class_init (RaDeviceResultsFilterBarClass *klass)
 static void
 ra_device_results_filter_bar_init (RaDeviceResultsFilterBar *self)
 {
-  self->flow_box = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow_box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow_box), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flow_box), 6);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->flow_box), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow_box),
-                                          RA_DEVICE_RESULTS_FILTER_N_VALUES);
-  gtk_widget_set_parent (self->flow_box, GTK_WIDGET (self));
+  /* One line: in a narrow window it scrolls sideways rather than
+   * pushing the devices down. */
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->box);
 
   /* Five buttons, made once: the devices' rows are the list view's. */
   for (guint i = 0; i < RA_DEVICE_RESULTS_FILTER_N_VALUES; i++)
@@ -123,7 +125,7 @@ ra_device_results_filter_bar_init (RaDeviceResultsFilterBar *self)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (self->buttons[0]));
       gtk_widget_add_css_class (button, "flat");
       g_signal_connect (button, "toggled", G_CALLBACK (toggled_cb), self);
-      gtk_flow_box_append (GTK_FLOW_BOX (self->flow_box), button);
+      gtk_box_append (GTK_BOX (self->box), button);
       self->buttons[i] = button;
     }
 
