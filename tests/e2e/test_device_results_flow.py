@@ -105,7 +105,7 @@ def drive(app):
     flow.set_text(flow.find(window, role='text', name='Application'), 'Zoom')
 
     devices = flow.wait_for('the devices editor',
-                            lambda: flow.find(window, name='Device collector IDs'))
+                            lambda: flow.find(window, name='Device names or collector IDs'))
     flow.set_text(devices, '\n'.join(DEVICES) + '\n')
     flow.log('picked %d devices' % len(DEVICES))
 
