@@ -54,6 +54,10 @@ static const char * const migrations[] = {
    * query, so that a run's detail shows it before the query is asked
    * again, or when it cannot be */
   "ALTER TABLE run_devices ADD COLUMN status TEXT;",
+
+  /* 4: the name a device was given when it was run on by name, so that
+   * the history finds a run by the device's name as well as its ID */
+  "ALTER TABLE run_devices ADD COLUMN name TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RA_HISTORY_SCHEMA_VERSION);

@@ -23,6 +23,7 @@ struct _RaHistoryRun
   char               *action_name;
   GHashTable         *parameters;
   char              **devices;
+  GHashTable         *device_names;
   guint               n_devices;
   guint               expires_in_minutes;
   char               *reason;
@@ -47,6 +48,7 @@ ra_history_run_finalize (GObject *object)
   g_free (self->action_name);
   g_hash_table_unref (self->parameters);
   g_strfreev (self->devices);
+  g_clear_pointer (&self->device_names, g_hash_table_unref);
   g_free (self->reason);
   g_free (self->external_reference);
   g_free (self->request_id);
@@ -251,6 +253,34 @@ ra_history_run_set_devices (RaHistoryRun       *self,
   self->devices = g_strdupv ((char **) devices);
   if (devices != NULL)
     self->n_devices = g_strv_length (self->devices);
+}
+
+GHashTable *
+ra_history_run_get_device_names (RaHistoryRun *self)
+{
+  g_return_val_if_fail (RA_IS_HISTORY_RUN (self), NULL);
+
+  return self->device_names;
+}
+
+void
+ra_history_run_set_device_names (RaHistoryRun *self,
+                                 GHashTable   *names)
+{
+  GHashTableIter iter;
+  gpointer uid, name;
+
+  g_return_if_fail (RA_IS_HISTORY_RUN (self));
+
+  g_clear_pointer (&self->device_names, g_hash_table_unref);
+  if (names == NULL || g_hash_table_size (names) == 0)
+    return;
+
+  /* A copy: the history's worker thread reads it while the caller goes on. */
+  self->device_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &uid, &name))
+    g_hash_table_insert (self->device_names, g_strdup (uid), g_strdup (name));
 }
 
 guint

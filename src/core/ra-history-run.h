@@ -63,6 +63,11 @@ void                ra_history_run_set_parameter          (RaHistoryRun       *s
 const char * const *ra_history_run_get_devices            (RaHistoryRun       *self);
 void                ra_history_run_set_devices            (RaHistoryRun       *self,
                                                            const char * const *devices);
+/* Collector ID → the name the device was given (typed by name and looked
+ * up), for the devices that have one; NULL when none has. */
+GHashTable         *ra_history_run_get_device_names       (RaHistoryRun       *self);
+void                ra_history_run_set_device_names       (RaHistoryRun       *self,
+                                                           GHashTable         *names);
 guint               ra_history_run_get_n_devices          (RaHistoryRun       *self);
 void                ra_history_run_set_n_devices          (RaHistoryRun       *self,
                                                            guint               n_devices);

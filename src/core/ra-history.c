@@ -289,13 +289,17 @@ bind_text (sqlite3_stmt *stmt,
 static gboolean
 write_devices (sqlite3       *db,
                gint64         run_id,
-               const char * const *devices,
+               RaHistoryRun  *run,
                GError       **error)
 {
+  const char * const *devices = ra_history_run_get_devices (run);
+  GHashTable *names = ra_history_run_get_device_names (run);
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
 
-  if (sqlite3_prepare_v2 (db, "INSERT INTO run_devices (run_id, position, device_id) VALUES (?, ?, ?)",
+  if (sqlite3_prepare_v2 (db,
+                          "INSERT INTO run_devices (run_id, position, device_id, name)"
+                          " VALUES (?, ?, ?, ?)",
                           -1, &stmt, NULL) != SQLITE_OK)
     return ra_history_set_error (error, db, RA_HISTORY_WRITING);
 
@@ -304,6 +308,7 @@ write_devices (sqlite3       *db,
       sqlite3_bind_int64 (stmt, 1, run_id);
       sqlite3_bind_int (stmt, 2, (int) i);
       sqlite3_bind_text (stmt, 3, devices[i], -1, SQLITE_STATIC);
+      bind_text (stmt, 4, names != NULL ? g_hash_table_lookup (names, devices[i]) : NULL);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         ok = ra_history_set_error (error, db, RA_HISTORY_WRITING);
       sqlite3_reset (stmt);
@@ -366,7 +371,7 @@ add_job (RaHistory  *self,
   sqlite3_finalize (stmt);
   id = sqlite3_last_insert_rowid (self->db);
 
-  if (!write_devices (self->db, id, ra_history_run_get_devices (run), error) ||
+  if (!write_devices (self->db, id, run, error) ||
       !ra_history_exec (self->db, "COMMIT", error))
     {
       ra_history_exec (self->db, "ROLLBACK", NULL);
@@ -589,7 +594,8 @@ list_job (RaHistory  *self,
                           "  OR request_id LIKE ?3 ESCAPE '\\'"
                           "  OR external_reference LIKE ?3 ESCAPE '\\'"
                           "  OR EXISTS (SELECT 1 FROM run_devices"
-                          "             WHERE run_id = runs.id AND device_id LIKE ?3 ESCAPE '\\'))"
+                          "             WHERE run_id = runs.id"
+                          "             AND (device_id LIKE ?3 ESCAPE '\\' OR name LIKE ?3 ESCAPE '\\')))"
                           " ORDER BY time DESC, id DESC"
                           " LIMIT ?4",
                           -1, &stmt, NULL) != SQLITE_OK)

@@ -22,7 +22,7 @@
 G_BEGIN_DECLS
 
 /* The schema this code writes. */
-#define RA_HISTORY_SCHEMA_VERSION 3
+#define RA_HISTORY_SCHEMA_VERSION 4
 
 #define RA_TYPE_HISTORY (ra_history_get_type ())
 G_DECLARE_FINAL_TYPE (RaHistory, ra_history, RA, HISTORY, GObject)

@@ -28,6 +28,7 @@ struct _RaRunDispatch
   GApplication       *application;   /* held until the answer */
   char               *target;
   char               *action_name;
+  GHashTable         *device_names;
 
   /* The run history's record, written before the request is sent. */
   RaHistory          *history;
@@ -198,6 +199,7 @@ ra_run_dispatch_start (RaRunDispatch *self)
   self->record = ra_history_run_new_for_request (self->request,
                                                  ra_clock_get_wall_usec (self->clock) / G_USEC_PER_SEC);
   ra_history_run_set_action (self->record, action_id, self->action_name);
+  ra_history_run_set_device_names (self->record, self->device_names);
   account = ra_session_get_account (self->session);
   if (account != NULL)
     ra_history_run_set_account (self->record,
@@ -226,6 +228,7 @@ ra_run_dispatch_finalize (GObject *object)
     g_application_release (self->application);
   g_clear_object (&self->application);
   g_free (self->target);
+  g_clear_pointer (&self->device_names, g_hash_table_unref);
   g_free (self->action_name);
   g_clear_object (&self->history);
   g_clear_object (&self->record);
@@ -316,4 +319,17 @@ ra_run_dispatch_get_asked_minutes (RaRunDispatch *self)
   g_return_val_if_fail (RA_IS_RUN_DISPATCH (self), 0);
 
   return ra_execution_request_get_expires_in_minutes (self->request);
+}
+
+/* Collector ID → name, for the devices the user gave by name: the
+ * history keeps the names, to find the run by them. Before start. */
+void
+ra_run_dispatch_set_device_names (RaRunDispatch *self,
+                                  GHashTable    *names)
+{
+  g_return_if_fail (RA_IS_RUN_DISPATCH (self));
+
+  g_clear_pointer (&self->device_names, g_hash_table_unref);
+  if (names != NULL)
+    self->device_names = g_hash_table_ref (names);
 }

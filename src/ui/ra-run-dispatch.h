@@ -39,6 +39,8 @@ RaRunDispatch *ra_run_dispatch_new       (RaClient           *client,
  * ::finished (outcome, result or NULL, error or NULL) — the answer; a
  *   handler returns TRUE when it showed it. When none did (the window is
  *   gone), the outcome goes to the desktop as a notification. */
+void           ra_run_dispatch_set_device_names (RaRunDispatch *self,
+                                                 GHashTable    *names);
 void           ra_run_dispatch_start     (RaRunDispatch      *self);
 
 const char    *ra_run_dispatch_get_action_id  (RaRunDispatch *self);

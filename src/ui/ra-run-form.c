@@ -344,6 +344,8 @@ start_run (RaRunForm          *self,
            RaExecutionRequest *request)
 {
   g_autoptr(RaRunDispatch) dispatch = NULL;
+  g_autoptr(GHashTable) names = NULL;
+  g_auto(GStrv) devices = NULL;
 
   g_assert (!self->running);
   g_assert (self->client != NULL);
@@ -358,6 +360,9 @@ start_run (RaRunForm          *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (dispatch, "finished", G_CALLBACK (run_finished_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The devices typed by name keep their names in the history. */
+  devices = ra_device_editor_dup_devices (RA_DEVICE_EDITOR (self->device_editor), &names);
+  ra_run_dispatch_set_device_names (dispatch, names);
   ra_run_dispatch_start (dispatch);
 }
 

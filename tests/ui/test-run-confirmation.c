@@ -14,6 +14,8 @@
 #include "ra-account.h"
 #include "ra-clock.h"
 #include "ra-endpoint.h"
+#include "ra-history.h"
+#include "ra-session-private.h"
 
 #include "page-fixture.h"
 #include "ra-test-utils.h"
@@ -162,8 +164,14 @@ test_lists_names (Fixture       *fixture,
   g_autofree char *devices = NULL;
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ra-confirm-names-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "history.sqlite3", NULL);
+  g_autoptr(RaHistory) history = ra_history_new (path);
   RaConfirmDialog *dialog;
 
+  g_assert_no_error (error);
+  ra_session_set_history (fixture->session, history);
   select_action (fixture, fixture->form_action);
   fill_form (fixture, 3, &ids);
   ra_device_editor_set_lookup (editor, fixture->client, "#device_lookup");
@@ -194,6 +202,21 @@ test_lists_names (Fixture       *fixture,
     g_assert_cmpstr (json_array_get_string_element (sent, 4), ==,
                      "92276658-1e27-41c0-8a6a-63ec24ede6a4");
   }
+
+  /* The history finds the run by a name it was given. */
+  {
+    GAsyncResult *slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GPtrArray) runs = NULL;
+
+    ra_history_list_async (history, "mbp-ceo", NULL, -1, 0, NULL, ra_test_store_result_cb, &slot);
+    result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+    runs = ra_history_list_finish (history, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (runs->len, ==, 1);
+  }
+
+  ra_test_remove_tree (dir);
 }
 
 static void

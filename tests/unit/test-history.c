@@ -308,7 +308,14 @@ test_search (Fixture       *f,
       if (i == 2)
         ra_history_run_set_account (run, NULL, NULL, "demo", "eu");
       if (i == 3)
-        ra_history_run_set_devices (run, other_devices);
+        {
+          g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+
+          /* Typed by name, looked up: the name is kept with the ID. */
+          g_hash_table_insert (names, (gpointer) other_devices[0], (gpointer) "LAPTOP-TRAINING");
+          ra_history_run_set_devices (run, other_devices);
+          ra_history_run_set_device_names (run, names);
+        }
       if (i == 4)
         ra_history_run_set_external_reference (run, "CHG777");
       if (i % 2 == 0)
@@ -334,6 +341,8 @@ test_search (Fixture       *f,
   assert_finds (history, "req-9", NULL, -1, 1);                /* the request ID */
   assert_finds (history, "chg777", NULL, -1, 1);               /* the ticket reference */
   assert_finds (history, "000000000001", NULL, -1, 1);         /* a device */
+  assert_finds (history, "laptop-train", NULL, -1, 1);         /* a device's name */
+  assert_finds (history, "LAPTOP-SPARE", NULL, -1, 0);
   assert_finds (history, "6513270e", NULL, -1, 4);
   assert_finds (history, NULL, "acme-id", -1, 4);
   assert_finds (history, NULL, "", -1, 1);                     /* the demo instance */
