@@ -150,9 +150,14 @@ def drive(app):
     now = advance_demo_clock(app, ADVANCE_SECONDS)
     flow.log('moved the demo clock: %s' % now)
 
+    # The status line and the filter buttons are separate objects of the
+    # accessibility tree, whose names reach this process one event at a
+    # time: read until both tell of the same answer.
     def settled():
         counts = filter_counts(results)
-        if counts and label_text(results, 'every device has finished'):
+        if (counts and label_text(results, 'every device has finished') and
+                counts['Pending'] == 0 and
+                counts['Succeeded'] + counts['Failed'] + counts['No Report'] == len(DEVICES)):
             return counts
         return None
 
