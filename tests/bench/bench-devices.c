@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench-probe.h"
 #include "ra-device-editor.h"
 #include "ra-test-utils.h"
 
@@ -27,47 +28,6 @@
 /* A quick typist: one key every 60 ms. */
 #define KEY_INTERVAL_MS 60
 #define PROBE_MS 2
-
-static gint64 probe_last;
-static gint64 probe_max_gap;
-static gint64 probe_last_cpu;
-/* How long the main thread ran during the longest gap. */
-static gint64 probe_max_gap_cpu;
-
-/* Microseconds of processor time the calling thread has used. */
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static gboolean
-probe_cb (gpointer data)
-{
-  gint64 now = g_get_monotonic_time ();
-  gint64 cpu = thread_cpu_time ();
-
-  if (now - probe_last > probe_max_gap)
-    {
-      probe_max_gap = now - probe_last;
-      probe_max_gap_cpu = cpu - probe_last_cpu;
-    }
-  probe_last = now;
-  probe_last_cpu = cpu;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-probe_reset (void)
-{
-  probe_last = g_get_monotonic_time ();
-  probe_last_cpu = thread_cpu_time ();
-  probe_max_gap = 0;
-  probe_max_gap_cpu = 0;
-}
 
 static double
 current_rss_mib (void)

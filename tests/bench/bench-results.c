@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-probe.h"
 #include "ra-account.h"
 #include "ra-client.h"
 #include "ra-device-results-window.h"
@@ -36,45 +37,6 @@
 #define QUERY_ID  "#bench_results"
 #define N_RUNS    3
 #define PROBE_MS  2
-
-static gint64 probe_last;
-static gint64 probe_max_gap;
-static gint64 probe_last_cpu;
-static gint64 probe_max_gap_cpu;
-
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static gboolean
-probe_cb (gpointer data)
-{
-  gint64 now = g_get_monotonic_time ();
-  gint64 cpu = thread_cpu_time ();
-
-  if (now - probe_last > probe_max_gap)
-    {
-      probe_max_gap = now - probe_last;
-      probe_max_gap_cpu = cpu - probe_last_cpu;
-    }
-  probe_last = now;
-  probe_last_cpu = cpu;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-probe_reset (void)
-{
-  probe_last = g_get_monotonic_time ();
-  probe_last_cpu = thread_cpu_time ();
-  probe_max_gap = 0;
-  probe_max_gap_cpu = 0;
-}
 
 /* What the execution results query returns for a run, with three
  * outputs of an action. */
