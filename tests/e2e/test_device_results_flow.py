@@ -21,8 +21,12 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_run_flow as flow  # noqa: E402
 
-# Devices the demo instance knows: only they report back.
-DEVICES = flow.DEVICES + ['9531985d-5d9d-49f8-9818-e811892f902b']
+# Devices the demo instance knows: only they report back. The last one
+# is switched off: it stays pending until the run expires, so the results
+# still have something to wait for when they first show, however slowly
+# this build runs.
+OFFLINE_DEVICE = '120b3ac1-21ae-4555-ab5f-ae7a2f4a460e'
+DEVICES = flow.DEVICES + [OFFLINE_DEVICE]
 ACTION = 'Get installed software version'
 FILTERS = ('All', 'Succeeded', 'Failed', 'Pending', 'No Report')
 # Longer than the longest expiry a run may have (a week): every device
@@ -143,6 +147,7 @@ def drive(app):
     first = filter_counts(results)
     flow.log('first answer: %s' % first)
     assert first['All'] == len(DEVICES), 'the results do not list the run’s devices: %s' % first
+    assert first['Pending'] >= 1, 'the switched-off device is not pending: %s' % first
     assert label_text(results, 'next update in'), 'the results do not refresh by themselves'
 
     # Well past the expiry of the run, every device has reported or
@@ -166,6 +171,7 @@ def drive(app):
     assert counts['All'] == len(DEVICES), counts
     assert counts['Pending'] == 0, counts
     assert counts['Succeeded'] + counts['Failed'] + counts['No Report'] == len(DEVICES), counts
+    assert counts['No Report'] >= 1, 'the switched-off device is not without a report: %s' % counts
     summary = label_text(results, r'devices succeeded')
     assert summary is not None and summary.startswith('%d of %d devices succeeded'
                                                       % (counts['Succeeded'], len(DEVICES))), summary
