@@ -12,6 +12,12 @@
  * and shown. Each stall comes with the time the main thread ran in it: on
  * a busy machine the rest is time the thread waited for a processor.
  *
+ * The results window always opens from a window already shown (the main
+ * window or the History), so a plain window is shown first: the first
+ * window of a process loads the fonts, the style sheets and modules and
+ * connects to the accessibility bus, which the app has done long before.
+ * That first window's stall is printed too, apart.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -259,6 +265,39 @@ devices_changed_cb (GListModel *devices,
   probe_max_gap_cpu = 0;
 }
 
+/* The stall of showing a first, plain window of the process, with a
+ * header bar and a status page as the app's windows have. */
+static GtkWindow *
+show_first_window (double *stall,
+                   double *stall_cpu)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *page = adw_status_page_new ();
+  guint probe;
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "view-list-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), "Remote Actions");
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), "Device results benchmarks");
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_default_size (window, 800, 600);
+
+  probe = g_timeout_add (PROBE_MS, probe_cb, NULL);
+  probe_reset ();
+  gtk_window_present (window);
+  RA_TEST_WAIT_UNTIL_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)), 30);
+  /* A few frames drawn. */
+  ra_test_spin (300);
+  g_source_remove (probe);
+  *stall = probe_max_gap / 1000.0;
+  *stall_cpu = probe_max_gap_cpu / 1000.0;
+
+  return window;
+}
+
 static void
 bench_window (RaClient *client)
 {
@@ -267,12 +306,15 @@ bench_window (RaClient *client)
   g_autoptr(RaSession) session = NULL;
   RaDeviceResultsWindow *window;
   Window bench = { 0, };
+  GtkWindow *first;
+  double first_stall, first_cpu;
   gint64 t0;
   guint probe;
 
   /* The results query is the account's. */
   ra_account_set_results_query_id (account, QUERY_ID);
   session = ra_test_session_new (account, client, FALSE);
+  first = show_first_window (&first_stall, &first_cpu);
 
   probe = g_timeout_add (PROBE_MS, probe_cb, NULL);
   probe_reset ();
@@ -298,9 +340,13 @@ bench_window (RaClient *client)
   g_print ("  %-52s %9.1f ms   target: < 50 ms\n", "longest stall filling the list and drawing it",
            probe_max_gap / 1000.0);
   g_print ("  %-52s %9.1f ms\n", "  of which the main thread ran", probe_max_gap_cpu / 1000.0);
-  g_print ("  %-52s %9.1f ms\n\n", "open to list filled", (bench.filled_at - t0) / 1000.0);
+  g_print ("  %-52s %9.1f ms\n", "open to list filled", (bench.filled_at - t0) / 1000.0);
+  g_print ("  %-52s %9.1f ms\n", "for reference: showing the first window of a process",
+           first_stall);
+  g_print ("  %-52s %9.1f ms\n\n", "  of which the main thread ran", first_cpu);
 
   gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (first);
   ra_test_spin (100);
 }
 
