@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "ra-execution-status.h"
@@ -179,12 +180,67 @@ humanize (const char *text)
   return label;
 }
 
+typedef struct
+{
+  const char *name;
+  const char *label;
+} KnownName;
+
+/* The columns of the results query the app documents, whatever the
+ * query's author put before them, in the reader's language. */
+static const KnownName known_columns[] = {
+  { "collector.uid", N_("Collector UID") },
+  { "status_details", N_("Status details") },
+  { "status", N_("Status") },
+  { "time", N_("Time") },
+  { "request_id", N_("Request ID") },
+  { "nql_id", N_("NQL ID") },
+};
+
+/* The statuses Nexthink and the app know, in the reader's language. */
+static const KnownName known_statuses[] = {
+  { "success", N_("Success") },
+  { "succeeded", N_("Succeeded") },
+  { "successful", N_("Successful") },
+  { "completed", N_("Completed") },
+  { "failure", N_("Failure") },
+  { "failed", N_("Failed") },
+  { "error", N_("Error") },
+  { "expired", N_("Expired") },
+  { "cancelled", N_("Cancelled") },
+  { "canceled", N_("Cancelled") },
+  { "timeout", N_("Timed out") },
+  { "timed_out", N_("Timed out") },
+  { "in_progress", N_("In progress") },
+  { "pending", N_("Pending") },
+  { "waiting", N_("Waiting") },
+  { "queued", N_("Queued") },
+  { "running", N_("Running") },
+  { "submitted", N_("Submitted") },
+  { "scheduled", N_("Scheduled") },
+};
+
+static const char *
+lookup_known (const KnownName *names,
+              gsize            n_names,
+              const char      *name)
+{
+  for (gsize i = 0; i < n_names; i++)
+    {
+      if (g_ascii_strcasecmp (names[i].name, name) == 0)
+        return _(names[i].label);
+    }
+
+  return NULL;
+}
+
 char *
 ra_nql_column_label (const char *column)
 {
   static const char * const acronyms[] = { "uid", "id", "ip", "os", NULL };
   g_auto(GStrv) parts = NULL;
   g_autoptr(GString) label = NULL;
+  const char *known;
   guint n;
 
   g_return_val_if_fail (column != NULL, NULL);
@@ -193,6 +249,18 @@ ra_nql_column_label (const char *column)
   n = g_strv_length (parts);
   if (n == 0)
     return g_strdup ("");
+
+  if (n > 1)
+    {
+      g_autofree char *last_two = g_strjoin (".", parts[n - 2], parts[n - 1], NULL);
+
+      known = lookup_known (known_columns, G_N_ELEMENTS (known_columns), last_two);
+      if (known != NULL)
+        return g_strdup (known);
+    }
+  known = lookup_known (known_columns, G_N_ELEMENTS (known_columns), parts[n - 1]);
+  if (known != NULL)
+    return g_strdup (known);
 
   /* "device.collector.uid" says more as "Collector UID" than as "Uid". */
   label = g_string_new (NULL);
@@ -221,7 +289,15 @@ ra_nql_column_label (const char *column)
 char *
 ra_execution_status_label (const char *value)
 {
+  g_autofree char *key = NULL;
+  const char *known;
+
   g_return_val_if_fail (value != NULL, NULL);
+
+  key = normalize (value);
+  known = lookup_known (known_statuses, G_N_ELEMENTS (known_statuses), key);
+  if (known != NULL)
+    return g_strdup (known);
 
   return humanize (value);
 }

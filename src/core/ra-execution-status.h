@@ -46,9 +46,11 @@ void              ra_nql_result_count_statuses      (RaNqlResult *result,
                                                      guint       *counts);
 
 /* "remote_action.execution.status_details" → "Status details",
- * "device.collector.uid" → "Collector UID": a column name as a label. */
+ * "device.collector.uid" → "Collector UID": a column name as a label,
+ * translated for the columns the app's results query lists. */
 char             *ra_nql_column_label               (const char  *column);
-/* "in_progress" → "In progress": a raw status value, fit for a label. */
+/* "in_progress" → "In progress": a raw status value, fit for a label,
+ * translated for the statuses the app knows. */
 char             *ra_execution_status_label         (const char  *value);
 
 G_END_DECLS

@@ -146,6 +146,55 @@ test_labels (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+/* The columns and statuses the app knows have labels of their own, to
+ * be translated; the others are made readable as they are. */
+static void
+test_known_labels (void)
+{
+  static const struct
+  {
+    const char *column;
+    const char *label;
+  } columns[] = {
+    { "remote_action.execution.request_id", "Request ID" },
+    { "remote_action.nql_id", "NQL ID" },
+    { "remote_action.execution.time", "Time" },
+    { "status", "Status" },
+    { "device.collector.uid", "Collector UID" },
+    { "device.operating_system.name", "Name" },
+    { "remote_action.execution.external_reference", "External reference" },
+    { "device.entity.uid", "Entity UID" },
+  };
+  static const struct
+  {
+    const char *status;
+    const char *label;
+  } statuses[] = {
+    { "success", "Success" },
+    { "FAILURE", "Failure" },
+    { "In Progress", "In progress" },
+    { "in-progress", "In progress" },
+    { "waiting", "Waiting" },
+    { "expired", "Expired" },
+    { "canceled", "Cancelled" },
+    { "timed_out", "Timed out" },
+    { "on_hold", "On hold" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *label = ra_nql_column_label (columns[i].column);
+
+      g_assert_cmpstr (label, ==, columns[i].label);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autofree char *label = ra_execution_status_label (statuses[i].status);
+
+      g_assert_cmpstr (label, ==, statuses[i].label);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +206,7 @@ main (int   argc,
   g_test_add_func ("/execution-status/columns", test_columns);
   g_test_add_func ("/execution-status/count", test_count);
   g_test_add_func ("/execution-status/labels", test_labels);
+  g_test_add_func ("/execution-status/known-labels", test_known_labels);
 
   return g_test_run ();
 }
