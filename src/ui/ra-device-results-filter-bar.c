@@ -15,13 +15,15 @@ struct _RaDeviceResultsFilterBar
 {
   GtkWidget             parent_instance;
 
-  GtkWidget            *scroller;
-  GtkWidget            *box;
   GtkWidget            *buttons[RA_DEVICE_RESULTS_FILTER_N_VALUES];
   RaDeviceResultsModel *model;
 };
 
 G_DEFINE_FINAL_TYPE (RaDeviceResultsFilterBar, ra_device_results_filter_bar, GTK_TYPE_WIDGET)
+
+/* Between the buttons of a line, and between lines. */
+#define COLUMN_SPACING 2
+#define ROW_SPACING 2
 
 static const char *
 filter_name (RaDeviceResultsFilter filter)
@@ -77,6 +79,110 @@ toggled_cb (GtkToggleButton          *button,
     }
 }
 
+/* The buttons wrap: a narrow window, or a language with long words,
+ * puts the last ones on a line of their own rather than hiding them. */
+
+/* Lays the buttons out in lines of width (or one line, when width is
+ * negative) at their natural widths; each line as high as its highest
+ * button. With allocate, gives them those places. Returns the height. */
+static int
+lay_out (RaDeviceResultsFilterBar *self,
+         int                       width,
+         gboolean                  allocate)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  int widths[RA_DEVICE_RESULTS_FILTER_N_VALUES];
+  int y = 0;
+  guint first = 0;
+
+  for (guint i = 0; i < RA_DEVICE_RESULTS_FILTER_N_VALUES; i++)
+    {
+      gtk_widget_measure (self->buttons[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &widths[i],
+                          NULL, NULL);
+      if (width >= 0)
+        widths[i] = MIN (widths[i], width);
+    }
+
+  while (first < RA_DEVICE_RESULTS_FILTER_N_VALUES)
+    {
+      int line_width = widths[first], line_height = 0, x = 0;
+      guint end = first + 1;
+
+      /* As many buttons as fit, and always one. */
+      while (end < RA_DEVICE_RESULTS_FILTER_N_VALUES &&
+             (width < 0 || line_width + COLUMN_SPACING + widths[end] <= width))
+        line_width += COLUMN_SPACING + widths[end++];
+
+      for (guint i = first; i < end; i++)
+        {
+          int height;
+
+          gtk_widget_measure (self->buttons[i], GTK_ORIENTATION_VERTICAL, widths[i], NULL,
+                              &height, NULL, NULL);
+          line_height = MAX (line_height, height);
+        }
+
+      for (guint i = first; allocate && i < end; i++)
+        {
+          GtkAllocation place = { rtl ? width - x - widths[i] : x, y, widths[i], line_height };
+
+          gtk_widget_size_allocate (self->buttons[i], &place, -1);
+          x += widths[i] + COLUMN_SPACING;
+        }
+
+      y += line_height;
+      first = end;
+      if (first < RA_DEVICE_RESULTS_FILTER_N_VALUES)
+        y += ROW_SPACING;
+    }
+
+  return y;
+}
+
+static GtkSizeRequestMode
+ra_device_results_filter_bar_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+ra_device_results_filter_bar_measure (GtkWidget      *widget,
+                                      GtkOrientation  orientation,
+                                      int             for_size,
+                                      int            *minimum,
+                                      int            *natural,
+                                      int            *minimum_baseline,
+                                      int            *natural_baseline)
+{
+  RaDeviceResultsFilterBar *self = RA_DEVICE_RESULTS_FILTER_BAR (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* At least the widest button; at best all of them on one line. */
+      *minimum = *natural = 0;
+      for (guint i = 0; i < RA_DEVICE_RESULTS_FILTER_N_VALUES; i++)
+        {
+          int child_minimum, child_natural;
+
+          gtk_widget_measure (self->buttons[i], GTK_ORIENTATION_HORIZONTAL, -1, &child_minimum,
+                              &child_natural, NULL, NULL);
+          *minimum = MAX (*minimum, child_minimum);
+          *natural += child_natural + (i > 0 ? COLUMN_SPACING : 0);
+        }
+    }
+  else
+    *minimum = *natural = lay_out (self, for_size, FALSE);
+}
+
+static void
+ra_device_results_filter_bar_size_allocate (GtkWidget *widget,
+                                            int        width,
+                                            int        height,
+                                            int        baseline)
+{
+  lay_out (RA_DEVICE_RESULTS_FILTER_BAR (widget), width, TRUE);
+}
+
 static void
 ra_device_results_filter_bar_dispose (GObject *object)
 {
@@ -85,7 +191,8 @@ ra_device_results_filter_bar_dispose (GObject *object)
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
-  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  for (guint i = 0; i < RA_DEVICE_RESULTS_FILTER_N_VALUES; i++)
+    g_clear_pointer (&self->buttons[i], gtk_widget_unparent);
 
   G_OBJECT_CLASS (ra_device_results_filter_bar_parent_class)->dispose (object);
 }
@@ -98,7 +205,9 @@ ra_device_results_filter_bar_class_init (RaDeviceResultsFilterBarClass *klass)
 
   object_class->dispose = ra_device_results_filter_bar_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = ra_device_results_filter_bar_get_request_mode;
+  widget_class->measure = ra_device_results_filter_bar_measure;
+  widget_class->size_allocate = ra_device_results_filter_bar_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "ra-device-results-filter-bar");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -106,16 +215,6 @@ ra_device_results_filter_bar_class_init (RaDeviceResultsFilterBarClass *klass)
 static void
 ra_device_results_filter_bar_init (RaDeviceResultsFilterBar *self)
 {
-  /* One line: in a narrow window it scrolls sideways rather than
-   * pushing the devices down. */
-  self->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_AUTOMATIC,
-                                  GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
-  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
-  self->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->box);
-
   /* Five buttons, made once: the devices' rows are the list view's. */
   for (guint i = 0; i < RA_DEVICE_RESULTS_FILTER_N_VALUES; i++)
     {
@@ -125,7 +224,7 @@ ra_device_results_filter_bar_init (RaDeviceResultsFilterBar *self)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (self->buttons[0]));
       gtk_widget_add_css_class (button, "flat");
       g_signal_connect (button, "toggled", G_CALLBACK (toggled_cb), self);
-      gtk_box_append (GTK_BOX (self->box), button);
+      gtk_widget_set_parent (button, GTK_WIDGET (self));
       self->buttons[i] = button;
     }
 

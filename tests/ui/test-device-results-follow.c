@@ -15,6 +15,7 @@
 
 #include "ra-account.h"
 #include "ra-action-output.h"
+#include "ra-device-results-filter-bar.h"
 #include "ra-device-results-model.h"
 #include "ra-remote-action.h"
 #include "ra-device-results-window-private.h"
@@ -275,6 +276,54 @@ details_show (RaDeviceResultsWindow *window,
   return item != NULL && strstr (ra_device_result_item_get_details (item), text) != NULL;
 }
 
+/* A filter bar over model in a window width pixels wide: every button
+ * whole and inside the bar, none over another. Returns on how many
+ * lines they are. */
+static guint
+filters_at_width (RaDeviceResultsModel *model,
+                  int                   width)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *bar = ra_device_results_filter_bar_new ();
+  graphene_rect_t previous = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  guint lines = 1;
+  int bar_width;
+
+  ra_device_results_filter_bar_set_model (RA_DEVICE_RESULTS_FILTER_BAR (bar), model);
+  gtk_window_set_child (window, bar);
+  gtk_window_set_default_size (window, width, -1);
+  gtk_window_present (window);
+  RA_TEST_WAIT_UNTIL_FOR (gtk_widget_get_width (bar) > 0, WAIT_SECONDS);
+  ra_test_spin (100);
+
+  bar_width = gtk_widget_get_width (bar);
+  g_assert_cmpint (bar_width, <=, width);
+  for (guint i = 0; i < RA_DEVICE_RESULTS_FILTER_N_VALUES; i++)
+    {
+      GtkWidget *button = GTK_WIDGET (ra_device_results_filter_bar_get_button (RA_DEVICE_RESULTS_FILTER_BAR (bar), i));
+      graphene_rect_t bounds;
+      int natural;
+
+      g_assert_true (gtk_widget_compute_bounds (button, bar, &bounds));
+      gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, bar_width);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (bar));
+      g_assert_cmpfloat (bounds.size.width, >=, MIN (natural, bar_width));
+      g_assert_true (gtk_widget_get_child_visible (button));
+      if (i > 0)
+        {
+          g_assert_false (graphene_rect_intersection (&previous, &bounds, NULL));
+          if (bounds.origin.y > previous.origin.y)
+            lines++;
+        }
+      previous = bounds;
+    }
+
+  ra_test_destroy_window (window);
+  return lines;
+}
+
 static void
 test_filter (Fixture       *fixture,
              gconstpointer  data)
@@ -347,6 +396,11 @@ test_filter (Fixture       *fixture,
 
   ra_test_click (GTK_BUTTON (ra_device_results_window_get_filter_button (window, RA_DEVICE_RESULTS_FILTER_ALL)));
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+
+  /* Wide, the filters are on one line; narrow, they wrap, and none is
+   * cut off or hidden. */
+  g_assert_cmpuint (filters_at_width (model, 1000), ==, 1);
+  g_assert_cmpuint (filters_at_width (model, 300), >, 1);
 
   ra_test_destroy_window (GTK_WINDOW (window));
 }
