@@ -51,7 +51,6 @@ struct _RaDeviceResultsWindow
 
   RaClient     *client;
   RaSession    *session;
-  GSettings    *settings;
   gboolean      is_demo;
   char         *request_id;
   guint         n_devices;
@@ -523,7 +522,6 @@ ra_device_results_window_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->session);
-  g_clear_object (&self->settings);
   g_clear_object (&self->fetch);
   g_clear_object (&self->result);
   g_clear_object (&self->model);
@@ -644,7 +642,6 @@ session_client_changed_cb (RaDeviceResultsWindow *self,
 
 RaDeviceResultsWindow *
 ra_device_results_window_new (RaSession  *session,
-                              GSettings  *settings,
                               const char *request_id,
                               const char *action_name,
                               guint       n_devices)
@@ -653,7 +650,6 @@ ra_device_results_window_new (RaSession  *session,
 
   g_return_val_if_fail (RA_IS_SESSION (session), NULL);
   g_return_val_if_fail (ra_session_get_client (session) != NULL, NULL);
-  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (request_id != NULL, NULL);
 
   self = g_object_new (RA_TYPE_DEVICE_RESULTS_WINDOW, NULL);
@@ -662,7 +658,6 @@ ra_device_results_window_new (RaSession  *session,
   /* The demo instance has no account to edit, and needs none. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "results.edit-account",
                                  ra_session_get_account (session) != NULL);
-  self->settings = settings != NULL ? g_object_ref (settings) : g_settings_new (APP_ID);
   self->is_demo = ra_session_get_demo (session);
   self->request_id = g_strdup (request_id);
   self->n_devices = n_devices;
@@ -717,7 +712,7 @@ ra_device_results_window_present_for (GtkWidget  *from,
     ra_device_results_window_refresh (window);
   else
     {
-      window = ra_device_results_window_new (session, NULL, request_id,
+      window = ra_device_results_window_new (session, request_id,
                                              action_name, n_devices);
       if (GTK_IS_WINDOW (root))
         {

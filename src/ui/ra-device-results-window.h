@@ -36,11 +36,11 @@ G_DECLARE_FINAL_TYPE (RaDeviceResultsWindow, ra_device_results_window, RA, DEVIC
 /* Reads through the client of session, which must be connected; closes
  * when the session moves to another client (signed out, or switched to
  * another account: the results must not keep asking with the old
- * credentials). settings NULL: the application's. The query ID is the
- * session's (ra_session_get_results_query_id ()), followed as it changes. n_devices: how many devices the run was
- * sent to (0: unknown). Loads at once. */
+ * credentials). The query ID is the session's
+ * (ra_session_get_results_query_id ()), followed as it changes.
+ * n_devices: how many devices the run was sent to (0: unknown). Loads at
+ * once. */
 RaDeviceResultsWindow *ra_device_results_window_new               (RaSession             *session,
-                                                                   GSettings             *settings,
                                                                    const char            *request_id,
                                                                    const char            *action_name,
                                                                    guint                  n_devices);

@@ -301,7 +301,6 @@ show_first_window (double *stall,
 static void
 bench_window (RaClient *client)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(RaAccount) account = ra_account_new ();
   g_autoptr(RaSession) session = NULL;
   RaDeviceResultsWindow *window;
@@ -319,7 +318,7 @@ bench_window (RaClient *client)
   probe = g_timeout_add (PROBE_MS, probe_cb, NULL);
   probe_reset ();
   t0 = g_get_monotonic_time ();
-  window = ra_device_results_window_new (session, settings, "bench-request", "Get Disk Usage",
+  window = ra_device_results_window_new (session, "bench-request", "Get Disk Usage",
                                          N_DEVICES);
   g_signal_connect (ra_device_results_window_get_devices (window), "items-changed",
                     G_CALLBACK (devices_changed_cb), &bench);

@@ -213,10 +213,9 @@ open_results (Fixture            *fixture,
               const char * const *devices,
               guint               expires_in_minutes)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   RaDeviceResultsWindow *window;
 
-  window = ra_device_results_window_new (fixture->session, settings, REQUEST_ID, "Clean up", 0);
+  window = ra_device_results_window_new (fixture->session, REQUEST_ID, "Clean up", 0);
   ra_device_results_window_set_run (window, fixture->started, expires_in_minutes, devices,
                                     ra_remote_action_get_outputs (fixture->action));
   gtk_window_present (GTK_WINDOW (window));

@@ -410,12 +410,11 @@ assert_large_run (Fixture    *fixture,
                   const char *summary,
                   const char *in_note)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GString) progress = g_string_new (NULL);
   RaDeviceResultsWindow *large;
   GObject *loading_page;
 
-  large = ra_device_results_window_new (fixture->session, settings,
+  large = ra_device_results_window_new (fixture->session,
                                         ra_run_form_get_request_id (get_form (fixture)),
                                         NULL, RA_NQL_EXECUTE_MAX_ROWS + 500);
   loading_page = gtk_widget_get_template_child (GTK_WIDGET (large), RA_TYPE_DEVICE_RESULTS_WINDOW,
@@ -523,7 +522,6 @@ static void
 test_demo_unknown_devices (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_auto(GStrv) known = ra_simulator_dup_known_devices ();
   g_autofree char *copied = NULL;
   g_autofree char *request_id = g_uuid_string_random ();
@@ -532,7 +530,7 @@ test_demo_unknown_devices (Fixture       *fixture,
   GtkWidget *button;
 
   set_query (fixture, "");
-  window = ra_device_results_window_new (demo, settings, request_id, NULL, 2);
+  window = ra_device_results_window_new (demo, request_id, NULL, 2);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_EMPTY);
 
@@ -552,7 +550,7 @@ test_demo_unknown_devices (Fixture       *fixture,
   ra_test_destroy_window (GTK_WINDOW (window));
 
   /* Not on a real instance. */
-  window = ra_device_results_window_new (fixture->session, settings, request_id, NULL, 2);
+  window = ra_device_results_window_new (fixture->session, request_id, NULL, 2);
   set_query (fixture, QUERY);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_EMPTY);
@@ -590,7 +588,6 @@ static void
 test_demo_query (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(RaSession) demo = ra_test_session_new (NULL, fixture->client, TRUE);
   RaDeviceResultsWindow *window;
   const char *request_id;
@@ -599,7 +596,7 @@ test_demo_query (Fixture       *fixture,
   ra_test_destroy_window (GTK_WINDOW (run_and_open (fixture, 2, NULL)));
   request_id = ra_run_form_get_request_id (get_form (fixture));
 
-  window = ra_device_results_window_new (demo, settings, request_id, NULL, 2);
+  window = ra_device_results_window_new (demo, request_id, NULL, 2);
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, RA_DEMO_EXECUTIONS_QUERY);
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_RESULTS);
@@ -609,7 +606,7 @@ test_demo_query (Fixture       *fixture,
 
   /* An account's own query, not the demo's, even on the same server. */
   set_query (fixture, "#no_such_query");
-  window = ra_device_results_window_new (fixture->session, settings, request_id, NULL, 2);
+  window = ra_device_results_window_new (fixture->session, request_id, NULL, 2);
   g_assert_cmpstr (ra_device_results_window_get_query_id (window), ==, "#no_such_query");
   RA_TEST_WAIT_UNTIL_FOR (!ra_device_results_window_get_loading (window), WAIT_SECONDS);
   g_assert_cmpint (ra_device_results_window_get_state (window), ==, RA_DEVICE_RESULTS_WINDOW_STATE_ERROR);
