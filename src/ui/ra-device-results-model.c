@@ -16,6 +16,7 @@
 #include "ra-device-results-model.h"
 #include "ra-execution-status.h"
 #include "ra-format.h"
+#include "ra-list-fill.h"
 
 struct _RaDeviceResultsModel
 {
@@ -43,27 +44,14 @@ struct _RaDeviceResultsModel
    * one asked for is shown. */
   guint                  generation;
   gboolean               building;
-  /* The large answer being put in the list store step by step. */
-  struct _RaDeviceResultsBuild         *filling;
-  guint                  fill_position;
-  guint                  fill_source;
+  /* Puts a large answer in the list store a screenful at a time. */
+  RaListFill            *fill;
 };
 
 /* Answers up to this many rows are turned into items at once: that
  * takes a few milliseconds. Larger ones, from the export, are made in a
  * worker thread so that the window never stalls on them. */
 #define BUILD_IN_THREAD_ROWS 200
-
-/* A list view makes a row for up to a few hundred items around what is
- * in sight, all in the frame after its model grows: a first list of
- * ten thousand devices cost a quarter of a second of measuring wrapped
- * labels in one frame. It is filled a screenful at a time instead, one
- * step a frame, until the list view has all the rows it keeps; then the
- * rest at once, which makes no rows. */
-#define FILL_STEP_ITEMS 10
-#define FILL_STEPPED_ITEMS 280
-#define FILL_STEP_MS 16
-
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -194,12 +182,18 @@ set_building (RaDeviceResultsModel *self,
 static void
 stop_filling (RaDeviceResultsModel *self)
 {
-  if (self->filling == NULL)
+  if (self->fill == NULL || !ra_list_fill_get_busy (self->fill))
     return;
 
-  g_clear_handle_id (&self->fill_source, g_source_remove);
-  g_clear_pointer (&self->filling, ra_device_results_build_free);
-  self->fill_position = 0;
+  ra_list_fill_stop (self->fill);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
+}
+
+static void
+filled_cb (gpointer user_data)
+{
+  RaDeviceResultsModel *self = user_data;
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
 }
 
@@ -238,58 +232,25 @@ show_build (RaDeviceResultsModel *self,
   finish_build (self, build);
 }
 
-static gboolean
-fill_step_cb (gpointer user_data)
-{
-  RaDeviceResultsModel *self = user_data;
-  RaDeviceResultsBuild *build = self->filling;
-  guint position = self->fill_position;
-  guint n = build->items->len - position;
-
-  if (position < FILL_STEPPED_ITEMS)
-    n = MIN (n, FILL_STEP_ITEMS);
-  g_list_store_splice (self->items, position, 0, build->items->pdata + position, n);
-  self->fill_position += n;
-
-  if (self->fill_position < build->items->len)
-    return G_SOURCE_CONTINUE;
-
-  self->fill_source = 0;
-  self->filling = NULL;
-  self->fill_position = 0;
-  ra_device_results_build_free (build);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
-
-  return G_SOURCE_REMOVE;
-}
-
 /* Puts a large answer's items in the list: into an empty list a step a
- * frame, so that the list view's first rows come a few at a time; in
- * place of a list already shown (a refresh) at once, as the list view
- * then mostly rebinds the rows it has. */
+ * frame (RaListFill), so that the list view's first rows come a few at a
+ * time; in place of a list already shown (a refresh) at once, as the
+ * list view then mostly rebinds the rows it has, and keeps its place. */
 static void
 fill_build (RaDeviceResultsModel *self,
-            RaDeviceResultsBuild                *build)
+            RaDeviceResultsBuild *build)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-
-  if (n_items > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
     {
       show_build (self, build);
-      ra_device_results_build_free (build);
       return;
     }
 
   /* The counts and the summary are known at once; the list follows. */
-  self->filling = build;
-  self->fill_position = 0;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
-  fill_step_cb (self);
+  ra_list_fill_replace (self->fill, build->items);
+  if (ra_list_fill_get_busy (self->fill))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILLING]);
   finish_build (self, build);
-  /* Below the priority of drawing: each step's rows are drawn before
-   * the next step. */
-  self->fill_source = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, FILL_STEP_MS, fill_step_cb,
-                                          self, NULL);
 }
 
 static void
@@ -309,18 +270,13 @@ built_cb (GObject      *object,
 {
   RaDeviceResultsModel *self = RA_DEVICE_RESULTS_MODEL (object);
   RaDeviceResultsBuild *build = g_task_get_task_data (G_TASK (result));
-  RaDeviceResultsBuild *taken;
 
   /* A newer answer (or none) came while this one was being made. */
   if (build->generation != self->generation)
     return;
 
-  /* The task's data is freed with the task: the list keeps a copy of
-   * what it is filled from. */
-  taken = g_new0 (RaDeviceResultsBuild, 1);
-  *taken = *build;
-  memset (build, 0, sizeof *build);
-  fill_build (self, taken);
+  /* The fill keeps the items it has still to put in. */
+  fill_build (self, build);
 }
 
 static void
@@ -425,7 +381,7 @@ ra_device_results_model_get_property (GObject    *object,
       g_value_set_boolean (value, self->building);
       break;
     case PROP_FILLING:
-      g_value_set_boolean (value, self->filling != NULL);
+      g_value_set_boolean (value, ra_list_fill_get_busy (self->fill));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -456,6 +412,7 @@ ra_device_results_model_dispose (GObject *object)
   RaDeviceResultsModel *self = RA_DEVICE_RESULTS_MODEL (object);
 
   stop_filling (self);
+  g_clear_pointer (&self->fill, ra_list_fill_free);
   if (self->filtered != NULL)
     g_signal_handlers_disconnect_by_data (self->filtered, self);
   g_clear_object (&self->filtered);
@@ -514,6 +471,7 @@ static void
 ra_device_results_model_init (RaDeviceResultsModel *self)
 {
   self->items = g_list_store_new (RA_TYPE_DEVICE_RESULT_ITEM);
+  self->fill = ra_list_fill_new (self->items, filled_cb, self);
   self->filter = gtk_custom_filter_new (filter_item_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)),
                                               g_object_ref (GTK_FILTER (self->filter)));
@@ -628,7 +586,7 @@ ra_device_results_model_get_filling (RaDeviceResultsModel *self)
 {
   g_return_val_if_fail (RA_IS_DEVICE_RESULTS_MODEL (self), FALSE);
 
-  return self->filling != NULL;
+  return ra_list_fill_get_busy (self->fill);
 }
 
 gboolean
