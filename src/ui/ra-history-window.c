@@ -20,6 +20,7 @@
 #include "ra-history-csv.h"
 #include "ra-history-detail.h"
 #include "ra-history-window.h"
+#include "ra-list-fill.h"
 #include "ra-plain-text.h"
 
 struct _RaHistoryWindow
@@ -43,6 +44,8 @@ struct _RaHistoryWindow
   RaSession            *session;
   RaHistory            *history;
   GListStore           *runs;
+  /* Puts a long list in a screenful at a time. */
+  RaListFill           *fill;
   /* The account IDs of the account menu's entries after "All Accounts";
    * "" is the demo instance. */
   GPtrArray            *account_ids;
@@ -152,6 +155,7 @@ list_cb (GObject      *object,
   if (runs == NULL)
     {
       ra_plain_status_page_set_description (self->error_page, error->message);
+      ra_list_fill_stop (self->fill);
       g_list_store_remove_all (self->runs);
       gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
       set_state (self, RA_HISTORY_WINDOW_STATE_ERROR);
@@ -159,8 +163,7 @@ list_cb (GObject      *object,
       return;
     }
 
-  g_list_store_splice (self->runs, 0, g_list_model_get_n_items (G_LIST_MODEL (self->runs)),
-                       runs->pdata, runs->len);
+  ra_list_fill_replace (self->fill, runs);
 
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u run", "%'u runs", runs->len),
                            runs->len);
@@ -405,6 +408,7 @@ ra_history_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RA_TYPE_HISTORY_WINDOW);
 
+  g_clear_pointer (&self->fill, ra_list_fill_free);
   g_clear_object (&self->runs);
   g_clear_object (&self->history);
   g_clear_object (&self->session);
@@ -468,6 +472,7 @@ ra_history_window_init (RaHistoryWindow *self)
 
   self->account_ids = g_ptr_array_new_with_free_func (g_free);
   self->runs = g_list_store_new (RA_TYPE_HISTORY_RUN);
+  self->fill = ra_list_fill_new (self->runs, NULL, NULL);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -616,7 +621,9 @@ ra_history_window_export_runs_async (RaHistoryWindow     *self,
   g_return_if_fail (RA_IS_HISTORY_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  /* The runs listed, as the search and the filters leave them. */
+  /* The runs listed, as the search and the filters leave them: all of
+   * them, even while the list is still being filled. */
+  ra_list_fill_complete (self->fill);
   contents = ra_history_runs_to_csv (G_LIST_MODEL (self->runs));
   ra_csv_export_write_async (self, file, contents, GTK_WINDOW (self), self->toast_overlay,
                              cancellable, callback, user_data);

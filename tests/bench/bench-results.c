@@ -13,10 +13,8 @@
  * a busy machine the rest is time the thread waited for a processor.
  *
  * The results window always opens from a window already shown (the main
- * window or the History), so a plain window is shown first: the first
- * window of a process loads the fonts, the style sheets and modules and
- * connects to the accessibility bus, which the app has done long before.
- * That first window's stall is printed too, apart.
+ * window or the History), so a plain window is shown first
+ * (bench-first-window.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +27,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-first-window.h"
 #include "bench-probe.h"
 #include "ra-account.h"
 #include "ra-client.h"
@@ -265,39 +264,6 @@ devices_changed_cb (GListModel *devices,
   probe_max_gap_cpu = 0;
 }
 
-/* The stall of showing a first, plain window of the process, with a
- * header bar and a status page as the app's windows have. */
-static GtkWindow *
-show_first_window (double *stall,
-                   double *stall_cpu)
-{
-  GtkWindow *window = GTK_WINDOW (adw_window_new ());
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_status_page_new ();
-  guint probe;
-
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "view-list-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), "Remote Actions");
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), "Device results benchmarks");
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_set_default_size (window, 800, 600);
-
-  probe = g_timeout_add (PROBE_MS, probe_cb, NULL);
-  probe_reset ();
-  gtk_window_present (window);
-  RA_TEST_WAIT_UNTIL_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)), 30);
-  /* A few frames drawn. */
-  ra_test_spin (300);
-  g_source_remove (probe);
-  *stall = probe_max_gap / 1000.0;
-  *stall_cpu = probe_max_gap_cpu / 1000.0;
-
-  return window;
-}
-
 static void
 bench_window (RaClient *client)
 {
@@ -313,7 +279,7 @@ bench_window (RaClient *client)
   /* The results query is the account's. */
   ra_account_set_results_query_id (account, QUERY_ID);
   session = ra_test_session_new (account, client, FALSE);
-  first = show_first_window (&first_stall, &first_cpu);
+  first = bench_show_first_window (PROBE_MS, &first_stall, &first_cpu);
 
   probe = g_timeout_add (PROBE_MS, probe_cb, NULL);
   probe_reset ();

@@ -371,6 +371,53 @@ test_export_csv (Fixture       *f,
   g_remove (path);
 }
 
+/* A long history comes into the list a screenful at a time; an export
+ * made before it is all in has every run all the same. */
+static void
+test_long_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "runs.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *exported = NULL;
+  g_auto(GStrv) lines = NULL;
+  const guint n = 300;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Run %03u", i);
+
+      add_run (f, name, "acme-id", RA_EXECUTION_OUTCOME_STARTED, NULL, 1764000000 + i);
+    }
+
+  f->window = ra_history_window_present_for (NULL, f->session);
+  RA_TEST_WAIT_UNTIL (ra_history_window_get_state (f->window) == RA_HISTORY_WINDOW_STATE_LIST);
+  g_assert_cmpuint (n_runs (f), <, n);
+
+  exported = export_runs (f, file);
+  g_assert_cmpuint (n_runs (f), ==, n);
+  lines = g_strsplit (exported, "\r\n", -1);
+  /* The header, a line a run, and nothing after the last line end. */
+  g_assert_cmpuint (g_strv_length (lines), ==, n + 2);
+  g_assert_nonnull (strstr (lines[1], "Run 299"));
+  g_assert_nonnull (strstr (lines[n], "Run 000"));
+
+  /* A search narrows it, and clearing it brings them all back, newest
+   * first. */
+  gtk_editable_set_text (GTK_EDITABLE (ra_history_window_get_search_entry (f->window)), "Run 12");
+  RA_TEST_WAIT_UNTIL (settled_with (f, RA_HISTORY_WINDOW_STATE_LIST, 10));
+  gtk_editable_set_text (GTK_EDITABLE (ra_history_window_get_search_entry (f->window)), "");
+  RA_TEST_WAIT_UNTIL (settled_with (f, RA_HISTORY_WINDOW_STATE_LIST, n));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RaHistoryRun) run = g_list_model_get_item (ra_history_window_get_runs (f->window), i);
+      g_autofree char *name = g_strdup_printf ("Run %03u", n - 1 - i);
+
+      g_assert_cmpstr (ra_history_run_get_action_name (run), ==, name);
+    }
+  g_remove (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +435,7 @@ main (int   argc,
   RA_TEST_ADD ("/history-window/error", test_error);
   RA_TEST_ADD ("/history-window/from-main-window", test_from_main_window);
   RA_TEST_ADD ("/history-window/export-csv", test_export_csv);
+  RA_TEST_ADD ("/history-window/long-list", test_long_list);
 
   return g_test_run ();
 }
