@@ -312,35 +312,9 @@ fetch_progress_cb (RaNqlFetch            *fetch,
   if (fetch != self->fetch)
     return;
 
-  switch (ra_nql_fetch_get_stage (fetch))
-    {
-    case RA_NQL_FETCH_STAGE_EXPORTING:
-      text = g_strdup (_("More devices than one answer holds: Nexthink is exporting the "
-                         "results of them all…"));
-      break;
-
-    case RA_NQL_FETCH_STAGE_DOWNLOADING:
-      {
-        g_autofree char *received = g_format_size (ra_nql_fetch_get_bytes_received (fetch));
-        g_autofree char *total = g_format_size (ra_nql_fetch_get_bytes_total (fetch));
-
-        /* Translators: amounts of data, "1.2 MB of 3.4 MB" */
-        text = ra_nql_fetch_get_bytes_total (fetch) > 0
-                 ? g_strdup_printf (_("Downloading the results: %s of %s…"), received, total)
-                 : g_strdup_printf (_("Downloading the results: %s…"), received);
-      }
-      break;
-
-    case RA_NQL_FETCH_STAGE_READING:
-      text = g_strdup (_("Reading the results…"));
-      break;
-
-    case RA_NQL_FETCH_STAGE_IDLE:
-    case RA_NQL_FETCH_STAGE_QUERYING:
-    case RA_NQL_FETCH_STAGE_DONE:
-    default:
-      return;
-    }
+  text = ra_format_fetch_progress (fetch);
+  if (text == NULL)
+    return;
 
   /* On a refresh the status line under the summary is the schedule's. */
   if (self->state == RA_DEVICE_RESULTS_WINDOW_STATE_LOADING)

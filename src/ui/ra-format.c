@@ -336,3 +336,36 @@ ra_format_refresh_status (GDateTime      *updated,
       return g_steal_pointer (&line);
     }
 }
+
+char *
+ra_format_fetch_progress (RaNqlFetch *fetch)
+{
+  g_return_val_if_fail (RA_IS_NQL_FETCH (fetch), NULL);
+
+  switch (ra_nql_fetch_get_stage (fetch))
+    {
+    case RA_NQL_FETCH_STAGE_EXPORTING:
+      return g_strdup (_("More devices than one answer holds: Nexthink is exporting the "
+                         "results of them all…"));
+
+    case RA_NQL_FETCH_STAGE_DOWNLOADING:
+      {
+        g_autofree char *received = g_format_size (ra_nql_fetch_get_bytes_received (fetch));
+        g_autofree char *total = g_format_size (ra_nql_fetch_get_bytes_total (fetch));
+
+        /* Translators: amounts of data, "1.2 MB of 3.4 MB" */
+        return ra_nql_fetch_get_bytes_total (fetch) > 0
+                 ? g_strdup_printf (_("Downloading the results: %s of %s…"), received, total)
+                 : g_strdup_printf (_("Downloading the results: %s…"), received);
+      }
+
+    case RA_NQL_FETCH_STAGE_READING:
+      return g_strdup (_("Reading the results…"));
+
+    case RA_NQL_FETCH_STAGE_IDLE:
+    case RA_NQL_FETCH_STAGE_QUERYING:
+    case RA_NQL_FETCH_STAGE_DONE:
+    default:
+      return NULL;
+    }
+}

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "ra-nql-fetch.h"
 #include "ra-refresh-schedule.h"
 #include "ra-types.h"
 
@@ -54,5 +55,10 @@ char *ra_format_refresh_status (GDateTime      *updated,
                                 gint64          seconds_left);
 /* "Started", "Not sent", "Outcome unknown" */
 const char *ra_format_outcome (RaExecutionOutcome outcome);
+
+/* How far a fetch of many rows through the export is, for a label:
+ * "Downloading the results: 1.2 MB of 3.4 MB…"; NULL while it only
+ * queries, and before and after. */
+char *ra_format_fetch_progress (RaNqlFetch *fetch);
 
 G_END_DECLS
