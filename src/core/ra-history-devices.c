@@ -19,12 +19,14 @@ typedef struct
 {
   gint64      run_id;
   GHashTable *statuses;   /* collector ID → status, or NULL */
+  GHashTable *names;      /* collector ID → device name, or NULL */
 } DevicesCall;
 
 static void
 devices_call_free (DevicesCall *call)
 {
   g_clear_pointer (&call->statuses, g_hash_table_unref);
+  g_clear_pointer (&call->names, g_hash_table_unref);
   g_free (call);
 }
 
@@ -98,17 +100,20 @@ set_statuses_job (RaHistory  *self,
   DevicesCall *call = data;
   sqlite3 *db = ra_history_get_db (self);
   sqlite3_stmt *stmt = NULL;
+  g_autoptr(GHashTable) devices = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
-  gpointer device, status;
+  gpointer device;
   gboolean ok = TRUE;
 
   if (!ra_history_exec (db, "BEGIN IMMEDIATE", error))
     return NULL;
 
-  /* Collector IDs are compared without regard to case, as Nexthink does. */
+  /* Collector IDs are compared without regard to case, as Nexthink does.
+   * A name the device was run on by stays: it is what the user typed. */
   if (sqlite3_prepare_v2 (db,
-                          "UPDATE run_devices SET status = ?"
-                          " WHERE run_id = ? AND lower(device_id) = lower(?)",
+                          "UPDATE run_devices SET status = coalesce(?1, status),"
+                          " name = coalesce(nullif(name, ''), ?4)"
+                          " WHERE run_id = ?2 AND lower(device_id) = lower(?3)",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       ra_history_set_error (error, db, RA_HISTORY_WRITING);
@@ -117,11 +122,19 @@ set_statuses_job (RaHistory  *self,
     }
 
   g_hash_table_iter_init (&iter, call->statuses);
-  while (ok && g_hash_table_iter_next (&iter, &device, &status))
+  while (g_hash_table_iter_next (&iter, &device, NULL))
+    g_hash_table_add (devices, device);
+  g_hash_table_iter_init (&iter, call->names);
+  while (g_hash_table_iter_next (&iter, &device, NULL))
+    g_hash_table_add (devices, device);
+
+  g_hash_table_iter_init (&iter, devices);
+  while (ok && g_hash_table_iter_next (&iter, &device, NULL))
     {
-      sqlite3_bind_text (stmt, 1, status, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, g_hash_table_lookup (call->statuses, device), -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, call->run_id);
       sqlite3_bind_text (stmt, 3, device, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, g_hash_table_lookup (call->names, device), -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         ok = ra_history_set_error (error, db, RA_HISTORY_WRITING);
       sqlite3_reset (stmt);
@@ -137,28 +150,47 @@ set_statuses_job (RaHistory  *self,
   return GINT_TO_POINTER (TRUE);
 }
 
+/* A copy: the worker thread reads it while the caller goes on. Empty
+ * values are left out when skip_empty. */
+static GHashTable *
+copy_strings (GHashTable *table,
+              gboolean    skip_empty)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (table == NULL)
+    return copy;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (value != NULL && (!skip_empty || ((const char *) value)[0] != '\0'))
+        g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+    }
+
+  return copy;
+}
+
 void
 ra_history_set_device_statuses_async (RaHistory           *self,
                                       gint64               run_id,
                                       GHashTable          *statuses,
+                                      GHashTable          *names,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
   DevicesCall *call;
-  GHashTableIter iter;
-  gpointer device, status;
 
   g_return_if_fail (RA_IS_HISTORY (self));
   g_return_if_fail (statuses != NULL);
 
   call = g_new0 (DevicesCall, 1);
   call->run_id = run_id;
-  /* A copy: the worker thread reads it while the caller goes on. */
-  call->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_iter_init (&iter, statuses);
-  while (g_hash_table_iter_next (&iter, &device, &status))
-    g_hash_table_insert (call->statuses, g_strdup (device), g_strdup (status));
+  call->statuses = copy_strings (statuses, FALSE);
+  call->names = copy_strings (names, TRUE);
   ra_history_start_call (self, ra_history_set_device_statuses_async, set_statuses_job, call,
                          (GDestroyNotify) devices_call_free, NULL, cancellable, callback, user_data);
 }

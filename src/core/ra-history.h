@@ -119,10 +119,14 @@ GHashTable   *ra_history_get_device_statuses_finish (RaHistory           *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 /* Keeps statuses (collector ID, in any case → status) as the last known
- * of those devices of the run; the others keep theirs. */
+ * of those devices of the run; the others keep theirs. names (nullable;
+ * collector ID → device name, as the results query reported it) gives a
+ * name to the devices that were run on by ID, so that the history finds
+ * the run by it too; a name a device was run on by stays. */
 void          ra_history_set_device_statuses_async  (RaHistory           *self,
                                                      gint64               run_id,
                                                      GHashTable          *statuses,
+                                                     GHashTable          *names,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);

@@ -352,7 +352,8 @@ statuses_written_cb (GObject      *object,
 }
 
 /* What was read becomes the last known state of the run in the history:
- * each device's status, and the counts the list and the export show. */
+ * each device's status and name, and the counts the list and the export
+ * show. */
 static void
 keep_results (RaHistoryDetail *self)
 {
@@ -364,7 +365,8 @@ keep_results (RaHistoryDetail *self)
     return;
 
   ra_history_set_device_statuses_async (self->history, ra_history_run_get_id (self->run), statuses,
-                                        NULL, statuses_written_cb, NULL);
+                                        ra_run_results_get_names (self->results), NULL,
+                                        statuses_written_cb, NULL);
 
   ra_history_run_clear_status_counts (self->run);
   g_hash_table_iter_init (&iter, statuses);

@@ -1,6 +1,6 @@
 /* ra-history-window.h — every run made from the app, newest first
  *
- * Searchable by action, request ID, ticket reference or device ID, and
+ * Searchable by action, request ID, ticket reference, device ID or name, and
  * filtered by account and outcome; a run opens its detail. Run Again in
  * the detail is ::run-again (RaHistoryRun *run, GStrv devices, gboolean
  * failed_only), for the main window, which fills its form in.

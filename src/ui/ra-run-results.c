@@ -26,6 +26,8 @@ struct _RaRunResults
   RaNqlResult       *result;
   /* Collector ID, in lower case → the raw status of the answer. */
   GHashTable        *statuses;
+  /* Collector ID (lower case) → the device's name, as reported. */
+  GHashTable        *names;
   char              *message;
   RaRunResultsState  state;
 };
@@ -73,18 +75,32 @@ index_statuses (RaRunResults *self)
 {
   const char *uid_column = ra_nql_result_find_uid_column (self->result);
   const char *status_column = ra_nql_result_find_status_column (self->result);
+  const char *name_column = ra_nql_result_find_device_column (self->result);
 
   g_hash_table_remove_all (self->statuses);
-  if (uid_column == NULL || status_column == NULL)
+  g_hash_table_remove_all (self->names);
+  if (uid_column == NULL)
     return;
+  /* The column that names the devices, if it is not their IDs'. */
+  if (g_strcmp0 (name_column, uid_column) == 0)
+    name_column = NULL;
 
   for (guint row = 0; row < ra_nql_result_get_n_rows (self->result); row++)
     {
       const char *uid = ra_nql_result_get_value (self->result, row, uid_column);
-      const char *status = ra_nql_result_get_value (self->result, row, status_column);
+      const char *status = status_column != NULL
+                             ? ra_nql_result_get_value (self->result, row, status_column)
+                             : NULL;
+      const char *name = name_column != NULL
+                           ? ra_nql_result_get_value (self->result, row, name_column)
+                           : NULL;
 
-      if (uid != NULL && status != NULL)
+      if (uid == NULL)
+        continue;
+      if (status != NULL)
         g_hash_table_replace (self->statuses, g_ascii_strdown (uid, -1), g_strdup (status));
+      if (name != NULL && name[0] != '\0' && g_ascii_strcasecmp (name, uid) != 0)
+        g_hash_table_replace (self->names, g_ascii_strdown (uid, -1), g_strdup (name));
     }
 }
 
@@ -126,6 +142,7 @@ ra_run_results_load (RaRunResults *self)
   ra_run_results_cancel (self);
   g_clear_object (&self->result);
   g_hash_table_remove_all (self->statuses);
+  g_hash_table_remove_all (self->names);
 
   request_id = ra_history_run_get_request_id (self->run);
   client = ra_session_get_client (self->session);
@@ -235,6 +252,14 @@ ra_run_results_get_statuses (RaRunResults *self)
   return self->statuses;
 }
 
+GHashTable *
+ra_run_results_get_names (RaRunResults *self)
+{
+  g_return_val_if_fail (RA_IS_RUN_RESULTS (self), NULL);
+
+  return self->names;
+}
+
 static void
 ra_run_results_dispose (GObject *object)
 {
@@ -255,6 +280,7 @@ ra_run_results_finalize (GObject *object)
   RaRunResults *self = RA_RUN_RESULTS (object);
 
   g_hash_table_unref (self->statuses);
+  g_hash_table_unref (self->names);
   g_free (self->message);
 
   G_OBJECT_CLASS (ra_run_results_parent_class)->finalize (object);
@@ -300,6 +326,7 @@ static void
 ra_run_results_init (RaRunResults *self)
 {
   self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 RaRunResults *

@@ -51,6 +51,9 @@ const char        *ra_run_results_get_status  (RaRunResults *self,
                                                const char   *device);
 /* Every status of the answer: collector ID in lower case → status. */
 GHashTable        *ra_run_results_get_statuses (RaRunResults *self);
+/* The name of each device the answer names: collector ID in lower case
+ * → device name. */
+GHashTable        *ra_run_results_get_names    (RaRunResults *self);
 
 /* Whether the session is connected to the account run was made with. */
 gboolean           ra_run_results_session_has_run_account (RaSession    *session,

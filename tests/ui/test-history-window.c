@@ -201,7 +201,7 @@ test_detail (Fixture       *f,
   add_run (f, "Clear print queue", "acme-id", RA_EXECUTION_OUTCOME_STARTED, "req-1", 1764000000);
   /* What the results said when they were last read. */
   g_hash_table_insert (statuses, (gpointer) DEVICE_A, (gpointer) "failure");
-  ra_history_set_device_statuses_async (f->history, 1, statuses, NULL, ra_test_store_result_cb, &slot);
+  ra_history_set_device_statuses_async (f->history, 1, statuses, NULL, NULL, ra_test_store_result_cb, &slot);
   result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
   g_assert_true (ra_history_set_device_statuses_finish (f->history, result, NULL));
 

@@ -311,6 +311,23 @@ expected_failed (Fixture            *fixture,
   return failed;
 }
 
+/* How many runs of the history a search finds. */
+static guint
+n_found (RunAgain   *r,
+         const char *search)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+
+  ra_history_list_async (r->history, search, NULL, -1, 0, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  runs = ra_history_list_finish (r->history, result, NULL);
+  g_assert_nonnull (runs);
+
+  return runs->len;
+}
+
 /* How many devices of the run have a status kept in the history. */
 static guint
 n_kept (RunAgain *r,
@@ -413,6 +430,15 @@ test_run_again_failed (Fixture       *fixture,
   /* What was read is kept as the run's last known state. */
   RA_TEST_WAIT_UNTIL (n_kept (&r, ra_history_run_get_id (ra_history_detail_get_run (detail))) ==
                       G_N_ELEMENTS (devices) - 2);
+  /* So are the devices' names: the run, made by IDs, is found by one. */
+  {
+    GHashTable *names = ra_run_results_get_names (ra_history_detail_get_results (detail));
+    g_autofree char *key = g_ascii_strdown (devices[0], -1);
+    const char *name = g_hash_table_lookup (names, key);
+
+    g_assert_nonnull (name);
+    RA_TEST_WAIT_UNTIL (n_found (&r, name) == 1);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail), "detail.run-again-failed", NULL));
   RA_TEST_WAIT_UNTIL_FOR (form_filled (&r, n_expected), WAIT_SECONDS);
 

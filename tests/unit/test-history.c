@@ -162,18 +162,27 @@ history_statuses (RaHistory *history,
 }
 
 static void
-history_set_statuses (RaHistory  *history,
-                      gint64      id,
-                      GHashTable *statuses)
+history_set_statuses_and_names (RaHistory  *history,
+                                gint64      id,
+                                GHashTable *statuses,
+                                GHashTable *names)
 {
   GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  ra_history_set_device_statuses_async (history, id, statuses, NULL, ra_test_store_result_cb, &slot);
+  ra_history_set_device_statuses_async (history, id, statuses, names, NULL, ra_test_store_result_cb, &slot);
   result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
   g_assert_true (ra_history_set_device_statuses_finish (history, result, &error));
   g_assert_no_error (error);
+}
+
+static void
+history_set_statuses (RaHistory  *history,
+                      gint64      id,
+                      GHashTable *statuses)
+{
+  history_set_statuses_and_names (history, id, statuses, NULL);
 }
 
 static RaHistoryRun *
@@ -350,6 +359,45 @@ test_search (Fixture       *f,
   assert_finds (history, NULL, NULL, RA_EXECUTION_OUTCOME_STARTED, 3);
   assert_finds (history, NULL, NULL, RA_EXECUTION_OUTCOME_UNKNOWN, 0);
   assert_finds (history, "clear", "acme-id", RA_EXECUTION_OUTCOME_STARTED, 2);
+}
+
+/* Devices run on by ID get the names their results reported, so that
+ * the run is found by them; a name typed for the run stays. */
+static void
+test_names_from_results (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(RaHistory) history = ra_history_new (f->path);
+  g_autoptr(RaHistoryRun) by_id = make_run ("#clear_queue", 1764000000);
+  g_autoptr(RaHistoryRun) by_name = make_run ("#clear_queue", 1764000100);
+  g_autoptr(GHashTable) typed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) statuses = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) empty = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) read = NULL;
+  g_autofree char *upper_a = g_ascii_strup (DEVICE_A, -1);
+
+  g_hash_table_insert (typed, (gpointer) DEVICE_A, (gpointer) "PC-TYPED");
+  ra_history_run_set_device_names (by_name, typed);
+  history_add (history, by_id);
+  history_add (history, by_name);
+  assert_finds (history, "LAPTOP-JDOE", NULL, -1, 0);
+
+  /* A name without a status keeps the status there is. */
+  g_hash_table_insert (statuses, (gpointer) DEVICE_B, (gpointer) "success");
+  history_set_statuses (history, ra_history_run_get_id (by_id), statuses);
+  g_hash_table_insert (names, upper_a, (gpointer) "LAPTOP-JDOE-01");
+  g_hash_table_insert (names, (gpointer) DEVICE_B, (gpointer) "");
+  history_set_statuses_and_names (history, ra_history_run_get_id (by_id), empty, names);
+  assert_finds (history, "laptop-jdoe", NULL, -1, 1);
+  read = history_statuses (history, ra_history_run_get_id (by_id));
+  g_assert_cmpstr (g_hash_table_lookup (read, DEVICE_B), ==, "success");
+  g_assert_null (g_hash_table_lookup (read, DEVICE_A));
+
+  /* The typed name stays; the reported one is not added to it. */
+  history_set_statuses_and_names (history, ra_history_run_get_id (by_name), empty, names);
+  assert_finds (history, "PC-TYPED", NULL, -1, 1);
+  assert_finds (history, "laptop-jdoe", NULL, -1, 1);
 }
 
 /* The first schema, as an early build of the app wrote it. */
@@ -681,6 +729,7 @@ main (int   argc,
 
   RA_TEST_ADD ("/history/round-trip", test_round_trip);
   RA_TEST_ADD ("/history/search", test_search);
+  RA_TEST_ADD ("/history/names-from-results", test_names_from_results);
   RA_TEST_ADD ("/history/migration", test_migration);
   RA_TEST_ADD ("/history/device-statuses", test_device_statuses);
   RA_TEST_ADD ("/history/newer-schema", test_newer_schema);
