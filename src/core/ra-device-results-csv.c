@@ -176,3 +176,45 @@ ra_device_results_find_failed (RaNqlResult         *result,
 
   return TRUE;
 }
+
+void
+ra_nql_result_index_devices (RaNqlResult *result,
+                             GHashTable  *statuses,
+                             GHashTable  *names)
+{
+  const char *uid_column;
+  const char *status_column;
+  const char *name_column;
+
+  g_return_if_fail (RA_IS_NQL_RESULT (result));
+  g_return_if_fail (statuses != NULL);
+
+  g_hash_table_remove_all (statuses);
+  if (names != NULL)
+    g_hash_table_remove_all (names);
+
+  uid_column = ra_nql_result_find_uid_column (result);
+  if (uid_column == NULL)
+    return;
+  status_column = ra_nql_result_find_status_column (result);
+  /* The column that names the devices, if it is not their IDs'. */
+  name_column = ra_nql_result_find_device_column (result);
+  if (g_strcmp0 (name_column, uid_column) == 0)
+    name_column = NULL;
+
+  for (guint row = 0; row < ra_nql_result_get_n_rows (result); row++)
+    {
+      const char *uid = ra_nql_result_get_value (result, row, uid_column);
+      const char *status = status_column != NULL ? ra_nql_result_get_value (result, row, status_column)
+                                                 : NULL;
+      const char *name = name_column != NULL ? ra_nql_result_get_value (result, row, name_column)
+                                             : NULL;
+
+      if (uid == NULL || uid[0] == '\0')
+        continue;
+      if (status != NULL)
+        g_hash_table_replace (statuses, g_ascii_strdown (uid, -1), g_strdup (status));
+      if (names != NULL && name != NULL && name[0] != '\0' && g_ascii_strcasecmp (name, uid) != 0)
+        g_hash_table_replace (names, g_ascii_strdown (uid, -1), g_strdup (name));
+    }
+}

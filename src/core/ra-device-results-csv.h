@@ -16,6 +16,14 @@ G_BEGIN_DECLS
  * ("device.collector.uid", else any "…collector…uid" or "…uid"), or NULL. */
 const char *ra_nql_result_find_uid_column (RaNqlResult *result);
 
+/* Each device of the answer by its collector ID, in lower case: into
+ * statuses its status, into names (may be NULL) its name when the answer
+ * has one apart from the ID. Both tables are emptied first; they own
+ * their keys and values (g_free). */
+void        ra_nql_result_index_devices   (RaNqlResult *result,
+                                           GHashTable  *statuses,
+                                           GHashTable  *names);
+
 /* What the execution results query answered for one run, a row per
  * device: device, uid, status, details, time, then each output by its
  * name ("remote_action.execution.outputs.Status" → "Status"), as the

@@ -23,6 +23,10 @@ sqlite3  *ra_history_open_file (const char  *path,
 gboolean  ra_history_exec      (sqlite3     *db,
                                 const char  *sql,
                                 GError     **error);
+/* Status → count (GUINT_TO_POINTER), as the runs table keeps them; NULL
+ * for NULL. */
+char     *ra_history_counts_to_json (GHashTable *counts);
+
 typedef enum
 {
   RA_HISTORY_OPENING,

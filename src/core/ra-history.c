@@ -229,8 +229,8 @@ parameters_to_json (GHashTable *parameters)
   return json_to_string (root, FALSE);
 }
 
-static char *
-counts_to_json (GHashTable *counts)
+char *
+ra_history_counts_to_json (GHashTable *counts)
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -325,7 +325,7 @@ add_job (RaHistory  *self,
 {
   RaHistoryRun *run = data;
   g_autofree char *parameters = parameters_to_json (ra_history_run_get_parameters (run));
-  g_autofree char *counts = counts_to_json (ra_history_run_get_status_counts (run));
+  g_autofree char *counts = ra_history_counts_to_json (ra_history_run_get_status_counts (run));
   const char *account_id = ra_history_run_get_account_id (run);
   sqlite3_stmt *stmt = NULL;
   gint64 id;
@@ -418,7 +418,7 @@ update_job (RaHistory  *self,
             GError    **error)
 {
   RaHistoryRun *run = data;
-  g_autofree char *counts = counts_to_json (ra_history_run_get_status_counts (run));
+  g_autofree char *counts = ra_history_counts_to_json (ra_history_run_get_status_counts (run));
   sqlite3_stmt *stmt = NULL;
   int rc;
 

@@ -18,6 +18,7 @@
 #include <gio/gio.h>
 
 #include "ra-history-run.h"
+#include "ra-nql-result.h"
 
 G_BEGIN_DECLS
 
@@ -131,6 +132,21 @@ void          ra_history_set_device_statuses_async  (RaHistory           *self,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
 gboolean      ra_history_set_device_statuses_finish (RaHistory           *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+/* What the execution results query answered for the run with
+ * request_id (result) becomes that run's last known state: each device's
+ * status and name, as above, and the run's status counts. Read in a
+ * worker thread; result must not change meanwhile (answers never do).
+ * G_IO_ERROR_NOT_FOUND when no run has that request ID (one made before
+ * the history, or deleted). */
+void          ra_history_keep_results_async         (RaHistory           *self,
+                                                     const char          *request_id,
+                                                     RaNqlResult         *result,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean      ra_history_keep_results_finish        (RaHistory           *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
 

@@ -17,6 +17,7 @@
 #include "ra-device-results-window-private.h"
 #include "ra-error.h"
 #include "ra-format.h"
+#include "ra-history.h"
 #include "ra-nql-fetch.h"
 #include "ra-plain-text.h"
 #include "ra-remote-action.h"
@@ -212,6 +213,32 @@ show_applied (RaDeviceResultsWindow *self)
 }
 
 static void
+results_kept_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A run made before the history, or gone from it, has nothing to keep. */
+  if (!ra_history_keep_results_finish (RA_HISTORY (object), result, &error))
+    g_debug ("The device results were not kept in the history: %s", error->message);
+}
+
+/* What was read becomes the run's last known state in the history, as
+ * when its detail there reads it. */
+static void
+keep_result (RaDeviceResultsWindow *self)
+{
+  RaHistory *history = ra_session_get_history (self->session);
+
+  if (history == NULL || ra_nql_result_get_n_rows (self->result) == 0)
+    return;
+
+  ra_history_keep_results_async (history, self->request_id, self->result, NULL, results_kept_cb,
+                                 NULL);
+}
+
+static void
 show_result (RaDeviceResultsWindow *self)
 {
   g_clear_pointer (&self->updated, g_date_time_unref);
@@ -222,6 +249,7 @@ show_result (RaDeviceResultsWindow *self)
    * page, or the last results) stays until model_changed_cb. */
   ra_device_results_model_apply (self->model, self->result,
                                  ra_refresh_schedule_is_expired (self->schedule));
+  keep_result (self);
   self->showing = ra_device_results_model_get_building (self->model);
   if (!self->showing)
     show_applied (self);

@@ -73,35 +73,7 @@ ra_run_results_session_has_run_account (RaSession    *session,
 static void
 index_statuses (RaRunResults *self)
 {
-  const char *uid_column = ra_nql_result_find_uid_column (self->result);
-  const char *status_column = ra_nql_result_find_status_column (self->result);
-  const char *name_column = ra_nql_result_find_device_column (self->result);
-
-  g_hash_table_remove_all (self->statuses);
-  g_hash_table_remove_all (self->names);
-  if (uid_column == NULL)
-    return;
-  /* The column that names the devices, if it is not their IDs'. */
-  if (g_strcmp0 (name_column, uid_column) == 0)
-    name_column = NULL;
-
-  for (guint row = 0; row < ra_nql_result_get_n_rows (self->result); row++)
-    {
-      const char *uid = ra_nql_result_get_value (self->result, row, uid_column);
-      const char *status = status_column != NULL
-                             ? ra_nql_result_get_value (self->result, row, status_column)
-                             : NULL;
-      const char *name = name_column != NULL
-                           ? ra_nql_result_get_value (self->result, row, name_column)
-                           : NULL;
-
-      if (uid == NULL)
-        continue;
-      if (status != NULL)
-        g_hash_table_replace (self->statuses, g_ascii_strdown (uid, -1), g_strdup (status));
-      if (name != NULL && name[0] != '\0' && g_ascii_strcasecmp (name, uid) != 0)
-        g_hash_table_replace (self->names, g_ascii_strdown (uid, -1), g_strdup (name));
-    }
+  ra_nql_result_index_devices (self->result, self->statuses, self->names);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "ra-account.h"
@@ -22,6 +23,7 @@
 #include "ra-nql-result-private.h"
 #include "ra-endpoint.h"
 #include "ra-error.h"
+#include "ra-history.h"
 #include "ra-session-private.h"
 #include "ra-simulator.h"
 #include "ra-test-common.h"
@@ -404,6 +406,90 @@ test_filter (Fixture       *fixture,
   ra_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The runs of history that a search finds. */
+static GPtrArray *
+history_find (RaHistory  *history,
+              const char *search)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GPtrArray *runs;
+
+  ra_history_list_async (history, search, NULL, -1, 0, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  runs = ra_history_list_finish (history, result, NULL);
+  g_assert_nonnull (runs);
+
+  return runs;
+}
+
+static guint
+n_found (RaHistory  *history,
+         const char *search)
+{
+  g_autoptr(GPtrArray) runs = history_find (history, search);
+
+  return runs->len;
+}
+
+/* What the window reads of a run in the history becomes that run's last
+ * known state there: its devices' statuses and names, and its counts. */
+static void
+test_kept_in_history (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(GStrv) devices = run_devices (9);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ra-results-history-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "history.sqlite3", NULL);
+  g_autoptr(RaHistory) history = ra_history_new (path);
+  g_autoptr(RaHistoryRun) run = ra_history_run_new ();
+  g_autoptr(GPtrArray) runs = NULL;
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GDir) files = NULL;
+  RaDeviceResultsWindow *window;
+  GHashTable *counts;
+
+  g_assert_no_error (error);
+  ra_history_run_set_time (run, ra_clock_get_wall_usec (fixture->clock) / G_USEC_PER_SEC);
+  ra_history_run_set_action (run, ACTION_ID, "Clean up");
+  ra_history_run_set_devices (run, (const char * const *) devices);
+  ra_history_run_set_expires_in_minutes (run, 60);
+  ra_history_run_set_outcome (run, RA_EXECUTION_OUTCOME_STARTED, REQUEST_ID);
+  ra_history_add_async (history, run, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  g_assert_true (ra_history_add_finish (history, result, &error));
+  ra_session_set_history (fixture->session, history);
+  g_assert_cmpuint (n_found (history, "PC-4"), ==, 0);
+
+  /* 4 succeeded, 2 failed, 2 pending, 1 expired. */
+  serve_rows (fixture, 6, 2);
+  window = open_results (fixture, (const char * const *) devices, 60);
+  RA_TEST_WAIT_UNTIL_FOR (n_found (history, "PC-4") == 1, WAIT_SECONDS);
+
+  runs = history_find (history, NULL);
+  g_assert_cmpuint (runs->len, ==, 1);
+  counts = ra_history_run_get_status_counts (g_ptr_array_index (runs, 0));
+  g_assert_nonnull (counts);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "success")), ==, 4);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "failure")), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, "expired")), ==, 1);
+  g_assert_cmpuint (n_found (history, "PC-8"), ==, 1);
+
+  ra_test_destroy_window (GTK_WINDOW (window));
+  /* The session keeps the history open until the fixture ends. */
+  files = g_dir_open (dir, 0, NULL);
+  for (const char *file = files != NULL ? g_dir_read_name (files) : NULL; file != NULL;
+       file = g_dir_read_name (files))
+    {
+      g_autofree char *full = g_build_filename (dir, file, NULL);
+
+      g_remove (full);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_outputs (Fixture       *fixture,
               gconstpointer  data)
@@ -677,6 +763,7 @@ main (int   argc,
   g_test_add_func ("/device-results-follow/large-answer", test_large_answer);
   RA_TEST_ADD ("/device-results-follow/filter", test_filter);
   RA_TEST_ADD ("/device-results-follow/outputs", test_outputs);
+  RA_TEST_ADD ("/device-results-follow/kept-in-history", test_kept_in_history);
   RA_TEST_ADD ("/device-results-follow/refresh-until-settled", test_refresh_until_settled);
   RA_TEST_ADD ("/device-results-follow/refresh-until-expired", test_refresh_until_expired);
   RA_TEST_ADD ("/device-results-follow/rate-limited", test_rate_limited);

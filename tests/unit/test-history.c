@@ -8,10 +8,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "ra-history.h"
+#include "ra-nql-result-private.h"
 #include "ra-test-common.h"
 
 #define DEVICE_A "6513270e-269e-4d37-b2a7-4de452e6b438"
@@ -400,6 +403,71 @@ test_names_from_results (Fixture       *f,
   assert_finds (history, "laptop-jdoe", NULL, -1, 1);
 }
 
+static gboolean
+history_keep_results (RaHistory   *history,
+                      const char  *request_id,
+                      const char  *csv,
+                      GError     **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RaNqlResult) answer = NULL;
+
+  answer = _ra_nql_result_new_from_csv ("#results", csv, strlen (csv), FALSE, error);
+  g_assert_nonnull (answer);
+  ra_history_keep_results_async (history, request_id, answer, NULL, ra_test_store_result_cb, &slot);
+  result = ra_test_wait_for_result (&slot, RA_TEST_TIMEOUT_MS);
+  return ra_history_keep_results_finish (history, result, error);
+}
+
+/* What a device results window read of a run, found by its request ID:
+ * statuses and names of its devices, and its counts. */
+static void
+test_keep_results (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(RaHistory) history = ra_history_new (f->path);
+  g_autoptr(RaHistoryRun) run = make_run ("#clear_queue", 1764000000);
+  g_autoptr(RaHistoryRun) other = make_run ("#clear_queue", 1764000100);
+  g_autoptr(GHashTable) read = NULL;
+  g_autoptr(GPtrArray) runs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *upper_a = g_ascii_strup (DEVICE_A, -1);
+  g_autofree char *csv = NULL;
+  RaHistoryRun *kept = NULL;
+
+  ra_history_run_set_outcome (run, RA_EXECUTION_OUTCOME_STARTED, "req-keep");
+  ra_history_run_set_outcome (other, RA_EXECUTION_OUTCOME_STARTED, "req-other");
+  history_add (history, run);
+  history_add (history, other);
+
+  csv = g_strdup_printf ("device.name,device.collector.uid,remote_action.execution.status\r\n"
+                         "LAPTOP-JDOE-01,%s,success\r\n"
+                         "LAPTOP-ASMITH,%s,failure\r\n",
+                         upper_a, DEVICE_B);
+  g_assert_true (history_keep_results (history, "req-keep", csv, &error));
+  g_assert_no_error (error);
+
+  read = history_statuses (history, ra_history_run_get_id (run));
+  g_assert_cmpuint (g_hash_table_size (read), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (read, DEVICE_A), ==, "success");
+  g_assert_cmpstr (g_hash_table_lookup (read, DEVICE_B), ==, "failure");
+  g_clear_pointer (&read, g_hash_table_unref);
+  read = history_statuses (history, ra_history_run_get_id (other));
+  g_assert_cmpuint (g_hash_table_size (read), ==, 0);
+
+  runs = history_list (history, "laptop-asmith", NULL, -1);
+  g_assert_cmpuint (runs->len, ==, 1);
+  kept = g_ptr_array_index (runs, 0);
+  g_assert_cmpstr (ra_history_run_get_request_id (kept), ==, "req-keep");
+  g_assert_cmpuint (count (kept, "success"), ==, 1);
+  g_assert_cmpuint (count (kept, "failure"), ==, 1);
+
+  /* A request ID no run has: nothing is written, and the caller is told. */
+  g_assert_false (history_keep_results (history, "req-unknown", csv, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 /* The first schema, as an early build of the app wrote it. */
 static const char schema_1[] =
   "CREATE TABLE runs ("
@@ -730,6 +798,7 @@ main (int   argc,
   RA_TEST_ADD ("/history/round-trip", test_round_trip);
   RA_TEST_ADD ("/history/search", test_search);
   RA_TEST_ADD ("/history/names-from-results", test_names_from_results);
+  RA_TEST_ADD ("/history/keep-results", test_keep_results);
   RA_TEST_ADD ("/history/migration", test_migration);
   RA_TEST_ADD ("/history/device-statuses", test_device_statuses);
   RA_TEST_ADD ("/history/newer-schema", test_newer_schema);
